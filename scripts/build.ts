@@ -1,0 +1,39 @@
+// npm run build: the HTML site, then the PDFs, into a staging folder next to _site/.
+// _site/ is replaced only when everything succeeded, so a failed build leaves the
+// previous output exactly as it was.
+//   --site-only   HTML only (npm run build:site)
+//   --debug       full stack traces
+import { existsSync, renameSync, rmSync } from "node:fs";
+import { resolve } from "node:path";
+import { performance } from "node:perf_hooks";
+import { reportFailure } from "./cli.ts";
+import { buildSite } from "./site/buildSite.ts";
+import { buildSiteModel } from "./site/model.ts";
+
+const root = process.cwd();
+const output = resolve(root, process.env.SITE_DIR ?? "_site");
+const staging = `${output}.staging-${process.pid}`;
+const siteOnly = process.argv.includes("--site-only");
+
+const started = performance.now();
+try {
+  // Read and check every content and locale file first: errors name the file and line.
+  buildSiteModel(root);
+  await buildSite(root, staging);
+  if (!siteOnly) {
+    // PDFs: see issue 4 (scripts/print/).
+  }
+  replaceFolder(staging, output);
+  console.log(`✓ built ${output} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+} catch (error) {
+  rmSync(staging, { recursive: true, force: true });
+  reportFailure(error, "The build");
+}
+
+/** Swaps the staging folder in with two renames; the old output is removed only afterwards. */
+function replaceFolder(from: string, to: string) {
+  const old = `${to}.old-${process.pid}`;
+  if (existsSync(to)) renameSync(to, old);
+  renameSync(from, to);
+  rmSync(old, { recursive: true, force: true });
+}

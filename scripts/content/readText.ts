@@ -1,0 +1,73 @@
+// Reads a file that a person wrote (possibly a stranger's pull request) as text,
+// refusing what cannot be content: binary, non-UTF-8, empty or huge files.
+import { readFileSync, statSync } from "node:fs";
+import { relative } from "node:path";
+import { ContentError } from "./errors.ts";
+
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** The path as shown to people: relative to the project when inside it. */
+export function displayPath(file: string, root = process.cwd()): string {
+  const rel = relative(root, file);
+  return rel.startsWith("..") ? file : rel;
+}
+
+export function readText(file: string, root?: string): string {
+  const shown = displayPath(file, root);
+  const size = statSync(file).size;
+  if (size > MAX_FILE_BYTES) {
+    throw new ContentError(
+      { file: shown },
+      `the file is ${(size / 1024 / 1024).toFixed(1)} MB; content and locale files are at most 1 MB`,
+      "check that the right file was added; split a very long section into several sections",
+    );
+  }
+  const bytes = readFileSync(file);
+  return decodeText(bytes, shown);
+}
+
+/** Decodes UTF-8 (a byte-order mark is accepted and dropped); CRLF becomes LF. */
+export function decodeText(bytes: Uint8Array, shown: string): string {
+  if (bytes.length === 0) {
+    throw new ContentError({ file: shown }, "the file is empty", "add the content, or delete the file");
+  }
+  if (bytes.includes(0)) {
+    throw new ContentError(
+      { file: shown },
+      "this is a binary file, not text",
+      "content and locale files must be plain text (UTF-8); save it as text from your editor",
+    );
+  }
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    const { line, column } = firstBadByte(bytes);
+    throw new ContentError(
+      { file: shown, line, column },
+      "the file is not valid UTF-8 text",
+      "save the file with the UTF-8 encoding (in most editors: Save As… → Encoding → UTF-8)",
+    );
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return text.replace(/\r\n?/g, "\n");
+}
+
+function firstBadByte(bytes: Uint8Array): { line: number; column: number } {
+  const lenient = new TextDecoder("utf-8");
+  let start = 0;
+  for (let line = 1; start <= bytes.length; line++) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end === -1) end = bytes.length;
+    const lineBytes = bytes.subarray(start, end);
+    try {
+      utf8.decode(lineBytes);
+    } catch {
+      return { line, column: lenient.decode(lineBytes).indexOf("\uFFFD") + 1 || 1 };
+    }
+    start = end + 1;
+  }
+  return { line: 1, column: 1 };
+}

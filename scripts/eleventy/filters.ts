@@ -1,0 +1,19 @@
+// Template filters: UI strings, numbers in the locale's digits, absolute URLs.
+import type { SiteModel } from "../site/model.ts";
+
+interface FilterHost {
+  addFilter(name: string, fn: (...args: never[]) => unknown): void;
+}
+
+export function registerFilters(config: FilterHost, model: () => SiteModel) {
+  // {{ "home.cta" | t(locale.code) }}, {{ "section.position" | t(code, { index: 1, total: 8 }) }}
+  config.addFilter("t", (key: string, locale: string, options?: Record<string, unknown>) => model().t(locale, key, options));
+
+  // {{ 1234 | number(locale) }}: formatted with the locale's numbering system.
+  config.addFilter("number", (value: number, locale: { code: string; numberingSystem: string }) =>
+    new Intl.NumberFormat(locale.code, { numberingSystem: locale.numberingSystem }).format(value),
+  );
+
+  // {{ page.url | absoluteUrl }}: the published address, for canonical links and the sitemap.
+  config.addFilter("absoluteUrl", (path: string) => new URL(path, `${model().campaign.siteUrl}/`).href);
+}

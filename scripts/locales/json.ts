@@ -1,0 +1,39 @@
+// JSON files written by translators: parse errors become file:line:column messages in plain words.
+import { ContentError } from "../content/errors.ts";
+import { readText } from "../content/readText.ts";
+
+export function readJson(file: string, shown: string): unknown {
+  const text = readText(file);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = Number(/at position (\d+)/.exec(message)?.[1] ?? /column (\d+)/.exec(message)?.[1] ?? NaN);
+    const place = Number.isNaN(position) ? { file: shown } : { file: shown, ...lineColumn(text, position) };
+    throw new ContentError(place, `not valid JSON: ${plainJsonReason(message)}`, jsonHint(message));
+  }
+}
+
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split("\n").length;
+  return { line, column: offset - before.lastIndexOf("\n") };
+}
+
+function plainJsonReason(message: string): string {
+  if (/Unexpected end of JSON input/i.test(message)) return "the file ends too early (a closing } or \" is missing)";
+  if (/Expected double-quoted property name|Expected property name/i.test(message)) return "a key is not in double quotes, or there is a comma before a closing }";
+  if (/Expected ',' or '}'|Expected ',' or ']'/i.test(message)) return "a comma is missing between two entries";
+  if (/Expected ':' after property name/i.test(message)) return "a colon is missing after a key";
+  if (/Unterminated string/i.test(message)) return "a string is never closed (a \" is missing)";
+  if (/Bad control character/i.test(message)) return "a line break or tab inside a string (write \\n instead)";
+  if (/Unexpected non-whitespace character/i.test(message)) return "there is text after the end of the JSON";
+  return message.replace(/^SyntaxError: /, "").replace(/ in JSON at position \d+.*$/, "");
+}
+
+function jsonHint(message: string): string {
+  if (/Expected double-quoted property name|Expected property name/i.test(message)) {
+    return "put keys in \"double quotes\" and remove any comma before a closing }";
+  }
+  return "fix the line shown; every key and text needs \"double quotes\" and entries are separated by commas";
+}
