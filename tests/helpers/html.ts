@@ -21,9 +21,16 @@ export function decodeEntities(text: string): string {
     .replace(/&amp;/g, "&");
 }
 
-/** The text of an HTML fragment, whitespace collapsed. */
+const BLOCK_TAG = /<\/?(?:p|li|ul|ol|h[1-6]|div|blockquote|figure|figcaption|details|summary|section|article|header|footer|nav|main|aside|br|tr|td|th)\b[^>]*>/gi;
+
+/** The text of an HTML fragment as a reader sees it: block edges become spaces, inline tags vanish. */
 export function visibleText(html: string): string {
-  return decodeEntities(html.replace(/<(script|style)[\s\S]*?<\/\1>/gi, " ").replace(/<[^>]+>/g, " "))
+  return decodeEntities(
+    html
+      .replace(/<(script|style)[\s\S]*?<\/\1>/gi, " ")
+      .replace(BLOCK_TAG, " ")
+      .replace(/<[^>]+>/g, ""),
+  )
     .replace(/\s+/g, " ")
     .trim();
 }

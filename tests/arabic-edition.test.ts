@@ -1,0 +1,70 @@
+// The Arabic edition mirrors the English one: same structure section by section, every
+// citation marker and number kept, no fallback notice anywhere.
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { mainOf, visibleText } from "./helpers/html.ts";
+import { buildRealSite, type BuiltSite } from "./helpers/site.ts";
+import { CITATION_PATTERN } from "../scripts/content/markdown.ts";
+
+let site: BuiltSite;
+beforeAll(async () => {
+  site = await buildRealSite();
+});
+afterAll(() => site?.remove());
+
+const NUMBERS_AS_WORDS: Record<string, Record<string, number>> = {
+  pledge: { "1": -1, "2": -1 },
+  illegal: { "1": 1, "2": 1 },
+};
+
+/** The block skeleton of a section's body: each block element with its nesting depth. */
+function skeleton(html: string): string[] {
+  const body = /<div class="section-body"[^>]*>([\s\S]*)<\/div>\s*<\/article>/.exec(html)?.[1] ?? "";
+  const blocks: string[] = [];
+  let depth = 0;
+  for (const [tag, closing, name] of body.matchAll(/<(\/?)(p|li|ul|ol|h[1-6]|blockquote|figure|figcaption|details|summary|strong)\b[^>]*>/g)) {
+    if (closing) depth--;
+    else blocks.push(`${"  ".repeat(depth++)}${name}`);
+    void tag;
+  }
+  return blocks;
+}
+
+const sectionText = (html: string) => visibleText(/<div class="section-body"[^>]*>([\s\S]*)<\/div>\s*<\/article>/.exec(html)?.[1] ?? "");
+
+describe.each(["pledge", "dual-use", "illegal", "precedents", "non-compliant", "immoral", "demands", "references"])("%s", (id) => {
+  test("every English paragraph, list item, heading and quote has its Arabic counterpart in the same place", () => {
+    const en = skeleton(site.read(`/en/${id}/`));
+    const ar = skeleton(site.read(`/ar/${id}/`));
+    expect(en.length).toBeGreaterThan(0);
+    expect(ar).toEqual(en);
+  });
+
+  test("citation markers and document symbols are kept as written, in order", () => {
+    const markers = (html: string) => [...sectionText(html).matchAll(CITATION_PATTERN)].map((m) => m[0]);
+    expect(markers(site.read(`/ar/${id}/`))).toEqual(markers(site.read(`/en/${id}/`)));
+  });
+
+  test("every number of the English text is in the Arabic text (Western digits, as the locale's metadata says)", () => {
+    const count = (locale: string) => {
+      const section = site.model.sections.get(locale)!.get(id)!;
+      const text = `${section.title} ${section.body}`.replace(CITATION_PATTERN, " ");
+      const counts = new Map<string, number>();
+      for (const [n] of text.matchAll(/\d+(?:[,.]\d+)*/g)) counts.set(n, (counts.get(n) ?? 0) + 1);
+      return counts;
+    };
+    const en = count("en");
+    // Written as words in Arabic: "Tier 1/2" (المستوى الأول/الثاني); "(i)/(ii)" numbered (1)/(2).
+    for (const [n, delta] of Object.entries(NUMBERS_AS_WORDS[id] ?? {})) en.set(n, (en.get(n) ?? 0) + delta);
+    expect(Object.fromEntries([...count("ar")].sort())).toEqual(Object.fromEntries([...en].filter(([, c]) => c > 0).sort()));
+  });
+
+  test("the Arabic page is a translation, not the English fallback", () => {
+    const html = site.read(`/ar/${id}/`);
+    expect(html).not.toContain("fallback-notice");
+    expect(mainOf(html)).toMatch(/[\u0600-\u06FF]{3,}/);
+  });
+});
+
+test("the Arabic locale is marked complete", () => {
+  expect(site.model.locales.find((l) => l.code === "ar")?.complete).toBe(true);
+});

@@ -1,0 +1,53 @@
+// A locale in progress: missing sections fall back to English with a notice in the reader's language.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { mainOf } from "./helpers/html.ts";
+import { copyProject, type ProjectCopy } from "./helpers/project.ts";
+import { buildRealSite, type BuiltSite } from "./helpers/site.ts";
+
+let project: ProjectCopy;
+let site: BuiltSite;
+
+beforeAll(async () => {
+  project = copyProject();
+  // A new locale with its metadata, one UI string and one translated section.
+  project.write("locales/fr/locale.json", JSON.stringify({ name: "Français", dir: "ltr", numberingSystem: "latn", complete: false }));
+  project.write("locales/fr/ui.json", JSON.stringify({ translation: { fallbackNotice: "Cette section n’est pas encore traduite en {{language}}." } }));
+  project.write("content/fr/pledge.md", "---\ntitle: L’engagement\nstatus: draft\n---\n\nTexte de test.\n");
+  site = await buildRealSite(project.root);
+});
+afterAll(() => {
+  site?.remove();
+  project?.remove();
+});
+
+test("adding a locale folder adds the locale: no code change", () => {
+  expect(site.model.locales.map((l) => l.code)).toContain("fr");
+  for (const id of site.model.sectionIds) expect(existsSync(join(site.dir, "fr", id, "index.html")), id).toBe(true);
+});
+
+test("a missing section shows the English text, marked lang=en dir=ltr, under a notice in the reader's language", () => {
+  const main = mainOf(site.read("/fr/dual-use/"));
+  expect(main).toContain("Cette section n’est pas encore traduite en Français.");
+  expect(main).toContain('<div class="section-body" lang="en" dir="ltr">');
+  expect(main).toContain("Microsoft Dual-Use Technology Powers Digital Arms");
+});
+
+test("a translated section has no notice, and untranslated strings fall back to English", () => {
+  const html = site.read("/fr/pledge/");
+  expect(html).not.toContain("fallback-notice");
+  expect(html).toContain("Texte de test.");
+  expect(html).toContain("Skip to content");
+});
+
+test("hreflang claims only translated pages", () => {
+  expect(site.read("/en/pledge/")).toContain('hreflang="fr" href="https://pledge.example.org/fr/pledge/"');
+  expect(site.read("/en/dual-use/")).not.toContain('hreflang="fr"');
+  expect(site.read("/fr/dual-use/")).not.toContain('hreflang="fr"');
+  expect(site.read("/fr/pledge/")).toContain('<link rel="alternate" hreflang="fr"');
+});
+
+test("the contents list marks English fallback titles with their language", () => {
+  expect(mainOf(site.read("/fr/"))).toContain('<a href="/fr/dual-use/" lang="en" dir="ltr">');
+});

@@ -1,0 +1,30 @@
+// A throwaway copy of the project (content, locales, campaign.yml copied; code linked)
+// that a test may break or extend without touching the real files.
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { ROOT } from "./site.ts";
+
+export interface ProjectCopy {
+  root: string;
+  write(path: string, content: string | Uint8Array): void;
+  remove(): void;
+}
+
+export function copyProject(): ProjectCopy {
+  const root = mkdtempSync(join(tmpdir(), "pledge-project-"));
+  for (const linked of ["templates", "scripts", "node_modules", ".eleventy.js", "package.json", "tsconfig.json"]) {
+    symlinkSync(join(ROOT, linked), join(root, linked));
+  }
+  for (const copied of ["content", "locales", "campaign.yml"]) {
+    cpSync(join(ROOT, copied), join(root, copied), { recursive: true });
+  }
+  return {
+    root,
+    write(path, content) {
+      mkdirSync(dirname(join(root, path)), { recursive: true });
+      writeFileSync(join(root, path), content);
+    },
+    remove: () => rmSync(root, { recursive: true, force: true }),
+  };
+}
