@@ -6,7 +6,7 @@
 import { existsSync, renameSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
-import { reportFailure } from "./cli.ts";
+import { isDebug, reportFailure } from "./cli.ts";
 import { buildSite } from "./site/buildSite.ts";
 import { buildSiteModel } from "./site/model.ts";
 
@@ -19,7 +19,7 @@ const started = performance.now();
 try {
   // Read and check every content and locale file first: errors name the file and line.
   buildSiteModel(root);
-  await buildSite(root, staging);
+  await buildSite(root, staging, { debug: isDebug() });
   if (!siteOnly) {
     // PDFs: see issue 4 (scripts/print/).
   }

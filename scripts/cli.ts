@@ -14,12 +14,28 @@ export function actionableError(error: unknown): Error | undefined {
   return undefined;
 }
 
-export function reportFailure(error: unknown, what: string, debug = process.argv.includes("--debug")): never {
+/** The messages along an error's cause chain, outermost first, without repeats. */
+export function errorChain(error: unknown): string[] {
+  const messages: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; current !== undefined && depth < 10; depth++) {
+    const message = current instanceof Error ? current.message : String(current);
+    if (message && !messages.includes(message)) messages.push(message);
+    current = current instanceof Error ? ((current as { originalError?: unknown }).originalError ?? current.cause) : undefined;
+  }
+  return messages;
+}
+
+export const isDebug = () => process.argv.includes("--debug");
+
+export function reportFailure(error: unknown, what: string, debug = isDebug()): never {
   const actionable = actionableError(error);
   if (actionable) {
     console.error(`\n✗ ${what} failed:\n${actionable.message}\n`);
   } else {
-    console.error(`\n✗ ${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+    // Template and script problems: Eleventy names the template and the missing or broken file.
+    console.error(`\n✗ ${what} failed:\n${errorChain(error).map((m) => `  ${m}`).join("\n")}`);
+    console.error("  → fix or restore the file named above (a deleted file comes back with: git checkout -- <file>)");
     if (!debug) console.error("  (run again with --debug for the full details)\n");
   }
   if (debug && error instanceof Error) console.error(error.stack);

@@ -93,3 +93,29 @@ export function loadLocaleSections(contentDir: string, locale: string): Map<stri
   }
   return sections;
 }
+
+/** Files the content folder may hold besides one folder per locale. */
+const CONTENT_FILES = new Set(["README.md", "sections.yml", "documents.yml"]);
+
+/** Everything in content/ is a locale folder with a matching locales/<code>/, or a known file. */
+export function checkContentFolder(contentDir: string, localeCodes: string[]): void {
+  for (const name of readdirSync(contentDir).sort()) {
+    if (name.startsWith(".") || CONTENT_FILES.has(name)) continue;
+    const path = join(contentDir, name);
+    const shown = displayPath(path);
+    if (!statSync(path).isDirectory()) {
+      throw new ContentError(
+        { file: shown },
+        "a file in the wrong folder: section files belong in content/<locale>/",
+        `move it to content/<locale>/${name} (for example content/en/${name})`,
+      );
+    }
+    if (!localeCodes.includes(name)) {
+      throw new ContentError(
+        { file: shown },
+        `content for a locale "${name}" that has no folder locales/${name}/`,
+        `add locales/${name}/locale.json (npm run locale:new -- ${name}), or rename the folder to an existing locale code`,
+      );
+    }
+  }
+}

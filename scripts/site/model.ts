@@ -3,7 +3,7 @@
 import { join } from "node:path";
 import { ContentError } from "../content/errors.ts";
 import { renderMarkdown } from "../content/markdown.ts";
-import { loadLocaleSections, loadSectionIds, type Section } from "../content/sections.ts";
+import { checkContentFolder, loadLocaleSections, loadSectionIds, type Section } from "../content/sections.ts";
 import { createTranslator, type Translate } from "../locales/i18n.ts";
 import { discoverLocaleCodes, loadLocale, type Direction, type Locale } from "../locales/locales.ts";
 import { loadCampaign, type Campaign } from "./campaign.ts";
@@ -105,6 +105,7 @@ export function buildSiteModel(root: string): SiteModel {
   }));
   const sourceView = views[0]!;
   const sectionIds = loadSectionIds(contentDir);
+  checkContentFolder(contentDir, codes);
   const sections = new Map(codes.map((code) => [code, loadLocaleSections(contentDir, code)]));
   const source = sections.get(campaign.sourceLocale)!;
   for (const id of sectionIds) {

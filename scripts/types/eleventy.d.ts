@@ -5,5 +5,6 @@ declare module "@11ty/eleventy" {
     write(): Promise<unknown>;
     toJSON(): Promise<Array<{ url: string; inputPath: string; outputPath: string; content: string }>>;
     setIsVerbose(verbose: boolean): void;
+    disableLogger(): void;
   }
 }

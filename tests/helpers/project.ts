@@ -11,12 +11,13 @@ export interface ProjectCopy {
   remove(): void;
 }
 
-export function copyProject(): ProjectCopy {
+export function copyProject({ copyTemplates = false } = {}): ProjectCopy {
   const root = mkdtempSync(join(tmpdir(), "pledge-project-"));
+  const copiedFolders = ["content", "locales", "campaign.yml", ...(copyTemplates ? ["templates"] : [])];
   for (const linked of ["templates", "scripts", "node_modules", ".eleventy.js", "package.json", "tsconfig.json"]) {
-    symlinkSync(join(ROOT, linked), join(root, linked));
+    if (!copiedFolders.includes(linked)) symlinkSync(join(ROOT, linked), join(root, linked));
   }
-  for (const copied of ["content", "locales", "campaign.yml"]) {
+  for (const copied of copiedFolders) {
     cpSync(join(ROOT, copied), join(root, copied), { recursive: true });
   }
   return {

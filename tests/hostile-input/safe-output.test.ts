@@ -1,0 +1,103 @@
+// Content is untrusted: nothing in a section file can add script, remote loads or frames.
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { renderMarkdown } from "../../scripts/content/markdown.ts";
+import { parseSectionFile } from "../../scripts/content/frontMatter.ts";
+import { ContentError } from "../../scripts/content/errors.ts";
+import { mainOf } from "../helpers/html.ts";
+import { copyProject, type ProjectCopy } from "../helpers/project.ts";
+import { buildRealSite, type BuiltSite } from "../helpers/site.ts";
+
+const HOSTILE_BODY = `
+<script>alert(1)</script>
+
+<img src="https://tracker.example/pixel.gif" onerror="alert(1)">
+
+<iframe src="https://evil.example/"></iframe>
+
+<style>@import url(https://evil.example/x.css); body { background: url(https://evil.example/bg.png) }</style>
+
+<a href="https://evil.example" onclick="alert(1)">raw link</a>
+
+[js](javascript:alert(1)) [JS](JAVASCRIPT:alert(1)) [vb](vbscript:msgbox(1)) [data](data:text/html;base64,PHNjcmlwdD4=)
+[spaced]( javascript:alert(1)) [encoded](jav&#x61;script:alert(1)) [ref][1]
+
+<javascript:alert(1)> <data:text/html,hi>
+
+![pixel](https://tracker.example/pixel.gif)
+
+::: quote <script>alert(1)</script> <img src=x onerror=alert(1)>
+quoted
+:::
+
+::: details <iframe src="https://evil.example/"></iframe>
+hidden
+:::
+
+[1]: javascript:alert(1)
+`;
+
+const DANGEROUS_TAG = /^<(?:script|iframe|img|style|object|embed|link|meta|base|form)\b|\son[a-z]+=|\sstyle=|\ssrc=|href="\s*(?:javascript|vbscript|data|file):/i;
+
+/** The tags of an HTML fragment that could run script, load something or frame a page. */
+const dangerousTags = (html: string) => [...html.matchAll(/<[a-z][^>]*>/gi)].map((m) => m[0]).filter((tag) => DANGEROUS_TAG.test(tag));
+
+describe("the markdown renderer", () => {
+  const html = renderMarkdown(HOSTILE_BODY);
+
+  test("escapes raw HTML and renders no dangerous element, attribute or link", () => {
+    expect(dangerousTags(html)).toEqual([]);
+    expect(html).not.toMatch(/<a [^>]*>(?:js|JS|vb|data|spaced|encoded|ref)<\/a>/);
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+  });
+
+  test("keeps the content model's own structure", () => {
+    expect(html).toContain('<figure class="quote"><blockquote>');
+    expect(html).toContain('<details class="collapsed"><summary>');
+    expect(html).toMatch(/<figcaption>&lt;script&gt;/);
+  });
+
+  test("still renders ordinary links", () => {
+    expect(renderMarkdown("[site](https://example.org/) [part](#part-1)")).toContain('<a href="https://example.org/">site</a>');
+  });
+});
+
+describe("front matter", () => {
+  test.each(["permalink: /../../etc/passwd", "layout: evil.njk", "eleventyComputed:\n  permalink: x", "eleventyExcludeFromCollections: true", "pagination: {}", "tags: [x]"])(
+    "%s is refused, naming the file and line",
+    (line) => {
+      const text = `---\ntitle: Hello\n${line}\n---\nBody\n`;
+      expect(() => parseSectionFile(text, "content/fr/pledge.md")).toThrow(ContentError);
+      try {
+        parseSectionFile(text, "content/fr/pledge.md");
+      } catch (error) {
+        expect((error as ContentError).message).toMatch(/^content\/fr\/pledge\.md:3: unknown front matter key/);
+      }
+    },
+  );
+});
+
+describe("a built page with hostile content", () => {
+  let project: ProjectCopy;
+  let site: BuiltSite;
+  beforeAll(async () => {
+    project = copyProject();
+    project.write("content/ar/pledge.md", `---\ntitle: "<script>alert(1)</script>"\nkicker: "<img src=x onerror=alert(1)>"\nstatus: draft\n---\n${HOSTILE_BODY}`);
+    site = await buildRealSite(project.root);
+  });
+  afterAll(() => {
+    site?.remove();
+    project?.remove();
+  });
+
+  test("carries no script, handler, frame or remote load, in the page or the home page", () => {
+    for (const url of ["/ar/pledge/", "/ar/"]) {
+      const main = mainOf(site.read(url));
+      expect(dangerousTags(main), url).toEqual([]);
+      expect(main, url).toContain("&lt;script&gt;");
+    }
+  });
+
+  test("stays where it belongs: the output holds only the expected pages", () => {
+    expect(site.model.sectionPages.every((p) => /^\/[a-z]{2}\/[a-z0-9-]+\/$/.test(p.url))).toBe(true);
+  });
+});
