@@ -8,10 +8,25 @@ export function readJson(file: string, shown: string): unknown {
     return JSON.parse(text);
   } catch (error) {
     const message = (error as Error).message;
-    const position = Number(/at position (\d+)/.exec(message)?.[1] ?? /column (\d+)/.exec(message)?.[1] ?? NaN);
+    const token = /^Unexpected token '(.)'/.exec(message)?.[1];
+    const position = Number(/at position (\d+)/.exec(message)?.[1] ?? (token === undefined ? NaN : offsetOutsideStrings(text, token)));
     const place = Number.isNaN(position) ? { file: shown } : { file: shown, ...lineColumn(text, position) };
     throw new ContentError(place, `not valid JSON: ${plainJsonReason(message)}`, jsonHint(message));
   }
+}
+
+/** Where a character first appears outside a "string": V8 gives no position for some tokens. */
+function offsetOutsideStrings(text: string, char: string): number {
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+    } else if (c === char) return i;
+    else if (c === '"') inString = true;
+  }
+  return NaN;
 }
 
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
@@ -28,7 +43,10 @@ function plainJsonReason(message: string): string {
   if (/Unterminated string/i.test(message)) return "a string is never closed (a \" is missing)";
   if (/Bad control character/i.test(message)) return "a line break or tab inside a string (write \\n instead)";
   if (/Unexpected non-whitespace character/i.test(message)) return "there is text after the end of the JSON";
-  return message.replace(/^SyntaxError: /, "").replace(/ in JSON at position \d+.*$/, "");
+  const unexpected = /^Unexpected token '(.)'/.exec(message);
+  if (unexpected) return `an unexpected ${JSON.stringify(unexpected[1])} (JSON text needs "double quotes")`;
+  // V8 may quote a piece of the file after the reason: keep the reason, on one line.
+  return message.split("\n")[0]!.replace(/^SyntaxError: /, "").replace(/, ".*$/, "").replace(/ in JSON at position \d+.*$/, "");
 }
 
 function jsonHint(message: string): string {

@@ -1,0 +1,71 @@
+// npm start keeps serving through a broken edit, shows the error, and recovers when the file is fixed.
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { copyProject, type ProjectCopy } from "../helpers/project.ts";
+import { ROOT } from "../helpers/site.ts";
+
+let project: ProjectCopy;
+let server: ChildProcess;
+let log = "";
+let base = "";
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`timed out waiting for ${what}; server log:\n${log}`);
+}
+
+const page = async (path: string) => {
+  const response = await fetch(base + path);
+  return { status: response.status, text: await response.text() };
+};
+
+beforeAll(async () => {
+  project = copyProject();
+  const port = await freePort();
+  base = `http://localhost:${port}`;
+  server = spawn(process.execPath, [join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs"), "--serve", `--port=${port}`], {
+    cwd: project.root,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  server.stdout!.on("data", (d) => (log += d));
+  server.stderr!.on("data", (d) => (log += d));
+  await until("the dev server", async () => ((await page("/ar/")).status === 200 ? true : undefined));
+});
+
+afterAll(() => {
+  if (server?.pid) process.kill(-server.pid, "SIGTERM");
+  project?.remove();
+});
+
+test("a broken locale file is reported with its name, the last good pages stay served, and a fix is picked up", async () => {
+  const file = join(project.root, "locales/ar/ui.json");
+  const good = readFileSync(file, "utf8");
+  writeFileSync(file, good.replace('"site": {', '"site": {{'));
+  await until("the error in the log", async () => (log.includes("locales/ar/ui.json:") ? true : undefined));
+  expect(log).toMatch(/locales\/ar\/ui\.json:\d+:\d+: not valid JSON/);
+  expect((await page("/ar/")).status).toBe(200);
+
+  writeFileSync(file, good.replace("انتقل إلى المحتوى", "تخطَّ إلى المحتوى"));
+  const fixed = await until("the fixed page", async () => {
+    const { text } = await page("/ar/");
+    return text.includes("تخطَّ إلى المحتوى") ? text : undefined;
+  });
+  expect(fixed).toContain('<html lang="ar" dir="rtl">');
+});

@@ -1,0 +1,91 @@
+// Random bytes and random mutations of the real section and locale files: every outcome is
+// a reported ContentError or a clean parse, never a crash.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, expect, test } from "vitest";
+import { ContentError } from "../../scripts/content/errors.ts";
+import { renderMarkdown } from "../../scripts/content/markdown.ts";
+import { loadLocaleSections } from "../../scripts/content/sections.ts";
+import { loadLocale } from "../../scripts/locales/locales.ts";
+import { ROOT } from "../helpers/site.ts";
+
+const ITERATIONS = 150;
+const work = mkdtempSync(join(tmpdir(), "pledge-fuzz-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** A small seeded generator (mulberry32): a failure names its seed and can be replayed. */
+function random(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const NASTY = ["---", "\n---\n", ":", ": ", '"', "'", "{", "}", "[", "]", ",", "\\", "\0", "\uFEFF", "\r\n", "\n", ":::", "::: quote", "::: details", "\t", "- ", "# ", "&#0;", "<script>", "permalink: x\n", "title:", "\u202E", "𝒳", "{{x}}"];
+
+function mutate(original: Uint8Array, next: () => number): Uint8Array {
+  let bytes = Buffer.from(original);
+  const edits = 1 + Math.floor(next() * 6);
+  for (let i = 0; i < edits; i++) {
+    const at = Math.floor(next() * (bytes.length + 1));
+    const kind = Math.floor(next() * 5);
+    if (kind === 0 && bytes.length > 0) bytes[Math.min(at, bytes.length - 1)] = Math.floor(next() * 256);
+    else if (kind === 1) bytes = Buffer.concat([bytes.subarray(0, at), Buffer.from(NASTY[Math.floor(next() * NASTY.length)]!), bytes.subarray(at)]);
+    else if (kind === 2) bytes = bytes.subarray(0, at);
+    else if (kind === 3) bytes = Buffer.concat([bytes.subarray(0, at), bytes.subarray(Math.min(bytes.length, at + Math.floor(next() * 40)))]);
+    else bytes = Buffer.concat([bytes, bytes.subarray(0, at)]);
+  }
+  return bytes;
+}
+
+function randomBytes(next: () => number): Uint8Array {
+  return Uint8Array.from({ length: Math.floor(next() * 400) }, () => Math.floor(next() * 256));
+}
+
+/** Runs `parse`; anything but success or a ContentError fails the test with the seed. */
+function expectReportedOrClean(seed: number, parse: () => void) {
+  try {
+    parse();
+  } catch (error) {
+    if (error instanceof ContentError) {
+      expect(error.message).toMatch(/^\S.*: .+\n {2}→ .+/);
+      return;
+    }
+    throw new Error(`seed ${seed}: crashed with ${(error as Error)?.stack ?? error}`);
+  }
+}
+
+const sectionFiles = ["pledge", "dual-use", "immoral"].flatMap((id) => ["en", "ar"].map((locale) => readFileSync(join(ROOT, "content", locale, `${id}.md`))));
+const localeFiles = ["en", "ar"].flatMap((code) => ["locale.json", "ui.json"].map((name) => ({ name, bytes: readFileSync(join(ROOT, "locales", code, name)) })));
+
+test("section files: mutations and random bytes are reported or parsed, and parsed ones render", () => {
+  const dir = join(work, "content", "xx");
+  for (let seed = 1; seed <= ITERATIONS; seed++) {
+    const next = random(seed);
+    const bytes = seed % 5 === 0 ? randomBytes(next) : mutate(sectionFiles[seed % sectionFiles.length]!, next);
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "pledge.md"), bytes);
+    expectReportedOrClean(seed, () => {
+      for (const section of loadLocaleSections(join(work, "content"), "xx").values()) renderMarkdown(section.body);
+    });
+  }
+});
+
+test("locale files: mutations and random bytes are reported or parsed", () => {
+  for (let seed = 1; seed <= ITERATIONS; seed++) {
+    const next = random(seed);
+    const dir = join(work, "locales", "xx");
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    for (const { name, bytes } of localeFiles.slice(0, 2)) writeFileSync(join(dir, name), bytes);
+    const target = localeFiles[seed % localeFiles.length]!;
+    writeFileSync(join(dir, target.name), seed % 5 === 0 ? randomBytes(next) : mutate(target.bytes, next));
+    expectReportedOrClean(seed, () => loadLocale(join(work, "locales"), "xx"));
+  }
+});
