@@ -6,7 +6,9 @@
 import { existsSync, renameSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
+import { refuseFailingTranslations } from "./check/publishGate.ts";
 import { isDebug, reportFailure } from "./cli.ts";
+import { buildPdfs } from "./print/buildPdfs.ts";
 import { buildSite } from "./site/buildSite.ts";
 import { buildSiteModel } from "./site/model.ts";
 
@@ -19,9 +21,14 @@ const started = performance.now();
 try {
   // Read and check every content and locale file first: errors name the file and line.
   buildSiteModel(root);
+  // Then the translators' check: a locale marked complete is published only when it passes.
+  refuseFailingTranslations(root);
   await buildSite(root, staging, { debug: isDebug() });
   if (!siteOnly) {
-    // PDFs: see issue 4 (scripts/print/).
+    // PDFs from the print pages just built; then a second, quick HTML pass, because the home
+    // pages list the PDFs with their size and page count, read from the files themselves.
+    await buildPdfs({ root, siteDir: staging });
+    await buildSite(root, staging, { debug: isDebug() });
   }
   replaceFolder(staging, output);
   console.log(`✓ built ${output} in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -5,12 +5,14 @@ import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { findChromium, HEADLESS_ARGS } from "./browser/chromium.ts";
 import { builtPages } from "./site/builtPages.ts";
+import { ensureBuiltSite } from "./site/ensureBuilt.ts";
 import { serveFolder } from "./site/staticServer.ts";
 
 const WIDTHS = [360, 1280];
 const siteDir = process.env.SITE_DIR ?? "_site";
 const outDir = process.env.SCREENSHOTS_DIR ?? "screenshots";
 const wanted = process.argv.slice(2);
+ensureBuiltSite(siteDir);
 const pages = wanted.length > 0 ? wanted : builtPages(siteDir);
 
 mkdirSync(outDir, { recursive: true });

@@ -1,6 +1,11 @@
 // Eleventy configuration: wires the site model, filters and templates together.
 // Content and locale files are read by the site model (scripts/site/model.ts), never
 // by Eleventy, so no content file can change how or where a page is built.
+import { resolve } from "node:path";
+import { translationStatusPage } from "../check/statusPage.ts";
+import { listDownloads } from "../print/downloads.ts";
+import { printFontCopies } from "../print/fonts.ts";
+import { buildPrintModel } from "../print/printModel.ts";
 import { buildSiteModel, type SiteModel } from "../site/model.ts";
 import { registerFilters } from "./filters.ts";
 
@@ -11,6 +16,7 @@ interface EleventyConfig {
   addFilter(name: string, fn: (...args: never[]) => unknown): void;
   setServerOptions(options: Record<string, unknown>): void;
   setQuietMode(quiet: boolean): void;
+  directories?: { output?: string };
 }
 
 export default function configure(eleventyConfig: EleventyConfig) {
@@ -22,15 +28,23 @@ export default function configure(eleventyConfig: EleventyConfig) {
   eleventyConfig.addWatchTarget("./content/");
   eleventyConfig.addWatchTarget("./locales/");
   eleventyConfig.addWatchTarget("./campaign.yml");
-  eleventyConfig.addGlobalData("site", () => {
+  eleventyConfig.addGlobalData("site", async () => {
     model = buildSiteModel(root);
-    return model;
+    // site.print: the print pages (scripts/print/); site.downloads: the PDFs already in the
+    // output folder (npm run build renders them, then runs this HTML pass a second time).
+    const output = resolve(root, eleventyConfig.directories?.output ?? "_site");
+    return { ...model, print: buildPrintModel(model, root), downloads: await listDownloads(model, output) };
   });
+
+  // The translation status page: the translators' check, read afresh each build; never fails it.
+  eleventyConfig.addGlobalData("translationStatus", () => translationStatusPage(root));
 
   registerFilters(eleventyConfig, current);
 
   // Static files: templates/assets/ ends up in _site/assets/.
   eleventyConfig.addPassthroughCopy({ "templates/assets": "assets" });
+  // Print fonts, from their npm packages: only the print pages load them.
+  eleventyConfig.addPassthroughCopy(printFontCopies(root));
 
   // The dev server answers on this machine only.
   eleventyConfig.setServerOptions({ domDiff: false, showVersion: false, host: "localhost" });

@@ -1,0 +1,44 @@
+// npm run bench: performance figures and targets, printed as tables and written as JSON to .bench/.
+//   npm run bench                  every benchmark
+//   npm run bench -- build weight  only those (names: see BENCHMARKS)
+//   --quick                        fewer runs, smaller sizes: a smoke run
+//   --profile                      CPU-profile a project build even when its target is met
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { BENCHMARKS } from "./bench/benchmarks.ts";
+import { formatReport, type BenchReport } from "./bench/report.ts";
+import { summaryMarkdown } from "./bench/summary.ts";
+import { reportFailure } from "./cli.ts";
+
+const args = process.argv.slice(2);
+const quick = args.includes("--quick");
+const profile = args.includes("--profile");
+const names = args.filter((a) => !a.startsWith("--"));
+const unknown = names.filter((n) => !BENCHMARKS.some((b) => b.name === n));
+if (unknown.length > 0) {
+  console.error(`✗ unknown benchmark ${unknown.map((n) => `"${n}"`).join(", ")}: the benchmarks are ${BENCHMARKS.map((b) => b.name).join(", ")}`);
+  process.exit(2);
+}
+const chosen = names.length > 0 ? BENCHMARKS.filter((b) => names.includes(b.name)) : BENCHMARKS;
+
+const root = process.cwd();
+const outDir = join(root, ".bench");
+mkdirSync(outDir, { recursive: true });
+const command = `npm run bench${args.length ? ` -- ${args.join(" ")}` : ""}`;
+const reports: BenchReport[] = [];
+try {
+  for (const benchmark of chosen) {
+    console.log(`→ ${benchmark.name}: ${benchmark.what}${quick ? " (quick)" : ""}`);
+    const report = await benchmark.run({ root, quick, profile, log: (line) => console.log(`  ${line}`) });
+    reports.push(report);
+    const file = join(outDir, `${report.name}.json`);
+    writeFileSync(file, JSON.stringify({ command, quick, date: new Date().toISOString(), ...report }, null, 2) + "\n");
+    console.log(`\n${formatReport(report)}\n\n  figures: ${file}\n`);
+  }
+  writeFileSync(join(outDir, "summary.md"), summaryMarkdown(reports, command));
+  const missed = reports.flatMap((r) => r.targets.filter((t) => !t.met));
+  console.log(missed.length === 0 ? "✓ every target met" : `✗ ${missed.length} target(s) missed: ${missed.map((t) => t.what).join("; ")}`);
+  console.log(`  summary for the README: ${join(outDir, "summary.md")}`);
+} catch (error) {
+  reportFailure(error, "The benchmark");
+}

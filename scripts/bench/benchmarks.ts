@@ -1,0 +1,35 @@
+// The benchmarks `npm run bench` knows, by the name that selects one (npm run bench -- build).
+import { benchBuild, BUILD_DEFAULTS, BUILD_QUICK } from "./buildAtScale.ts";
+import { benchLocaleCheck } from "./localeCheck.ts";
+import { benchPageWeight } from "./pageWeight.ts";
+import { benchPdfs } from "./pdfs.ts";
+import type { BenchOptions, BenchReport } from "./report.ts";
+
+export interface Benchmark {
+  name: string;
+  what: string;
+  run(options: BenchOptions & { profile: boolean }): Promise<BenchReport>;
+}
+
+export const BENCHMARKS: Benchmark[] = [
+  {
+    name: "build",
+    what: "project build vs bare Eleventy at 100 / 500 / 2000 pages",
+    run: (o) => benchBuild(o, { ...(o.quick ? BUILD_QUICK : BUILD_DEFAULTS), profile: o.profile }),
+  },
+  {
+    name: "check",
+    what: "npm run check over 10 locales x 500 sections",
+    run: (o) => benchLocaleCheck(o),
+  },
+  {
+    name: "weight",
+    what: "bytes of every page of the real site, raw and compressed",
+    run: (o) => benchPageWeight(o),
+  },
+  {
+    name: "pdf",
+    what: "PDFs in one browser vs a pagedjs-cli process per document; a second build from the cache",
+    run: (o) => benchPdfs(o),
+  },
+];

@@ -1,0 +1,195 @@
+// Benchmark "pdf": every document of the real site rendered by the project's pipeline (one
+// browser for all) against one pagedjs-cli process per document, alternately; then a second
+// `npm run build` with nothing changed, where every PDF should come from the cache.
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { findChromium, HEADLESS_ARGS } from "../browser/chromium.ts";
+import { pdfJobs, type PdfJob } from "../print/buildPdfs.ts";
+import { serveFolder } from "../site/staticServer.ts";
+import { runChild, runCommand } from "./childProcess.ts";
+import type { BenchOptions, BenchReport, Table, Target } from "./report.ts";
+import { alternate, pairedRatios, seconds, spread, summarize, times, type Summary } from "./stats.ts";
+
+export const REBUILD_TARGET_MS = 3000;
+
+export interface PdfBenchConfig {
+  runs: number;
+  /** Builds timed after the first (cold) one; 0 leaves the cache measurement out. */
+  rebuildRuns: number;
+  /** Only this locale's documents (a smaller smoke run); all locales when undefined. */
+  locale: string | undefined;
+  /** At most this many documents (tests); all when undefined. */
+  maxDocuments?: number;
+  timeoutMs: number;
+}
+
+export const PDF_DEFAULTS: PdfBenchConfig = { runs: 3, rebuildRuns: 3, locale: undefined, timeoutMs: 120_000 };
+export const PDF_QUICK: PdfBenchConfig = { runs: 1, rebuildRuns: 1, locale: "en", timeoutMs: 120_000 };
+
+export interface PdfFigures {
+  config: PdfBenchConfig;
+  documents: number;
+  pages: number;
+  oneBrowser: Summary;
+  processPerDocument: Summary;
+  ratio: Summary;
+  oneBrowserDocsPerSecond: number;
+  processPerDocumentDocsPerSecond: number;
+  oneBrowserMaxRssKb: number;
+  /** Left out when the configuration times no rebuild. */
+  rebuilds: Rebuilds | undefined;
+}
+
+export interface Rebuilds {
+  firstBuild: { ms: number; rendered: number; cached: number };
+  rebuild: Summary;
+  rebuildCache: { documents: number; rendered: number; cached: number }[];
+}
+
+const CHILD = join(import.meta.dirname, "children", "renderPdfs.ts");
+/** pagedjs-cli's command (its "bin"), next to its main module. */
+const pagedjsCliPath = () => join(dirname(createRequire(import.meta.url).resolve("pagedjs-cli")), "cli.js");
+
+export async function benchPdfs(options: BenchOptions, config: PdfBenchConfig = options.quick ? PDF_QUICK : PDF_DEFAULTS): Promise<BenchReport<PdfFigures>> {
+  const siteDir = mkdtempSync(join(tmpdir(), "pledge-bench-site-"));
+  const pdfOut = mkdtempSync(join(tmpdir(), "pledge-bench-pagedjs-"));
+  const server = await serveFolder(siteDir);
+  try {
+    options.log("pdf: building the real site (HTML) into a temp folder");
+    await runChild(join(import.meta.dirname, "children", "buildProject.ts"), [options.root, siteDir], { cwd: options.root });
+    const jobs = pdfJobs(options.root, siteDir)
+      .filter((j) => !config.locale || j.locale === config.locale)
+      .slice(0, config.maxDocuments);
+    if (jobs.length === 0) throw new Error("the real site has no printed documents to render");
+    const browser = findChromium();
+    options.log(`pdf: ${jobs.length} documents, ${config.runs} runs of each method, alternating`);
+
+    const oneBrowser = () => runChild(CHILD, [options.root, siteDir, jobs.map((j) => j.label).join(",")], { cwd: options.root, timeoutMs: config.timeoutMs * jobs.length });
+    const perDocument = async () => {
+      const started = performance.now();
+      for (const job of jobs) await pagedjsCli(job, `${server.url}${job.pagePath}`, join(pdfOut, `${job.locale}-${job.variant.file}`), browser, config.timeoutMs);
+      return performance.now() - started;
+    };
+    type Run = { ms: number; maxRssKb: number; pages: number };
+    const runs = await alternate<Run>(
+      config.runs,
+      async () => {
+        const run = await oneBrowser();
+        return { ms: run.ms, maxRssKb: run.maxRssKb, pages: Number(run.pages) };
+      },
+      async () => ({ ms: await perDocument(), maxRssKb: 0, pages: 0 }),
+    );
+
+    let rebuilt: Rebuilds | undefined;
+    if (config.rebuildRuns > 0) {
+      options.log(`pdf: npm run build in a temp project, then ${config.rebuildRuns} more with nothing changed`);
+      rebuilt = await timeRebuilds(options.root, config);
+    }
+
+    const a = summarize(runs.a.map((r) => r.ms));
+    const b = summarize(runs.b.map((r) => r.ms));
+    const figures: PdfFigures = {
+      config,
+      documents: jobs.length,
+      pages: runs.a[0]!.pages,
+      oneBrowser: a,
+      processPerDocument: b,
+      ratio: pairedRatios(runs.a.map((r) => r.ms), runs.b.map((r) => r.ms)),
+      oneBrowserDocsPerSecond: jobs.length / (a.median / 1000),
+      processPerDocumentDocsPerSecond: jobs.length / (b.median / 1000),
+      oneBrowserMaxRssKb: Math.max(...runs.a.map((r) => r.maxRssKb)),
+      rebuilds: rebuilt,
+    };
+    const targets: Target[] = [];
+    const tables: Table[] = [
+      {
+        title: `Median of ${config.runs} runs each (min–max); time ratio = one browser / process per document, paired run by run`,
+        head: ["method", "time", "documents/s", "time ratio"],
+        rows: [
+          ["project pipeline: one browser for all (scripts/print/buildPdfs.ts)", spread(a, seconds), figures.oneBrowserDocsPerSecond.toFixed(2), spread(figures.ratio, times)],
+          ["one pagedjs-cli process per document", spread(b, seconds), figures.processPerDocumentDocsPerSecond.toFixed(2), "1.00×"],
+        ],
+      },
+    ];
+    if (rebuilt) {
+      const { firstBuild, rebuild, rebuildCache } = rebuilt;
+      const allCached = rebuildCache.every((c) => c.rendered === 0 && c.cached === c.documents && c.documents > 0);
+      targets.push({
+        what: "second npm run build, nothing changed",
+        limit: `< ${seconds(REBUILD_TARGET_MS, 0)}, every PDF from the cache`,
+        measured: `${spread(rebuild, seconds)}; ${rebuildCache.map((c) => `${c.cached}/${c.documents} cached`).join(", ")}`,
+        met: rebuild.median < REBUILD_TARGET_MS && allCached,
+      });
+      tables.push({
+        title: "npm run build (node --import tsx scripts/build.ts) in a temp copy of the project",
+        head: ["build", "time", "PDFs rendered", "PDFs from the cache"],
+        rows: [
+          ["first, empty cache", seconds(firstBuild.ms), String(firstBuild.rendered), String(firstBuild.cached)],
+          [`again, nothing changed (${config.rebuildRuns} runs)`, spread(rebuild, seconds), rebuildCache.map((c) => c.rendered).join(", "), rebuildCache.map((c) => c.cached).join(", ")],
+        ],
+      });
+    }
+    return {
+      name: "pdf",
+      title: `PDFs: ${jobs.length} documents (${figures.pages} pages) of the real site`,
+      tables,
+      targets,
+      notes: [
+        "The project pipeline also checks each layout (pages, parts, overflow) and sets the PDF boxes with pdf-lib; pagedjs-cli only renders.",
+        "Build times are of the node process itself; `npm run` adds its own start-up (about 0.2 to 0.4 s here).",
+      ],
+      figures,
+    };
+  } finally {
+    await server.close();
+    rmSync(siteDir, { recursive: true, force: true });
+    rmSync(pdfOut, { recursive: true, force: true });
+  }
+}
+
+function pagedjsCli(job: PdfJob, url: string, output: string, browser: string, timeoutMs: number): Promise<void> {
+  const args = HEADLESS_ARGS.filter((a) => !a.startsWith("--headless")).join(",");
+  return runCommand(pagedjsCliPath(), [url, "-o", output, "--timeout", String(timeoutMs), "--outline-tags", "h1,h2,h3", `--browserArgs=${args}`], {
+    cwd: dirname(output),
+    env: { PUPPETEER_EXECUTABLE_PATH: browser, PUPPETEER_SKIP_DOWNLOAD: "1" },
+    timeoutMs: timeoutMs + 30_000,
+  }).then((run) => {
+    if (run.status !== 0) throw new Error(`pagedjs-cli failed on ${job.label} (exit ${run.status}):\n${(run.stderr || run.stdout).slice(-2000)}`);
+  });
+}
+
+/** What the project's own code and content are; the temp copy writes only _site/ and .cache/. */
+const PROJECT_FILES = ["content", "locales", "campaign.yml", "templates", "scripts", "node_modules", ".eleventy.js", "package.json", "tsconfig.json", ".puppeteerrc.cjs"];
+
+async function timeRebuilds(root: string, config: PdfBenchConfig): Promise<Rebuilds> {
+  const copy = mkdtempSync(join(tmpdir(), "pledge-bench-project-"));
+  try {
+    for (const name of PROJECT_FILES) symlinkSync(join(root, name), join(copy, name));
+    mkdirSync(join(copy, ".cache"));
+    const build = async () => {
+      const run = await runCommand(join(root, "scripts", "build.ts"), [], { cwd: copy, timeoutMs: 15 * 60_000 });
+      if (run.status !== 0) throw new Error(`npm run build failed in ${copy}:\n${(run.stderr || run.stdout).slice(-3000)}`);
+      return { ms: run.wallMs, ...pdfCounts(run.stdout) };
+    };
+    const first = await build();
+    const again = [];
+    for (let i = 0; i < config.rebuildRuns; i++) again.push(await build());
+    return {
+      firstBuild: { ms: first.ms, rendered: first.rendered, cached: first.cached },
+      rebuild: summarize(again.map((r) => r.ms)),
+      rebuildCache: again.map(({ documents, rendered, cached }) => ({ documents, rendered, cached })),
+    };
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+}
+
+/** Reads buildPdfs' closing line: "10 PDFs in 0.1 s (0 rendered in one browser, 10 from the cache)". */
+export function pdfCounts(stdout: string): { documents: number; rendered: number; cached: number } {
+  const m = /(\d+) PDFs in [\d.]+ s \((\d+) rendered in one browser, (\d+) from the cache\)/.exec(stdout);
+  if (!m) throw new Error(`npm run build printed no PDF summary line ("N PDFs in … s (R rendered …, C from the cache)"); its output:\n${stdout.slice(-2000)}`);
+  return { documents: Number(m[1]), rendered: Number(m[2]), cached: Number(m[3]) };
+}

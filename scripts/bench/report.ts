@@ -1,0 +1,51 @@
+// What every benchmark hands back: tables to print, targets met or missed, and the raw
+// figures that go into .bench/<name>.json.
+
+export interface Table {
+  title: string;
+  head: string[];
+  rows: string[][];
+}
+
+export interface Target {
+  what: string;
+  /** The target as a person reads it, e.g. "≤ 1.15× bare Eleventy". */
+  limit: string;
+  measured: string;
+  met: boolean;
+}
+
+export interface BenchReport<Figures = unknown> {
+  name: string;
+  title: string;
+  tables: Table[];
+  targets: Target[];
+  /** Things a reader of the figures should know (what was measured, what was skipped and why). */
+  notes: string[];
+  figures: Figures;
+}
+
+export interface BenchOptions {
+  /** The project whose code, templates and real content are measured. */
+  root: string;
+  /** Fewer runs and smaller sizes: a smoke run. */
+  quick: boolean;
+  log(line: string): void;
+}
+
+export function formatTable(table: Table): string {
+  const widths = table.head.map((h, i) => Math.max(h.length, ...table.rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ").trimEnd();
+  return [table.title, line(table.head), widths.map((w) => "-".repeat(w)).join("  "), ...table.rows.map(line)].join("\n");
+}
+
+export function formatTargets(targets: Target[]): string {
+  return targets.map((t) => `${t.met ? "✓" : "✗"} ${t.what}: ${t.measured} (target ${t.limit})`).join("\n");
+}
+
+export function formatReport(report: BenchReport): string {
+  const parts = [`== ${report.title} ==`, ...report.tables.map(formatTable)];
+  if (report.targets.length > 0) parts.push(formatTargets(report.targets));
+  if (report.notes.length > 0) parts.push(report.notes.map((n) => `  · ${n}`).join("\n"));
+  return parts.join("\n\n");
+}

@@ -1,0 +1,173 @@
+// A synthetic campaign at scale, laid out like the project (content/, locales/, campaign.yml;
+// code, templates and node_modules linked), made from the real sections in content/en and
+// content/ar: every quote, details block, list and citation marker of the real text recurs.
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseSectionFile } from "../content/frontMatter.ts";
+import { loadSectionIds } from "../content/sections.ts";
+import { sectionVersion } from "../content/version.ts";
+
+export interface SyntheticLocale {
+  code: string;
+  name: string;
+  dir: "ltr" | "rtl";
+}
+
+/** English first (the source), Arabic second; the rest stand in for other translations. */
+export const SYNTHETIC_LOCALES: readonly SyntheticLocale[] = [
+  { code: "en", name: "English", dir: "ltr" },
+  { code: "ar", name: "العربية", dir: "rtl" },
+  { code: "fr", name: "Français", dir: "ltr" },
+  { code: "es", name: "Español", dir: "ltr" },
+  { code: "de", name: "Deutsch", dir: "ltr" },
+  { code: "fa", name: "فارسی", dir: "rtl" },
+  { code: "pt", name: "Português", dir: "ltr" },
+  { code: "tr", name: "Türkçe", dir: "ltr" },
+  { code: "ur", name: "اردو", dir: "rtl" },
+  { code: "it", name: "Italiano", dir: "ltr" },
+];
+
+export interface SyntheticProject {
+  root: string;
+  sectionIds: string[];
+  locales: string[];
+  /** Every section file written, relative to the root (content/<locale>/<id>.md). */
+  sectionFiles: string[];
+  remove(): void;
+}
+
+interface Template {
+  title: string;
+  kicker: string | undefined;
+  body: string;
+}
+
+/** Code and templates are the project's own; only what a campaign writes is generated. */
+const LINKED = ["templates", "scripts", "node_modules", ".eleventy.js", "package.json", "tsconfig.json"];
+
+export function createSyntheticProject(projectRoot: string, { sections, locales }: { sections: number; locales: number }): SyntheticProject {
+  if (locales < 1 || locales > SYNTHETIC_LOCALES.length) throw new Error(`locales must be 1 to ${SYNTHETIC_LOCALES.length}`);
+  if (sections < 1) throw new Error("sections must be at least 1");
+  const root = mkdtempSync(join(tmpdir(), "pledge-bench-"));
+  for (const name of LINKED) symlinkSync(join(projectRoot, name), join(root, name));
+  copyFileSync(join(projectRoot, "campaign.yml"), join(root, "campaign.yml"));
+
+  const templateIds = loadSectionIds(join(projectRoot, "content"));
+  const english = templateIds.map((id) => readTemplate(join(projectRoot, "content", "en", `${id}.md`)));
+  const arabic = templateIds.map((id, i) => readTemplate(join(projectRoot, "content", "ar", `${id}.md`), english[i]!));
+  const englishStrings = readJsonObject(join(projectRoot, "locales", "en", "ui.json"));
+  const arabicStrings = readJsonObject(join(projectRoot, "locales", "ar", "ui.json"));
+
+  // The first round keeps the real ids, so content/documents.yml-style references still resolve.
+  const sectionIds = Array.from({ length: sections }, (_, i) => {
+    const round = Math.floor(i / templateIds.length) + 1;
+    const id = templateIds[i % templateIds.length]!;
+    return round === 1 ? id : `${id}-${round}`;
+  });
+  const chosen = SYNTHETIC_LOCALES.slice(0, locales);
+  const sectionFiles: string[] = [];
+  mkdirSync(join(root, "content"));
+  writeFileSync(join(root, "content", "sections.yml"), sectionIds.map((id) => `- ${id}\n`).join(""));
+  writeFileSync(join(root, "content", "documents.yml"), documentsYaml(sectionIds));
+
+  const englishVersions: string[] = [];
+  for (const locale of chosen) {
+    mkdirSync(join(root, "content", locale.code));
+    mkdirSync(join(root, "locales", locale.code), { recursive: true });
+    writeFileSync(
+      join(root, "locales", locale.code, "locale.json"),
+      JSON.stringify({ name: locale.name, dir: locale.dir, numberingSystem: "latn", complete: true }, null, 2) + "\n",
+    );
+    const translate = locale.code === "en" || locale.dir === "rtl" ? (text: string) => text : pseudoTranslate;
+    const strings = locale.dir === "rtl" ? arabicStrings : englishStrings;
+    writeFileSync(join(root, "locales", locale.code, "ui.json"), JSON.stringify(uiStrings(strings, locale.code, translate), null, 2) + "\n");
+
+    sectionIds.forEach((id, i) => {
+      const round = Math.floor(i / templateIds.length) + 1;
+      const from = (locale.dir === "rtl" ? arabic : english)[i % templateIds.length]!;
+      const text = vary(from, round, translate);
+      const frontMatter = [`title: ${yamlString(text.title)}`];
+      if (text.kicker) frontMatter.push(`kicker: ${yamlString(text.kicker)}`);
+      if (locale.code === "en") englishVersions[i] = sectionVersion(text);
+      else frontMatter.push(`source: ${yamlString(englishVersions[i]!)}`, "status: reviewed");
+      const file = join("content", locale.code, `${id}.md`);
+      writeFileSync(join(root, file), `---\n${frontMatter.join("\n")}\n---\n\n${text.body}`);
+      sectionFiles.push(file);
+    });
+  }
+  return {
+    root,
+    sectionIds,
+    locales: chosen.map((l) => l.code),
+    sectionFiles,
+    remove: () => rmSync(root, { recursive: true, force: true }),
+  };
+}
+
+function readJsonObject(path: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>;
+}
+
+function readTemplate(path: string, fallback?: Template): Template {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    if (fallback) return fallback;
+    throw error;
+  }
+  const parsed = parseSectionFile(text, path);
+  return { title: parsed.frontMatter.title, kicker: parsed.frontMatter.kicker, body: parsed.body.trim() };
+}
+
+/** Copy `round` of a template: a numbered title and shifted digits, every block kept. */
+function vary(template: Template, round: number, translate: (text: string) => string): { title: string; kicker: string | undefined; body: string } {
+  const shift = (text: string) => (round === 1 ? text : text.replace(/\d/g, (d) => String((Number(d) + round) % 10)));
+  return {
+    title: translate(round === 1 ? template.title : `${template.title} ${round}`),
+    kicker: template.kicker === undefined ? undefined : translate(template.kicker),
+    body: translate(shift(template.body)) + "\n",
+  };
+}
+
+/**
+ * Stands in for a translation into another Latin-script language: words of four letters or
+ * more are reversed. Placeholders ({{count}}), web addresses and all-capital citation
+ * markers (A-HRC-59-23-AEV, S/RES/2720) are left as they are.
+ */
+function pseudoTranslate(text: string): string {
+  return text.replace(/(\{\{[^}]*\}\}|https?:\/\/[^\s)]+)|\b[A-Za-z][a-z]{3,}\b/g, (match, kept: string | undefined) => (kept ? match : [...match].reverse().join("")));
+}
+
+/**
+ * A locale's UI strings from the English or Arabic ones: translated (pseudo, for Latin-script
+ * locales) and with exactly the plural forms the locale's language has.
+ */
+function uiStrings(from: Record<string, unknown>, code: string, translate: (text: string) => string): Record<string, unknown> {
+  const forms = new Intl.PluralRules(code).resolvedOptions().pluralCategories;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(from)) {
+    if (typeof value === "object" && value !== null) out[key] = uiStrings(value as Record<string, unknown>, code, translate);
+    else if (typeof value !== "string") out[key] = value;
+    else {
+      const plural = /^(.*)_(zero|one|two|few|many|other)$/.exec(key);
+      if (!plural) out[key] = translate(value);
+      else if (plural[2] === "other") {
+        for (const form of forms) out[`${plural[1]}_${form}`] = translate(String(from[`${plural[1]}_${form}`] ?? value));
+      }
+    }
+  }
+  return out;
+}
+
+function yamlString(value: string): string {
+  return JSON.stringify(value);
+}
+
+/** Both printed documents, made of the first sections (whole), so the plan stays valid at any size. */
+function documentsYaml(ids: string[]): string {
+  const part = (id: string) => `  - section: ${id}\n    take: all\n`;
+  return `leaflet:\n${part(ids[0]!)}\nfact-sheet:\n${ids.slice(0, 3).map(part).join("")}`;
+}
+

@@ -1,0 +1,173 @@
+// The translators' check: every locale against the source locale. Returns typed results and
+// never throws for a problem in the content: each becomes a Problem with file, line and hint.
+import { resolve } from "node:path";
+import { readLocaleFiles, readProject, type LocaleFiles } from "./project.ts";
+import { severityOf } from "./problem.ts";
+import { checkSection, sourceSection, type SourceSection } from "./sections.ts";
+import { SourceHistory } from "./sourceHistory.ts";
+import { checkStrings, requiredStrings } from "./strings.ts";
+import {
+  SECTION_STATES,
+  STRING_STATES,
+  type CheckOptions,
+  type CheckResult,
+  type LocaleSummary,
+  type Problem,
+  type SectionState,
+  type SectionStatusEntry,
+  type StringState,
+} from "./types.ts";
+
+export function checkLocales(root: string, options: CheckOptions = {}): CheckResult {
+  root = resolve(root);
+  const project = readProject(root);
+  const sourceCode = project.campaign.sourceLocale;
+  const { sectionIds } = project;
+  const problems: Problem[] = [...project.problems];
+
+  const source = readLocaleFiles(root, sourceCode);
+  problems.push(...source.problems);
+  const sourceSections = new Map<string, SourceSection>();
+  for (const id of sectionIds) {
+    const doc = source.sections.get(id);
+    if (doc) sourceSections.set(id, sourceSection(doc));
+    else if (!source.brokenSections.has(id)) {
+      problems.push({
+        locale: sourceCode,
+        file: `content/${sourceCode}/${id}.md`,
+        severity: "error",
+        kind: "missing-section",
+        message: `the section "${id}" is listed in content/sections.yml but has no file`,
+        hint: "create the file, or remove the id from content/sections.yml",
+      });
+    }
+  }
+  const listed = new Set(sectionIds);
+  for (const doc of source.sections.values()) {
+    if (!listed.has(doc.id) && sectionIds.length > 0) {
+      problems.push({
+        locale: sourceCode,
+        file: doc.file,
+        severity: "warning",
+        kind: "orphan-section",
+        message: "this section is not listed in content/sections.yml, so the site does not show it",
+        hint: `add "- ${doc.id}" to content/sections.yml where it belongs in the reading order, or delete the file`,
+      });
+    }
+  }
+
+  const wanted = options.locales ? new Set(options.locales) : undefined;
+  const history = options.diffs === false ? undefined : new SourceHistory(root, sourceCode);
+  const summaries: LocaleSummary[] = [summarizeSource(source, sectionIds, sourceSections)];
+  for (const code of project.codes) {
+    if (code === sourceCode || (wanted && !wanted.has(code))) continue;
+    const locale = readLocaleFiles(root, code);
+    const localeProblems = [...locale.problems];
+    const sectionStates = new Map<string, SectionState>();
+    for (const id of sectionIds) {
+      const doc = locale.sections.get(id);
+      const english = sourceSections.get(id);
+      if (locale.brokenSections.has(id)) {
+        sectionStates.set(id, "broken");
+      } else if (!doc) {
+        sectionStates.set(id, "missing");
+        localeProblems.push({
+          locale: code,
+          file: `content/${code}/${id}.md`,
+          severity: severityOf("missing-section", locale.complete),
+          kind: "missing-section",
+          message: "this section is not translated yet (readers see the English text)",
+          hint: `copy content/${sourceCode}/${id}.md to content/${code}/${id}.md, translate it, then run npm run locale:mark -- ${code} ${id}`,
+        });
+      } else if (english) {
+        const result = checkSection(english, doc, { code, complete: locale.complete, history });
+        sectionStates.set(id, result.state);
+        localeProblems.push(...result.problems);
+      } else {
+        // The English file itself is broken (reported there): nothing to compare against yet.
+        sectionStates.set(id, doc.frontMatter.status === "reviewed" ? "reviewed" : "draft");
+      }
+    }
+    for (const doc of locale.sections.values()) {
+      if (listed.has(doc.id) || sectionIds.length === 0) continue;
+      localeProblems.push({
+        locale: code,
+        file: doc.file,
+        severity: "warning",
+        kind: "orphan-section",
+        message: "the English no longer has this section (it is not in content/sections.yml)",
+        hint: "delete the file; if the section was renamed, move your translation to the file with the new name",
+      });
+    }
+    let stringStates = new Map<string, StringState>();
+    if (source.strings) {
+      const strings = checkStrings(source.strings, locale);
+      stringStates = strings.states;
+      localeProblems.push(...strings.problems);
+      if (locale.stringsBroken) for (const r of requiredStrings(source.strings, code)) stringStates.set(r.key, "missing");
+    }
+    problems.push(...localeProblems);
+    summaries.push(summarize(locale, sectionIds, sourceSections, sectionStates, stringStates, localeProblems));
+  }
+
+  for (const summary of summaries) {
+    const own = problems.filter((p) => p.locale === summary.code);
+    summary.errors = own.filter((p) => p.severity === "error").length;
+    summary.warnings = own.length - summary.errors;
+  }
+  const order = new Map(summaries.map((s, i) => [s.code, i]));
+  problems.sort(
+    (a, b) =>
+      (order.get(a.locale) ?? order.size) - (order.get(b.locale) ?? order.size) ||
+      a.file.localeCompare(b.file) ||
+      (a.line ?? 0) - (b.line ?? 0),
+  );
+  return { root, sourceLocale: sourceCode, ok: !problems.some((p) => p.severity === "error"), locales: summaries, problems };
+}
+
+function summarize(
+  locale: LocaleFiles,
+  sectionIds: string[],
+  sourceSections: Map<string, SourceSection>,
+  sectionStates: Map<string, SectionState>,
+  stringStates: Map<string, StringState>,
+  problems: Problem[],
+): LocaleSummary {
+  const sections = { total: sectionIds.length, upToDate: 0, ...zeroes(SECTION_STATES) };
+  const sectionList: SectionStatusEntry[] = [];
+  for (const id of sectionIds) {
+    const state = sectionStates.get(id) ?? "missing";
+    sections[state]++;
+    const own = locale.sections.get(id);
+    const title = own && state !== "untranslated" ? own.frontMatter.title : (sourceSections.get(id)?.doc.frontMatter.title ?? id);
+    sectionList.push({ id, file: `content/${locale.code}/${id}.md`, title, state });
+  }
+  sections.upToDate = sections.reviewed + sections.draft;
+  const strings = { total: stringStates.size, ...zeroes(STRING_STATES) };
+  for (const state of stringStates.values()) strings[state]++;
+  return {
+    code: locale.code,
+    name: locale.name,
+    dir: locale.dir,
+    isSource: false,
+    complete: locale.complete,
+    sections,
+    strings,
+    sectionList,
+    stringsFile: locale.stringsFile,
+    // Counted again over every problem of the locale once the check is done.
+    errors: problems.filter((p) => p.severity === "error").length,
+    warnings: problems.filter((p) => p.severity === "warning").length,
+  };
+}
+
+function summarizeSource(source: LocaleFiles, sectionIds: string[], sourceSections: Map<string, SourceSection>): LocaleSummary {
+  const states = new Map<string, SectionState>(sectionIds.map((id) => [id, sourceSections.has(id) ? "reviewed" : source.brokenSections.has(id) ? "broken" : "missing"]));
+  const stringStates = new Map<string, StringState>([...(source.strings?.values.keys() ?? [])].map((k) => [k, "translated"]));
+  const summary = summarize(source, sectionIds, sourceSections, states, stringStates, source.problems);
+  return { ...summary, isSource: true, complete: true };
+}
+
+function zeroes<K extends string>(keys: readonly K[]): Record<K, number> {
+  return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+}

@@ -1,0 +1,52 @@
+// Section files for the check, parsed with the site's own parser (parseSectionFile) and one
+// shortcut: front matter made only of plain `key: value` lines, which is nearly every file, is
+// read without a YAML parse (the slowest part of checking thousands of files). Anything
+// unusual (quotes, comments, numbers, unknown keys, bad values) goes to parseSectionFile,
+// so errors and results are exactly the site's. tests/check/sectionFile.test.ts holds them equal.
+import { parseSectionFile, SECTION_STATUSES, type ParsedSectionFile, type SectionFrontMatter } from "../content/frontMatter.ts";
+
+const FENCE = /^---[ \t]*$/;
+const KEYS = new Set(["title", "kicker", "source", "status"]);
+/** `key: value` where YAML would surely read the value as the same plain text. */
+const PLAIN_LINE = /^([a-z]+): ([^\s\-?:,[\]{}#&*!|>'"%@`][^\t#]*)$/;
+/** `key: "value"` or `key: 'value'` with no quote or backslash inside: the text between the quotes. */
+const QUOTED_LINE = /^([a-z]+): (?:"([^"\\]*)"|'([^'\\]*)')[ \t]*$/;
+/** Plain values YAML 1.2 reads as something other than text (null, booleans, numbers). */
+const NOT_TEXT = /^(?:~|null|true|false|[-+]?(?:\.inf|\.nan)|[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?|0x[0-9a-f]+|0o[0-7]+)$/i;
+
+/** Characters YAML treats specially or refuses: control characters, odd line breaks, a BOM. */
+const ODD_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
+
+export function parseSectionText(text: string, file: string): ParsedSectionFile {
+  return plainFrontMatter(text) ?? parseSectionFile(text, file);
+}
+
+export function plainFrontMatter(text: string): ParsedSectionFile | undefined {
+  const lines = text.split("\n");
+  if (!FENCE.test(lines[0] ?? "")) return undefined;
+  const end = lines.findIndex((line, i) => i > 0 && FENCE.test(line));
+  if (end < 2) return undefined;
+  const frontMatter: Partial<SectionFrontMatter> = {};
+  const keyLines: ParsedSectionFile["keyLines"] = {};
+  for (let i = 1; i < end; i++) {
+    const line = lines[i]!;
+    const quoted = QUOTED_LINE.exec(line);
+    const match = quoted ?? PLAIN_LINE.exec(line);
+    if (!match) return undefined;
+    const key = match[1] as keyof SectionFrontMatter;
+    let value = (match[2] ?? match[3])!;
+    if (!KEYS.has(key) || key in frontMatter || ODD_CHARACTER.test(value)) return undefined;
+    if (quoted) {
+      if (key === "title" || key === "kicker") value = value.trim();
+      if (!value) return undefined;
+    } else if (NOT_TEXT.test(value) || / $|: |:$/.test(value)) {
+      return undefined;
+    }
+    if (key === "status" && !(SECTION_STATUSES as readonly string[]).includes(value)) return undefined;
+    if (key === "source" && !/^[0-9a-f]{12}$/.test(value)) return undefined;
+    (frontMatter as Record<string, string>)[key] = value;
+    keyLines[key] = i + 1;
+  }
+  if (!frontMatter.title) return undefined;
+  return { frontMatter: frontMatter as SectionFrontMatter, body: lines.slice(end + 1).join("\n"), bodyLine: end + 2, keyLines };
+}

@@ -1,0 +1,137 @@
+// The translation status page (/translation-status/): the check's results as a view model for
+// templates/pages/translation-status.njk. Built without word diffs (no git) and never fails
+// the site build: an unfinished locale is exactly what the page is there to show.
+import { CAMPAIGN_DEFAULTS, loadCampaign } from "../site/campaign.ts";
+import { checkLocales } from "./checkLocales.ts";
+import type { LocaleSummary, SectionState, StringState } from "./types.ts";
+
+export const STATUS_PAGE_URL = "/translation-status/";
+
+const SECTION_LABELS: Record<SectionState, string> = {
+  reviewed: "reviewed",
+  draft: "draft (awaiting review)",
+  stale: "stale (the English changed)",
+  unmarked: "not marked (no source: line)",
+  untranslated: "still in English",
+  broken: "does not parse",
+  missing: "missing",
+};
+
+const STRING_LABELS: Record<StringState, string> = {
+  translated: "translated",
+  untranslated: "still in English",
+  problem: "placeholder or format problem",
+  missing: "missing",
+};
+
+export interface BarSegment {
+  state: string;
+  label: string;
+  count: number;
+  /** A width class, ts-w-0 … ts-w-100 in steps of 5 (the CSP allows no inline style). */
+  widthClass: string;
+}
+
+export interface LocaleStatusView {
+  code: string;
+  name: string;
+  dir: "ltr" | "rtl";
+  isSource: boolean;
+  complete: boolean;
+  errors: number;
+  warnings: number;
+  sections: { total: number; upToDate: number; segments: BarSegment[] };
+  strings: { total: number; translated: number; segments: BarSegment[]; editUrl: string; file: string };
+  sectionRows: { id: string; title: string; state: SectionState; label: string; file: string; editUrl: string; englishUrl: string }[];
+}
+
+export interface StatusPageView {
+  url: string;
+  title: string;
+  description: string;
+  locale: { code: string; dir: "ltr" | "rtl"; homeUrl: string; ogLocale: string; name: string };
+  alternates: { code: string; name: string; dir: "ltr" | "rtl"; url: string; translated: boolean; current: boolean }[];
+}
+
+export interface TranslationStatusPage {
+  /** One page; as a list, so the template paginates it into `view`, which base.njk expects. */
+  pages: [StatusPageView];
+  sourceLocale: string;
+  locales: LocaleStatusView[];
+}
+
+export function translationStatusPage(root: string): TranslationStatusPage {
+  const result = checkLocales(root, { diffs: false });
+  let repositoryUrl = CAMPAIGN_DEFAULTS.repositoryUrl;
+  try {
+    repositoryUrl = loadCampaign(root).repositoryUrl;
+  } catch {
+    // campaign.yml problems fail the site build on their own, with their own message.
+  }
+  const fileUrl = (file: string) => `${repositoryUrl.replace(/\/+$/, "")}/blob/main/${file}`;
+  const source = result.locales.find((l) => l.isSource)!;
+  const locales = result.locales.map((summary) => localeView(summary, result.sourceLocale, fileUrl));
+  const view: StatusPageView = {
+    url: STATUS_PAGE_URL,
+    title: "Translation status",
+    description: "How far each translation of the site has come: sections and interface strings per language, with the files to edit.",
+    locale: { code: source.code, dir: source.dir, homeUrl: `/${source.code}/`, ogLocale: source.code.replace(/-/g, "_"), name: source.name },
+    // The switcher leads to each language's home page; only this page itself is an hreflang alternate.
+    alternates: result.locales.map((l) => ({
+      code: l.code,
+      name: l.name,
+      dir: l.dir,
+      url: l.isSource ? STATUS_PAGE_URL : `/${l.code}/`,
+      translated: l.isSource,
+      current: l.isSource,
+    })),
+  };
+  return { pages: [view], sourceLocale: result.sourceLocale, locales };
+}
+
+function localeView(summary: LocaleSummary, sourceLocale: string, fileUrl: (file: string) => string): LocaleStatusView {
+  const sectionStates = (Object.keys(SECTION_LABELS) as SectionState[]).filter((s) => !summary.isSource || s === "reviewed");
+  const sectionCounts = sectionStates.map((state) => ({ state, label: summary.isSource ? "source text" : SECTION_LABELS[state], count: summary.sections[state] }));
+  const stringCounts = (Object.keys(STRING_LABELS) as StringState[]).map((state) => ({ state, label: STRING_LABELS[state], count: summary.strings[state] }));
+  return {
+    code: summary.code,
+    name: summary.name,
+    dir: summary.dir,
+    isSource: summary.isSource,
+    complete: summary.complete,
+    errors: summary.errors,
+    warnings: summary.warnings,
+    sections: { total: summary.sections.total, upToDate: summary.sections.upToDate, segments: segments(sectionCounts, summary.sections.total) },
+    strings: {
+      total: summary.strings.total,
+      translated: summary.strings.translated,
+      segments: segments(stringCounts, summary.strings.total),
+      file: summary.stringsFile,
+      editUrl: fileUrl(summary.stringsFile),
+    },
+    sectionRows: summary.sectionList.map((row) => ({
+      ...row,
+      label: summary.isSource ? "source text" : SECTION_LABELS[row.state],
+      editUrl: fileUrl(row.file),
+      englishUrl: fileUrl(`content/${sourceLocale}/${row.id}.md`),
+    })),
+  };
+}
+
+/** Bar segments in steps of 5 %, rounded so they always add up to the whole bar. */
+export function segments(counts: { state: string; label: string; count: number }[], total: number): BarSegment[] {
+  const steps = 20;
+  const exact = counts.map((c) => (total > 0 ? (c.count / total) * steps : 0));
+  const units = exact.map(Math.floor);
+  let left = total > 0 ? steps - units.reduce((a, b) => a + b, 0) : 0;
+  // Largest remainders first; a state with any count gets at least one step when possible.
+  const order = exact.map((e, i) => ({ i, rest: e - Math.floor(e) + (units[i] === 0 && counts[i]!.count > 0 ? 1 : 0) })).sort((a, b) => b.rest - a.rest);
+  for (const { i } of order) {
+    if (left <= 0) break;
+    if (exact[i]! > units[i]!) {
+      units[i]!++;
+      left--;
+    }
+  }
+  return counts.map((c, i) => ({ ...c, widthClass: `ts-w-${units[i]! * 5}` }));
+}

@@ -1,0 +1,110 @@
+// The translators' check speaks in problems: each names a file (and line), says what is wrong
+// and what to do. Everything the reporters and the status page show is built from these types.
+export type Severity = "error" | "warning";
+
+export type ProblemKind =
+  | "parse" // a file that cannot be read: invalid JSON/YAML, not UTF-8, bad file or folder name
+  | "locale" // locale.json metadata, or a content folder with no locale
+  | "missing-section"
+  | "missing-string"
+  | "orphan-section"
+  | "orphan-string"
+  | "wrong-shape" // a UI string where the English has a group of strings, or the reverse
+  | "placeholder"
+  | "citation"
+  | "structure"
+  | "untranslated"
+  | "stale"
+  | "unmarked" // a translation without `source:`
+  | "draft";
+
+export interface WordChange {
+  /** The English around and including the change, as it was when the translation was made. */
+  was: string;
+  /** The same stretch of English as it is now. */
+  now: string;
+}
+
+export interface StaleDiff {
+  /** Where the old English text came from. */
+  from: "snapshot" | "git";
+  changes: WordChange[];
+  /** Hunks left out of `changes` to keep reports short. */
+  more: number;
+}
+
+export interface Problem {
+  /** The locale the problem belongs to (the source locale for problems in the English files). */
+  locale: string;
+  /** Path relative to the project root, with forward slashes. */
+  file: string;
+  line?: number;
+  column?: number;
+  severity: Severity;
+  kind: ProblemKind;
+  message: string;
+  /** What to do about it. */
+  hint: string;
+  /** Stale sections: what changed in the English since the translation was made. */
+  diff?: StaleDiff;
+  /** Stale sections without a diff: why there is none. */
+  diffUnavailable?: string;
+}
+
+/** One state per section file of a translation; the states add up to the number of sections. */
+export type SectionState =
+  | "reviewed" // up to date, `status: reviewed`
+  | "draft" // up to date, awaiting review
+  | "stale" // the English changed since it was translated
+  | "unmarked" // translated, but no `source:` to tell whether it is up to date
+  | "untranslated" // the file is (still) the English text
+  | "broken" // the file does not parse
+  | "missing"; // no file
+
+export const SECTION_STATES: readonly SectionState[] = ["reviewed", "draft", "stale", "unmarked", "untranslated", "broken", "missing"];
+
+export type StringState = "translated" | "untranslated" | "problem" | "missing";
+
+export const STRING_STATES: readonly StringState[] = ["translated", "untranslated", "problem", "missing"];
+
+export interface SectionStatusEntry {
+  id: string;
+  /** The file to edit (for a missing section: the file to create). */
+  file: string;
+  /** The title in the locale's language (the English title when missing or broken). */
+  title: string;
+  state: SectionState;
+}
+
+export interface LocaleSummary {
+  code: string;
+  name: string;
+  dir: "ltr" | "rtl";
+  isSource: boolean;
+  /** `"complete": true` in locale.json: held to every check. */
+  complete: boolean;
+  sections: { total: number; upToDate: number } & Record<SectionState, number>;
+  strings: { total: number } & Record<StringState, number>;
+  /** Sections in reading order with their state, for the status page. */
+  sectionList: SectionStatusEntry[];
+  stringsFile: string;
+  errors: number;
+  warnings: number;
+}
+
+export interface CheckResult {
+  root: string;
+  sourceLocale: string;
+  /** False when any problem is an error. */
+  ok: boolean;
+  locales: LocaleSummary[];
+  /** Sorted by locale (source first), file, line. */
+  problems: Problem[];
+}
+
+export interface CheckOptions {
+  /** Only these locales (the source locale's own problems are always included). */
+  locales?: string[];
+  /** Look up the old English text of stale sections (snapshots, then git) for a word diff. Default true. */
+  diffs?: boolean;
+}

@@ -1,0 +1,57 @@
+// What changed in the English since a translation was made, word by word, as short
+// "was / now" pairs with a few words of context: enough to find the place in the translation.
+import { diffWords } from "diff";
+import type { SectionText } from "./sourceHistory.ts";
+import type { StaleDiff, WordChange } from "./types.ts";
+
+const CONTEXT_WORDS = 6;
+const MAX_CHANGES = 8;
+
+export function sectionAsText({ title, kicker, body }: SectionText): string {
+  return [kicker, title, body.trim()].filter(Boolean).join("\n\n");
+}
+
+export function wordDiff(before: SectionText, after: SectionText, from: StaleDiff["from"]): StaleDiff {
+  const parts = diffWords(sectionAsText(before), sectionAsText(after));
+  // Group consecutive changes (and the small unchanged gaps between them) into hunks.
+  const hunks: WordChange[] = [];
+  let i = 0;
+  while (i < parts.length) {
+    if (!parts[i]!.added && !parts[i]!.removed) {
+      i++;
+      continue;
+    }
+    const lead = tailWords(parts[i - 1]?.value ?? "");
+    let was = lead;
+    let now = lead;
+    while (i < parts.length) {
+      const part = parts[i]!;
+      if (part.added) now += part.value;
+      else if (part.removed) was += part.value;
+      else if (wordCount(part.value) <= CONTEXT_WORDS && i + 1 < parts.length) {
+        was += part.value;
+        now += part.value;
+      } else break;
+      i++;
+    }
+    const trail = headWords(parts[i]?.value ?? "");
+    hunks.push({ was: tidy(was + trail), now: tidy(now + trail) });
+  }
+  return { from, changes: hunks.slice(0, MAX_CHANGES), more: Math.max(0, hunks.length - MAX_CHANGES) };
+}
+
+const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
+
+/** The last few words of the unchanged text before a change. */
+function tailWords(text: string): string {
+  const words = text.split(/\s+/);
+  return words.length > CONTEXT_WORDS + 1 ? `… ${words.slice(-CONTEXT_WORDS - 1).join(" ")}` : text;
+}
+
+/** The first few words of the unchanged text after a change. */
+function headWords(text: string): string {
+  const words = text.split(/\s+/);
+  return words.length > CONTEXT_WORDS + 1 ? `${words.slice(0, CONTEXT_WORDS + 1).join(" ")} …` : text;
+}
+
+const tidy = (text: string) => text.replace(/\s+/g, " ").trim() || "(nothing)";

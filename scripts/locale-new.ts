@@ -1,0 +1,27 @@
+// npm run locale:new -- <code>: scaffolds locales/<code>/ and content/<code>/ from the source
+// locale. Files that already exist are left exactly as they are.
+import { reportFailure } from "./cli.ts";
+import { scaffoldLocale } from "./translators/newLocale.ts";
+
+const code = process.argv.slice(2).find((a) => !a.startsWith("--"));
+if (!code) {
+  console.error("✗ name the locale to create\n  usage: npm run locale:new -- <code>   (a BCP 47 language tag: fr, ar, pt-BR, zh-Hant…)");
+  process.exit(2);
+}
+try {
+  const outcomes = scaffoldLocale(process.cwd(), code);
+  for (const { file, result } of outcomes) {
+    console.log(result === "created" ? `✓ created ${file}` : `– skipped ${file} (it already exists; left as it is)`);
+  }
+  const created = outcomes.filter((o) => o.result === "created").length;
+  console.log(`
+${created} file${created === 1 ? "" : "s"} created. Next:
+  1. Check locales/${code}/locale.json (the language's name, direction and digits).
+  2. Translate locales/${code}/ui.json (the text after each colon) and each file in content/${code}/.
+  3. After translating a section:  npm run locale:mark -- ${code} <section-id>
+  4. See what is left:             npm run check -- --locale ${code}
+  5. Preview:                      npm start, then open http://localhost:8080/${code}/
+TRANSLATING.md explains every step.`);
+} catch (error) {
+  reportFailure(error, "Creating the locale");
+}

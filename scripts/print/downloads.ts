@@ -1,0 +1,52 @@
+// The downloads list of each home page: the PDFs that are actually in the output folder,
+// with size and page count read from the files themselves. No manifest: nothing can go
+// stale, and a build without PDFs (npm run build:site) simply lists none.
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { PDFDocument } from "pdf-lib";
+import type { SiteModel } from "../site/model.ts";
+import { pdfPath, PRINT_VARIANTS } from "./variants.ts";
+
+export interface Download {
+  url: string;
+  label: string;
+  meta: string;
+  pages: number;
+  bytes: number;
+}
+
+export async function listDownloads(site: SiteModel, outputDir: string): Promise<Record<string, Download[]>> {
+  const downloads: Record<string, Download[]> = {};
+  for (const locale of site.locales) {
+    const list: Download[] = [];
+    for (const variant of PRINT_VARIANTS) {
+      const url = pdfPath(locale.code, variant);
+      const file = join(outputDir, url);
+      if (!existsSync(file)) continue;
+      const bytes = statSync(file).size;
+      const pages = (await PDFDocument.load(readFileSync(file), { updateMetadata: false })).getPageCount();
+      const t = (key: string, options?: Record<string, unknown>) => site.t(locale.code, key, options);
+      list.push({
+        url,
+        label: t(variant.labelKey),
+        meta: t("downloads.meta", { pages: t("home.pageCount", { count: pages }), size: formatSize(bytes, locale.code, locale.numberingSystem) }),
+        pages,
+        bytes,
+      });
+    }
+    downloads[locale.code] = list;
+  }
+  return downloads;
+}
+
+/** "180 kB", "1.2 MB", in the locale's words and digits. */
+export function formatSize(bytes: number, locale: string, numberingSystem: string): string {
+  const mega = bytes >= 1_000_000;
+  return new Intl.NumberFormat(locale, {
+    style: "unit",
+    unit: mega ? "megabyte" : "kilobyte",
+    unitDisplay: "short",
+    numberingSystem,
+    maximumFractionDigits: mega ? 1 : 0,
+  }).format(mega ? bytes / 1_000_000 : Math.max(1, Math.round(bytes / 1000)));
+}

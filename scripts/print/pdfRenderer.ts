@@ -1,0 +1,217 @@
+// One Chromium, driven by pagedjs-cli's Printer, renders print pages to PDF one at a time.
+// Guards the traps of that API (shared notes print.md): the executable path is set before
+// puppeteer is imported, outlineTags is always passed, printer.pages is reset per document,
+// documents never render concurrently, every render has a deadline, and the browser's whole
+// process group is killed on close, so no Chromium outlives the build.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, HTTPRequest, Page } from "puppeteer";
+import { findChromium, HEADLESS_ARGS } from "../browser/chromium.ts";
+
+export const OUTLINE_TAGS = ["h1", "h2", "h3"];
+
+export interface RenderedPdf {
+  pdf: Uint8Array;
+  /** Every URL the page asked for while rendering. */
+  requests: string[];
+  layout: PagedLayout;
+}
+
+/** What Paged.js laid out: checked against what the print page holds, so nothing goes missing unnoticed. */
+export interface PagedLayout {
+  pages: number;
+  /** data-part values found on the laid-out pages. */
+  parts: string[];
+  /** Whether the marker at the very end of the document reached a page (pagedjs#25, #308). */
+  reachedEnd: boolean;
+  /** Pages (1-based) whose content is taller or wider than the page area: it would be cut off. */
+  overflowing: number[];
+}
+
+export interface PdfRenderer {
+  render(url: string, label: string): Promise<RenderedPdf>;
+  close(): Promise<void>;
+  /** Chromium's process id (its process group is killed on close). */
+  readonly pid: number | undefined;
+  readonly profileDir: string;
+}
+
+export class PdfRenderError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "PdfRenderError";
+  }
+}
+
+export interface RendererOptions {
+  /** Origin of the loopback server the print pages come from: the only one they may load. */
+  origin: string;
+  /** Paths on that origin a print page may load (its own folder, the print assets). */
+  allowedPaths: readonly string[];
+  timeoutMs: number;
+  /** Finds the browser (default: findChromium(), which throws BrowserNotFoundError). */
+  findBrowser?: () => string;
+}
+
+export async function openPdfRenderer(options: RendererOptions): Promise<PdfRenderer> {
+  const executable = (options.findBrowser ?? findChromium)();
+  // Puppeteer reads this when it is first imported.
+  process.env.PUPPETEER_EXECUTABLE_PATH = executable;
+  process.env.PUPPETEER_SKIP_DOWNLOAD = "1";
+  const { default: Printer } = await import("pagedjs-cli");
+  const profileDir = mkdtempSync(join(tmpdir(), "pledge-pdf-chromium-"));
+  const printer = new Printer({
+    timeout: options.timeoutMs,
+    closeAfter: false,
+    browserArgs: [...HEADLESS_ARGS.filter((a) => !a.startsWith("--headless")), `--user-data-dir=${profileDir}`],
+  });
+
+  let browser: Browser;
+  const launching = printer.setup();
+  try {
+    const launchMs = Math.max(options.timeoutMs, 30_000);
+    browser = await withDeadline(launching, launchMs, () => `Chromium (${executable}) did not start within ${launchMs / 1000} s`);
+  } catch (error) {
+    // A launch that completes after the deadline must not leave a browser behind.
+    launching.then((late) => killGroup(late.process()?.pid), () => {});
+    rmSync(profileDir, { recursive: true, force: true });
+    throw new PdfRenderError(`Could not start Chromium (${executable}): ${error instanceof Error ? error.message : String(error)}\n  → check that it runs: ${executable} --headless=new --no-sandbox --dump-dom about:blank`, { cause: error });
+  }
+  const pid = browser.process()?.pid;
+
+  // Every page Printer opens records and filters its requests: a print page may load only
+  // its own files from the loopback server, never anything from the network.
+  let requests: string[] = [];
+  let openPage: Page | undefined;
+  const allowed = (url: string) =>
+    url.startsWith("data:") || url === "about:blank" || (url.startsWith(`${options.origin}/`) && options.allowedPaths.some((p) => new URL(url).pathname.startsWith(p)));
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = async () => {
+    const page = await newPage();
+    await page.setRequestInterception(true);
+    page.on("request", (request: HTTPRequest) => {
+      const url = request.url();
+      requests.push(url);
+      if (allowed(url)) void request.continue();
+      else void request.abort("blockedbyclient");
+    });
+    openPage = page;
+    return page;
+  };
+
+  let crashed: string | undefined;
+  const disconnected = new Promise<never>((_, reject) => {
+    browser.once("disconnected", () => {
+      crashed ??= "Chromium quit unexpectedly";
+      reject(new PdfRenderError(crashed));
+    });
+  });
+  disconnected.catch(() => {});
+
+  let busy = false;
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    crashed = "closed";
+    try {
+      await withDeadline(browser.close(), 5000, () => "Chromium did not close");
+    } catch {
+      // Killed below either way.
+    } finally {
+      killGroup(pid);
+      rmSync(profileDir, { recursive: true, force: true });
+    }
+  };
+
+  return {
+    pid,
+    profileDir,
+    close,
+    async render(url, label) {
+      if (busy) throw new PdfRenderError("one Printer renders one document at a time");
+      if (closed) throw new PdfRenderError("the PDF renderer is closed");
+      busy = true;
+      requests = [];
+      // Printer keeps every page it has seen; without a reset a later PDF gets an earlier one's boxes.
+      printer.pages = [];
+      const refused = () => {
+        const blocked = requests.filter((r) => !allowed(r));
+        if (blocked.length === 0) return undefined;
+        return new PdfRenderError(
+          `${label}: the print page asked for files from elsewhere:\n${blocked.map((b) => `    ${b}`).join("\n")}\n  → print pages must load nothing from the network: use relative URLs to files under templates/assets/print/`,
+        );
+      };
+      try {
+        const pdf = await Promise.race([
+          withDeadline(printer.pdf(url, { outlineTags: OUTLINE_TAGS }), options.timeoutMs, () => `${label}: rendering took longer than ${options.timeoutMs / 1000} s`),
+          disconnected,
+        ]);
+        const offSite = refused();
+        if (offSite) throw offSite;
+        const layout = (await openPage!.evaluate(LAYOUT_PROBE)) as PagedLayout;
+        return { pdf, requests: [...requests], layout };
+      } catch (error) {
+        // Any failure ends the build: stop the browser now, whatever state it is in.
+        await close();
+        // A refused off-site file is the cause of whatever failed after it (Paged.js fetches stylesheets).
+        const offSite = refused();
+        if (offSite) throw offSite;
+        if (error instanceof PdfRenderError) throw error;
+        const detail = error instanceof Error ? error.message : String(error);
+        throw new PdfRenderError(`${label}: Chromium or Paged.js failed: ${detail}\n  → run again with --debug; open ${url} in a browser to see the print page`, { cause: error });
+      } finally {
+        busy = false;
+        await openPage?.close().catch(() => {});
+        openPage = undefined;
+      }
+    },
+  };
+}
+
+/**
+ * Runs in the page after Paged.js: what reached the pages. A string, not a function, so the
+ * TypeScript loader's helpers never end up in code that runs in the browser.
+ */
+const LAYOUT_PROBE = `(() => {
+  const pages = [...document.querySelectorAll(".pagedjs_pages > .pagedjs_page")];
+  const areaOf = (element) => element.closest(".pagedjs_page").querySelector(".pagedjs_page_content");
+  const overflowing = pages.flatMap((page, i) => {
+    const area = page.querySelector(".pagedjs_page_content");
+    return area && (area.scrollHeight > area.clientHeight + 2 || area.scrollWidth > area.clientWidth + 2) ? [i + 1] : [];
+  });
+  const visible = (element) => {
+    const box = areaOf(element).getBoundingClientRect();
+    const rect = element.getBoundingClientRect();
+    // Inside the page area: not pushed below it, nor into a column beside it (the RTL bug).
+    return rect.top >= box.top - 1 && rect.top <= box.bottom + 1 && rect.right > box.left + 1 && rect.left < box.right - 1;
+  };
+  const end = document.querySelector(".pagedjs_pages [data-document-end]");
+  return {
+    pages: pages.length,
+    parts: [...new Set([...document.querySelectorAll(".pagedjs_pages [data-part]")].filter(visible).map((e) => e.getAttribute("data-part")))],
+    reachedEnd: end !== null && visible(end),
+    overflowing,
+  };
+})()`;
+
+function withDeadline<T>(promise: Promise<T>, ms: number, message: () => string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new PdfRenderError(message())), ms);
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
+
+/** Chromium runs detached, as the leader of its own process group: kill renderers and all. */
+function killGroup(pid: number | undefined) {
+  if (!pid) return;
+  for (const target of [-pid, pid]) {
+    try {
+      process.kill(target, "SIGKILL");
+    } catch {
+      // Already gone.
+    }
+  }
+}

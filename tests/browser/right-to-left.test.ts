@@ -1,0 +1,237 @@
+// Right to left in a real layout engine: start edges, mirrored navigation, no sideways
+// scrolling at 320 px, and Latin names and document symbols inside Arabic sentences.
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { localeOf, newContext, openSiteInBrowser, type SiteInBrowser } from "../helpers/browser.ts";
+
+let web: SiteInBrowser;
+let context: BrowserContext;
+let page: Page;
+beforeAll(async () => {
+  web = await openSiteInBrowser();
+  context = await newContext(web.browser);
+  page = await context.newPage();
+});
+afterAll(async () => {
+  await context?.close();
+  await web?.close();
+});
+
+const codes = () => web.site.model.locales.map((l) => l.code);
+const dirOf = (code: string) => web.site.model.locales.find((l) => l.code === code)!.dir;
+
+interface Edge {
+  char: string;
+  direction: string;
+  fromLeft: number;
+  fromRight: number;
+}
+
+/** Where the first character of each element's text sits, measured from its content box edges. */
+function firstCharacterEdges(selector: string): Edge[] {
+  return [...document.querySelectorAll(selector)].flatMap((el) => {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT, { acceptNode: (n) => ((n.textContent ?? "").trim() ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP) });
+    const node = walker.nextNode() as Text | null;
+    if (!node) return [];
+    const offset = node.data.search(/\S/);
+    const range = document.createRange();
+    range.setStart(node, offset);
+    range.setEnd(node, offset + 1);
+    const glyph = range.getClientRects()[0];
+    if (!glyph) return [];
+    const style = getComputedStyle(el);
+    const box = el.getBoundingClientRect();
+    const left = box.left + parseFloat(style.borderLeftWidth) + parseFloat(style.paddingLeft);
+    const right = box.right - parseFloat(style.borderRightWidth) - parseFloat(style.paddingRight);
+    return [{ char: node.data[offset]!, direction: style.direction, fromLeft: glyph.left - left, fromRight: right - glyph.right }];
+  });
+}
+
+describe("start edge", () => {
+  test("headings and paragraphs start at the right in Arabic and at the left in English", async () => {
+    const checked = new Map<string, number>();
+    for (const view of [...web.site.model.homes, ...web.site.model.sectionPages]) {
+      const code = view.locale.code;
+      await page.goto(web.url(view.url));
+      const fallback = "fallback" in view ? view.fallback : view.pledge.fallback;
+      // Blocks whose first character takes the paragraph direction (a Latin word opening an Arabic line does not).
+      const strong = dirOf(code) === "rtl" ? /[\p{Script=Arabic}«(\d]/u : /[\p{Script=Latin}“"(\d]/u;
+      const edges = (await page.evaluate(firstCharacterEdges, "main h1, main .section-body > p")).filter((e) => strong.test(e.char));
+      expect(edges.length, `${view.url}: blocks to measure`).toBeGreaterThan(0);
+      for (const edge of edges) {
+        const expected = fallback ? dirOf(web.site.model.sourceLocale.code) : dirOf(code);
+        expect(edge.direction, `${view.url} "${edge.char}"`).toBe(expected);
+        const gap = expected === "rtl" ? edge.fromRight : edge.fromLeft;
+        expect(Math.abs(gap), `${view.url}: "${edge.char}" starts ${gap.toFixed(1)} px from the ${expected === "rtl" ? "right" : "left"} edge`).toBeLessThan(1.5);
+      }
+      checked.set(code, (checked.get(code) ?? 0) + edges.length);
+    }
+    expect(checked.get("ar")).toBeGreaterThan(10);
+    expect(checked.get("en")).toBeGreaterThan(10);
+  });
+
+  test.each(["en", "ar"])("in %s the site name sits at the start of the header and the switcher at the end", async (code) => {
+    await page.goto(web.url(`/${code}/`));
+    const layout = await page.evaluate(() => {
+      const bar = document.querySelector(".site-header .bar")!;
+      const style = getComputedStyle(bar);
+      const box = bar.getBoundingClientRect();
+      const left = box.left + parseFloat(style.paddingLeft);
+      const right = box.right - parseFloat(style.paddingRight);
+      const name = document.querySelector(".site-name")!.getBoundingClientRect();
+      const switcher = document.querySelector(".language-switcher ul")!.getBoundingClientRect();
+      return { nameLeft: name.left - left, nameRight: right - name.right, switcherLeft: switcher.left - left, switcherRight: right - switcher.right };
+    });
+    if (dirOf(code) === "rtl") {
+      expect(layout.nameRight).toBeCloseTo(0, 0);
+      expect(layout.switcherLeft).toBeCloseTo(0, 0);
+      expect(layout.nameLeft).toBeGreaterThan(100);
+    } else {
+      expect(layout.nameLeft).toBeCloseTo(0, 0);
+      expect(layout.switcherRight).toBeCloseTo(0, 0);
+      expect(layout.nameRight).toBeGreaterThan(100);
+    }
+  });
+});
+
+describe("mirrored navigation", () => {
+  test.each(["en", "ar"])("in %s the language switcher runs in the reading direction", async (code) => {
+    await page.goto(web.url(`/${code}/immoral/`));
+    const lefts = await page.locator(".language-switcher li").evaluateAll((items) => items.map((li) => li.getBoundingClientRect().left));
+    expect(lefts.length).toBe(codes().length);
+    const ordered = [...lefts].sort((a, b) => (dirOf(code) === "rtl" ? b - a : a - b));
+    expect(lefts, "first item at the start edge").toEqual(ordered);
+  });
+
+  test.each(["en", "ar"])("in %s previous sits at the start side and next at the end side, arrows pointing outwards", async (code) => {
+    const middle = web.site.model.sectionPages.find((p) => p.locale.code === code && p.previous && p.next)!;
+    await page.goto(web.url(middle.url));
+    const nav = await page.evaluate(() => {
+      const previous = document.querySelector(".prev-next .previous")!;
+      const next = document.querySelector(".prev-next .next")!;
+      return {
+        previousLeft: previous.getBoundingClientRect().left,
+        nextLeft: next.getBoundingClientRect().left,
+        previousArrow: getComputedStyle(previous.querySelector(".label")!, "::before").content,
+        nextArrow: getComputedStyle(next.querySelector(".label")!, "::after").content,
+      };
+    });
+    if (dirOf(code) === "rtl") {
+      expect(nav.previousLeft, "previous is on the right").toBeGreaterThan(nav.nextLeft);
+      expect(nav.previousArrow).toBe('"→ "');
+      expect(nav.nextArrow).toBe('" ←"');
+    } else {
+      expect(nav.previousLeft, "previous is on the left").toBeLessThan(nav.nextLeft);
+      expect(nav.previousArrow).toBe('"← "');
+      expect(nav.nextArrow).toBe('" →"');
+    }
+  });
+});
+
+test("no page in any locale scrolls sideways at 320 px, testimonies opened", async () => {
+  const narrow = await newContext(web.browser, 320, 640);
+  try {
+    const tab = await narrow.newPage();
+    const wide: string[] = [];
+    for (const path of web.pages) {
+      await tab.goto(web.url(path));
+      await tab.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+      const { scrollWidth, clientWidth } = await tab.evaluate(() => {
+        const s = document.scrollingElement!;
+        return { scrollWidth: s.scrollWidth, clientWidth: s.clientWidth };
+      });
+      if (scrollWidth > clientWidth) wide.push(`${path}: ${scrollWidth} px wide in a ${clientWidth} px window`);
+    }
+    expect(web.pages.filter((p) => localeOf(p, codes()) === "ar").length).toBeGreaterThan(0);
+    expect(wide.join("\n")).toBe("");
+  } finally {
+    await narrow.close();
+  }
+});
+
+describe("Latin inside Arabic sentences", () => {
+  interface Glyphs {
+    isolated: boolean;
+    /** Left x of each character of the isolate, in logical order. */
+    lefts: number[];
+    /** The isolate against the Arabic word before it. */
+    isolateRight: number;
+    wordBeforeLeft: number;
+  }
+
+  /** Lays out the citation marker `text` of `page` and measures it character by character. */
+  async function measureRef(path: string, text: string): Promise<Glyphs> {
+    await page.goto(web.url(path));
+    return page.evaluate((wanted) => {
+      const span = [...document.querySelectorAll("main .section-body span.ref")].find((s) => s.textContent === wanted && s.previousSibling?.nodeType === Node.TEXT_NODE);
+      if (!span) throw new Error(`no isolated "${wanted}" after Arabic text`);
+      const before = span.previousSibling as Text;
+      (span.closest("p, li") as HTMLElement).style.whiteSpace = "nowrap"; // one line: visual order is the paragraph's own
+      const text = span.firstChild as Text;
+      const box = (node: Text, start: number, end: number) => {
+        const range = document.createRange();
+        range.setStart(node, start);
+        range.setEnd(node, end);
+        return range.getBoundingClientRect();
+      };
+      const style = getComputedStyle(span);
+      const lastWord = before.data.trimEnd().length;
+      return {
+        isolated: span.getAttribute("dir") === "ltr" && style.direction === "ltr" && style.unicodeBidi === "isolate",
+        lefts: [...text.data].map((_, i) => box(text, i, i + 1).left),
+        isolateRight: span.getBoundingClientRect().right,
+        wordBeforeLeft: box(before, Math.max(0, lastWord - 1), lastWord).left,
+      };
+    }, text);
+  }
+
+  test.each([
+    ["/ar/dual-use/", "[78 A, B]"],
+    ["/ar/illegal/", "A-HRC-59-23-AEV*"],
+  ])("on %s, %s reads left to right in an isolate, brackets and asterisk in place", async (path, ref) => {
+    const glyphs = await measureRef(path, ref);
+    expect(glyphs.isolated, "span.ref dir=ltr with unicode-bidi: isolate").toBe(true);
+    // Left to right, character by character: "[" leftmost and "]" (or "*") rightmost, so nothing is mirrored.
+    const sorted = [...glyphs.lefts].sort((a, b) => a - b);
+    expect(glyphs.lefts).toEqual(sorted);
+    expect(glyphs.lefts[0]).toBeLessThan(glyphs.lefts.at(-1)!);
+    // The marker follows the Arabic word before it, so it sits to its left.
+    expect(glyphs.isolateRight).toBeLessThanOrEqual(glyphs.wordBeforeLeft + 0.5);
+  });
+
+  /** Positions (left, right) of each piece, in logical order, inside the first text node that contains them all. */
+  async function measurePieces(path: string, pieces: string[]) {
+    await page.goto(web.url(path));
+    return page.evaluate((parts) => {
+      const whole = parts.join("");
+      const walker = document.createTreeWalker(document.querySelector("main")!, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        const at = node.data.indexOf(whole);
+        if (at < 0) continue;
+        (node.parentElement!.closest("p, li") as HTMLElement).style.whiteSpace = "nowrap";
+        let offset = at;
+        return parts.map((part) => {
+          const range = document.createRange();
+          range.setStart(node, offset);
+          range.setEnd(node, offset + part.length);
+          offset += part.length;
+          const r = range.getBoundingClientRect();
+          return { part, left: r.left, right: r.right };
+        });
+      }
+      throw new Error(`"${whole}" is not on the page`);
+    }, pieces);
+  }
+
+  test("the Arabic comma after Azure Storage sits at its visual left", async () => {
+    const [name, comma] = await measurePieces("/ar/precedents/", ["Azure Storage", "،"]);
+    expect(comma!.right, "comma left of the name").toBeLessThanOrEqual(name!.left + 0.5);
+  });
+
+  test("in (Azure). the brackets enclose the name and the full stop sits at the far left", async () => {
+    const [open, name, close, stop] = await measurePieces("/ar/precedents/", ["(", "Azure", ")", "."]);
+    expect(open!.left, "( on the right of the name").toBeGreaterThanOrEqual(name!.right - 0.5);
+    expect(close!.right, ") on the left of the name").toBeLessThanOrEqual(name!.left + 0.5);
+    expect(stop!.right, "full stop left of the closing bracket").toBeLessThanOrEqual(close!.left + 0.5);
+  });
+});

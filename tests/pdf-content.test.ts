@@ -1,0 +1,127 @@
+// What the printed documents take from the content: content/documents.yml, the marked
+// excerpts (word for word, the same blocks in every locale), and the print pages' model.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { ContentError } from "../scripts/content/errors.ts";
+import { loadDocumentPlan } from "../scripts/print/documents.ts";
+import { excerptBlocks } from "../scripts/print/excerpt.ts";
+import { buildPrintModel, forPrint } from "../scripts/print/printModel.ts";
+import { DOCUMENT_IDS } from "../scripts/print/variants.ts";
+import { buildSiteModel } from "../scripts/site/model.ts";
+import { ROOT } from "./helpers/site.ts";
+import { searchable } from "./pdfTools.ts";
+
+describe("excerpts", () => {
+  test("a section's ::: excerpt blocks, in order, top-level or inside a list item", () => {
+    const body = "Intro.\n\n::: excerpt\nOne.\n\n- a\n- b\n:::\n\nSkipped.\n\n1. Item\n\n   ::: excerpt\n   Nested.\n   :::\n";
+    expect(excerptBlocks(body)).toEqual(["One.\n\n- a\n- b", "Nested."]);
+    expect(excerptBlocks("No markers.\n")).toEqual([]);
+  });
+
+  test("every section a document prints in part marks excerpts, and each locale marks as many as English", () => {
+    const site = buildSiteModel(ROOT);
+    const plan = loadDocumentPlan(join(ROOT, "content"), site.sectionIds);
+    const excerpted = new Set(DOCUMENT_IDS.flatMap((id) => plan[id].filter((p) => p.take === "excerpt").map((p) => p.section)));
+    expect(excerpted.size).toBeGreaterThan(0);
+    const source = site.sections.get("en")!;
+    for (const id of excerpted) {
+      const count = excerptBlocks(source.get(id)!.body).length;
+      expect(count, id).toBeGreaterThan(0);
+      for (const [code, sections] of site.sections) {
+        const section = sections.get(id);
+        if (section) expect(excerptBlocks(section.body).length, `content/${code}/${id}.md`).toBe(count);
+      }
+    }
+  });
+
+  test("printed parts add no words: every word printed is in the section file", () => {
+    const site = buildSiteModel(ROOT);
+    for (const page of buildPrintModel(site, ROOT).pages) {
+      for (const part of page.parts) {
+        const body = site.sections.get(part.lang)!.get(part.id)!.body;
+        const source = new Set(searchable(body).split(" "));
+        const printed = searchable(part.html.replace(/<[^>]+>/g, " ")).split(" ");
+        expect(printed.filter((w) => !source.has(w)), `${page.url} ${part.id}`).toEqual([]);
+      }
+    }
+  });
+});
+
+describe("content/documents.yml", () => {
+  const plan = (yaml: string) => {
+    const dir = mkdtempSync(join(tmpdir(), "pledge-documents-"));
+    try {
+      writeFileSync(join(dir, "documents.yml"), yaml);
+      return loadDocumentPlan(dir, ["pledge", "demands", "references"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  const problem = (yaml: string) => {
+    try {
+      plan(yaml);
+    } catch (error) {
+      if (error instanceof ContentError) return error;
+      throw error;
+    }
+    throw new Error("no error");
+  };
+  const good = "leaflet:\n  - section: pledge\n    take: excerpt\nfact-sheet:\n  - section: demands\n";
+
+  test("each document lists its sections, whole or excerpted", () => {
+    expect(plan(good)).toEqual({ leaflet: [{ section: "pledge", take: "excerpt", line: 2 }], "fact-sheet": [{ section: "demands", take: "all", line: 5 }] });
+  });
+
+  test("mistakes name the file, the line and the fix", () => {
+    const unknown = problem(`${good}  - section: pledges\n`);
+    expect(unknown.line).toBe(6);
+    expect(unknown.message).toMatch(/documents\.yml:6: "pledges" is not a section\n {2}→ use a section id from content\/sections\.yml: pledge, demands, references/);
+    expect(problem(good.replace("take: excerpt", "take: some")).message).toMatch(/:3: take must be "all" or "excerpt"/);
+    expect(problem(`${good}poster:\n  - section: pledge\n`).message).toMatch(/:6: unknown document "poster"/);
+    expect(problem("leaflet:\n  - section: pledge\n").message).toMatch(/the document "fact-sheet" is missing/);
+    expect(problem("leaflet: [\n").message).toMatch(/not valid YAML/);
+  });
+
+  test("an excerpt of a section that marks none is an error naming the section file", () => {
+    const site = buildSiteModel(ROOT);
+    const en = site.sections.get("en")!;
+    en.set("demands", { ...en.get("demands")!, body: "No markers here." });
+    expect(() => buildPrintModel(site, ROOT)).not.toThrow();
+    en.set("pledge", { ...en.get("pledge")!, body: "No markers here either." });
+    expect(() => buildPrintModel(site, ROOT)).toThrow(/content\/en\/pledge\.md: content\/documents\.yml \(line \d+\) prints an excerpt of "pledge", but this file marks none/);
+  });
+});
+
+describe("print model", () => {
+  test("the leaflet's pledge is the marked excerpt: the statement and both tiers, not the rest", () => {
+    const site = buildSiteModel(ROOT);
+    const leaflet = buildPrintModel(site, ROOT).pages.find((p) => p.url === "/en/print/leaflet/")!;
+    const pledge = leaflet.parts.find((p) => p.id === "pledge")!;
+    expect(pledge.excerpt).toBe(true);
+    expect(pledge.html).toContain("we take a pledge not to own, work on, assist with");
+    expect(pledge.html).toContain("Tier 1: We refuse to support");
+    expect(pledge.html).toContain("Tier 2: We refuse to support");
+    expect(pledge.html).not.toContain("Knowing all we do about Microsoft complicity");
+    expect(leaflet.qrSvg).toMatch(/^<svg class="qr-code"/);
+  });
+
+  test("a translation missing a section prints the English one, marked as English", () => {
+    const site = buildSiteModel(ROOT);
+    site.sections.get("ar")!.delete("pledge");
+    const part = buildPrintModel(site, ROOT).pages.find((p) => p.url === "/ar/print/leaflet/")!.parts.find((p) => p.id === "pledge")!;
+    expect(part).toMatchObject({ fallback: true, lang: "en", dir: "ltr" });
+    expect(part.html).toContain("Tier 1:");
+  });
+
+  test("on paper headings move one level down, ids stay unique, collapsed blocks open, site links get the site's address", () => {
+    const html = '<h2 id="part-1">A</h2><div class="excerpt"><h2 id="part-1">B</h2></div><details class="collapsed"><summary>More</summary>\n<div class="details-body">\n<p>x <a href="/en/pledge/">y</a></p></div></details>';
+    const out = forPrint(html, "illegal", "https://pledge.example.org");
+    expect(out).toContain('<h3 id="illegal-1">A</h3>');
+    expect(out).toContain('<h3 id="illegal-2">B</h3>');
+    expect(out).toContain('<div class="details"><p class="details-label">More</p>');
+    expect(out).not.toContain("<details");
+    expect(out).toContain('href="https://pledge.example.org/en/pledge/"');
+  });
+});
