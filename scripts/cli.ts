@@ -34,8 +34,11 @@ export function reportFailure(error: unknown, what: string, debug = isDebug()): 
     console.error(`\n✗ ${what} failed:\n${actionable.message}\n`);
   } else {
     // Template and script problems: Eleventy names the template and the missing or broken file.
-    console.error(`\n✗ ${what} failed:\n${errorChain(error).map((m) => `  ${m}`).join("\n")}`);
-    console.error("  → fix or restore the file named above (a deleted file comes back with: git checkout -- <file>)");
+    const chain = errorChain(error);
+    console.error(`\n✗ ${what} failed:\n${chain.map((m) => `  ${m}`).join("\n")}`);
+    if (chain.some((m) => /\.(?:njk|md|json|ya?ml|ts|css)\b/.test(m))) {
+      console.error("  → fix or restore the file named above (a deleted file comes back with: git checkout -- <file>)");
+    }
     if (!debug) console.error("  (run again with --debug for the full details)\n");
   }
   if (debug && error instanceof Error) console.error(error.stack);

@@ -199,14 +199,29 @@ export function buildSiteModel(root: string): SiteModel {
     homes,
     sectionPages,
     sections,
-    t: createTranslator(locales, campaign.sourceLocale),
+    t: rememberPlainStrings(createTranslator(locales, campaign.sourceLocale)),
   };
 }
 
-/** The first paragraph as plain text, cut at a word boundary: the meta description. */
+/** A string without options is the same on every page: look it up once per build, not once per page (npm run bench -- build). */
+function rememberPlainStrings(t: Translate): Translate {
+  const known = new Map<string, string>();
+  return (locale, key, options) => {
+    if (options) return t(locale, key, options);
+    const id = `${locale}\u0000${key}`;
+    let value = known.get(id);
+    if (value === undefined) known.set(id, (value = t(locale, key)));
+    return value;
+  };
+}
+
+/** The first line of text (a paragraph or list item) as plain text, cut at a word boundary: the meta description. */
 function describe(body: string, max = 160): string {
-  const paragraph = body.split(/\n\s*\n/).map((p) => p.trim()).find((p) => /^[^#:>\-\s]/.test(p)) ?? "";
-  const text = paragraph.replace(/\\\*/g, "*").replace(/\*\*|__/g, "").replace(/\s+/g, " ").trim();
+  const line = body
+    .split("\n")
+    .map((l) => l.trim().replace(/^(?:[-*+]|\d+\.|>)\s+/, ""))
+    .find((l) => l !== "" && !/^(?:#|:::)/.test(l)) ?? "";
+  const text = line.replace(/\\\*/g, "*").replace(/\*\*|__/g, "").replace(/\s+/g, " ").trim();
   if (text.length <= max) return text;
   return `${text.slice(0, text.lastIndexOf(" ", max - 1))}…`;
 }
