@@ -8,6 +8,8 @@ import { ContentError } from "../../scripts/content/errors.ts";
 import { renderMarkdown } from "../../scripts/content/markdown.ts";
 import { loadLocaleSections } from "../../scripts/content/sections.ts";
 import { loadLocale } from "../../scripts/locales/locales.ts";
+import { checkLocales } from "../../scripts/check/index.ts";
+import { copyProject } from "../helpers/project.ts";
 import { ROOT } from "../helpers/site.ts";
 
 const ITERATIONS = 150;
@@ -87,5 +89,36 @@ test("locale files: mutations and random bytes are reported or parsed", () => {
     const target = localeFiles[seed % localeFiles.length]!;
     writeFileSync(join(dir, target.name), seed % 5 === 0 ? randomBytes(next) : mutate(target.bytes, next));
     expectReportedOrClean(seed, () => loadLocale(join(work, "locales"), "xx"));
+  }
+});
+
+test("the check: mutated and random section and locale files are reported as problems, never a crash", () => {
+  const project = copyProject();
+  try {
+    const targets = [
+      ...["pledge", "demands", "references"].map((id) => `content/ar/${id}.md`),
+      "content/en/references.md",
+      "locales/ar/ui.json",
+      "locales/ar/locale.json",
+      "locales/en/ui.json",
+    ];
+    const originals = new Map(targets.map((path) => [path, readFileSync(join(project.root, path))]));
+    for (let seed = 1; seed <= 60; seed++) {
+      const next = random(seed * 7919);
+      const path = targets[seed % targets.length]!;
+      project.write(path, seed % 5 === 0 ? randomBytes(next) : mutate(originals.get(path)!, next));
+      try {
+        const result = checkLocales(project.root, { diffs: false });
+        for (const problem of result.problems) {
+          expect(problem.file, `seed ${seed}`).toMatch(/\S/);
+          expect(problem.message, `seed ${seed}`).toMatch(/\S/);
+        }
+      } catch (error) {
+        throw new Error(`seed ${seed} (${path}): the check crashed with ${(error as Error)?.stack ?? error}`);
+      }
+      project.write(path, originals.get(path)!);
+    }
+  } finally {
+    project.remove();
   }
 });
