@@ -53,6 +53,24 @@ describe("a render that fails", () => {
     expect(existsSync(renderer!.profileDir)).toBe(false);
   });
 
+  test("Chromium dying mid-render: a clear message, nothing written, nothing left running", async () => {
+    let renderer: PdfRenderer | undefined;
+    const attempt = buildPdfs({
+      root: ROOT,
+      siteDir: site.dir,
+      cacheDir: false,
+      filter: only("ar/leaflet.pdf"),
+      log: () => {},
+      onRenderer: (r) => {
+        renderer = r;
+        process.kill(r.pid!, "SIGKILL");
+      },
+    });
+    await expect(attempt).rejects.toThrow(/ar\/leaflet\.pdf: Chromium quit while rendering this document/);
+    expect(leftovers(join(site.dir, "ar"))).toEqual([]);
+    expect(chromiumUsing(renderer!.profileDir)).toBe(false);
+  });
+
   test("a print page that asks for an off-site file is refused, named, and writes nothing", async () => {
     const page = join(site.dir, "ar", "print", "leaflet", "index.html");
     const original = readFileSync(page, "utf8");

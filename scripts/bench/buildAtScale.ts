@@ -1,6 +1,6 @@
 // Benchmark "build": the project's pipeline against a bare Eleventy over the same markdown,
 // on a synthetic campaign (default 500 sections x 4 locales), alternately, in one run.
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { prepareBareInput } from "./bareEleventy.ts";
@@ -34,8 +34,15 @@ export interface SizeFigures {
   project: Summary;
   bare: Summary;
   ratio: Summary;
+  /** CPU time (user + system) of each build process, and its paired ratio. */
+  projectCpu: Summary;
+  bareCpu: Summary;
+  cpuRatio: Summary;
   projectMsPerPage: number;
   bareMsPerPage: number;
+  /** Extra time per extra page from the size before (median times): flat when growth is linear. */
+  projectMarginalMsPerPage: number | undefined;
+  bareMarginalMsPerPage: number | undefined;
   projectMaxRssKb: Summary;
   bareMaxRssKb: Summary;
 }
@@ -44,16 +51,16 @@ export interface BuildFigures {
   config: BuildBenchConfig;
   sizes: SizeFigures[];
   headline: SizeFigures;
-  /** Time per page at the largest size over time per page at the smallest: ~1 is linear. */
-  growth: number;
-  profile: ProfileSummary | undefined;
+  /** Marginal time per page in the last step over that in the first step: ~1 is linear. */
+  growth: number | undefined;
+  profile: (ProfileSummary & { file: string }) | undefined;
 }
 
 const CHILD_DIR = join(import.meta.dirname, "children");
 
 export async function benchBuild(options: BenchOptions, config: BuildBenchConfig = options.quick ? BUILD_QUICK : BUILD_DEFAULTS): Promise<BenchReport<BuildFigures>> {
   const sizes: SizeFigures[] = [];
-  let profile: ProfileSummary | undefined;
+  let profile: BuildFigures["profile"];
   for (const [i, sections] of config.sizes.entries()) {
     const isHeadline = i === config.sizes.length - 1;
     const project = createSyntheticProject(options.root, { sections, locales: config.locales });
@@ -64,7 +71,7 @@ export async function benchBuild(options: BenchOptions, config: BuildBenchConfig
       options.log(`build: ${sections} sections x ${config.locales} locales, ${config.runs} runs each, alternating`);
       if (config.warmup) await alternate(1, buildProject, buildBare);
       const runs = await alternate(config.runs, buildProject, buildBare);
-      sizes.push(figuresFor(sections, config.locales, runs.a, runs.b));
+      sizes.push(figuresFor(sections, config.locales, runs.a, runs.b, sizes.at(-1)));
       const ratio = sizes.at(-1)!.ratio.median;
       if (isHeadline && (config.profile || ratio > BUILD_TARGET_RATIO)) {
         options.log(`build: profiling one project build (ratio ${times(ratio)})`);
@@ -76,16 +83,27 @@ export async function benchBuild(options: BenchOptions, config: BuildBenchConfig
     }
   }
   const headline = sizes.at(-1)!;
-  const growth = headline.projectMsPerPage / sizes[0]!.projectMsPerPage;
+  const steps = sizes.map((s) => s.projectMarginalMsPerPage).filter((m): m is number => m !== undefined);
+  const growth = steps.length >= 2 ? steps.at(-1)! / steps[0]! : undefined;
   return {
     name: "build",
     title: `Build at scale: project pipeline vs bare Eleventy (${headline.sections} sections x ${headline.locales} locales)`,
     tables: [sizeTable(sizes), ...(profile ? profileTables(profile) : [])],
     targets: buildTargets(headline),
+    facts: [
+      { what: `build time, project · bare Eleventy (${sizes.map((s) => s.pages).join(" / ")} pages)`, measured: sizes.map((s) => `${seconds(s.project.median)} · ${seconds(s.bare.median)}`).join(" / ") },
+      {
+        what: "marginal time per page, project · bare (each step up in size)",
+        measured: sizes.filter((s) => s.projectMarginalMsPerPage !== undefined).map((s) => `${s.projectMarginalMsPerPage!.toFixed(2)} · ${s.bareMarginalMsPerPage!.toFixed(2)} ms`).join(" / ") || "(one size only)",
+      },
+      { what: `peak memory at ${headline.pages} pages, project · bare`, measured: `${mib(headline.projectMaxRssKb.max)} · ${mib(headline.bareMaxRssKb.max)}` },
+    ],
     notes: [
       "Each build runs in its own Node process (node --import tsx); its time covers loading Eleventy and the code, building and writing.",
       "Bare Eleventy: the same .md files, Eleventy's default markdown-it (no containers, no citation isolation), a one-line Nunjucks layout, no i18n, no site model.",
-      `Time per page at ${sizes.map((s) => s.pages).join(", ")} pages: growth ${times(growth)} from smallest to largest (about 1× or below is linear; fixed start-up cost makes small sizes dearer per page).`,
+      "Marginal ms/page: the extra time per extra page since the size above, from the medians. Equal steps mean the build grows linearly; ms/page alone falls with size because start-up is paid once." +
+        (growth === undefined ? "" : ` Last step over first: ${times(growth)}.`),
+      "CPU ratio: the same pairs by CPU time (user + system) of each process, which other work on the machine disturbs less than wall time.",
     ],
     figures: { config, sizes, headline, growth, profile },
   };
@@ -100,10 +118,11 @@ async function buildOnce(script: string, cwd: string): Promise<ChildRun> {
   }
 }
 
-function figuresFor(sections: number, locales: number, project: ChildRun[], bare: ChildRun[]): SizeFigures {
+function figuresFor(sections: number, locales: number, project: ChildRun[], bare: ChildRun[], previous: SizeFigures | undefined): SizeFigures {
   const pages = sections * locales;
   const p = summarize(project.map((r) => r.ms));
   const b = summarize(bare.map((r) => r.ms));
+  const marginal = (now: number, before: number | undefined) => (previous && before !== undefined ? (now - before) / (pages - previous.pages) : undefined);
   return {
     sections,
     locales,
@@ -111,26 +130,32 @@ function figuresFor(sections: number, locales: number, project: ChildRun[], bare
     project: p,
     bare: b,
     ratio: pairedRatios(project.map((r) => r.ms), bare.map((r) => r.ms)),
+    projectCpu: summarize(project.map((r) => r.cpuMs)),
+    bareCpu: summarize(bare.map((r) => r.cpuMs)),
+    cpuRatio: pairedRatios(project.map((r) => r.cpuMs), bare.map((r) => r.cpuMs)),
     projectMsPerPage: p.median / pages,
     bareMsPerPage: b.median / pages,
+    projectMarginalMsPerPage: marginal(p.median, previous?.project.median),
+    bareMarginalMsPerPage: marginal(b.median, previous?.bare.median),
     projectMaxRssKb: summarize(project.map((r) => r.maxRssKb)),
     bareMaxRssKb: summarize(bare.map((r) => r.maxRssKb)),
   };
 }
 
 function sizeTable(sizes: SizeFigures[]): Table {
+  const ms = (n: number | undefined) => (n === undefined ? "" : n.toFixed(2));
   return {
-    title: `Median of ${sizes[0]!.project.runs} runs each (min–max); ratio = project / bare, paired run by run`,
-    head: ["pages", "project", "bare Eleventy", "ratio", "project ms/page", "bare ms/page", "project peak RSS", "bare peak RSS"],
+    title: `Median of ${sizes[0]!.project.runs} runs each (min–max); ratios = project / bare, paired run by run`,
+    head: ["pages", "project", "bare Eleventy", "ratio", "CPU ratio", "ms/page project · bare", "marginal ms/page project · bare", "peak RSS project · bare"],
     rows: sizes.map((s) => [
       String(s.pages),
       spread(s.project, seconds),
       spread(s.bare, seconds),
       spread(s.ratio, times),
-      s.projectMsPerPage.toFixed(2),
-      s.bareMsPerPage.toFixed(2),
-      mib(s.projectMaxRssKb.max),
-      mib(s.bareMaxRssKb.max),
+      spread(s.cpuRatio, times),
+      `${ms(s.projectMsPerPage)} · ${ms(s.bareMsPerPage)}`,
+      s.projectMarginalMsPerPage === undefined ? "" : `${ms(s.projectMarginalMsPerPage)} · ${ms(s.bareMarginalMsPerPage)}`,
+      `${mib(s.projectMaxRssKb.max)} · ${mib(s.bareMaxRssKb.max)}`,
     ]),
   };
 }
@@ -140,16 +165,17 @@ function buildTargets(headline: SizeFigures): Target[] {
     {
       what: `project build at ${headline.pages} pages vs bare Eleventy`,
       limit: `≤ ${BUILD_TARGET_RATIO}×`,
-      measured: spread(headline.ratio, times),
+      measured: `${spread(headline.ratio, times)} (CPU time ${times(headline.cpuRatio.median)})`,
       met: headline.ratio.median <= BUILD_TARGET_RATIO,
     },
   ];
 }
 
-async function profileBuild(projectRoot: string, syntheticRoot: string): Promise<ProfileSummary> {
+async function profileBuild(projectRoot: string, syntheticRoot: string): Promise<ProfileSummary & { file: string }> {
   const dir = join(projectRoot, ".bench", "profiles");
+  // Only this run's profile is kept: open it in Chrome DevTools (Performance tab) for the call tree.
+  rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const before = new Set(readdirSync(dir));
   const output = mkdtempSync(join(tmpdir(), "pledge-bench-out-"));
   try {
     await runChild(join(CHILD_DIR, "buildProject.ts"), [syntheticRoot, output], { cwd: syntheticRoot, nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${dir}`] });
@@ -157,12 +183,15 @@ async function profileBuild(projectRoot: string, syntheticRoot: string): Promise
     rmSync(output, { recursive: true, force: true });
   }
   // The module loader's thread (tsx's hooks) writes a profile of its own: the main thread's is the largest.
-  const written = readdirSync(dir)
-    .filter((f) => f.endsWith(".cpuprofile") && !before.has(f))
+  const [main, ...others] = readdirSync(dir)
+    .filter((f) => f.endsWith(".cpuprofile"))
     .map((f) => join(dir, f))
     .sort((a, b) => statSync(b).size - statSync(a).size);
-  if (written.length === 0) throw new Error(`no CPU profile was written to ${dir}`);
-  return summarizeCpuProfile(written[0]!, projectRoot);
+  if (!main) throw new Error(`no CPU profile was written to ${dir}`);
+  for (const other of others) rmSync(other);
+  const file = join(dir, "build.cpuprofile");
+  renameSync(main, file);
+  return { ...summarizeCpuProfile(file, projectRoot), file };
 }
 
 function profileTables(profile: ProfileSummary): Table[] {

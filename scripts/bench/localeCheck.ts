@@ -71,6 +71,7 @@ export async function benchLocaleCheck(options: BenchOptions, config: CheckBench
         },
       ],
       targets: [target],
+      facts: [{ what: "checkLocales() itself, same project (fresh process)", measured: spread(figures.check, seconds) }],
       notes: [
         "Translations are up to date (each `source:` is the English version), so no history lookup runs; the Arabic, Persian and Urdu files are the real Arabic text, whose structure warnings the real project has too.",
       ],

@@ -172,5 +172,6 @@ export function weightReport(pages: PageWeight[]): BenchReport<WeightFigures> {
     notes.push(`Print pages (${print.length}) are left out of the targets: the heaviest, ${heaviest.page}, loads ${kib(heaviest.total.gzip)} gzip (print fonts), only when a PDF is rendered or someone opens it.`);
   }
   if (missing.length > 0) notes.push(`Not found in the build (not counted): ${missing.slice(0, 5).join("; ")}${missing.length > 5 ? ` and ${missing.length - 5} more` : ""}.`);
-  return { name: "weight", title: "Page weight of the real site", tables: [summary, perPage], targets, notes, figures };
+  const facts = [{ what: `median reading page, first view (${reading.length} pages)`, measured: `${kib(figures.reading.median.gzip)} gzip, ${kib(figures.reading.median.brotli)} brotli, ${kib(figures.reading.median.raw)} raw` }];
+  return { name: "weight", title: "Page weight of the real site", tables: [summary, perPage], targets, facts, notes, figures };
 }

@@ -137,6 +137,12 @@ export async function benchPdfs(options: BenchOptions, config: PdfBenchConfig = 
       title: `PDFs: ${jobs.length} documents (${figures.pages} pages) of the real site`,
       tables,
       targets,
+      facts: [
+        {
+          what: `${jobs.length} PDFs: one browser · one pagedjs-cli process per document`,
+          measured: `${spread(a, seconds)} · ${spread(b, seconds)} (${figures.oneBrowserDocsPerSecond.toFixed(2)} · ${figures.processPerDocumentDocsPerSecond.toFixed(2)} documents/s; time ratio ${times(figures.ratio.median)})`,
+        },
+      ],
       notes: [
         "The project pipeline also checks each layout (pages, parts, overflow) and sets the PDF boxes with pdf-lib; pagedjs-cli only renders.",
         "Build times are of the node process itself; `npm run` adds its own start-up (about 0.2 to 0.4 s here).",
@@ -150,15 +156,20 @@ export async function benchPdfs(options: BenchOptions, config: PdfBenchConfig = 
   }
 }
 
-function pagedjsCli(job: PdfJob, url: string, output: string, browser: string, timeoutMs: number): Promise<void> {
-  const args = HEADLESS_ARGS.filter((a) => !a.startsWith("--headless")).join(",");
-  return runCommand(pagedjsCliPath(), [url, "-o", output, "--timeout", String(timeoutMs), "--outline-tags", "h1,h2,h3", `--browserArgs=${args}`], {
-    cwd: dirname(output),
-    env: { PUPPETEER_EXECUTABLE_PATH: browser, PUPPETEER_SKIP_DOWNLOAD: "1" },
-    timeoutMs: timeoutMs + 30_000,
-  }).then((run) => {
+async function pagedjsCli(job: PdfJob, url: string, output: string, browser: string, timeoutMs: number): Promise<void> {
+  // A profile folder of our own: left to itself, Puppeteer leaves one behind in /tmp per run.
+  const profile = mkdtempSync(join(tmpdir(), "pledge-bench-chromium-"));
+  const args = [...HEADLESS_ARGS.filter((a) => !a.startsWith("--headless")), `--user-data-dir=${profile}`].join(",");
+  try {
+    const run = await runCommand(pagedjsCliPath(), [url, "-o", output, "--timeout", String(timeoutMs), "--outline-tags", "h1,h2,h3", `--browserArgs=${args}`], {
+      cwd: dirname(output),
+      env: { PUPPETEER_EXECUTABLE_PATH: browser, PUPPETEER_SKIP_DOWNLOAD: "1" },
+      timeoutMs: timeoutMs + 30_000,
+    });
     if (run.status !== 0) throw new Error(`pagedjs-cli failed on ${job.label} (exit ${run.status}):\n${(run.stderr || run.stdout).slice(-2000)}`);
-  });
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
 }
 
 /** What the project's own code and content are; the temp copy writes only _site/ and .cache/. */

@@ -20,6 +20,8 @@ export interface BenchReport<Figures = unknown> {
   title: string;
   tables: Table[];
   targets: Target[];
+  /** Figures worth a line in the README's summary that have no target. */
+  facts: { what: string; measured: string }[];
   /** Things a reader of the figures should know (what was measured, what was skipped and why). */
   notes: string[];
   figures: Figures;

@@ -100,13 +100,9 @@ export async function openPdfRenderer(options: RendererOptions): Promise<PdfRend
     return page;
   };
 
-  let crashed: string | undefined;
-  const disconnected = new Promise<never>((_, reject) => {
-    browser.once("disconnected", () => {
-      crashed ??= "Chromium quit unexpectedly";
-      reject(new PdfRenderError(crashed));
-    });
-  });
+  // Chromium going away (crash, out of memory, killed) fails the document being rendered.
+  const quit = new Error("Chromium quit");
+  const disconnected = new Promise<never>((_, reject) => browser.once("disconnected", () => reject(quit)));
   disconnected.catch(() => {});
 
   let busy = false;
@@ -114,9 +110,8 @@ export async function openPdfRenderer(options: RendererOptions): Promise<PdfRend
   const close = async () => {
     if (closed) return;
     closed = true;
-    crashed = "closed";
     try {
-      await withDeadline(browser.close(), 5000, () => "Chromium did not close");
+      if (browser.isConnected()) await withDeadline(browser.close(), 5000, () => "Chromium did not close");
     } catch {
       // Killed below either way.
     } finally {
@@ -158,6 +153,9 @@ export async function openPdfRenderer(options: RendererOptions): Promise<PdfRend
         // A refused off-site file is the cause of whatever failed after it (Paged.js fetches stylesheets).
         const offSite = refused();
         if (offSite) throw offSite;
+        if (error === quit) {
+          throw new PdfRenderError(`${label}: Chromium quit while rendering this document (it crashed or was killed)\n  → run the build again; if it happens again, run it with --debug and check free memory`);
+        }
         if (error instanceof PdfRenderError) throw error;
         const detail = error instanceof Error ? error.message : String(error);
         throw new PdfRenderError(`${label}: Chromium or Paged.js failed: ${detail}\n  → run again with --debug; open ${url} in a browser to see the print page`, { cause: error });
