@@ -1,7 +1,7 @@
 // npm run bench: performance figures and targets, printed as tables and written as JSON to .bench/.
 //   npm run bench                  every benchmark
 //   npm run bench -- build weight  only those (names: see BENCHMARKS)
-//   --quick                        fewer runs, smaller sizes: a smoke run
+//   --quick                        fewer runs, smaller sizes: a smoke run (figures in .bench/quick/)
 //   --profile                      CPU-profile a project build even when its target is met
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -22,7 +22,8 @@ if (unknown.length > 0) {
 const chosen = names.length > 0 ? BENCHMARKS.filter((b) => names.includes(b.name)) : BENCHMARKS;
 
 const root = process.cwd();
-const outDir = join(root, ".bench");
+// A smoke run keeps its figures apart, so it never overwrites those of a full run.
+const outDir = join(root, ".bench", ...(quick ? ["quick"] : []));
 mkdirSync(outDir, { recursive: true });
 const command = `npm run bench${args.length ? ` -- ${args.join(" ")}` : ""}`;
 const reports: BenchReport[] = [];

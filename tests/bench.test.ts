@@ -72,6 +72,7 @@ describe("build benchmark", () => {
     expect(report.figures.sizes[1]!.projectMarginalMsPerPage).toEqual(expect.any(Number));
     expect(isRatio(report.figures.headline.cpuRatio.median)).toBe(true);
     expect(report.targets[0]!.limit).toContain("1.15");
+    expect(report.figures.profile).toBeUndefined();
   }, 180_000);
 });
 

@@ -15,7 +15,7 @@ export const BENCHMARKS: Benchmark[] = [
   {
     name: "build",
     what: "project build vs bare Eleventy at 100 / 500 / 2000 pages",
-    run: (o) => benchBuild(o, { ...(o.quick ? BUILD_QUICK : BUILD_DEFAULTS), profile: o.profile }),
+    run: (o) => benchBuild(o, { ...(o.quick ? BUILD_QUICK : BUILD_DEFAULTS), ...(o.profile ? { profile: true } : {}) }),
   },
   {
     name: "check",
