@@ -12,7 +12,7 @@ import { isPlainObject, isValidLocaleCode, META_FILE, STRINGS_FILE } from "../lo
 import { CAMPAIGN_DEFAULTS, loadCampaign, type Campaign } from "../site/campaign.ts";
 import { jsonKeyLines } from "./jsonLines.ts";
 import { problemFromError } from "./problem.ts";
-import { parseSectionText } from "./sectionFile.ts";
+import { parseSectionText } from "../content/sectionFile.ts";
 import { sectionShape, type SectionShape } from "./sectionShape.ts";
 import type { Problem } from "./types.ts";
 

@@ -4,7 +4,8 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseYaml, YAMLParseError } from "yaml";
 import { ContentError } from "./errors.ts";
-import { parseSectionFile, type SectionStatus } from "./frontMatter.ts";
+import type { SectionStatus } from "./frontMatter.ts";
+import { parseSectionText } from "./sectionFile.ts";
 import { displayPath, readText } from "./readText.ts";
 import { sectionVersion } from "./version.ts";
 
@@ -76,8 +77,9 @@ export function loadLocaleSections(contentDir: string, locale: string): Map<stri
         "name section files <section-id>.md with lower-case letters a-z, digits and hyphens, as listed in content/sections.yml",
       );
     }
-    const parsed = parseSectionFile(readText(file), shown);
+    const parsed = parseSectionText(readText(file), shown);
     const { title, kicker, source, status } = parsed.frontMatter;
+    let version: string | undefined;
     sections.set(id, {
       id,
       locale,
@@ -86,7 +88,10 @@ export function loadLocaleSections(contentDir: string, locale: string): Map<stri
       kicker,
       body: parsed.body,
       bodyLine: parsed.bodyLine,
-      version: sectionVersion({ title, kicker, body: parsed.body }),
+      // Hashed on first use: the site build never needs it, the check and locale:mark do.
+      get version() {
+        return (version ??= sectionVersion({ title, kicker, body: parsed.body }));
+      },
       source,
       status,
     });

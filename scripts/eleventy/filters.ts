@@ -10,9 +10,13 @@ export function registerFilters(config: FilterHost, model: () => SiteModel) {
   config.addFilter("t", (key: string, locale: string, options?: Record<string, unknown>) => model().t(locale, key, options));
 
   // {{ 1234 | number(locale) }}: formatted with the locale's numbering system.
-  config.addFilter("number", (value: number, locale: { code: string; numberingSystem: string }) =>
-    new Intl.NumberFormat(locale.code, { numberingSystem: locale.numberingSystem }).format(value),
-  );
+  const formats = new Map<string, Intl.NumberFormat>();
+  config.addFilter("number", (value: number, locale: { code: string; numberingSystem: string }) => {
+    const key = `${locale.code}/${locale.numberingSystem}`;
+    let format = formats.get(key);
+    if (!format) formats.set(key, (format = new Intl.NumberFormat(locale.code, { numberingSystem: locale.numberingSystem })));
+    return format.format(value);
+  });
 
   // {{ page.url | absoluteUrl }}: the published address, for canonical links and the sitemap.
   config.addFilter("absoluteUrl", (path: string) => new URL(path, `${model().campaign.siteUrl}/`).href);

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "vitest";
-import { plainFrontMatter, parseSectionText } from "../../scripts/check/sectionFile.ts";
+import { plainFrontMatter, parseSectionText } from "../../scripts/content/sectionFile.ts";
 import { parseSectionFile } from "../../scripts/content/frontMatter.ts";
 import { decodeText } from "../../scripts/content/readText.ts";
 import { ROOT } from "../helpers/site.ts";

@@ -1,9 +1,9 @@
-// Section files for the check, parsed with the site's own parser (parseSectionFile) and one
+// Section files, parsed with the site's own parser (parseSectionFile) and one
 // shortcut: front matter made only of plain `key: value` lines, which is nearly every file, is
 // read without a YAML parse (the slowest part of checking thousands of files). Anything
 // unusual (quotes, comments, numbers, unknown keys, bad values) goes to parseSectionFile,
 // so errors and results are exactly the site's. tests/check/sectionFile.test.ts holds them equal.
-import { parseSectionFile, SECTION_STATUSES, type ParsedSectionFile, type SectionFrontMatter } from "../content/frontMatter.ts";
+import { parseSectionFile, SECTION_STATUSES, type ParsedSectionFile, type SectionFrontMatter } from "./frontMatter.ts";
 
 const FENCE = /^---[ \t]*$/;
 const KEYS = new Set(["title", "kicker", "source", "status"]);
