@@ -2,7 +2,8 @@
 // Content and locale files are read by the site model (scripts/site/model.ts), never
 // by Eleventy, so no content file can change how or where a page is built.
 import { resolve } from "node:path";
-import { translationStatusPage } from "../check/statusPage.ts";
+import { translationStatusPageInBackground } from "../check/statusPageInBackground.ts";
+import type { TranslationStatusPage } from "../check/statusPage.ts";
 import { listDownloads } from "../print/downloads.ts";
 import { printFontCopies } from "../print/fonts.ts";
 import { buildPrintModel } from "../print/printModel.ts";
@@ -11,6 +12,7 @@ import { registerFilters } from "./filters.ts";
 
 interface EleventyConfig {
   addWatchTarget(target: string, options?: Record<string, unknown>): void;
+  on(event: string, callback: () => void): void;
   addGlobalData(name: string, data: unknown): void;
   addPassthroughCopy(copy: Record<string, string>): void;
   addFilter(name: string, fn: (...args: never[]) => unknown): void;
@@ -37,7 +39,13 @@ export default function configure(eleventyConfig: EleventyConfig) {
   });
 
   // The translation status page: the translators' check, read afresh each build; never fails it.
-  eleventyConfig.addGlobalData("translationStatus", () => translationStatusPage(root));
+  // It starts before the build in a worker thread, so it runs beside the site model and templates.
+  let translationStatus: Promise<TranslationStatusPage> | undefined;
+  eleventyConfig.on("eleventy.before", () => {
+    translationStatus = translationStatusPageInBackground(root);
+    translationStatus.catch(() => {});
+  });
+  eleventyConfig.addGlobalData("translationStatus", () => translationStatus ?? translationStatusPageInBackground(root));
 
   registerFilters(eleventyConfig, current);
 

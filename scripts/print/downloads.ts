@@ -3,7 +3,6 @@
 // stale, and a build without PDFs (npm run build:site) simply lists none.
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { PDFDocument } from "pdf-lib";
 import type { SiteModel } from "../site/model.ts";
 import { pdfPath, PRINT_VARIANTS } from "./variants.ts";
 
@@ -24,6 +23,8 @@ export async function listDownloads(site: SiteModel, outputDir: string): Promise
       const file = join(outputDir, url);
       if (!existsSync(file)) continue;
       const bytes = statSync(file).size;
+      // Loaded only when there are PDFs to count: pdf-lib is the heaviest module of a site build.
+      const { PDFDocument } = await import("pdf-lib");
       const pages = (await PDFDocument.load(readFileSync(file), { updateMetadata: false })).getPageCount();
       const t = (key: string, options?: Record<string, unknown>) => site.t(locale.code, key, options);
       list.push({
