@@ -1,4 +1,9 @@
 // Minimal HTML reading for assertions: attribute values and visible text, no DOM library needed.
+import { decodeHtmlEntities } from "../../scripts/bench/html.ts";
+
+/** The entity decoding the page-weight benchmark uses too. */
+export const decodeEntities = decodeHtmlEntities;
+
 export function attributeValues(html: string, tag: string, attribute: string): string[] {
   const values: string[] = [];
   const tagPattern = new RegExp(`<${tag}\\b[^>]*>`, "gi");
@@ -8,17 +13,6 @@ export function attributeValues(html: string, tag: string, attribute: string): s
     if (value !== undefined) values.push(decodeEntities(value));
   }
   return values;
-}
-
-export function decodeEntities(text: string): string {
-  return text
-    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&apos;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
 }
 
 const BLOCK_TAG = /<\/?(?:p|li|ul|ol|h[1-6]|div|blockquote|figure|figcaption|details|summary|section|article|header|footer|nav|main|aside|br|tr|td|th)\b[^>]*>/gi;
