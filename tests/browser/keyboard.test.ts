@@ -1,23 +1,12 @@
 // The site from the keyboard alone, in Debian's Chromium: skip link, visible focus, language
 // switcher, collapsed testimonies, and targets of at least 24 by 24 px (WCAG 2.5.8).
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { BrowserContext, Page } from "playwright-core";
-import { isPrintPage, newContext, openSiteInBrowser, type SiteInBrowser } from "../helpers/browser.ts";
+import { describe, expect, test } from "vitest";
+import type { Page } from "playwright-core";
+import { isPrintPage, usePageOnSite } from "../helpers/browser.ts";
 
-let web: SiteInBrowser;
-let context: BrowserContext;
-let page: Page;
-beforeAll(async () => {
-  web = await openSiteInBrowser();
-  context = await newContext(web.browser);
-  page = await context.newPage();
-});
-afterAll(async () => {
-  await context?.close();
-  await web?.close();
-});
+const session = usePageOnSite();
 
-const readerPages = () => web.pages.filter((path) => !isPrintPage(path));
+const readerPages = () => session.web.pages.filter((path) => !isPrintPage(path));
 
 interface Stop {
   label: string;
@@ -72,30 +61,30 @@ describe("skip link", () => {
   test("on every page with a header: the first Tab focuses it, it shows, Enter moves focus to main", async () => {
     let checked = 0;
     for (const path of readerPages()) {
-      await page.goto(web.url(path));
-      const hasHeader = (await page.locator("header.site-header").count()) > 0;
+      await session.page.goto(session.web.url(path));
+      const hasHeader = (await session.page.locator("header.site-header").count()) > 0;
       if (!hasHeader) continue;
       checked++;
-      await page.keyboard.press("Tab");
-      const focused = await page.evaluate(() => {
+      await session.page.keyboard.press("Tab");
+      const focused = await session.page.evaluate(() => {
         const el = document.activeElement as HTMLElement;
         const r = el.getBoundingClientRect();
         const visible = r.width > 0 && r.height > 0 && r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;
         return { isSkip: el.classList.contains("skip-link"), href: el.getAttribute("href"), visible };
       });
       expect(focused, `${path}: first Tab stop`).toEqual({ isSkip: true, href: "#main", visible: true });
-      await page.keyboard.press("Enter");
-      expect(await page.evaluate(() => document.activeElement?.id), `${path}: focus after Enter on the skip link`).toBe("main");
+      await session.page.keyboard.press("Enter");
+      expect(await session.page.evaluate(() => document.activeElement?.id), `${path}: focus after Enter on the skip link`).toBe("main");
       // Focus really moved: the next Tab lands inside main, past the header.
-      await page.keyboard.press("Tab");
-      expect(await page.evaluate(() => !!document.activeElement?.closest("main")), `${path}: Tab after skipping`).toBe(true);
+      await session.page.keyboard.press("Tab");
+      expect(await session.page.evaluate(() => !!document.activeElement?.closest("main")), `${path}: Tab after skipping`).toBe(true);
     }
-    expect(checked).toBeGreaterThanOrEqual(web.site.model.homes.length + web.site.model.sectionPages.length);
+    expect(checked).toBeGreaterThanOrEqual(session.web.site.model.homes.length + session.web.site.model.sectionPages.length);
   });
 
   test("is off screen until it has the focus", async () => {
-    await page.goto(web.url("/en/"));
-    const box = await page.locator(".skip-link").boundingBox();
+    await session.page.goto(session.web.url("/en/"));
+    const box = await session.page.locator(".skip-link").boundingBox();
     expect(box!.y + box!.height).toBeLessThanOrEqual(0);
   });
 });
@@ -105,10 +94,10 @@ describe("every keyboard stop", () => {
     const problems: string[] = [];
     let total = 0;
     for (const path of readerPages()) {
-      await page.goto(web.url(path));
+      await session.page.goto(session.web.url(path));
       // Open every collapsed testimony so the links inside are walked too.
-      await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
-      const stops = await tabStops(page);
+      await session.page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+      const stops = await tabStops(session.page);
       expect(stops.length, `${path} has keyboard stops`).toBeGreaterThan(0);
       total += stops.length;
       for (const stop of stops) {
@@ -129,39 +118,39 @@ describe("language switcher", () => {
     ["/ar/immoral/", "en", "/en/immoral/"],
     ["/ar/", "en", "/en/"],
   ])("from %s, Tab to %s and Enter opens %s", async (from, code, to) => {
-    await page.goto(web.url(from));
+    await session.page.goto(session.web.url(from));
     let reached = false;
     for (let i = 0; i < 20 && !reached; i++) {
-      await page.keyboard.press("Tab");
-      reached = await page.evaluate((c) => document.activeElement?.matches(`.language-switcher a[hreflang="${c}"]`) ?? false, code);
+      await session.page.keyboard.press("Tab");
+      reached = await session.page.evaluate((c) => document.activeElement?.matches(`.language-switcher a[hreflang="${c}"]`) ?? false, code);
     }
     expect(reached, `the ${code} link of the switcher is reachable with Tab`).toBe(true);
-    await Promise.all([page.waitForURL(web.url(to)), page.keyboard.press("Enter")]);
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe(code);
+    await Promise.all([session.page.waitForURL(session.web.url(to)), session.page.keyboard.press("Enter")]);
+    expect(await session.page.evaluate(() => document.documentElement.lang)).toBe(code);
   });
 });
 
 describe("collapsed testimonies", () => {
   test.each(["/en/immoral/", "/ar/immoral/"])("on %s: Enter opens the summary, Space closes and reopens it", async (path) => {
-    await page.goto(web.url(path));
+    await session.page.goto(session.web.url(path));
     let reached = false;
     for (let i = 0; i < 30 && !reached; i++) {
-      await page.keyboard.press("Tab");
-      reached = await page.evaluate(() => document.activeElement?.tagName === "SUMMARY");
+      await session.page.keyboard.press("Tab");
+      reached = await session.page.evaluate(() => document.activeElement?.tagName === "SUMMARY");
     }
     expect(reached, "a summary is reachable with Tab").toBe(true);
-    const isOpen = () => page.evaluate(() => (document.activeElement!.parentElement as HTMLDetailsElement).open);
+    const isOpen = () => session.page.evaluate(() => (document.activeElement!.parentElement as HTMLDetailsElement).open);
     expect(await isOpen()).toBe(false);
-    await page.keyboard.press("Enter");
+    await session.page.keyboard.press("Enter");
     expect(await isOpen()).toBe(true);
-    const bodyVisible = await page.evaluate(() => {
+    const bodyVisible = await session.page.evaluate(() => {
       const body = document.activeElement!.parentElement!.querySelector(".details-body")!;
       return body.getBoundingClientRect().height > 0;
     });
     expect(bodyVisible).toBe(true);
-    await page.keyboard.press("Space");
+    await session.page.keyboard.press("Space");
     expect(await isOpen()).toBe(false);
-    await page.keyboard.press("Space");
+    await session.page.keyboard.press("Space");
     expect(await isOpen()).toBe(true);
   });
 });

@@ -4,48 +4,36 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import type { BrowserContext, Page } from "playwright-core";
-import { newContext, openSiteInBrowser, type SiteInBrowser } from "../helpers/browser.ts";
+import { afterAll, expect, test } from "vitest";
+import { usePageOnSite } from "../helpers/browser.ts";
 
-let web: SiteInBrowser;
-let context: BrowserContext;
-let page: Page;
+const session = usePageOnSite();
 const work = mkdtempSync(join(tmpdir(), "pledge-print-"));
-beforeAll(async () => {
-  web = await openSiteInBrowser();
-  context = await newContext(web.browser);
-  page = await context.newPage();
-});
-afterAll(async () => {
-  await context?.close();
-  await web?.close();
-  rmSync(work, { recursive: true, force: true });
-});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const hidden = (selector: string) =>
-  page.$$eval(selector, (nodes) => nodes.length > 0 && nodes.every((n) => getComputedStyle(n).display === "none"));
+  session.page.$$eval(selector, (nodes) => nodes.length > 0 && nodes.every((n) => getComputedStyle(n).display === "none"));
 
 test.each(["/en/immoral/", "/ar/immoral/", "/ar/"])("%s in print: the text only", async (path) => {
-  await page.goto(web.url(path));
-  await page.emulateMedia({ media: "print" });
+  await session.page.goto(session.web.url(path));
+  await session.page.emulateMedia({ media: "print" });
   for (const selector of [".site-header", ".site-footer", ".skip-link"]) expect(await hidden(selector), selector).toBe(true);
   if (path.endsWith("immoral/")) {
     expect(await hidden(".prev-next")).toBe(true);
     // Closed on screen, yet its testimonies print: summary hidden, body shown.
     expect(await hidden("details.collapsed > summary")).toBe(true);
-    const bodyShown = await page.$eval("details.collapsed .details-body", (n) => getComputedStyle(n).display !== "none");
+    const bodyShown = await session.page.$eval("details.collapsed .details-body", (n) => getComputedStyle(n).display !== "none");
     expect(bodyShown).toBe(true);
   } else {
     expect(await hidden(".call-to-action")).toBe(true);
   }
-  await page.emulateMedia({ media: "screen" });
+  await session.page.emulateMedia({ media: "screen" });
 });
 
 test("printing an Arabic page gives a PDF whose text is Arabic and complete", async () => {
-  await page.goto(web.url("/ar/pledge/"));
-  await page.emulateMedia({ media: "print" });
-  const pdf = await page.pdf({ format: "A4" });
+  await session.page.goto(session.web.url("/ar/pledge/"));
+  await session.page.emulateMedia({ media: "print" });
+  const pdf = await session.page.pdf({ format: "A4" });
   const file = join(work, "pledge.pdf");
   writeFileSync(file, pdf);
   const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });

@@ -1,24 +1,12 @@
 // Right to left in a real layout engine: start edges, mirrored navigation, no sideways
 // scrolling at 320 px, and Latin names and document symbols inside Arabic sentences.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { BrowserContext, Page } from "playwright-core";
-import { localeOf, newContext, openSiteInBrowser, type SiteInBrowser } from "../helpers/browser.ts";
+import { describe, expect, test } from "vitest";
+import { localeOf, newContext, usePageOnSite } from "../helpers/browser.ts";
 
-let web: SiteInBrowser;
-let context: BrowserContext;
-let page: Page;
-beforeAll(async () => {
-  web = await openSiteInBrowser();
-  context = await newContext(web.browser);
-  page = await context.newPage();
-});
-afterAll(async () => {
-  await context?.close();
-  await web?.close();
-});
+const session = usePageOnSite();
 
-const codes = () => web.site.model.locales.map((l) => l.code);
-const dirOf = (code: string) => web.site.model.locales.find((l) => l.code === code)!.dir;
+const codes = () => session.web.site.model.locales.map((l) => l.code);
+const dirOf = (code: string) => session.web.site.model.locales.find((l) => l.code === code)!.dir;
 
 interface Edge {
   char: string;
@@ -50,16 +38,16 @@ function firstCharacterEdges(selector: string): Edge[] {
 describe("start edge", () => {
   test("headings and paragraphs start at the right in Arabic and at the left in English", async () => {
     const checked = new Map<string, number>();
-    for (const view of [...web.site.model.homes, ...web.site.model.sectionPages]) {
+    for (const view of [...session.web.site.model.homes, ...session.web.site.model.sectionPages]) {
       const code = view.locale.code;
-      await page.goto(web.url(view.url));
+      await session.page.goto(session.web.url(view.url));
       const fallback = "fallback" in view ? view.fallback : view.pledge.fallback;
       // Blocks whose first character takes the paragraph direction (a Latin word opening an Arabic line does not).
       const strong = dirOf(code) === "rtl" ? /[\p{Script=Arabic}«(\d]/u : /[\p{Script=Latin}“"(\d]/u;
-      const edges = (await page.evaluate(firstCharacterEdges, "main h1, main .section-body > p")).filter((e) => strong.test(e.char));
+      const edges = (await session.page.evaluate(firstCharacterEdges, "main h1, main .section-body > p")).filter((e) => strong.test(e.char));
       expect(edges.length, `${view.url}: blocks to measure`).toBeGreaterThan(0);
       for (const edge of edges) {
-        const expected = fallback ? dirOf(web.site.model.sourceLocale.code) : dirOf(code);
+        const expected = fallback ? dirOf(session.web.site.model.sourceLocale.code) : dirOf(code);
         expect(edge.direction, `${view.url} "${edge.char}"`).toBe(expected);
         const gap = expected === "rtl" ? edge.fromRight : edge.fromLeft;
         expect(Math.abs(gap), `${view.url}: "${edge.char}" starts ${gap.toFixed(1)} px from the ${expected === "rtl" ? "right" : "left"} edge`).toBeLessThan(1.5);
@@ -71,8 +59,8 @@ describe("start edge", () => {
   });
 
   test.each(["en", "ar"])("in %s the site name sits at the start of the header and the switcher at the end", async (code) => {
-    await page.goto(web.url(`/${code}/`));
-    const layout = await page.evaluate(() => {
+    await session.page.goto(session.web.url(`/${code}/`));
+    const layout = await session.page.evaluate(() => {
       const bar = document.querySelector(".site-header .bar")!;
       const style = getComputedStyle(bar);
       const box = bar.getBoundingClientRect();
@@ -96,17 +84,17 @@ describe("start edge", () => {
 
 describe("mirrored navigation", () => {
   test.each(["en", "ar"])("in %s the language switcher runs in the reading direction", async (code) => {
-    await page.goto(web.url(`/${code}/immoral/`));
-    const lefts = await page.locator(".language-switcher li").evaluateAll((items) => items.map((li) => li.getBoundingClientRect().left));
+    await session.page.goto(session.web.url(`/${code}/immoral/`));
+    const lefts = await session.page.locator(".language-switcher li").evaluateAll((items) => items.map((li) => li.getBoundingClientRect().left));
     expect(lefts.length).toBe(codes().length);
     const ordered = [...lefts].sort((a, b) => (dirOf(code) === "rtl" ? b - a : a - b));
     expect(lefts, "first item at the start edge").toEqual(ordered);
   });
 
   test.each(["en", "ar"])("in %s previous sits at the start side and next at the end side, arrows pointing outwards", async (code) => {
-    const middle = web.site.model.sectionPages.find((p) => p.locale.code === code && p.previous && p.next)!;
-    await page.goto(web.url(middle.url));
-    const nav = await page.evaluate(() => {
+    const middle = session.web.site.model.sectionPages.find((p) => p.locale.code === code && p.previous && p.next)!;
+    await session.page.goto(session.web.url(middle.url));
+    const nav = await session.page.evaluate(() => {
       const previous = document.querySelector(".prev-next .previous")!;
       const next = document.querySelector(".prev-next .next")!;
       return {
@@ -129,12 +117,12 @@ describe("mirrored navigation", () => {
 });
 
 test("no page in any locale scrolls sideways at 320 px, testimonies opened", async () => {
-  const narrow = await newContext(web.browser, 320, 640);
+  const narrow = await newContext(session.web.browser, 320, 640);
   try {
     const tab = await narrow.newPage();
     const wide: string[] = [];
-    for (const path of web.pages) {
-      await tab.goto(web.url(path));
+    for (const path of session.web.pages) {
+      await tab.goto(session.web.url(path));
       await tab.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
       const { scrollWidth, clientWidth } = await tab.evaluate(() => {
         const s = document.scrollingElement!;
@@ -142,7 +130,7 @@ test("no page in any locale scrolls sideways at 320 px, testimonies opened", asy
       });
       if (scrollWidth > clientWidth) wide.push(`${path}: ${scrollWidth} px wide in a ${clientWidth} px window`);
     }
-    expect(web.pages.filter((p) => localeOf(p, codes()) === "ar").length).toBeGreaterThan(0);
+    expect(session.web.pages.filter((p) => localeOf(p, codes()) === "ar").length).toBeGreaterThan(0);
     expect(wide.join("\n")).toBe("");
   } finally {
     await narrow.close();
@@ -161,8 +149,8 @@ describe("Latin inside Arabic sentences", () => {
 
   /** Lays out the citation marker `text` of `page` and measures it character by character. */
   async function measureRef(path: string, text: string): Promise<Glyphs> {
-    await page.goto(web.url(path));
-    return page.evaluate((wanted) => {
+    await session.page.goto(session.web.url(path));
+    return session.page.evaluate((wanted) => {
       const span = [...document.querySelectorAll("main .section-body span.ref")].find((s) => s.textContent === wanted && s.previousSibling?.nodeType === Node.TEXT_NODE);
       if (!span) throw new Error(`no isolated "${wanted}" after Arabic text`);
       const before = span.previousSibling as Text;
@@ -201,8 +189,8 @@ describe("Latin inside Arabic sentences", () => {
 
   /** Positions (left, right) of each piece, in logical order, inside the first text node that contains them all. */
   async function measurePieces(path: string, pieces: string[]) {
-    await page.goto(web.url(path));
-    return page.evaluate((parts) => {
+    await session.page.goto(session.web.url(path));
+    return session.page.evaluate((parts) => {
       const whole = parts.join("");
       const walker = document.createTreeWalker(document.querySelector("main")!, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {

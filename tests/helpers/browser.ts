@@ -1,5 +1,6 @@
 // One real build, served on the loopback interface, and one Debian Chromium per test file.
 import { readFileSync } from "node:fs";
+import { afterAll, beforeAll } from "vitest";
 import { createRequire } from "node:module";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { findChromium, HEADLESS_ARGS } from "../../scripts/browser/chromium.ts";
@@ -33,6 +34,27 @@ export async function openSiteInBrowser(): Promise<SiteInBrowser> {
       site.remove();
     },
   };
+}
+
+export interface PageOnSite {
+  web: SiteInBrowser;
+  context: BrowserContext;
+  page: Page;
+}
+
+/** For one test file: the real site built and served, one browser, one page; all closed after the file. */
+export function usePageOnSite(): PageOnSite {
+  const session = {} as PageOnSite;
+  beforeAll(async () => {
+    session.web = await openSiteInBrowser();
+    session.context = await newContext(session.web.browser);
+    session.page = await session.context.newPage();
+  });
+  afterAll(async () => {
+    await session.context?.close();
+    await session.web?.close();
+  });
+  return session;
 }
 
 /** Print pages (/<locale>/print/…) are laid out for paper, not read on screen. */
