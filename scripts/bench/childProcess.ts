@@ -30,7 +30,34 @@ export interface ChildOptions {
   timeoutMs?: number;
 }
 
-export function runChild(script: string, args: string[], { cwd, nodeArgs = [], env = {}, timeoutMs = 600_000 }: ChildOptions): Promise<ChildRun> {
+/** A child script that reports its figures on a BENCH_RESULT line; fails if it exits badly or reports none. */
+export async function runChild(script: string, args: string[], options: ChildOptions): Promise<ChildRun> {
+  const run = await runCommand(script, args, options);
+  const line = run.stdout.split("\n").find((l) => l.startsWith(RESULT_PREFIX));
+  if (run.status !== 0 || !line) {
+    const why = run.signal ? `was killed (${run.signal})` : `exited with ${run.status}`;
+    throw new Error(`${script} ${args.join(" ")} ${why}:\n${(run.stderr || run.stdout).trim().slice(-4000)}`);
+  }
+  return { ...(JSON.parse(line.slice(RESULT_PREFIX.length)) as ChildFigures), wallMs: run.wallMs };
+}
+
+/** Called by a child script at its end. */
+export function reportFromChild(figures: { ms: number; [key: string]: unknown }): void {
+  const usage = process.resourceUsage();
+  const out: ChildFigures = { ...figures, maxRssKb: usage.maxRSS, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000 };
+  process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(out)}\n`);
+}
+
+export interface CommandRun {
+  wallMs: number;
+  status: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** A project command as a person runs it (node --import tsx scripts/<entry>.ts …), timed from outside. */
+export function runCommand(script: string, args: string[], { cwd, nodeArgs = [], env = {}, timeoutMs = 600_000 }: ChildOptions): Promise<CommandRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(process.execPath, [...nodeArgs, "--import", TSX, script, ...args], {
@@ -44,48 +71,9 @@ export function runChild(script: string, args: string[], { cwd, nodeArgs = [], e
     child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
     const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
     child.on("error", reject);
-    child.on("close", (code, signal) => {
+    child.on("close", (status, signal) => {
       clearTimeout(timer);
-      const wallMs = performance.now() - started;
-      const line = stdout.split("\n").find((l) => l.startsWith(RESULT_PREFIX));
-      if (code !== 0 || !line) {
-        const why = signal ? `was killed (${signal})` : `exited with ${code}`;
-        reject(new Error(`${script} ${args.join(" ")} ${why}:\n${(stderr || stdout).trim().slice(-4000)}`));
-        return;
-      }
-      resolve({ ...(JSON.parse(line.slice(RESULT_PREFIX.length)) as ChildFigures), wallMs });
-    });
-  });
-}
-
-/** Called by a child script at its end. */
-export function reportFromChild(figures: { ms: number; [key: string]: unknown }): void {
-  const usage = process.resourceUsage();
-  const out: ChildFigures = { ...figures, maxRssKb: usage.maxRSS, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000 };
-  process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(out)}\n`);
-}
-
-export interface CommandRun {
-  wallMs: number;
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** A project command as a person runs it (node --import tsx scripts/<entry>.ts …), timed from outside. */
-export function runCommand(script: string, args: string[], { cwd, env = {}, timeoutMs = 600_000 }: ChildOptions): Promise<CommandRun> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(process.execPath, ["--import", TSX, script, ...args], { cwd, env: { ...process.env, ...env, FORCE_COLOR: "0" }, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
-    child.on("error", reject);
-    child.on("close", (status) => {
-      clearTimeout(timer);
-      resolve({ wallMs: performance.now() - started, status, stdout, stderr });
+      resolve({ wallMs: performance.now() - started, status, signal, stdout, stderr });
     });
   });
 }
