@@ -9,8 +9,6 @@ import type { StateCore, Token } from "markdown-it";
 
 type TokenConstructor = StateCore["Token"];
 
-export const CONTAINERS = ["quote", "details", "excerpt"] as const;
-
 /** `[78 A, B]`, `[A-HRC-59-23-AEV*]`, `A-HRC-59-23-AEV*`, `A/75/212`, `S/RES/2720 (2023)`, `Sub* 2.24`. */
 export const CITATION_PATTERN =
   /\[(?:\d[^\]\n]*|A-HRC[^\]\n]*)\]|A-HRC-\d+-\d+-[A-Z]+\*?|\bS\/RES\/\d+(?: \(\d{4}\))?|\bA\/\d+\/\d+|\bSub\* \d+(?:\.\d+)?/g;
@@ -107,10 +105,6 @@ const markdown = createMarkdown();
 
 export function renderMarkdown(body: string): string {
   return markdown.render(body);
-}
-
-export function renderInline(text: string): string {
-  return markdown.renderInline(text);
 }
 
 /** Block-level parse, for tools that compare the structure of two sections. */
