@@ -34,11 +34,22 @@ export function pairedBlock(english: SectionDoc, translation: SectionDoc, index:
 
 /** The text as compared: no citation markers, single spaces, no space before punctuation. */
 export function normalised(text: string): string {
-  return text
-    .replace(CITATION_PATTERN, " ")
-    .replace(/\s+/g, " ")
-    .replace(/ (?=[.,;:!?؟،؛])/g, "")
-    .trim();
+  // Each step only where it can apply: this runs once per block of every file.
+  if (/[[/]|A-HRC|Sub\*/.test(text)) text = text.replace(CITATION_PATTERN, " ");
+  if (/\s\s|[\t\r\n]/.test(text)) text = text.replace(/\s+/g, " ");
+  if (/ [.,;:!?؟،؛]/.test(text)) text = text.replace(/ (?=[.,;:!?؟،؛])/g, "");
+  return text.trim();
+}
+
+/** A block's normalised text and its sentences, worked out once per block. */
+const readings = new WeakMap<Block, { text: string; sentences: string[] }>();
+function reading(block: Block): { text: string; sentences: string[] } {
+  let known = readings.get(block);
+  if (!known) {
+    const text = normalised(block.text);
+    readings.set(block, (known = { text, sentences: sentencesOf(text) }));
+  }
+  return known;
 }
 
 /** Sentences end at . ! ? ؟ or … (with any closing quotes or brackets) before a space. */
@@ -57,9 +68,8 @@ export function findRepeats(english: Iterable<SectionDoc>): SourceRepeats {
   };
   for (const doc of english) {
     doc.shape.blocks.forEach((block, index) => {
-      const text = normalised(block.text);
+      const { text, sentences: parts } = reading(block);
       add(blocks, text, { doc, block: index });
-      const parts = sentencesOf(text);
       if (parts.length > 1) parts.forEach((sentence, i) => add(sentences, sentence, { doc, block: index, sentence: i }));
     });
   }
@@ -69,9 +79,9 @@ export function findRepeats(english: Iterable<SectionDoc>): SourceRepeats {
   repeatedBlocks.forEach((places, group) => places.forEach((p) => blockGroup.set(key(p), group)));
   // Single-sentence blocks are sentences too: a sentence repeated inside a longer block.
   for (const places of blocks.values()) {
-    const text = normalised(places[0]!.doc.shape.blocks[places[0]!.block]!.text);
+    const { text, sentences: parts } = reading(places[0]!.doc.shape.blocks[places[0]!.block]!);
     const sentence = sentences.get(text);
-    if (sentence && sentencesOf(text).length === 1) sentence.push(...places.map((p) => ({ ...p, sentence: 0 })));
+    if (sentence && parts.length === 1) sentence.push(...places.map((p) => ({ ...p, sentence: 0 })));
   }
   const repeatedSentences = [...sentences.values()]
     .filter((places) => new Set(places.map((p) => blockGroup.get(key(p)) ?? key(p))).size > 1)
@@ -86,12 +96,11 @@ export function checkConsistency(repeats: SourceRepeats, translated: ReadonlyMap
     const doc = translated.get(place.doc.id);
     const block = doc && pairedBlock(place.doc, doc, place.block);
     if (!doc || !block) return undefined;
-    const text = normalised(block.text);
-    if (place.sentence === undefined) return { doc, block, text };
-    const english = sentencesOf(normalised(place.doc.shape.blocks[place.block]!.text));
-    const mine = sentencesOf(text);
+    const mine = reading(block);
+    if (place.sentence === undefined) return { doc, block, text: mine.text };
     // Sentences pair by position only when the translation has as many.
-    return mine.length === english.length ? { doc, block, text: mine[place.sentence]! } : undefined;
+    const english = reading(place.doc.shape.blocks[place.block]!);
+    return mine.sentences.length === english.sentences.length ? { doc, block, text: mine.sentences[place.sentence]! } : undefined;
   };
   const reported = new Map<string, Problem & { more: number }>();
   for (const [kind, groups] of [["block", repeats.blocks], ["sentence", repeats.sentences]] as const) {
@@ -115,7 +124,8 @@ export function checkConsistency(repeats: SourceRepeats, translated: ReadonlyMap
         const englishHere = `${place.doc.file}:${line(place)}`;
         const englishThere = `${first.place.doc.file}:${line(first.place)}`;
         const there = `${first.doc.file}:${first.block.line}`;
-        const quoted = excerpt(normalised(kind === "block" ? place.doc.shape.blocks[place.block]!.text : sentencesOf(normalised(place.doc.shape.blocks[place.block]!.text))[place.sentence!]!));
+        const english = reading(place.doc.shape.blocks[place.block]!);
+        const quoted = excerpt(kind === "block" ? english.text : english.sentences[place.sentence!]!);
         reported.set(pair, {
           locale: code,
           file: mine.doc.file,
