@@ -68,3 +68,52 @@ describe.each(["pledge", "dual-use", "illegal", "precedents", "non-compliant", "
 test("the Arabic locale is marked complete", () => {
   expect(site.model.locales.find((l) => l.code === "ar")?.complete).toBe(true);
 });
+
+// Errors of meaning a professional revision found (issue 11): each wrong rendering must stay gone.
+describe("the corrections of the professional revision", () => {
+  const arabic = (id: string) => {
+    const section = site.model.sections.get("ar")!.get(id)!;
+    return `${section.title}\n${section.body}`;
+  };
+  const all = () => ["pledge", "dual-use", "illegal", "precedents", "non-compliant", "immoral", "demands", "references"].map(arabic).join("\n");
+
+  test("the Human Rights Council is named as such, never by the refugee agency's acronym UNHCR", () => {
+    expect(arabic("non-compliant")).toContain("قرارًا صادرًا عن مجلس حقوق الإنسان");
+    for (const id of ["non-compliant", "dual-use", "references"]) expect(arabic(id)).not.toContain("UNHCR");
+  });
+
+  test("the Israeli military frees hostages, it does not release them as if it held them", () => {
+    const text = arabic("non-compliant");
+    expect(text).not.toContain("سراح رهائن");
+    expect(text).not.toContain("لإطلاق سراح 4 رهائن");
+    expect(text).toContain("التي حرّر فيها الجيش الإسرائيلي رهائن بالوسائل العسكرية");
+    expect(text).toContain("لتحرير 4 رهائن فقط");
+  });
+
+  test("Professor Nizam Mamode's name is transliterated as pronounced", () => {
+    expect(arabic("immoral")).not.toContain("ممدوح");
+    expect(arabic("immoral")).toContain("البروفيسور نظام مامود");
+  });
+
+  test("Azure is written one way that cannot be read as the verb 'I visit'", () => {
+    expect(all()).not.toContain("أزور");
+    for (const id of ["demands", "references"]) expect(arabic(id)).toContain("«لا Azure للفصل العنصري» (No Azure for Apartheid)");
+  });
+
+  test("'is prosecutable' says prosecution is possible, not required", () => {
+    const text = arabic("precedents");
+    expect(text).not.toContain("يستوجب الملاحقة");
+    expect(text.split("تجوز الملاحقة القضائية عليه").length - 1).toBe(2);
+  });
+
+  test("'such surveillance systems used by the Israeli military' is not narrowed to the systems just named", () => {
+    const text = arabic("non-compliant");
+    expect(text).not.toContain("أنظمة المراقبة هذه");
+    expect(text).toContain("وأنظمة المراقبة من هذا النوع التي يستخدمها الجيش الإسرائيلي تستخدم تقنية التعرف على الوجه");
+  });
+
+  test("one spelling habit: tanween on the letter before alif, and the ellipsis as one character", () => {
+    expect(all()).not.toContain("اً");
+    expect(all()).not.toContain("...");
+  });
+});

@@ -3,6 +3,7 @@
 import { resolve } from "node:path";
 import { readLocaleFiles, readProject, type LocaleFiles } from "./project.ts";
 import { severityOf } from "./problem.ts";
+import { checkConsistency, findRepeats } from "./consistency.ts";
 import { checkSection, sourceSection, type SourceSection } from "./sections.ts";
 import { SourceHistory } from "./sourceHistory.ts";
 import { checkStrings, requiredStrings } from "./strings.ts";
@@ -58,6 +59,7 @@ export function checkLocales(root: string, options: CheckOptions = {}): CheckRes
 
   const wanted = options.locales ? new Set(options.locales) : undefined;
   const history = options.diffs === false ? undefined : new SourceHistory(root, sourceCode);
+  const repeats = findRepeats([...sourceSections.values()].map((s) => s.doc));
   const summaries: LocaleSummary[] = [summarizeSource(source, sectionIds, sourceSections)];
   for (const code of project.codes) {
     if (code === sourceCode || (wanted && !wanted.has(code))) continue;
@@ -99,6 +101,8 @@ export function checkLocales(root: string, options: CheckOptions = {}): CheckRes
         hint: "delete the file; if the section was renamed, move your translation to the file with the new name",
       });
     }
+    const translated = new Map([...locale.sections].filter(([id]) => sectionStates.get(id) !== "untranslated"));
+    localeProblems.push(...checkConsistency(repeats, translated, code));
     let stringStates = new Map<string, StringState>();
     if (source.strings) {
       const strings = checkStrings(source.strings, locale);

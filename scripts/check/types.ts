@@ -16,7 +16,8 @@ export type ProblemKind =
   | "untranslated"
   | "stale"
   | "unmarked" // a translation without `source:`
-  | "draft";
+  | "draft"
+  | "inconsistent"; // the same English translated differently in two places
 
 export interface WordChange {
   /** The English around and including the change, as it was when the translation was made. */

@@ -216,8 +216,13 @@ describe("Latin inside Arabic sentences", () => {
     expect(comma!.right, "comma left of the name").toBeLessThanOrEqual(name!.left + 0.5);
   });
 
-  test("in (Azure). the brackets enclose the name and the full stop sits at the far left", async () => {
-    const [open, name, close, stop] = await measurePieces("/ar/precedents/", ["(", "Azure", ")", "."]);
+  test("after Azure at the end of a sentence the full stop sits at its visual left", async () => {
+    const [name, stop] = await measurePieces("/ar/precedents/", ["Azure", "."]);
+    expect(stop!.right, "full stop left of the name").toBeLessThanOrEqual(name!.left + 0.5);
+  });
+
+  test("in (Twitter). the brackets enclose the name and the full stop sits at the far left", async () => {
+    const [open, name, close, stop] = await measurePieces("/ar/non-compliant/", ["(", "Twitter", ")", "."]);
     expect(open!.left, "( on the right of the name").toBeGreaterThanOrEqual(name!.right - 0.5);
     expect(close!.right, ") on the left of the name").toBeLessThanOrEqual(name!.left + 0.5);
     expect(stop!.right, "full stop left of the closing bracket").toBeLessThanOrEqual(close!.left + 0.5);

@@ -1,0 +1,157 @@
+// Repeated English, one translation: when the same English block or sentence appears more than
+// once across the sections (a quotation cited twice, "Case Details:"), a locale should render it
+// the same way each time, as a translation platform's memory would. Texts are compared after
+// normalising whitespace and removing citation markers, which may differ between the copies.
+import { CITATION_PATTERN } from "../content/markdown.ts";
+import type { SectionDoc } from "./project.ts";
+import type { Block } from "./sectionShape.ts";
+import type { Problem } from "./types.ts";
+
+/** One place of a repeated English text: a whole block, or one sentence of a block. */
+interface Place {
+  doc: SectionDoc;
+  block: number;
+  sentence?: number;
+  /** Sentences: the repeated block this one belongs to, if any (that pair is compared as blocks). */
+  group?: number;
+}
+
+/** Worked out once from the English sections, used for every locale. */
+export interface SourceRepeats {
+  /** Each list holds the places (two or more) of one repeated English block. */
+  blocks: Place[][];
+  /** Each list holds the places of one repeated English sentence, from blocks that differ. */
+  sentences: Place[][];
+}
+
+/**
+ * The translated block that renders an English block: by position, when both sections have as
+ * many blocks (else none). The one place that pairs blocks, so a block aligner can replace it.
+ */
+export function pairedBlock(english: SectionDoc, translation: SectionDoc, index: number): Block | undefined {
+  return english.shape.blocks.length === translation.shape.blocks.length ? translation.shape.blocks[index] : undefined;
+}
+
+/** The text as compared: no citation markers, single spaces, no space before punctuation. */
+export function normalised(text: string): string {
+  // Each step only where it can apply: this runs once per block of every file.
+  if (/[[/]|A-HRC|Sub\*/.test(text)) text = text.replace(CITATION_PATTERN, " ");
+  if (/\s\s|[\t\r\n]/.test(text)) text = text.replace(/\s+/g, " ");
+  if (/ [.,;:!?؟،؛]/.test(text)) text = text.replace(/ (?=[.,;:!?؟،؛])/g, "");
+  return text.trim();
+}
+
+/** A block's normalised text and its sentences, worked out once per block. */
+const readings = new WeakMap<Block, { text: string; sentences: string[] }>();
+function reading(block: Block): { text: string; sentences: string[] } {
+  let known = readings.get(block);
+  if (!known) {
+    const text = normalised(block.text);
+    readings.set(block, (known = { text, sentences: sentencesOf(text) }));
+  }
+  return known;
+}
+
+/** Sentences end at . ! ? ؟ or … (with any closing quotes or brackets) before a space. */
+export function sentencesOf(text: string): string[] {
+  return text.split(/(?<=[.!?؟…]["'”’»)\]]*) +/u).filter((s) => /\p{L}/u.test(s));
+}
+
+export function findRepeats(english: Iterable<SectionDoc>): SourceRepeats {
+  const blocks = new Map<string, Place[]>();
+  const sentences = new Map<string, Place[]>();
+  const add = (map: Map<string, Place[]>, text: string, place: Place) => {
+    if (!/\p{L}{2}/u.test(text)) return;
+    const places = map.get(text);
+    if (places) places.push(place);
+    else map.set(text, [place]);
+  };
+  for (const doc of english) {
+    doc.shape.blocks.forEach((block, index) => {
+      const { text, sentences: parts } = reading(block);
+      add(blocks, text, { doc, block: index });
+      if (parts.length > 1) parts.forEach((sentence, i) => add(sentences, sentence, { doc, block: index, sentence: i }));
+    });
+  }
+  // A sentence counts once its block is not a repeat as a whole (then the block is compared).
+  const blockGroup = new Map<string, number>();
+  const repeatedBlocks = [...blocks.values()].filter((places) => places.length > 1);
+  repeatedBlocks.forEach((places, group) => places.forEach((p) => blockGroup.set(key(p), group)));
+  // Single-sentence blocks are sentences too: a sentence repeated inside a longer block.
+  for (const places of blocks.values()) {
+    const { text, sentences: parts } = reading(places[0]!.doc.shape.blocks[places[0]!.block]!);
+    const sentence = sentences.get(text);
+    if (sentence && parts.length === 1) sentence.push(...places.map((p) => ({ ...p, sentence: 0 })));
+  }
+  const repeatedSentences = [...sentences.values()]
+    .filter((places) => new Set(places.map((p) => blockGroup.get(key(p)) ?? key(p))).size > 1)
+    .map((places) => places.map((p) => ({ ...p, group: blockGroup.get(key(p)) })));
+  return { blocks: repeatedBlocks, sentences: repeatedSentences };
+}
+
+/** Warnings for a locale whose translations of one repeated English text differ. */
+export function checkConsistency(repeats: SourceRepeats, translated: ReadonlyMap<string, SectionDoc>, code: string): Problem[] {
+  const problems: Problem[] = [];
+  const rendered = (place: Place): { doc: SectionDoc; block: Block; text: string } | undefined => {
+    const doc = translated.get(place.doc.id);
+    const block = doc && pairedBlock(place.doc, doc, place.block);
+    if (!doc || !block) return undefined;
+    const mine = reading(block);
+    if (place.sentence === undefined) return { doc, block, text: mine.text };
+    // Sentences pair by position only when the translation has as many.
+    const english = reading(place.doc.shape.blocks[place.block]!);
+    return mine.sentences.length === english.sentences.length ? { doc, block, text: mine.sentences[place.sentence]! } : undefined;
+  };
+  const reported = new Map<string, Problem & { more: number }>();
+  for (const [kind, groups] of [["block", repeats.blocks], ["sentence", repeats.sentences]] as const) {
+    for (const places of groups) {
+      let first: { place: Place; doc: SectionDoc; block: Block; text: string } | undefined;
+      for (const place of places) {
+        const mine = rendered(place);
+        if (!mine) continue;
+        if (!first) {
+          first = { place, ...mine };
+          continue;
+        }
+        if (mine.text === first.text || mine.block === first.block) continue;
+        if (place.group !== undefined && place.group === first.place.group) continue;
+        const pair = `${mine.doc.file}:${mine.block.line}→${first.doc.file}:${first.block.line}`;
+        const earlier = reported.get(pair);
+        if (earlier) {
+          earlier.more++;
+          continue;
+        }
+        const englishHere = `${place.doc.file}:${line(place)}`;
+        const englishThere = `${first.place.doc.file}:${line(first.place)}`;
+        const there = `${first.doc.file}:${first.block.line}`;
+        const english = reading(place.doc.shape.blocks[place.block]!);
+        const quoted = excerpt(kind === "block" ? english.text : english.sentences[place.sentence!]!);
+        reported.set(pair, {
+          locale: code,
+          file: mine.doc.file,
+          line: mine.block.line,
+          severity: "warning",
+          kind: "inconsistent",
+          message:
+            kind === "block"
+              ? `the English here (${englishHere}) repeats ${englishThere} word for word, but this translation differs from the one at ${there}: “${quoted}”`
+              : `the English sentence “${quoted}” is here (${englishHere}) and at ${englishThere}, but its translation here differs from the one at ${there}`,
+          hint: `translate the same English the same way: use the wording of ${there} here (or change that one to match this), leaving the citation markers where each copy has them`,
+          more: 0,
+        });
+      }
+    }
+  }
+  return [...reported.values()].map(({ more, ...problem }) =>
+    more > 0 ? { ...problem, message: `${problem.message} (and ${more} more ${more === 1 ? "sentence" : "sentences"} of this paragraph)` } : problem,
+  );
+}
+
+const key = (place: Place) => `${place.doc.file}#${place.block}`;
+const line = (place: Place) => place.doc.shape.blocks[place.block]!.line;
+
+function excerpt(text: string, max = 70): string {
+  if (text.length <= max) return text;
+  const cut = text.lastIndexOf(" ", max);
+  return `${text.slice(0, cut > 20 ? cut : max)}…`;
+}
