@@ -118,8 +118,8 @@ export function readBlocks(body: string, bodyLine: number): SectionBlocks {
     fillText(block, block.markdown);
     open = undefined;
   };
-  const push = (kind: BlockKind, line: number, extra: Partial<Block> = {}): Block => {
-    const block: Block = { kind, line, endLine: line, level: 0, depth: items.length, parent: parentIndex(), markdown: "", text: "", links: [], citations: [], ...extra };
+  const push = (kind: BlockKind, line: number, level = 0, depth = items.length): Block => {
+    const block: Block = { kind, line, endLine: line, level, depth, parent: parentIndex(), markdown: "", text: "", links: [], citations: [] };
     blocks.push(block);
     return block;
   };
@@ -131,12 +131,23 @@ export function readBlocks(body: string, bodyLine: number): SectionBlocks {
   const leaveItems = (indent: number) => {
     while (items.length && indent < items[items.length - 1]!) items.pop();
   };
+  const heading = (text: string, number: number, before?: () => void): boolean => {
+    const match = HEADING.exec(text);
+    if (!match) return false;
+    before?.();
+    flush();
+    open = { block: push("heading", number, match[1]!.length), lines: [match[2] ?? ""] };
+    flush();
+    return true;
+  };
 
   const lines = body.split("\n");
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i]!;
     const number = bodyLine + i;
-    if (raw.trim() === "") {
+    // Each pattern is tried only on lines whose first character can start it: this runs on every line.
+    const indent = firstText(raw, 0);
+    if (indent === raw.length) {
       flush();
       quote = undefined;
       blankBefore = true;
@@ -144,7 +155,8 @@ export function readBlocks(body: string, bodyLine: number): SectionBlocks {
     }
     const wasBlank = blankBefore;
     blankBefore = false;
-    if (raw.charCodeAt(raw.search(/\S/)) === 58 /* : */) {
+    const first = raw.charCodeAt(indent);
+    if (first === 58 /* : */) {
       const fence = FENCE.exec(raw);
       if (fence) {
         closeQuote();
@@ -156,49 +168,38 @@ export function readBlocks(body: string, bodyLine: number): SectionBlocks {
         continue;
       }
     }
-    const heading = HEADING.exec(raw);
-    if (heading) {
-      closeQuote();
-      if (wasBlank) leaveItems(raw.search(/\S/));
-      const block = push("heading", number, { level: heading[1]!.length });
-      open = { block, lines: [heading[2] ?? ""] };
-      flush();
-      continue;
-    }
+    if (first === 35 /* # */ && indent <= 3 && heading(raw, number, () => (closeQuote(), wasBlank && leaveItems(indent)))) continue;
     let rest = raw;
-    const quoted = QUOTE_LINE.exec(rest);
+    let restFirst = first;
+    const quoted = first === 62 /* > */ && indent <= 3;
     if (quoted) {
       if (!quote) {
         flush();
-        if (wasBlank) leaveItems(raw.search(/\S/));
-        quote = push("quote", number, { form: ">" });
+        if (wasBlank) leaveItems(indent);
+        quote = push("quote", number);
+        quote.form = ">";
         quoteIndex = blocks.length - 1;
       }
       quote.endLine = number;
-      rest = quoted[1]!;
-      if (rest.trim() === "") {
+      rest = raw.slice(raw.charCodeAt(indent + 1) === 32 ? indent + 2 : indent + 1);
+      const at = firstText(rest, 0);
+      if (at === rest.length) {
         flush();
         continue;
       }
-      const innerHeading = HEADING.exec(rest);
-      if (innerHeading) {
-        flush();
-        const block = push("heading", number, { level: innerHeading[1]!.length });
-        open = { block, lines: [innerHeading[2] ?? ""] };
-        flush();
-        continue;
-      }
+      restFirst = rest.charCodeAt(at);
+      if (restFirst === 35 && at <= 3 && heading(rest, number)) continue;
     } else if (quote && !open) {
       quote = undefined;
     }
-    const item = LIST_ITEM.exec(rest);
+    const item = restFirst === 45 /* - */ || restFirst === 42 /* * */ || restFirst === 43 /* + */ || (restFirst >= 48 && restFirst <= 57) ? LIST_ITEM.exec(rest) : null;
     if (item) {
       flush();
-      const indent = item[1]!.length;
-      leaveItems(indent);
+      const itemIndent = item[1]!.length;
+      leaveItems(itemIndent);
       // Deeper than the item before it only when indented to its text.
-      const block = push("item", number, { depth: items.length + 1 });
-      items.push(indent + item[2]!.length + Math.min(item[3]?.length ?? 1, 4));
+      const block = push("item", number, 0, items.length + 1);
+      items.push(itemIndent + item[2]!.length + Math.min(item[3]?.length ?? 1, 4));
       open = { block, lines: [(item[4] ?? "").trim()] };
       continue;
     }
@@ -207,7 +208,7 @@ export function readBlocks(body: string, bodyLine: number): SectionBlocks {
       open.block.endLine = number;
       continue;
     }
-    if (wasBlank && !quoted) leaveItems(raw.search(/\S/));
+    if (wasBlank && !quoted) leaveItems(indent);
     open = { block: push("paragraph", number), lines: [rest.trim()] };
   }
   flush();
@@ -235,7 +236,8 @@ export function readBlocks(body: string, bodyLine: number): SectionBlocks {
       return;
     }
     const attribution = keyword === "excerpt" ? "" : info.slice(keyword.length).trim();
-    const block = push(keyword, line, keyword === "quote" ? { form: ":::" } : {});
+    const block = push(keyword, line);
+    if (keyword === "quote") block.form = ":::";
     fillText(block, attribution);
     block.markdown = attribution;
     containers.push({ index: blocks.length - 1, colons, kind: keyword });
@@ -269,6 +271,17 @@ export function readBlocks(body: string, bodyLine: number): SectionBlocks {
       });
     }
   }
+}
+
+/** Index of the first character at or after `from` that is not a space or tab (the length when none). */
+function firstText(line: string, from: number): number {
+  let at = from;
+  while (at < line.length) {
+    const c = line.charCodeAt(at);
+    if (c !== 32 && c !== 9 && c !== 13) break;
+    at++;
+  }
+  return at;
 }
 
 /** Sets `text`, `links` and `citations` of a block from its inline markdown. */
