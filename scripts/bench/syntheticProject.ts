@@ -133,11 +133,11 @@ function vary(template: Template, round: number, translate: (text: string) => st
 
 /**
  * Stands in for a translation into another Latin-script language: words of four letters or
- * more are reversed. Placeholders ({{count}}), web addresses and all-capital citation
- * markers (A-HRC-59-23-AEV, S/RES/2720) are left as they are.
+ * more are reversed. Placeholders ({{count}}), web addresses, the keywords of ::: lines and
+ * all-capital citation markers (A-HRC-59-23-AEV, S/RES/2720) are left as they are.
  */
 function pseudoTranslate(text: string): string {
-  return text.replace(/(\{\{[^}]*\}\}|https?:\/\/[^\s)]+)|\b[A-Za-z][a-z]{3,}\b/g, (match, kept: string | undefined) => (kept ? match : [...match].reverse().join("")));
+  return text.replace(/(\{\{[^}]*\}\}|https?:\/\/[^\s)]+|:{3,} *[a-z]+)|\b[A-Za-z][a-z]{3,}\b/g, (match, kept: string | undefined) => (kept ? match : [...match].reverse().join("")));
 }
 
 /**

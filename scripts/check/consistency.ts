@@ -4,7 +4,8 @@
 // normalising whitespace and removing citation markers, which may differ between the copies.
 import { CITATION_PATTERN } from "../content/markdown.ts";
 import type { SectionDoc } from "./project.ts";
-import type { Block } from "./sectionShape.ts";
+import type { Block } from "../project/blocks.ts";
+import { alignBlocks } from "../project/align.ts";
 import type { Problem } from "./types.ts";
 
 /** One place of a repeated English text: a whole block, or one sentence of a block. */
@@ -24,12 +25,13 @@ export interface SourceRepeats {
   sentences: Place[][];
 }
 
-/**
- * The translated block that renders an English block: by position, when both sections have as
- * many blocks (else none). The one place that pairs blocks, so a block aligner can replace it.
- */
+/** The translated block that renders an English block, as the project's aligner pairs them (none when it has no counterpart). */
+const alignments = new WeakMap<SectionDoc, Int32Array>();
 export function pairedBlock(english: SectionDoc, translation: SectionDoc, index: number): Block | undefined {
-  return english.shape.blocks.length === translation.shape.blocks.length ? translation.shape.blocks[index] : undefined;
+  let counterpart = alignments.get(translation);
+  if (!counterpart) alignments.set(translation, (counterpart = alignBlocks(english.structure.blocks, translation.structure.blocks).counterpart));
+  const at = counterpart[index] ?? -1;
+  return at >= 0 ? translation.structure.blocks[at] : undefined;
 }
 
 /** The text as compared: no citation markers, single spaces, no space before punctuation. */
@@ -67,7 +69,8 @@ export function findRepeats(english: Iterable<SectionDoc>): SourceRepeats {
     else map.set(text, [place]);
   };
   for (const doc of english) {
-    doc.shape.blocks.forEach((block, index) => {
+    doc.structure.blocks.forEach((block, index) => {
+      if (!block.text) return;
       const { text, sentences: parts } = reading(block);
       add(blocks, text, { doc, block: index });
       if (parts.length > 1) parts.forEach((sentence, i) => add(sentences, sentence, { doc, block: index, sentence: i }));
@@ -79,7 +82,7 @@ export function findRepeats(english: Iterable<SectionDoc>): SourceRepeats {
   repeatedBlocks.forEach((places, group) => places.forEach((p) => blockGroup.set(key(p), group)));
   // Single-sentence blocks are sentences too: a sentence repeated inside a longer block.
   for (const places of blocks.values()) {
-    const { text, sentences: parts } = reading(places[0]!.doc.shape.blocks[places[0]!.block]!);
+    const { text, sentences: parts } = reading(places[0]!.doc.structure.blocks[places[0]!.block]!);
     const sentence = sentences.get(text);
     if (sentence && parts.length === 1) sentence.push(...places.map((p) => ({ ...p, sentence: 0 })));
   }
@@ -99,7 +102,7 @@ export function checkConsistency(repeats: SourceRepeats, translated: ReadonlyMap
     const mine = reading(block);
     if (place.sentence === undefined) return { doc, block, text: mine.text };
     // Sentences pair by position only when the translation has as many.
-    const english = reading(place.doc.shape.blocks[place.block]!);
+    const english = reading(place.doc.structure.blocks[place.block]!);
     return mine.sentences.length === english.sentences.length ? { doc, block, text: mine.sentences[place.sentence]! } : undefined;
   };
   const reported = new Map<string, Problem & { more: number }>();
@@ -124,7 +127,7 @@ export function checkConsistency(repeats: SourceRepeats, translated: ReadonlyMap
         const englishHere = `${place.doc.file}:${line(place)}`;
         const englishThere = `${first.place.doc.file}:${line(first.place)}`;
         const there = `${first.doc.file}:${first.block.line}`;
-        const english = reading(place.doc.shape.blocks[place.block]!);
+        const english = reading(place.doc.structure.blocks[place.block]!);
         const quoted = excerpt(kind === "block" ? english.text : english.sentences[place.sentence!]!);
         reported.set(pair, {
           locale: code,
@@ -148,7 +151,7 @@ export function checkConsistency(repeats: SourceRepeats, translated: ReadonlyMap
 }
 
 const key = (place: Place) => `${place.doc.file}#${place.block}`;
-const line = (place: Place) => place.doc.shape.blocks[place.block]!.line;
+const line = (place: Place) => place.doc.structure.blocks[place.block]!.line;
 
 function excerpt(text: string, max = 70): string {
   if (text.length <= max) return text;

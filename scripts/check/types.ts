@@ -12,10 +12,14 @@ export type ProblemKind =
   | "wrong-shape" // a UI string where the English has a group of strings, or the reverse
   | "placeholder"
   | "citation"
-  | "structure"
+  | "structure" // a block of the English with no counterpart, or of another shape (scripts/project/align.ts)
+  | "markup" // a ::: line that breaks the page: unknown keyword, unclosed, stray, unbalanced
+  | "link" // a link address that differs from the English
+  | "length" // a block far shorter or longer than the English: a sentence dropped or added?
   | "untranslated"
   | "stale"
   | "unmarked" // a translation without `source:`
+  | "unknown-source" // a `source:` that names no known English version
   | "draft"
   | "inconsistent"; // the same English translated differently in two places
 
@@ -89,6 +93,8 @@ export interface LocaleSummary {
   /** Sections in reading order with their state, for the status page. */
   sectionList: SectionStatusEntry[];
   stringsFile: string;
+  /** Problems found block by block against the English: broken markup, structure, links, lengths. */
+  blockProblems: Record<"markup" | "structure" | "link" | "length", number>;
   errors: number;
   warnings: number;
 }
