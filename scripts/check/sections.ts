@@ -1,6 +1,7 @@
 // One translated section against its English: untranslated text, structure, citation markers,
 // staleness (with what changed in the English) and review status.
 import { sectionVersion } from "../content/version.ts";
+import { isSmallChange, minorHint } from "./minorHint.ts";
 import { severityOf } from "./problem.ts";
 import type { SectionDoc } from "./project.ts";
 import { structureCounts, type SectionShape, type StructureKind } from "./sectionShape.ts";
@@ -114,7 +115,7 @@ export function checkSection(source: SourceSection, doc: SectionDoc, ctx: Sectio
       "stale",
       doc.keyLines.source,
       `the English section changed since this translation was made (translated from version ${madeFrom}, the English is now ${source.version})`,
-      `bring the translation in line with ${english.file}, then run ${markCommand}`,
+      `bring the translation in line with ${english.file}, then run ${markCommand}${extra.diff && isSmallChange(extra.diff) ? minorHint(doc.id) : ""}`,
       extra,
     );
   } else {
