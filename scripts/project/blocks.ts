@@ -1,0 +1,380 @@
+// The block reader: a section body as the typed blocks translators must keep, in reading order,
+// with the lines they start on, and the markup problems that would break the page.
+//
+// API (stable: the check, the aligner, print excerpts and the PO/XLIFF export build on it):
+//
+//   readBlocks(body, bodyLine): SectionBlocks
+//     body      the markdown after the front matter; bodyLine: its first line in the file.
+//     .blocks   Block[] in reading order. Containers come before what they hold:
+//               kind      "heading" | "paragraph" | "item" | "quote" | "details" | "excerpt"
+//               line      first line in the file; endLine: last line (a container's closing :::)
+//               level     heading level 1-6 (## is 2); 0 for every other kind
+//               depth     list nesting: 1 for a top-level list item, 2 for an item inside it…;
+//                         for other blocks the depth of the list item they sit in (0: none)
+//               parent    index in .blocks of the innermost quote/details/excerpt around it, or -1
+//               form      quotations only: ":::" (::: quote <source>) or ">" (> lines)
+//               markdown  the inline markdown as written (list marker, > and indentation removed,
+//                         lines joined with "\n"); for ::: quote / ::: details the attribution or
+//                         label after the keyword; "" for > quotations and ::: excerpt
+//               text      plain text of `markdown`: link text kept, markup removed, one space
+//                         between words (for containers: the plain attribution or label)
+//               links     { address, text } of each inline link [text](address), in order
+//               citations citation markers in `text`, in order (CITATION_PATTERN)
+//     .problems MarkupProblem[]: { line, kind, message, hint } for markup that breaks the page:
+//               "unknown-container" (a ::: line whose keyword is not quote/details/excerpt),
+//               "unclosed-container", "stray-close" (a ::: that closes nothing),
+//               "unbalanced-quote" (a closing line that closes a quotation with a different
+//               number of colons than it was opened with, leaving the block around it open).
+//   isTextBlock(block): whether the block holds translatable text of its own (heading,
+//                       paragraph, list item), as opposed to a container.
+//   KIND_NAMES: the words messages use for each kind ("paragraph", "list item", "quotation"…).
+//
+// It reads line by line rather than through markdown-it: it runs on every section of every locale
+// in the check, and the content model's block syntax is small. `readBlocksByParser` is the same
+// reading through markdown-it; a test holds the two equal on every real section.
+import type { Token } from "markdown-it";
+import { CITATION_PATTERN, parseMarkdown } from "../content/markdown.ts";
+
+export type BlockKind = "heading" | "paragraph" | "item" | "quote" | "details" | "excerpt";
+export type ContainerKind = "quote" | "details" | "excerpt";
+
+export interface BlockLink {
+  address: string;
+  text: string;
+}
+
+export interface Block {
+  kind: BlockKind;
+  line: number;
+  endLine: number;
+  level: number;
+  depth: number;
+  parent: number;
+  form?: ":::" | ">";
+  markdown: string;
+  text: string;
+  links: BlockLink[];
+  citations: string[];
+}
+
+export type MarkupProblemKind = "unknown-container" | "unclosed-container" | "stray-close" | "unbalanced-quote";
+
+export interface MarkupProblem {
+  line: number;
+  kind: MarkupProblemKind;
+  message: string;
+  hint: string;
+}
+
+export interface SectionBlocks {
+  blocks: Block[];
+  problems: MarkupProblem[];
+}
+
+export const KIND_NAMES: Record<BlockKind, string> = {
+  heading: "heading",
+  paragraph: "paragraph",
+  item: "list item",
+  quote: "quotation",
+  details: "collapsed block",
+  excerpt: "excerpt",
+};
+
+export const CONTAINER_KINDS: readonly ContainerKind[] = ["quote", "details", "excerpt"];
+
+export function isTextBlock(block: Block): boolean {
+  return block.kind === "heading" || block.kind === "paragraph" || block.kind === "item";
+}
+
+const FENCE = /^( *)(:{3,})[ \t]*(.*?)[ \t]*$/;
+const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+const QUOTE_LINE = /^ {0,3}> ?(.*)$/;
+const LIST_ITEM = /^( *)([-*+]|\d{1,9}[.)])(?:([ \t]+)(.*)|[ \t]*$)/;
+const INLINE_LINK = /(?<!\\)\[((?:[^\[\]\\]|\\.)*)\]\(((?:[^()\s]|\([^()\s]*\))*)\)/g;
+
+interface OpenContainer {
+  index: number;
+  colons: number;
+  kind: ContainerKind;
+}
+
+/** `body` is the markdown after the front matter; `bodyLine` its first line in the file. */
+export function readBlocks(body: string, bodyLine: number): SectionBlocks {
+  const blocks: Block[] = [];
+  const problems: MarkupProblem[] = [];
+  const containers: OpenContainer[] = [];
+  /** Content indent of each open list item, innermost last. */
+  const items: number[] = [];
+  let open: { block: Block; lines: string[] } | undefined;
+  let quote: Block | undefined; // the open > quotation
+  let quoteIndex = -1;
+  let blankBefore = false;
+
+  const parentIndex = () => (quote ? quoteIndex : containers.length ? containers[containers.length - 1]!.index : -1);
+  const flush = () => {
+    if (!open) return;
+    const { block, lines } = open;
+    block.markdown = lines.length === 1 ? lines[0]! : lines.join("\n");
+    fillText(block, block.markdown);
+    open = undefined;
+  };
+  const push = (kind: BlockKind, line: number, extra: Partial<Block> = {}): Block => {
+    const block: Block = { kind, line, endLine: line, level: 0, depth: items.length, parent: parentIndex(), markdown: "", text: "", links: [], citations: [], ...extra };
+    blocks.push(block);
+    return block;
+  };
+  const closeQuote = () => {
+    flush();
+    quote = undefined;
+  };
+  /** A line at `indent` ends the list items it is not indented into (after a blank line). */
+  const leaveItems = (indent: number) => {
+    while (items.length && indent < items[items.length - 1]!) items.pop();
+  };
+
+  const lines = body.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!;
+    const number = bodyLine + i;
+    if (raw.trim() === "") {
+      flush();
+      quote = undefined;
+      blankBefore = true;
+      continue;
+    }
+    const wasBlank = blankBefore;
+    blankBefore = false;
+    if (raw.charCodeAt(raw.search(/\S/)) === 58 /* : */) {
+      const fence = FENCE.exec(raw);
+      if (fence) {
+        closeQuote();
+        leaveItems(fence[1]!.length);
+        const colons = fence[2]!.length;
+        const info = fence[3]!;
+        if (info === "") closeContainer(colons, number);
+        else openContainer(info, colons, number);
+        continue;
+      }
+    }
+    const heading = HEADING.exec(raw);
+    if (heading) {
+      closeQuote();
+      if (wasBlank) leaveItems(raw.search(/\S/));
+      const block = push("heading", number, { level: heading[1]!.length });
+      open = { block, lines: [heading[2] ?? ""] };
+      flush();
+      continue;
+    }
+    let rest = raw;
+    const quoted = QUOTE_LINE.exec(rest);
+    if (quoted) {
+      if (!quote) {
+        flush();
+        if (wasBlank) leaveItems(raw.search(/\S/));
+        quote = push("quote", number, { form: ">" });
+        quoteIndex = blocks.length - 1;
+      }
+      quote.endLine = number;
+      rest = quoted[1]!;
+      if (rest.trim() === "") {
+        flush();
+        continue;
+      }
+      const innerHeading = HEADING.exec(rest);
+      if (innerHeading) {
+        flush();
+        const block = push("heading", number, { level: innerHeading[1]!.length });
+        open = { block, lines: [innerHeading[2] ?? ""] };
+        flush();
+        continue;
+      }
+    } else if (quote && !open) {
+      quote = undefined;
+    }
+    const item = LIST_ITEM.exec(rest);
+    if (item) {
+      flush();
+      const indent = item[1]!.length;
+      leaveItems(indent);
+      // Deeper than the item before it only when indented to its text.
+      const block = push("item", number, { depth: items.length + 1 });
+      items.push(indent + item[2]!.length + Math.min(item[3]?.length ?? 1, 4));
+      open = { block, lines: [(item[4] ?? "").trim()] };
+      continue;
+    }
+    if (open) {
+      open.lines.push(rest.trim());
+      open.block.endLine = number;
+      continue;
+    }
+    if (wasBlank && !quoted) leaveItems(raw.search(/\S/));
+    open = { block: push("paragraph", number), lines: [rest.trim()] };
+  }
+  flush();
+  for (const container of containers) {
+    const block = blocks[container.index]!;
+    problems.push({
+      line: block.line,
+      kind: "unclosed-container",
+      message: `the ${KIND_NAMES[container.kind]} opened here (${":".repeat(container.colons)} ${container.kind}) is never closed, so everything after it is swallowed into it`,
+      hint: `add a line with only ${":".repeat(container.colons)} where the ${KIND_NAMES[container.kind]} ends, as the English has it`,
+    });
+    block.endLine = bodyLine + lines.length - 1;
+  }
+  return { blocks, problems };
+
+  function openContainer(info: string, colons: number, line: number) {
+    const keyword = /^\S+/.exec(info)![0];
+    if (keyword !== "quote" && keyword !== "details" && keyword !== "excerpt") {
+      problems.push({
+        line,
+        kind: "unknown-container",
+        message: `"${":".repeat(colons)} ${keyword}" is not a block the site knows, so the page would show this line as text`,
+        hint: `keep the English keyword after the colons: ::: quote, ::: details or ::: excerpt (only the words after the keyword are translated)`,
+      });
+      return;
+    }
+    const attribution = keyword === "excerpt" ? "" : info.slice(keyword.length).trim();
+    const block = push(keyword, line, keyword === "quote" ? { form: ":::" } : {});
+    fillText(block, attribution);
+    block.markdown = attribution;
+    containers.push({ index: blocks.length - 1, colons, kind: keyword });
+  }
+
+  function closeContainer(colons: number, line: number) {
+    const innermost = containers[containers.length - 1];
+    if (!innermost || colons < innermost.colons) {
+      problems.push({
+        line,
+        kind: "stray-close",
+        message: innermost
+          ? `this ${":".repeat(colons)} closes nothing: the ${KIND_NAMES[innermost.kind]} around it was opened with ${innermost.colons} colons (line ${blocks[innermost.index]!.line}), so the page would show it as text`
+          : `this ${":".repeat(colons)} closes nothing (no ::: quote, ::: details or ::: excerpt is open here), so the page would show it as text`,
+        hint: "delete the line, or add the ::: line that opens the block where the English has it",
+      });
+      return;
+    }
+    containers.pop();
+    blocks[innermost.index]!.endLine = line;
+    const meant = colons > innermost.colons ? containers.findIndex((c) => c.colons === colons) : -1;
+    if (meant >= 0) {
+      // `::::` after an inner `::: quote` closes the quotation, not the block it was meant for.
+      const outer = containers.splice(meant)[0]!;
+      blocks[outer.index]!.endLine = line;
+      problems.push({
+        line,
+        kind: "unbalanced-quote",
+        message: `this ${":".repeat(colons)} closes the ${KIND_NAMES[innermost.kind]} opened at line ${blocks[innermost.index]!.line} with ${innermost.colons} colons, so the ${KIND_NAMES[outer.kind]} opened at line ${blocks[outer.index]!.line} stays open and swallows what follows`,
+        hint: `close the ${KIND_NAMES[innermost.kind]} with its own ${":".repeat(innermost.colons)} line first, then the ${KIND_NAMES[outer.kind]} with ${":".repeat(outer.colons)}, as the English has them`,
+      });
+    }
+  }
+}
+
+/** Sets `text`, `links` and `citations` of a block from its inline markdown. */
+function fillText(block: Block, markdown: string) {
+  let text = markdown.includes("\n") ? markdown.replace(/\n/g, " ") : markdown;
+  // Each step only where its markup is present: this runs once per block of every file.
+  if (text.includes("](")) {
+    text = text.replace(INLINE_LINK, (_, label: string, address: string) => {
+      block.links.push({ address: address.startsWith("<") && address.endsWith(">") ? address.slice(1, -1) : address, text: plain(label) });
+      return label;
+    });
+  }
+  text = plain(text);
+  block.text = text;
+  if (text.length > 0) for (const match of text.matchAll(CITATION_PATTERN)) block.citations.push(match[0]);
+}
+
+function plain(text: string): string {
+  if (text.includes("\\")) text = text.replace(/\\([!-/:-@[-`{-~])/g, "$1");
+  if (text.includes("**") || text.includes("__")) text = text.replace(/\*\*|__/g, "");
+  if (/\s\s|[\t\r]/.test(text)) text = text.replace(/\s+/g, " ");
+  return text.trim();
+}
+
+/**
+ * The same reading through markdown-it: slower, the reference the line reader is tested against.
+ * It sees what renders (no markup problems, no `markdown`, no `endLine` beyond the first line).
+ */
+export function readBlocksByParser(body: string, bodyLine: number): Block[] {
+  const blocks: Block[] = [];
+  const parents: number[] = [];
+  let depth = 0;
+  let pendingItem: Block | undefined;
+  let heading = 0;
+  const lineOf = (token: Token) => (token.map ? token.map[0] + bodyLine : bodyLine);
+  const push = (kind: BlockKind, token: Token, extra: Partial<Block> = {}) => {
+    const block: Block = { kind, line: lineOf(token), endLine: lineOf(token), level: 0, depth, parent: parents.length ? parents[parents.length - 1]! : -1, markdown: "", text: "", links: [], citations: [], ...extra };
+    blocks.push(block);
+    return block;
+  };
+  for (const token of parseMarkdown(body)) {
+    switch (token.type) {
+      case "bullet_list_open":
+      case "ordered_list_open":
+        depth++;
+        break;
+      case "bullet_list_close":
+      case "ordered_list_close":
+        depth--;
+        break;
+      case "list_item_open":
+        pendingItem = push("item", token);
+        break;
+      case "heading_open":
+        heading = Number(token.tag.slice(1));
+        break;
+      case "blockquote_open":
+        pendingItem = undefined;
+        push("quote", token, { form: ">" });
+        parents.push(blocks.length - 1);
+        break;
+      case "container_quote_open":
+      case "container_details_open":
+      case "container_excerpt_open": {
+        pendingItem = undefined;
+        const kind = token.type.split("_")[1] as ContainerKind;
+        const attribution = kind === "excerpt" ? "" : token.info.trim().slice(kind.length).trim();
+        const block = push(kind, token, kind === "quote" ? { form: ":::" } : {});
+        fillFromInline(block, attribution ? parseMarkdown(attribution)[1]?.children ?? [] : []);
+        parents.push(blocks.length - 1);
+        break;
+      }
+      case "blockquote_close":
+      case "container_quote_close":
+      case "container_details_close":
+      case "container_excerpt_close":
+        parents.pop();
+        break;
+      case "inline": {
+        const block = heading ? push("heading", token, { level: heading }) : (pendingItem ?? push("paragraph", token));
+        heading = 0;
+        pendingItem = undefined;
+        fillFromInline(block, token.children ?? []);
+        break;
+      }
+    }
+  }
+  return blocks;
+}
+
+function fillFromInline(block: Block, children: Token[]) {
+  const parts: string[] = [];
+  let link: { address: string; parts: string[] } | undefined;
+  for (const child of children) {
+    if (child.type === "text" || child.type === "code_inline") {
+      parts.push(child.content);
+      link?.parts.push(child.content);
+    } else if (child.type === "softbreak" || child.type === "hardbreak") {
+      parts.push(" ");
+      link?.parts.push(" ");
+    } else if (child.type === "link_open") link = { address: child.attrGet("href") ?? "", parts: [] };
+    else if (child.type === "link_close" && link) {
+      block.links.push({ address: link.address, text: link.parts.join("").replace(/\s+/g, " ").trim() });
+      link = undefined;
+    }
+  }
+  block.text = parts.join("").replace(/\s+/g, " ").trim();
+  for (const match of block.text.matchAll(CITATION_PATTERN)) block.citations.push(match[0]);
+}

@@ -1,0 +1,119 @@
+// The block reader: typed blocks and markup problems of a section body; the line reader is held
+// equal to the markdown-it reading on every real section.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import MarkdownIt from "markdown-it";
+import { expect, test } from "vitest";
+import { parseSectionFile } from "../../scripts/content/frontMatter.ts";
+import { readBlocks, readBlocksByParser, type Block } from "../../scripts/project/blocks.ts";
+import { ROOT } from "../helpers/site.ts";
+
+const files = ["en", "ar"].flatMap((locale) => readdirSync(join(ROOT, "content", locale)).map((name) => `content/${locale}/${name}`));
+const normalizeLink = new MarkdownIt().normalizeLink;
+
+/** What both readings see: everything but the source markdown and the end lines. */
+function seen(blocks: Block[], normalize = false) {
+  return blocks.map(({ kind, line, level, depth, parent, form, text, links, citations }) => ({
+    kind,
+    line,
+    level,
+    depth,
+    parent,
+    form,
+    text,
+    links: links.map((l) => ({ text: l.text, address: normalize ? normalizeLink(l.address) : l.address })),
+    citations,
+  }));
+}
+
+test.each(files)("%s: the line reader reads the same blocks, links, citations and text as markdown-it", (file) => {
+  const parsed = parseSectionFile(readFileSync(join(ROOT, file), "utf8"), file);
+  const read = readBlocks(parsed.body, parsed.bodyLine);
+  expect(read.problems).toEqual([]);
+  expect(seen(read.blocks, true)).toEqual(seen(readBlocksByParser(parsed.body, parsed.bodyLine)));
+});
+
+const CONSTRUCTS = [
+  "# Heading with [a link](https://example.org/) and \\*escapes",
+  "",
+  "A paragraph",
+  "over two lines [78 A, B].",
+  "",
+  "> a plain quotation",
+  "> on two lines",
+  "",
+  "- item one",
+  "  - nested **bold** item",
+  "1. ordered",
+  "",
+  "::: quote Source, A-HRC-59-23-AEV\\*",
+  "Quoted text.",
+  ":::",
+  "",
+  ":::: details Open me",
+  "::: quote Inner",
+  "Inner text [1](#part-1).",
+  ":::",
+  "::::",
+  "",
+  "::: excerpt",
+  "### Small heading",
+  ":::",
+].join("\n");
+
+test("the line reader agrees with markdown-it on the constructs the content model allows", () => {
+  const read = readBlocks(CONSTRUCTS, 5);
+  expect(read.problems).toEqual([]);
+  expect(seen(read.blocks)).toEqual(seen(readBlocksByParser(CONSTRUCTS, 5)));
+  expect(read.blocks.map((b) => `${b.kind}${b.level || ""}:${b.depth}:${b.parent}`)).toEqual([
+    "heading1:0:-1",
+    "paragraph:0:-1",
+    "quote:0:-1",
+    "paragraph:0:2",
+    "item:1:-1",
+    "item:2:-1",
+    "item:1:-1",
+    "quote:0:-1",
+    "paragraph:0:7",
+    "details:0:-1",
+    "quote:0:9",
+    "paragraph:0:10",
+    "excerpt:0:-1",
+    "heading3:0:12",
+  ]);
+});
+
+test("blocks carry their lines, markdown, attribution, links and citations", () => {
+  const { blocks } = readBlocks(CONSTRUCTS, 5);
+  const [heading, paragraph, , , , nested] = blocks;
+  expect(heading).toMatchObject({ line: 5, endLine: 5, markdown: "Heading with [a link](https://example.org/) and \\*escapes", text: "Heading with a link and *escapes", links: [{ address: "https://example.org/", text: "a link" }] });
+  expect(paragraph).toMatchObject({ line: 7, endLine: 8, markdown: "A paragraph\nover two lines [78 A, B].", citations: ["[78 A, B]"] });
+  expect(nested).toMatchObject({ line: 14, markdown: "nested **bold** item", text: "nested bold item" });
+  expect(blocks[7]).toMatchObject({ kind: "quote", form: ":::", line: 17, endLine: 19, markdown: "Source, A-HRC-59-23-AEV\\*", text: "Source, A-HRC-59-23-AEV*", citations: ["A-HRC-59-23-AEV*"] });
+  expect(blocks[9]).toMatchObject({ kind: "details", line: 21, endLine: 25, text: "Open me" });
+  expect(blocks[2]).toMatchObject({ kind: "quote", form: ">", line: 10, endLine: 11, markdown: "" });
+});
+
+test("list items nest by indentation, and a paragraph after the list leaves it", () => {
+  const { blocks } = readBlocks(["- one", "  - two", "    - three", "  - two again", "- one again", "", "   continued in the item", "", "Not in the list."].join("\n"), 1);
+  expect(blocks.map((b) => `${b.kind}:${b.depth}`)).toEqual(["item:1", "item:2", "item:3", "item:2", "item:1", "paragraph:1", "paragraph:0"]);
+});
+
+test("markup problems: an unknown keyword, an unclosed block, a stray closing line, an unbalanced quotation", () => {
+  const problems = (body: string) => readBlocks(body, 10).problems.map((p) => `${p.line} ${p.kind}`);
+  expect(problems("::: اقتباس Source\nText.\n:::")).toEqual(["10 unknown-container", "12 stray-close"]);
+  expect(problems("::: quote Source\nText.\n\nMore.")).toEqual(["10 unclosed-container"]);
+  expect(problems("Text.\n:::")).toEqual(["11 stray-close"]);
+  expect(problems(":::: details Open\n::: quote Inner\nText.\n::::\n\nAfter.")).toEqual(["13 unbalanced-quote"]);
+  expect(problems(":::: details Open\n:::\n::::")).toEqual(["11 stray-close"]);
+  expect(problems(":::: details Open\n::: quote Inner\nText.\n:::\n::::")).toEqual([]);
+  const [unknown] = readBlocks("::: citation Source\nText.", 3).problems;
+  expect(unknown!.message).toContain('"::: citation" is not a block the site knows');
+  expect(unknown!.hint).toContain("::: quote, ::: details or ::: excerpt");
+});
+
+test("an unclosed block runs to the end of the section, as the page would show it", () => {
+  const { blocks } = readBlocks("::: quote Source\nText.\n\nMore.", 1);
+  expect(blocks.map((b) => `${b.kind}:${b.parent}`)).toEqual(["quote:-1", "paragraph:0", "paragraph:0"]);
+  expect(blocks[0]!.endLine).toBe(4);
+});
