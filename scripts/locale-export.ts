@@ -2,7 +2,8 @@
 // Writes one file for a translation tool or platform (Poedit, OmegaT, Weblate, Crowdin…) with every
 // block of every section and every UI string of a locale: see TRANSLATING.md, "With a translation
 // tool or platform". Nothing in content/ or locales/ changes.
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { parseArgs } from "node:util";
 import { reportFailure } from "./cli.ts";
 import { exportLocale } from "./translators/exchange/entries.ts";
@@ -30,6 +31,7 @@ try {
   const root = values.root ?? process.cwd();
   const exported = exportLocale(root, code ?? "", { only: values.only as "sections" | "strings" | undefined, template: values.template === true });
   const out = values.out ?? `${values.template ? "sections" : code}.${format === "po" ? (values.template ? "pot" : "po") : "xlf"}`;
+  mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, writeExchange(format, exported));
   const untranslated = exported.entries.filter((e) => e.translation.every((t) => t === "")).length;
   const fuzzy = exported.entries.filter((e) => e.fuzzy).length;

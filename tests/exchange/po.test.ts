@@ -1,7 +1,9 @@
 // PO export and import: every block and UI string of a locale as gettext entries (context, note,
 // fuzzy with the previous English, real plural entries), and back into the section and string
 // files with only the translated text changed. Round trips on the real Arabic locale.
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { po } from "gettext-parser";
 import { afterEach, describe, expect, test } from "vitest";
@@ -74,6 +76,25 @@ describe("round trip on the real Arabic locale", () => {
     expect(importPo(root, saved)).toMatchObject({ result: "imported", written: [] });
     expect(fingerprint()).toEqual(before);
   });
+});
+
+const gettextTools = spawnSync("msgcat", ["--version"]).status === 0;
+
+test.skipIf(!gettextTools)("GNU gettext accepts the file (msgfmt -c), and a file msgcat rewrapped round-trips", () => {
+  const { root, fingerprint } = setUp();
+  const before = fingerprint();
+  const dir = mkdtempSync(join(tmpdir(), "pledge-po-"));
+  try {
+    writeFileSync(join(dir, "ar.po"), exportPo(root));
+    const checked = spawnSync("msgfmt", ["-c", "-o", "/dev/null", join(dir, "ar.po")], { encoding: "utf8" });
+    expect(checked.status, checked.stderr).toBe(0);
+    expect(spawnSync("msgcat", ["--width=50", join(dir, "ar.po"), "-o", join(dir, "wrapped.po")]).status).toBe(0);
+    const wrapped = readFileSync(join(dir, "wrapped.po"), "utf8");
+    expect(importPo(root, wrapped)).toMatchObject({ result: "imported", written: [] });
+    expect(fingerprint()).toEqual(before);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 describe("export", () => {

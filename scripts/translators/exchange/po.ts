@@ -25,7 +25,8 @@ export function writePo(exported: LocaleExport): string {
     "MIME-Version": "1.0",
     "Content-Type": "text/plain; charset=UTF-8",
     "Content-Transfer-Encoding": "8bit",
-    "Plural-Forms": forms.header,
+    // A template of sections alone has no plural entry: no Plural-Forms for msgfmt to reject.
+    ...(template && exported.entries.every((e) => e.sourcePlural === undefined) ? {} : { "Plural-Forms": forms.header }),
     "X-Generator": GENERATOR,
     "X-Source-Language": exported.sourceLocale,
     ...(template ? {} : { [HASH_HEADER]: exported.filesHash }),
