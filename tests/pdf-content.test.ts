@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { ContentError } from "../scripts/content/errors.ts";
 import { loadDocumentPlan } from "../scripts/print/documents.ts";
-import { excerptBlocks } from "../scripts/print/excerpt.ts";
+import { excerptBlocks, translatedExcerpts } from "../scripts/print/excerpt.ts";
 import { buildPrintModel, forPrint } from "../scripts/print/printModel.ts";
 import { DOCUMENT_IDS } from "../scripts/print/variants.ts";
 import { buildSiteModel } from "../scripts/site/model.ts";
@@ -18,6 +18,13 @@ describe("excerpts", () => {
     const body = "Intro.\n\n::: excerpt\nOne.\n\n- a\n- b\n:::\n\nSkipped.\n\n1. Item\n\n   ::: excerpt\n   Nested.\n   :::\n";
     expect(excerptBlocks(body)).toEqual(["One.\n\n- a\n- b", "Nested."]);
     expect(excerptBlocks("No markers.\n")).toEqual([]);
+  });
+
+  test("a translation's excerpts are the ones aligned with the English excerpts; none when one has no counterpart", () => {
+    const english = "Intro.\n\n::: excerpt\nOne.\n:::\n\nMiddle.\n\n::: excerpt\nTwo.\n:::\n";
+    expect(translatedExcerpts(english, "Intro fr.\n\n::: excerpt\nUn.\n:::\n\nMilieu.\n\n::: excerpt\nDeux.\n:::\n")).toEqual(["Un.", "Deux."]);
+    // The second excerpt's ::: lines were dropped: the English excerpts are printed instead.
+    expect(translatedExcerpts(english, "Intro fr.\n\n::: excerpt\nUn.\n:::\n\nMilieu.\n\nDeux.\n")).toBeUndefined();
   });
 
   test("every section a document prints in part marks excerpts, and each locale marks as many as English", () => {

@@ -2,7 +2,7 @@
 // never throws for a problem in the content: each becomes a Problem with file, line and hint.
 import { resolve } from "node:path";
 import { readLocaleFiles, readProject, type LocaleFiles } from "./project.ts";
-import { severityOf } from "./problem.ts";
+import { reportMarkup } from "./alignment.ts";
 import { checkSection, sourceSection, type SourceSection } from "./sections.ts";
 import { SourceHistory } from "./sourceHistory.ts";
 import { checkStrings, requiredStrings } from "./strings.ts";
@@ -30,7 +30,10 @@ export function checkLocales(root: string, options: CheckOptions = {}): CheckRes
   const sourceSections = new Map<string, SourceSection>();
   for (const id of sectionIds) {
     const doc = source.sections.get(id);
-    if (doc) sourceSections.set(id, sourceSection(doc));
+    if (doc) {
+      sourceSections.set(id, sourceSection(doc));
+      reportMarkup(doc.structure, (kind, line, message, hint) => problems.push({ locale: sourceCode, file: doc.file, ...(line !== undefined ? { line } : {}), severity: "error", kind, message, hint }));
+    }
     else if (!source.brokenSections.has(id)) {
       problems.push({
         locale: sourceCode,
@@ -57,7 +60,8 @@ export function checkLocales(root: string, options: CheckOptions = {}): CheckRes
   }
 
   const wanted = options.locales ? new Set(options.locales) : undefined;
-  const history = options.diffs === false ? undefined : new SourceHistory(root, sourceCode);
+  // Stale translations are compared with the English they were made from, diffs or not.
+  const history = new SourceHistory(root, sourceCode);
   const summaries: LocaleSummary[] = [summarizeSource(source, sectionIds, sourceSections)];
   for (const code of project.codes) {
     if (code === sourceCode || (wanted && !wanted.has(code))) continue;
@@ -74,13 +78,14 @@ export function checkLocales(root: string, options: CheckOptions = {}): CheckRes
         localeProblems.push({
           locale: code,
           file: `content/${code}/${id}.md`,
-          severity: severityOf("missing-section", locale.complete),
+          // Behind the English (in a complete locale, a section added since): work to do, never an error.
+          severity: "warning",
           kind: "missing-section",
           message: "this section is not translated yet (readers see the English text)",
           hint: `copy content/${sourceCode}/${id}.md to content/${code}/${id}.md, translate it, then run npm run locale:mark -- ${code} ${id}`,
         });
       } else if (english) {
-        const result = checkSection(english, doc, { code, complete: locale.complete, history });
+        const result = checkSection(english, doc, { code, complete: locale.complete, history, diffs: options.diffs !== false, expansion: locale.expansion });
         sectionStates.set(id, result.state);
         localeProblems.push(...result.problems);
       } else {

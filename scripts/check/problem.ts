@@ -1,13 +1,17 @@
 // Turning a ContentError (thrown by the loaders) into a problem the check reports, and the
-// severity rule: what is merely unfinished in a locale in progress is an error once it is complete.
+// severity rule. `complete` means "fully translated once; hold it to every check": what is broken
+// in a present translation (structure, links, placeholders, citation markers) is an error there
+// and only a warning in a locale in progress. What is merely behind the English (a section or
+// string added or changed since) is work to do in every locale, never an error, so an English-only
+// change can always be published. Broken markup breaks the page: an error everywhere.
 import { relative, resolve } from "node:path";
 import { ContentError } from "../content/errors.ts";
 import type { Problem, ProblemKind, Severity } from "./types.ts";
 
 /** Kinds that stop a locale marked complete and only warn while it is in progress. */
-const BLOCKING_WHEN_COMPLETE: ReadonlySet<ProblemKind> = new Set(["missing-section", "missing-string", "placeholder", "citation"]);
+const BLOCKING_WHEN_COMPLETE: ReadonlySet<ProblemKind> = new Set(["missing-string", "placeholder", "citation", "structure", "link"]);
 /** Kinds that are always errors: the site cannot be built with them. */
-const ALWAYS_ERRORS: ReadonlySet<ProblemKind> = new Set(["parse", "locale", "wrong-shape"]);
+const ALWAYS_ERRORS: ReadonlySet<ProblemKind> = new Set(["parse", "locale", "wrong-shape", "markup"]);
 
 export function severityOf(kind: ProblemKind, complete: boolean): Severity {
   if (ALWAYS_ERRORS.has(kind)) return "error";

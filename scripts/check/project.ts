@@ -13,13 +13,15 @@ import { CAMPAIGN_DEFAULTS, loadCampaign, type Campaign } from "../site/campaign
 import { jsonKeyLines } from "./jsonLines.ts";
 import { problemFromError } from "./problem.ts";
 import { parseSectionText } from "../content/sectionFile.ts";
-import { sectionShape, type SectionShape } from "./sectionShape.ts";
+import { readBlocks, type SectionBlocks } from "../project/blocks.ts";
+import { defaultExpansion, parseExpansion, type Expansion } from "../project/expansion.ts";
 import type { Problem } from "./types.ts";
 
 export interface SectionDoc extends ParsedSectionFile {
   id: string;
   file: string;
-  shape: SectionShape;
+  /** Blocks and markup problems of the body (scripts/project/blocks.ts). */
+  structure: SectionBlocks;
 }
 
 export interface UiStrings {
@@ -36,6 +38,8 @@ export interface LocaleFiles {
   name: string;
   dir: "ltr" | "rtl";
   complete: boolean;
+  /** Usual length of a translated paragraph over the English one: "expansion" in locale.json, or the language's default. */
+  expansion: Expansion;
   metaFile: string;
   /** undefined when ui.json is absent or does not parse. */
   strings: UiStrings | undefined;
@@ -127,6 +131,7 @@ export function readLocaleFiles(root: string, code: string): LocaleFiles {
     name: code,
     dir: "ltr",
     complete: false,
+    expansion: defaultExpansion(code),
     metaFile,
     strings: undefined,
     stringsFile,
@@ -183,7 +188,7 @@ export function readLocaleFiles(root: string, code: string): LocaleFiles {
           );
         }
         const parsed = parseSectionText(readText(join(root, file), root), file);
-        locale.sections.set(id, { ...parsed, id, file, shape: sectionShape(parsed.body, parsed.bodyLine) });
+        locale.sections.set(id, { ...parsed, id, file, structure: readBlocks(parsed.body, parsed.bodyLine) });
       } catch (error) {
         if (SECTION_ID.test(id)) locale.brokenSections.add(id);
         fail(error);
@@ -205,10 +210,10 @@ function readJsonFile(root: string, file: string): { text: string; value: unknow
   }
 }
 
-const META_KEYS = ["name", "dir", "numberingSystem", "complete"];
+const META_KEYS = ["name", "dir", "numberingSystem", "complete", "expansion"];
 
 /** The fields of locale.json the check needs, with the build's own rules for them. */
-function readLocaleMeta(root: string, file: string): Pick<LocaleFiles, "name" | "dir" | "complete"> {
+function readLocaleMeta(root: string, file: string): Partial<Pick<LocaleFiles, "name" | "dir" | "complete" | "expansion">> {
   const { text, value } = readJsonFile(root, file);
   const lines = jsonKeyLines(text).lines;
   const fail = (key: string | undefined, problem: string, hint: string): never => {
@@ -218,14 +223,16 @@ function readLocaleMeta(root: string, file: string): Pick<LocaleFiles, "name" | 
   for (const key of Object.keys(value)) {
     if (!META_KEYS.includes(key)) fail(key, `unknown key "${key}"`, `remove it; the metadata keys are: ${META_KEYS.join(", ")}`);
   }
-  const { name, dir, numberingSystem, complete } = value;
+  const { name, dir, numberingSystem, complete, expansion } = value;
   if (typeof name !== "string" || !name.trim()) fail("name", '"name" is missing', 'give the language\'s name in the language itself, e.g. "العربية" or "Français"');
   if (dir !== "ltr" && dir !== "rtl") fail("dir", '"dir" must be "ltr" or "rtl"', "use rtl for Arabic, Hebrew, Persian, Urdu…; ltr otherwise");
   if (typeof numberingSystem !== "string" || !isNumberingSystem(numberingSystem)) {
     fail("numberingSystem", `"numberingSystem" is not a numbering system: ${JSON.stringify(numberingSystem)}`, 'use "latn" for 0-9, or e.g. "arab" for ٠-٩');
   }
   if (typeof complete !== "boolean") fail("complete", '"complete" must be true or false', "set it to true only when every section and string is translated");
-  return { name: (name as string).trim(), dir: dir as "ltr" | "rtl", complete: complete as boolean };
+  const range = expansion === undefined ? undefined : parseExpansion(expansion);
+  if (range && "problem" in range) fail("expansion", range.problem, range.hint);
+  return { name: (name as string).trim(), dir: dir as "ltr" | "rtl", complete: complete as boolean, ...(range ? { expansion: range as Expansion } : {}) };
 }
 
 function isNumberingSystem(value: string): boolean {

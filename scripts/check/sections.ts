@@ -1,10 +1,14 @@
-// One translated section against its English: untranslated text, structure, citation markers,
-// staleness (with what changed in the English) and review status.
+// One translated section against its English: untranslated text, markup, structure, links and
+// lengths block by block (alignment.ts), citation markers, staleness (with what changed in the
+// English) and review status.
 import { sectionVersion } from "../content/version.ts";
 import { isSmallChange, minorHint } from "./minorHint.ts";
 import { severityOf } from "./problem.ts";
 import type { SectionDoc } from "./project.ts";
-import { structureCounts, type SectionShape, type StructureKind } from "./sectionShape.ts";
+import type { Alignment } from "../project/align.ts";
+import { isTextBlock, KIND_NAMES, type Block } from "../project/blocks.ts";
+import { DEFAULT_EXPANSION, type Expansion } from "../project/expansion.ts";
+import { checkBlocks, englishReference, type EnglishReference } from "./alignment.ts";
 import type { SourceHistory } from "./sourceHistory.ts";
 import type { Problem, ProblemKind, SectionState, Severity } from "./types.ts";
 import { needsTranslation, sameText } from "./untranslated.ts";
@@ -18,8 +22,6 @@ export interface SourceSection {
   blockTexts: Set<string>;
   /** Whether an English text needs translating, worked out when a translation repeats it. */
   needs(text: string): boolean;
-  citationCounts: Map<string, number>;
-  counts: Record<StructureKind, number>;
 }
 
 export function sourceSection(doc: SectionDoc): SourceSection {
@@ -27,18 +29,19 @@ export function sourceSection(doc: SectionDoc): SourceSection {
   return {
     doc,
     version: sectionVersion({ title, kicker, body: doc.body }),
-    blockTexts: new Set(doc.shape.blocks.map((b) => b.text)),
+    blockTexts: new Set(textBlocks(doc.structure.blocks).map((b) => b.text)),
     needs: memo(needsTranslation),
-    citationCounts: countMarkers(doc.shape),
-    counts: structureCounts(doc.shape),
   };
 }
 
 export interface SectionContext {
   code: string;
   complete: boolean;
-  /** undefined: no diffs wanted. */
+  /** The English versions stale translations were made from; undefined: compare with the current English only. */
   history: SourceHistory | undefined;
+  /** Whether to show stale translations what changed in the English, word by word. Default true. */
+  diffs?: boolean;
+  expansion?: Expansion;
 }
 
 export interface SectionCheck {
@@ -63,7 +66,7 @@ export function checkSection(source: SourceSection, doc: SectionDoc, ctx: Sectio
   if (kicker && english.frontMatter.kicker && sameText(kicker, english.frontMatter.kicker) && needsTranslation(kicker)) {
     untranslated.push({ text: kicker, line: doc.keyLines.kicker, what: "the kicker" });
   }
-  for (const block of doc.shape.blocks) {
+  for (const block of textBlocks(doc.structure.blocks)) {
     if (source.blockTexts.has(block.text)) {
       if (source.needs(block.text)) untranslated.push({ text: block.text, line: block.line, what: "" });
     } else if (!translatedBlock && needsTranslation(block.text)) {
@@ -77,24 +80,29 @@ export function checkSection(source: SourceSection, doc: SectionDoc, ctx: Sectio
       "this section is still the English text: nothing in it is translated yet",
       `translate it (keep the markdown signs, the ::: lines and the citation markers as they are), then run ${markCommand}`,
       {},
-      severityOf("missing-section", ctx.complete),
+      // A copy of the English is not "behind the English": in a complete locale it was never translated.
+      ctx.complete ? "error" : "warning",
     );
     return { state: "untranslated", problems };
   }
   for (const c of untranslated) {
-    const kind = c.what || blockKind(doc.shape, c.line);
+    const kind = c.what || blockKind(doc.structure.blocks, c.line);
     add("untranslated", c.line, `${kind} is still the English text: “${excerpt(c.text)}”`, "translate it; if it rightly stays the same (a quotation kept in the original, a name), leave it: this is only a warning");
   }
 
-  if (english.frontMatter.kicker && !kicker) {
-    add("structure", 2, "has no kicker: line; the English has one (the heading shown above the title)", `add  kicker: …  translating "${english.frontMatter.kicker}" between the --- lines`);
+  // Structure, links and citations are held to the English version this translation was made from.
+  const { source: madeFrom, status } = doc.frontMatter;
+  const reference = englishReference(english, source.version, madeFrom, ctx.history);
+  // When that version is known nowhere, differences may be English edits: warnings only.
+  const held: Add = reference.uncertain ? (kind, line, message, hint) => add(kind, line, message, hint, {}, kind === "markup" ? "error" : "warning") : add;
+  if (reference.kicker && !kicker) {
+    held("structure", 2, "has no kicker: line; the English has one (the heading shown above the title)", `add  kicker: …  translating "${reference.kicker}" between the --- lines`);
   }
-  checkStructure(source, doc, add);
-  checkCitations(source, doc, add);
+  const alignment = checkBlocks(reference, doc, ctx.expansion ?? DEFAULT_EXPANSION, held);
+  checkCitations(reference, doc, alignment, held);
 
   // Staleness and review.
   let state: SectionState;
-  const { source: madeFrom, status } = doc.frontMatter;
   if (!madeFrom) {
     state = "unmarked";
     add(
@@ -103,10 +111,19 @@ export function checkSection(source: SourceSection, doc: SectionDoc, ctx: Sectio
       "has no source: line, so the check cannot tell which English version it translates",
       `if it translates the current English text, run ${markCommand} (it adds the line); never write it by hand`,
     );
+  } else if (madeFrom !== source.version && reference.unknownBecause) {
+    state = "stale";
+    add(
+      "unknown-source",
+      doc.keyLines.source,
+      `the source: line names version ${madeFrom}, which matches no English version of this section the check can find, so it cannot tell what changed since`,
+      `if the translation follows the current English (${english.file}), run ${markCommand}; if the line was edited by hand, restore the value npm run locale:mark wrote (git log -p ${doc.file} shows it)`,
+      { diffUnavailable: reference.unknownBecause },
+    );
   } else if (madeFrom !== source.version) {
     state = "stale";
     const extra: Partial<Problem> = {};
-    if (ctx.history) {
+    if (ctx.history && ctx.diffs !== false) {
       const old = ctx.history.find(doc.id, madeFrom);
       if ("text" in old) extra.diff = wordDiff(old.text, { title: english.frontMatter.title, kicker: english.frontMatter.kicker, body: english.body }, old.from);
       else extra.diffUnavailable = old.reason;
@@ -143,67 +160,37 @@ function memo(fn: (text: string) => boolean): (text: string) => boolean {
 
 type Add = (kind: ProblemKind, line: number | undefined, message: string, hint: string) => void;
 
-const KIND_NAMES: Record<StructureKind, [string, string]> = {
-  heading: ["heading", "headings"],
-  quote: ["quotation", "quotations"],
-  details: ["collapsed block", "collapsed blocks"],
-  item: ["list item", "list items"],
-};
-
-function checkStructure(source: SourceSection, doc: SectionDoc, add: Add) {
-  const mine = structureCounts(doc.shape);
-  const differing = (Object.keys(KIND_NAMES) as StructureKind[]).filter((k) => mine[k] !== source.counts[k]);
-  const sourceLinks = source.doc.shape.links.length;
-  const myLinks = doc.shape.links.length;
-  if (differing.length === 0 && sourceLinks === myLinks) return;
-  const describe = (counts: Record<StructureKind, number>, links: number) =>
-    [
-      ...differing.map((k) => `${counts[k]} ${KIND_NAMES[k][counts[k] === 1 ? 0 : 1]}`),
-      ...(sourceLinks !== myLinks ? [`${links} ${links === 1 ? "link" : "links"}`] : []),
-    ].join(", ");
-  // Point at the first place where the two stop matching.
-  const theirs = source.doc.shape.structure;
-  const ours = doc.shape.structure;
-  let at = 0;
-  while (at < ours.length && at < theirs.length && ours[at]!.kind === theirs[at]!.kind) at++;
-  const line = differing.length > 0 ? (ours[at] ?? ours[ours.length - 1])?.line ?? doc.bodyLine : (doc.shape.links[Math.min(myLinks, sourceLinks)] ?? doc.shape.links[myLinks - 1] ?? doc.bodyLine);
-  const englishLine = differing.length > 0 ? theirs[at]?.line : undefined;
-  add(
-    "structure",
-    line,
-    `the structure differs from the English: this file has ${describe(mine, myLinks)}; the English has ${describe(source.counts, sourceLinks)}`,
-    `compare with ${source.doc.file}${englishLine ? `:${englishLine}` : ""}: keep every heading (##), quotation (::: quote, >), collapsed block (::: details), list item (-, 1.) and link of the English`,
-  );
+function textBlocks(blocks: Block[]): Block[] {
+  return blocks.filter((b) => isTextBlock(b) && b.text !== "");
 }
 
-function checkCitations(source: SourceSection, doc: SectionDoc, add: Add) {
-  const mine = countMarkers(doc.shape);
-  const sameBlocks = doc.shape.blocks.length === source.doc.shape.blocks.length;
-  for (const [marker, wanted] of source.citationCounts) {
+function checkCitations(reference: EnglishReference, doc: SectionDoc, alignment: Alignment, add: Add) {
+  const mine = countMarkers(doc.structure.blocks);
+  for (const [marker, wanted] of countMarkers(reference.blocks)) {
     const have = mine.get(marker) ?? 0;
     if (have >= wanted) continue;
-    // Where it should be: the matching paragraph when the paragraphs line up, else where the English has it.
-    const first = source.doc.shape.citations.filter((c) => c.marker === marker)[have] ?? source.doc.shape.citations.find((c) => c.marker === marker)!;
-    const line = sameBlocks ? (doc.shape.blocks[first.block]?.line ?? doc.bodyLine) : doc.bodyLine;
+    // Where it should be: the translation of the English block that has it.
+    const holders = reference.blocks.map((b, i) => ({ b, i })).filter(({ b }) => b.citations.includes(marker));
+    const first = holders[Math.min(have, holders.length - 1)]!;
+    const counterpart = alignment.counterpart[first.i] ?? -1;
     add(
       "citation",
-      line,
+      counterpart >= 0 ? doc.structure.blocks[counterpart]!.line : doc.bodyLine,
       `lacks the citation marker ${marker}${wanted > 1 ? ` (the English has it ${wanted} times, this file ${have})` : ""}`,
-      `copy it exactly as the English has it (${source.doc.file}:${first.line}), with the same brackets, letters and digits (0-9); write * as \\*`,
+      `copy it exactly as the English has it (${reference.file}:${first.b.line}), with the same brackets, letters and digits (0-9); write * as \\*`,
     );
   }
 }
 
-function countMarkers(shape: SectionShape): Map<string, number> {
+function countMarkers(blocks: Block[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const { marker } of shape.citations) counts.set(marker, (counts.get(marker) ?? 0) + 1);
+  for (const block of blocks) for (const marker of block.citations) counts.set(marker, (counts.get(marker) ?? 0) + 1);
   return counts;
 }
 
-function blockKind(shape: SectionShape, line: number | undefined): string {
-  const opener = shape.structure.find((s) => s.line === line);
-  if (opener?.kind === "heading") return "a heading";
-  return shape.structure.some((s) => s.kind === "item" && s.line === line) ? "a list item" : "a paragraph";
+function blockKind(blocks: Block[], line: number | undefined): string {
+  const block = blocks.find((b) => isTextBlock(b) && b.line === line);
+  return `a ${KIND_NAMES[block?.kind ?? "paragraph"]}`;
 }
 
 function excerpt(text: string, max = 70): string {

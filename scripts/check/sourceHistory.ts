@@ -14,6 +14,8 @@ export interface SectionText {
   title: string;
   kicker?: string | undefined;
   body: string;
+  /** The body's first line in the file it was read from. */
+  bodyLine?: number;
 }
 
 export type OldSource = { text: SectionText; from: "snapshot" | "git" } | { reason: string };
@@ -66,7 +68,7 @@ export class SourceHistory {
     if (!existsSync(path)) return undefined;
     try {
       const parsed = parseSectionFile(decodeText(readFileSync(path), file), file);
-      const text = { title: parsed.frontMatter.title, kicker: parsed.frontMatter.kicker, body: parsed.body };
+      const text = { title: parsed.frontMatter.title, kicker: parsed.frontMatter.kicker, body: parsed.body, bodyLine: parsed.bodyLine };
       return sectionVersion(text) === version ? text : undefined;
     } catch (error) {
       if (error instanceof ContentError) return undefined;
@@ -109,7 +111,7 @@ export class SourceHistory {
       at += size + 1;
       try {
         const parsed = parseSectionFile(decodeText(bytes, file), file);
-        const text = { title: parsed.frontMatter.title, kicker: parsed.frontMatter.kicker, body: parsed.body };
+        const text = { title: parsed.frontMatter.title, kicker: parsed.frontMatter.kicker, body: parsed.body, bodyLine: parsed.bodyLine };
         versions.set(sectionVersion(text), text);
       } catch (error) {
         if (!(error instanceof ContentError)) throw error;

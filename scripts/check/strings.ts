@@ -62,6 +62,8 @@ export function checkStrings(source: UiStrings, locale: LocaleFiles): StringsRes
 
   const lineOf = (key: string) => strings.lines.get(key) ?? parentLine(strings, key);
   const untranslated: { key: string; line: number | undefined }[] = [];
+  // A string the translation has no form of at all was added to the English since: work to do.
+  const present = new Set([...strings.values.keys()].map(baseOf));
   for (const r of required) {
     const value = strings.values.get(r.key);
     const line = lineOf(r.key);
@@ -73,7 +75,7 @@ export function checkStrings(source: UiStrings, locale: LocaleFiles): StringsRes
         continue;
       }
       const what = r.category ? `the plural form "${r.category}"${formExamples(code, r.category, r.ordinal)} of "${baseOf(r.key)}"` : `"${r.key}"`;
-      add("missing-string", line, `missing ${what}`, `add "${lastPart(r.key)}": "…"${insideOf(r.key)} translating "${r.english}"`);
+      add("missing-string", line, `missing ${what}`, `add "${lastPart(r.key)}": "…"${insideOf(r.key)} translating "${r.english}"`, present.has(baseOf(r.key)) ? severityOf("missing-string", complete) : "warning");
       continue;
     }
     if (typeof value !== "string") {

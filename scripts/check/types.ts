@@ -12,10 +12,14 @@ export type ProblemKind =
   | "wrong-shape" // a UI string where the English has a group of strings, or the reverse
   | "placeholder"
   | "citation"
-  | "structure"
+  | "structure" // a block of the English with no counterpart, or of another shape (scripts/project/align.ts)
+  | "markup" // a ::: line that breaks the page: unknown keyword, unclosed, stray, unbalanced
+  | "link" // a link address that differs from the English
+  | "length" // a block far shorter or longer than the English: a sentence dropped or added?
   | "untranslated"
   | "stale"
   | "unmarked" // a translation without `source:`
+  | "unknown-source" // a `source:` that names no known English version
   | "draft";
 
 export interface WordChange {

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { ContentError } from "../content/errors.ts";
 import { displayPath } from "../content/readText.ts";
 import { readJson } from "./json.ts";
+import { parseExpansion } from "../project/expansion.ts";
 
 export type Direction = "ltr" | "rtl";
 
@@ -87,7 +88,7 @@ function parseMeta(value: unknown, code: string, file: string): LocaleMeta {
     throw new ContentError({ file }, problem, hint);
   };
   if (!isPlainObject(value)) return fail("the locale metadata must be a JSON object", 'write it as { "name": …, "dir": …, "numberingSystem": …, "complete": … }');
-  const allowed = ["name", "dir", "numberingSystem", "complete"];
+  const allowed = ["name", "dir", "numberingSystem", "complete", "expansion"];
   for (const key of Object.keys(value)) {
     if (!allowed.includes(key)) fail(`unknown key "${key}"`, `remove it; the metadata keys are: ${allowed.join(", ")}`);
   }
@@ -98,6 +99,9 @@ function parseMeta(value: unknown, code: string, file: string): LocaleMeta {
     fail(`"numberingSystem" is not a numbering system: ${JSON.stringify(numberingSystem)}`, 'use "latn" for 0-9, or e.g. "arab" for ٠-٩');
   }
   if (typeof complete !== "boolean") fail('"complete" must be true or false', "set it to true only when every section and string is translated");
+  // Read by the translators' check (how long a translated paragraph usually is); validated here too.
+  const expansion = value.expansion === undefined ? undefined : parseExpansion(value.expansion);
+  if (expansion && "problem" in expansion) fail(expansion.problem, expansion.hint);
   return { code, name: (name as string).trim(), dir: dir as Direction, numberingSystem: numberingSystem as string, complete: complete as boolean };
 }
 

@@ -8,7 +8,7 @@ import type { Section } from "../content/sections.ts";
 import type { Direction } from "../locales/locales.ts";
 import type { LocaleView, SiteModel } from "../site/model.ts";
 import { DOCUMENTS_FILE, loadDocumentPlan, type DocumentPart } from "./documents.ts";
-import { excerptBlocks } from "./excerpt.ts";
+import { excerptBlocks, translatedExcerpts } from "./excerpt.ts";
 import { fontFaceCss } from "./fonts.ts";
 import { qrCodeSvg } from "./qrCode.ts";
 import { DOCUMENT_RULES, pageSizeCss, PRINT_VARIANTS, printPagePath, type DocumentId, type PrintVariant } from "./variants.ts";
@@ -101,9 +101,9 @@ function printPart(part: DocumentPart, own: Section | undefined, source: Section
         "wrap the paragraphs or list items to print in  ::: excerpt  and  :::  lines (in every locale's file), or set  take: all",
       );
     }
-    let blocks = excerptBlocks(section.body);
-    if (blocks.length === 0) {
-      // A translation not yet marked up prints the source's excerpt, like a missing section.
+    let blocks = section === source ? sourceBlocks : translatedExcerpts(source.body, section.body);
+    if (!blocks || blocks.length === 0) {
+      // A translation whose excerpts do not pair with the English prints the source's, like a missing section.
       section = source;
       blocks = sourceBlocks;
     }

@@ -11,7 +11,7 @@ import { decodeText } from "../content/readText.ts";
 import { loadSectionIds } from "../content/sections.ts";
 import { loadCampaign } from "../site/campaign.ts";
 import { checkSection, sourceSection } from "../check/sections.ts";
-import { sectionShape } from "../check/sectionShape.ts";
+import { readBlocks } from "../project/blocks.ts";
 import type { SectionDoc } from "../check/project.ts";
 import { writeSnapshot } from "../check/sourceHistory.ts";
 import { decodeExact, setFrontMatterLine } from "./frontMatterEdit.ts";
@@ -24,7 +24,7 @@ export type MarkOutcome =
 function readSection(root: string, file: string, id: string): { raw: string; doc: SectionDoc } {
   const bytes = readFileSync(join(root, file));
   const parsed = parseSectionFile(decodeText(bytes, file), file);
-  return { raw: decodeExact(bytes), doc: { ...parsed, id, file, shape: sectionShape(parsed.body, parsed.bodyLine) } };
+  return { raw: decodeExact(bytes), doc: { ...parsed, id, file, structure: readBlocks(parsed.body, parsed.bodyLine) } };
 }
 
 export function markSections(root: string, code: string, ids: string[] | "all"): MarkOutcome[] {

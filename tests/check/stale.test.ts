@@ -47,8 +47,9 @@ describe("from the snapshot store", () => {
     );
   });
 
-  test("a version kept nowhere is still reported stale, with the reason there is no diff", () => {
-    const problem = staleOf(fixture("stale"), "content/fr/beta.md");
+  test("a version kept nowhere is reported as such, with the reason there is no diff", () => {
+    const problem = checkLocales(fixture("stale")).problems.find((p) => p.file === "content/fr/beta.md")!;
+    expect(problem.kind).toBe("unknown-source");
     expect(problem.diff).toBeUndefined();
     expect(problem.diffUnavailable).toMatch(/^(content\/\.versions\/beta\/0123456789ab\.md is absent and .*|neither content\/\.versions\/beta\/0123456789ab\.md nor the git history .* has English version 0123456789ab.*)$/);
   });
@@ -74,7 +75,7 @@ describe("from git history, when the snapshot is gone", () => {
     expect(problem.diff?.from).toBe("git");
     expect(problem.diff?.changes[0]).toEqual({ was: "The pledge We will not take tickets that support the war [78 …", now: "The pledge We refuse to work on tickets that support the war [78 …" });
     // Nothing of this version in git: said so.
-    expect(staleOf(root, "content/fr/beta.md").diffUnavailable).toBe(
+    expect(checkLocales(root).problems.find((p) => p.kind === "unknown-source" && p.file === "content/fr/beta.md")!.diffUnavailable).toBe(
       "neither content/.versions/beta/0123456789ab.md nor the git history of content/en/beta.md has English version 0123456789ab (a shallow clone lacks history; a hand-edited source: line matches no version)",
     );
   });
