@@ -6,6 +6,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, expect, test } from "vitest";
 import { checkLocales } from "../../scripts/check/checkLocales.ts";
+import { parseSectionFile } from "../../scripts/content/frontMatter.ts";
+import { sectionVersion } from "../../scripts/content/version.ts";
 import { runScript } from "../helpers/cli.ts";
 import { copyProject, type ProjectCopy } from "../helpers/project.ts";
 
@@ -15,19 +17,25 @@ afterEach(() => project?.remove());
 const TYPO = "the brutality that the Israel enacts";
 const FIXED = "the brutality that Israel enacts";
 
-/** A project copy in git, with a French pledge made from an English version older than the Arabic's. */
+/** A project copy in git whose English pledge had an older version the French was made from, then the one the Arabic follows. */
 function setUp(): { root: string; git: (...args: string[]) => void; read: (file: string) => string; english: string } {
   project = copyProject();
   const root = project.root;
   const git = (...args: string[]) => void execFileSync("git", ["-c", "user.name=test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false", ...args], { cwd: root, stdio: "pipe" });
-  project.write("locales/fr/locale.json", JSON.stringify({ name: "Français", dir: "ltr", numberingSystem: "latn", complete: false }));
-  project.write("locales/fr/ui.json", "{}\n");
-  project.write("content/fr/pledge.md", "---\ntitle: L’engagement\nstatus: draft\nsource: 0123456789ab\n---\n\nTexte traduit.\n");
-  git("init", "-q");
-  git("add", "content", "locales", "campaign.yml");
-  git("commit", "-qm", "before the typo fix");
   const read = (file: string) => readFileSync(join(root, file), "utf8");
   const english = read("content/en/pledge.md");
+  const older = english.replace("Knowing all we do", "Knowing what we do");
+  const parsed = parseSectionFile(older, "content/en/pledge.md");
+  const olderVersion = sectionVersion({ title: parsed.frontMatter.title, kicker: parsed.frontMatter.kicker, body: parsed.body });
+  project.write("content/en/pledge.md", older);
+  project.write("locales/fr/locale.json", JSON.stringify({ name: "Français", dir: "ltr", numberingSystem: "latn", complete: false }));
+  project.write("locales/fr/ui.json", "{}\n");
+  project.write("content/fr/pledge.md", read("content/ar/pledge.md").replace(/source: \w+/, `source: ${olderVersion}`));
+  git("init", "-q");
+  git("add", "content", "locales", "campaign.yml");
+  git("commit", "-qm", "the French translation");
+  project.write("content/en/pledge.md", english);
+  git("commit", "-qam", "English edited, the Arabic follows it");
   expect(english).toContain(TYPO);
   project.write("content/en/pledge.md", english.replace(TYPO, FIXED));
   return { root, git, read, english };
@@ -57,11 +65,13 @@ test("moves the translations made from the previous English, after printing the 
   // The diff comes before any file is reported changed.
   expect(lines.findIndex((l) => l.includes("content/ar/pledge.md"))).toBeGreaterThan(2);
   expect(result.stdout).toContain(`✓ content/ar/pledge.md: source: ${current} (was b638d5e4d571)`);
-  expect(result.stdout).toContain("• content/fr/pledge.md: left stale: made from 0123456789ab, older than b638d5e4d571");
+  expect(result.stdout).toMatch(/• content\/fr\/pledge\.md: left stale: made from [0-9a-f]{12}, older than b638d5e4d571/);
 
   // Only the Arabic source: line changed; the French still says what it was made from.
   expect(read("content/ar/pledge.md")).toBe(arabicBefore.replace("source: b638d5e4d571", `source: ${current}`));
-  expect(read("content/fr/pledge.md")).toContain("source: 0123456789ab");
+  const french = read("content/fr/pledge.md");
+  expect(french).not.toContain(`source: ${current}`);
+  expect(french).not.toContain("source: b638d5e4d571");
   expect(read(`content/.versions/pledge/${current}.md`)).toContain(FIXED);
   expect(stale(root)).toEqual(["content/fr/pledge.md"]);
 });
