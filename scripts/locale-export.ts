@@ -1,4 +1,4 @@
-// npm run locale:export -- <code> [--format po|xliff] [--out FILE] [--only sections|strings] [--template]
+// npm run locale:export -- <code> [--format po|xliff|xliff2] [--out FILE] [--only sections|strings] [--template]
 // Writes one file for a translation tool or platform (Poedit, OmegaT, Weblate, Crowdin…) with every
 // block of every section and every UI string of a locale: see TRANSLATING.md, "With a translation
 // tool or platform". Nothing in content/ or locales/ changes.
@@ -7,9 +7,9 @@ import { dirname } from "node:path";
 import { parseArgs } from "node:util";
 import { reportFailure } from "./cli.ts";
 import { exportLocale } from "./translators/exchange/entries.ts";
-import { formatOfFile, writeExchange, type ExchangeFormat } from "./translators/exchange/formats.ts";
+import { FORMATS, formatOfFile, writeExchange, type ExchangeFormat } from "./translators/exchange/formats.ts";
 
-const USAGE = "usage: npm run locale:export -- <locale> [--format po|xliff] [--out FILE] [--only sections|strings]   or   npm run locale:export -- --template --only sections --out translations/sections.pot";
+const USAGE = "usage: npm run locale:export -- <locale> [--format po|xliff|xliff2] [--out FILE] [--only sections|strings]   or   npm run locale:export -- --template --only sections --out translations/sections.pot";
 
 try {
   const { values, positionals } = parseArgs({
@@ -20,9 +20,9 @@ try {
   const problem =
     (!values.template && !code && "name a locale, e.g. ar") ||
     (positionals.length > 1 && "name one locale") ||
-    (values.format && values.format !== "po" && values.format !== "xliff" && `--format is po or xliff, not "${values.format}"`) ||
+    (values.format && !FORMATS.includes(values.format as ExchangeFormat) && `--format is po, xliff (XLIFF 1.2) or xliff2 (XLIFF 2.0), not "${values.format}"`) ||
     (values.only && values.only !== "sections" && values.only !== "strings" && `--only is sections or strings, not "${values.only}"`) ||
-    (values.out && values.format && formatOfFile(values.out) && formatOfFile(values.out) !== values.format && `--out ${values.out} does not end like a ${values.format} file`);
+    (values.out && values.format && formatOfFile(values.out) && formatOfFile(values.out) !== values.format.replace("xliff2", "xliff") && `--out ${values.out} does not end like a ${values.format} file`);
   if (problem) {
     console.error(`✗ ${problem}\n  ${USAGE}`);
     process.exit(2);
@@ -30,9 +30,9 @@ try {
   const format: ExchangeFormat = (values.format as ExchangeFormat | undefined) ?? (values.out ? formatOfFile(values.out) : undefined) ?? "po";
   const root = values.root ?? process.cwd();
   const exported = exportLocale(root, code ?? "", { only: values.only as "sections" | "strings" | undefined, template: values.template === true });
-  const out = values.out ?? `${values.template ? "sections" : code}.${format === "po" ? (values.template ? "pot" : "po") : "xlf"}`;
+  const out = values.out ?? `${values.template ? "sections" : code}${format === "xliff2" ? ".xliff2" : ""}.${format === "po" ? (values.template ? "pot" : "po") : "xlf"}`;
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, writeExchange(format, exported));
+  writeFileSync(out, await writeExchange(format, exported));
   const untranslated = exported.entries.filter((e) => e.translation.every((t) => t === "")).length;
   const fuzzy = exported.entries.filter((e) => e.fuzzy).length;
   console.log(

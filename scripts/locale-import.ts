@@ -22,7 +22,7 @@ try {
     process.exit(2);
   }
   const root = values.root ?? process.cwd();
-  const imported = readExchange(format, readFileSync(file, "utf8"), file);
+  const imported = await readExchange(format, readFileSync(file, "utf8"), file);
   const outcome = importLocale(root, imported, { file, force: values.force === true });
   if (outcome.result === "refused") {
     console.error(`✗ ${file}: not imported: ${outcome.reason}${outcome.files.map((f) => `\n    ${f}`).join("")}\n  → ${outcome.hint}\n  Nothing was changed.`);
