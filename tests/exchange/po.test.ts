@@ -161,6 +161,18 @@ describe("import", () => {
     expect(read("content/ar/pledge.md")).toBe(lines.join("\n").replace("source: b638d5e4d571", `source: ${version}`));
   });
 
+  test("a paragraph the English gained since the export: every translation still lands on its own block", () => {
+    const { root, read, write } = setUp();
+    const file = exportPo(root);
+    const arabic = read("content/ar/dual-use.md");
+    const added = "A paragraph the English gained after the export.";
+    write("content/en/dual-use.md", read("content/en/dual-use.md").replace("---\n\n", `---\n\n${added}\n\n`));
+    const outcome = importPo(root, file);
+    expect(outcome).toMatchObject({ result: "imported", written: ["content/ar/dual-use.md"], marked: [] });
+    // The Arabic as it was, with the new English paragraph (untranslated) where the English has it.
+    expect(read("content/ar/dual-use.md")).toBe(arabic.replace("---\n\n", `---\n\n${added}\n\n`));
+  });
+
   test("an entry that breaks a citation marker or a placeholder is an error naming the entry and its line; nothing is written", () => {
     const { root, fingerprint } = setUp();
     const before = fingerprint();

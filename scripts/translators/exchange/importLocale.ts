@@ -130,11 +130,34 @@ function importSection(
   problems: ImportProblem[],
 ): { file: string; text: string | undefined; marked: boolean } | undefined {
   const enBlocks = readBlocks(en.body, en.bodyLine).blocks;
-  const mine = (context: string) => {
-    const entry = entries.get(context);
-    if (entry) used.add(context);
-    return entry;
-  };
+  // An entry belongs to the block whose English it carries (a paragraph the English gained since
+  // the export shifts the block numbers); only an entry no current block claims that way falls
+  // back to its own context, as a translation of an older English text.
+  const sectionEntries = [...entries.values()].filter((e) => e.context.startsWith(`${id}/`));
+  const wantedTexts: { context: string; english: string }[] = [
+    { context: sectionContext(id, "title"), english: en.frontMatter.title },
+    ...(en.frontMatter.kicker !== undefined ? [{ context: sectionContext(id, "kicker"), english: en.frontMatter.kicker }] : []),
+    ...enBlocks.flatMap((block, index) => (hasText(block) ? [{ context: sectionContext(id, index), english: block.markdown }] : [])),
+  ];
+  const claimed = new Map<string, ImportedEntry>();
+  const taken = new Set<ImportedEntry>();
+  for (const { context, english } of wantedTexts) {
+    const own = entries.get(context);
+    const match = own?.source === english ? own : sectionEntries.find((e) => e.source === english && !taken.has(e) && entries.get(e.context) === e && e.context !== context && !wantedTexts.some((w) => w.context === e.context && w.english === e.source));
+    if (match && !taken.has(match)) {
+      claimed.set(context, match);
+      taken.add(match);
+    }
+  }
+  for (const { context } of wantedTexts) {
+    const own = entries.get(context);
+    if (!claimed.has(context) && own && !taken.has(own)) {
+      claimed.set(context, own);
+      taken.add(own);
+    }
+  }
+  for (const entry of taken) used.add(entry.context);
+  const mine = (context: string) => claimed.get(context);
   const titleEntry = mine(sectionContext(id, "title"));
   const kickerEntry = en.frontMatter.kicker !== undefined ? mine(sectionContext(id, "kicker")) : undefined;
   const blockEntries = enBlocks.map((block, index) => (hasText(block) ? mine(sectionContext(id, index)) : undefined));
