@@ -8,7 +8,7 @@ import { isTextBlock, KIND_NAMES, readBlocks, type Block, type SectionBlocks } f
 import { usualRatio, type Expansion } from "../project/expansion.ts";
 import type { SectionDoc } from "./project.ts";
 import { snapshotFile, type SourceHistory } from "./sourceHistory.ts";
-import type { ProblemKind } from "./types.ts";
+import type { Problem, ProblemKind } from "./types.ts";
 
 /** The English a translation is held to. */
 export interface EnglishReference {
@@ -45,6 +45,16 @@ export function englishReference(english: SectionDoc, currentVersion: string, ma
     known.set(key, found);
   }
   return typeof found === "string" ? { ...current, uncertain: true, unknownBecause: found } : found;
+}
+
+/** The block-by-block problems the status page counts, per kind. */
+export type BlockProblemKind = "markup" | "structure" | "link" | "length";
+export const BLOCK_PROBLEM_KINDS: readonly BlockProblemKind[] = ["markup", "structure", "link", "length"];
+
+export function countBlockProblems(problems: Problem[]): Record<BlockProblemKind, number> {
+  const counts: Record<BlockProblemKind, number> = { markup: 0, structure: 0, link: 0, length: 0 };
+  for (const p of problems) if (p.kind in counts) counts[p.kind as BlockProblemKind]++;
+  return counts;
 }
 
 export type AddProblem = (kind: ProblemKind, line: number | undefined, message: string, hint: string) => void;

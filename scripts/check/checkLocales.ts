@@ -2,7 +2,7 @@
 // never throws for a problem in the content: each becomes a Problem with file, line and hint.
 import { resolve } from "node:path";
 import { readLocaleFiles, readProject, type LocaleFiles } from "./project.ts";
-import { reportMarkup } from "./alignment.ts";
+import { countBlockProblems, reportMarkup } from "./alignment.ts";
 import { checkSection, sourceSection, type SourceSection } from "./sections.ts";
 import { SourceHistory } from "./sourceHistory.ts";
 import { checkStrings, requiredStrings } from "./strings.ts";
@@ -119,6 +119,7 @@ export function checkLocales(root: string, options: CheckOptions = {}): CheckRes
     const own = problems.filter((p) => p.locale === summary.code);
     summary.errors = own.filter((p) => p.severity === "error").length;
     summary.warnings = own.length - summary.errors;
+    summary.blockProblems = countBlockProblems(own);
   }
   const order = new Map(summaries.map((s, i) => [s.code, i]));
   problems.sort(
@@ -160,6 +161,7 @@ function summarize(
     strings,
     sectionList,
     stringsFile: locale.stringsFile,
+    blockProblems: countBlockProblems(problems),
     // Counted again over every problem of the locale once the check is done.
     errors: problems.filter((p) => p.severity === "error").length,
     warnings: problems.filter((p) => p.severity === "warning").length,

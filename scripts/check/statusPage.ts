@@ -2,6 +2,7 @@
 // templates/pages/translation-status.njk. Built without word diffs (no git) and never fails
 // the site build: an unfinished locale is exactly what the page is there to show.
 import { CAMPAIGN_DEFAULTS, loadCampaign } from "../site/campaign.ts";
+import { BLOCK_PROBLEM_KINDS, type BlockProblemKind } from "./alignment.ts";
 import { checkLocales } from "./checkLocales.ts";
 import type { LocaleSummary, SectionState, StringState } from "./types.ts";
 
@@ -24,6 +25,13 @@ const STRING_LABELS: Record<StringState, string> = {
   missing: "missing",
 };
 
+const BLOCK_PROBLEM_LABELS: Record<BlockProblemKind, [string, string]> = {
+  markup: ["broken ::: line", "broken ::: lines"],
+  structure: ["block that differs from the English", "blocks that differ from the English"],
+  link: ["link address that differs", "link addresses that differ"],
+  length: ["length to compare", "lengths to compare"],
+};
+
 export interface BarSegment {
   state: string;
   label: string;
@@ -40,6 +48,8 @@ export interface LocaleStatusView {
   complete: boolean;
   errors: number;
   warnings: number;
+  /** Problems found block by block against the English, e.g. "2 blocks that differ from the English"; empty when none. */
+  blockProblems: string[];
   sections: { total: number; upToDate: number; segments: BarSegment[] };
   strings: { total: number; translated: number; segments: BarSegment[]; editUrl: string; file: string };
   sectionRows: { id: string; title: string; state: SectionState; label: string; file: string; editUrl: string; englishUrl: string }[];
@@ -101,6 +111,7 @@ function localeView(summary: LocaleSummary, sourceLocale: string, fileUrl: (file
     complete: summary.complete,
     errors: summary.errors,
     warnings: summary.warnings,
+    blockProblems: BLOCK_PROBLEM_KINDS.filter((k) => summary.blockProblems[k] > 0).map((k) => `${summary.blockProblems[k]} ${BLOCK_PROBLEM_LABELS[k][summary.blockProblems[k] === 1 ? 0 : 1]}`),
     sections: { total: summary.sections.total, upToDate: summary.sections.upToDate, segments: segments(sectionCounts, summary.sections.total) },
     strings: {
       total: summary.strings.total,

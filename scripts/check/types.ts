@@ -92,6 +92,8 @@ export interface LocaleSummary {
   /** Sections in reading order with their state, for the status page. */
   sectionList: SectionStatusEntry[];
   stringsFile: string;
+  /** Problems found block by block against the English: broken markup, structure, links, lengths. */
+  blockProblems: Record<"markup" | "structure" | "link" | "length", number>;
   errors: number;
   warnings: number;
 }

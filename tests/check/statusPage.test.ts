@@ -73,11 +73,16 @@ describe("npm run build and the check", () => {
     const file = join(project.root, "locales/ar/ui.json");
     const strings = JSON.parse(readFileSync(file, "utf8"));
     writeFileSync(file, JSON.stringify({ ...strings, home: { ...strings.home, cta: { wrong: "نص" } } }, null, 2));
+    // And a demand (list item) deleted: a structure warning while the locale is in progress.
+    const demands = join(project.root, "content/ar/demands.md");
+    const lines = readFileSync(demands, "utf8").split("\n");
+    lines.splice(lines.findIndex((l) => l.startsWith("- ")) + 1, 1);
+    writeFileSync(demands, lines.join("\n"));
     const result = build();
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     const page = visibleText(readFileSync(join(project.root, "_site/translation-status/index.html"), "utf8"));
-    expect(page).toMatch(/In progress: .* 1 error and \d+ warnings? in npm run check -- --locale ar/);
+    expect(page).toMatch(/In progress: .* 1 error and \d+ warnings? in npm run check -- --locale ar\. Compared block by block with the English: 1 block that differs from the English\./);
   });
 
   test("a locale marked complete that fails the check is refused, with the check's report", () => {
@@ -85,7 +90,9 @@ describe("npm run build and the check", () => {
     const result = build();
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('locales/ar/ui.json:11: error: "home.cta" is a group of strings here, but a single text in English\n  → replace the { … } group with one text: "cta": "…" (English: "Take the pledge")');
-    expect(result.stderr).toMatch(/the translation check found 1 error \(listed above\) in a locale marked complete \(ar\)/);
+    // The demand deleted above, a warning while in progress, is an error once the locale is complete.
+    expect(result.stderr).toMatch(/content\/ar\/demands\.md:\d+: error: the English list item at content\/en\/demands\.md:\d+ has no counterpart here/);
+    expect(result.stderr).toMatch(/the translation check found 2 errors \(listed above\) in a locale marked complete \(ar\)/);
     expect(result.stderr).toContain('set "complete": false in locales/ar/locale.json');
     expect(result.stderr).not.toMatch(/^\s+at /m);
   });

@@ -1,5 +1,6 @@
 // Random bytes and random mutations of the real section and locale files: every outcome is
-// a reported ContentError or a clean parse, never a crash.
+// a reported ContentError or a clean parse, never a crash; the block reader and the aligner
+// keep their promises (lines in range, every block aligned once and in order) on any input.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,6 +10,8 @@ import { renderMarkdown } from "../../scripts/content/markdown.ts";
 import { loadLocaleSections } from "../../scripts/content/sections.ts";
 import { loadLocale } from "../../scripts/locales/locales.ts";
 import { checkLocales } from "../../scripts/check/index.ts";
+import { alignBlocks, describeDivergence } from "../../scripts/project/align.ts";
+import { readBlocks } from "../../scripts/project/blocks.ts";
 import { copyProject } from "../helpers/project.ts";
 import { ROOT } from "../helpers/site.ts";
 
@@ -76,6 +79,49 @@ test("section files: mutations and random bytes are reported or parsed, and pars
     expectReportedOrClean(seed, () => {
       for (const section of loadLocaleSections(join(work, "content"), "xx").values()) renderMarkdown(section.body);
     });
+  }
+});
+
+test("the block reader and the aligner: mutated sections read into blocks in range, and align with the English, every block once and in order", () => {
+  for (let seed = 1; seed <= ITERATIONS; seed++) {
+    const next = random(seed * 104729);
+    const index = seed % sectionFiles.length;
+    const englishBody = sectionFiles[index - (index % 2)]!.toString("utf8");
+    const body = Buffer.from(seed % 5 === 0 ? randomBytes(next) : mutate(sectionFiles[index]!, next)).toString("utf8");
+    const bodyLine = 1 + (seed % 4);
+    const lastLine = bodyLine + body.split("\n").length - 1;
+    let read: ReturnType<typeof readBlocks>;
+    try {
+      read = readBlocks(body, bodyLine);
+    } catch (error) {
+      throw new Error(`seed ${seed}: the block reader crashed with ${(error as Error)?.stack ?? error}`);
+    }
+    read.blocks.forEach((block, i) => {
+      expect(block.line, `seed ${seed}`).toBeGreaterThanOrEqual(bodyLine);
+      expect(block.endLine, `seed ${seed}`).toBeGreaterThanOrEqual(block.line);
+      expect(block.endLine, `seed ${seed}`).toBeLessThanOrEqual(lastLine);
+      expect(block.parent, `seed ${seed}`).toBeLessThan(i);
+    });
+    for (const problem of read.problems) {
+      expect(problem.line, `seed ${seed}`).toBeGreaterThanOrEqual(bodyLine);
+      expect(problem.line, `seed ${seed}`).toBeLessThanOrEqual(lastLine);
+      expect(problem.message, `seed ${seed}`).toMatch(/\S/);
+    }
+    const english = readBlocks(englishBody, 1).blocks;
+    expect(alignBlocks(read.blocks, read.blocks).divergences, `seed ${seed}`).toEqual([]);
+    const alignment = alignBlocks(english, read.blocks, { ratio: 0.5 + next() });
+    expect(alignment.pairs.filter((p) => p.english >= 0).map((p) => p.english), `seed ${seed}`).toEqual(english.map((_, i) => i));
+    expect(alignment.pairs.filter((p) => p.translation >= 0).map((p) => p.translation), `seed ${seed}`).toEqual(read.blocks.map((_, i) => i));
+    for (const pair of alignment.pairs) {
+      expect([pair.kind, pair.english >= 0, pair.translation >= 0], `seed ${seed}`).toEqual([pair.kind, pair.kind !== "extra", pair.kind !== "missing"]);
+    }
+    for (const divergence of alignment.divergences) {
+      const report = describeDivergence(divergence, english, read.blocks, { english: "content/en/x.md", translation: "content/xx/x.md", translationLine: bodyLine }, alignment);
+      expect(report.message, `seed ${seed}`).toMatch(/\S/);
+      expect(report.hint, `seed ${seed}`).toMatch(/\S/);
+      expect(report.line, `seed ${seed}`).toBeGreaterThanOrEqual(bodyLine);
+      expect(report.line, `seed ${seed}`).toBeLessThanOrEqual(lastLine);
+    }
   }
 });
 
