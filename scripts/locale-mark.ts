@@ -2,37 +2,69 @@
 // Run it after updating a translation to match the current English section: it records the
 // English version in the translation's `source:` line (nothing else in the file changes) and
 // keeps a copy of that English text in content/.versions/ for later word diffs.
+// npm run locale:mark -- --minor <section-id> [--from <version>]: an editor records that the
+// current English change needs no new translation (see scripts/translators/minor.ts).
 import { parseArgs } from "node:util";
 import { reportFailure } from "./cli.ts";
 import { markSections } from "./translators/mark.ts";
+import { planMinorChange } from "./translators/minor.ts";
 
-const USAGE = "usage: npm run locale:mark -- <locale> <section-id>…   or   npm run locale:mark -- <locale> --all";
+const USAGE =
+  "usage: npm run locale:mark -- <locale> <section-id>…   or   npm run locale:mark -- <locale> --all   or   npm run locale:mark -- --minor <section-id>… [--from <version>]";
 
 try {
-  const { values, positionals } = parseArgs({ options: { all: { type: "boolean" }, root: { type: "string" }, debug: { type: "boolean" } }, allowPositionals: true });
-  const [code, ...ids] = positionals;
-  if (!code || (values.all ? ids.length > 0 : ids.length === 0)) {
-    console.error(`✗ ${code ? "name the sections to mark, or --all (not both)" : "name a locale"}\n  ${USAGE}`);
-    process.exit(2);
-  }
-  const outcomes = markSections(values.root ?? process.cwd(), code, values.all ? "all" : ids);
-  let refused = 0;
-  for (const outcome of outcomes) {
-    if (outcome.result === "refused") {
-      refused++;
-      console.error(`✗ ${outcome.file}: not marked: ${outcome.reason}\n  → ${outcome.hint}`);
-    } else if (outcome.result === "marked") {
-      console.log(`✓ ${outcome.file}: source: ${outcome.version} (the English text is kept in ${outcome.snapshot})`);
-    } else {
-      console.log(`✓ ${outcome.file}: already follows the current English (source: ${outcome.version})`);
+  const { values, positionals } = parseArgs({
+    options: { all: { type: "boolean" }, minor: { type: "boolean" }, from: { type: "string" }, root: { type: "string" }, debug: { type: "boolean" } },
+    allowPositionals: true,
+  });
+  const root = values.root ?? process.cwd();
+  if (values.minor) {
+    if (positionals.length === 0 || values.all || (values.from && positionals.length > 1)) {
+      console.error(`✗ ${positionals.length === 0 ? "name the English section whose change is minor" : values.all ? "--minor takes section ids, not --all" : "--from names one section's version: give one section"}\n  ${USAGE}`);
+      process.exit(2);
     }
+    for (const id of positionals) markMinor(root, id, values.from);
+  } else {
+    const [code, ...ids] = positionals;
+    if (!code || (values.all ? ids.length > 0 : ids.length === 0) || values.from) {
+      console.error(`✗ ${values.from ? "--from goes with --minor" : code ? "name the sections to mark, or --all (not both)" : "name a locale"}\n  ${USAGE}`);
+      process.exit(2);
+    }
+    const outcomes = markSections(root, code, values.all ? "all" : ids);
+    let refused = 0;
+    for (const outcome of outcomes) {
+      if (outcome.result === "refused") {
+        refused++;
+        console.error(`✗ ${outcome.file}: not marked: ${outcome.reason}\n  → ${outcome.hint}`);
+      } else if (outcome.result === "marked") {
+        console.log(`✓ ${outcome.file}: source: ${outcome.version} (the English text is kept in ${outcome.snapshot})`);
+      } else {
+        console.log(`✓ ${outcome.file}: already follows the current English (source: ${outcome.version})`);
+      }
+    }
+    if (outcomes.length === 0) console.log(`Nothing to mark: content/${code}/ has no section files yet.`);
+    process.exitCode = refused > 0 ? 1 : 0;
   }
-  if (outcomes.length === 0) console.log(`Nothing to mark: content/${code}/ has no section files yet.`);
-  process.exitCode = refused > 0 ? 1 : 0;
 } catch (error) {
   if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) {
     console.error(`✗ ${error.message}\n  ${USAGE}`);
     process.exit(2);
   }
   reportFailure(error, "Marking the translation");
+}
+
+/** Shows the word diff being accepted, then moves the translations made from the previous English version. */
+function markMinor(root: string, id: string, from: string | undefined): void {
+  const plan = planMinorChange(root, id, { from });
+  console.log(`${plan.englishFile}: accepting this English change (version ${plan.previous} → ${plan.current}) as minor, needing no new translation:`);
+  for (const change of plan.diff.changes) console.log(`  was: ${change.was}\n  now: ${change.now}`);
+  if (plan.diff.more > 0) console.log(`  … and ${plan.diff.more} more change${plan.diff.more === 1 ? "" : "s"}`);
+  plan.apply();
+  for (const t of plan.translations) {
+    if (t.result === "moved") console.log(`✓ ${t.file}: source: ${plan.current} (was ${plan.previous})`);
+    else if (t.result === "current") console.log(`✓ ${t.file}: already follows the current English`);
+    else if (t.result === "stale") console.log(`• ${t.file}: left stale: made from ${t.source}, older than ${plan.previous}; its translator still has to catch up (npm run check shows what changed)`);
+    else console.log(`• ${t.file}: left alone: it has no source: line`);
+  }
+  if (plan.translations.length === 0) console.log(`Nothing to move: no locale has a translation of ${id} yet.`);
 }

@@ -2,6 +2,7 @@
 // lengths block by block (alignment.ts), citation markers, staleness (with what changed in the
 // English) and review status.
 import { sectionVersion } from "../content/version.ts";
+import { isSmallChange, minorHint } from "./minorHint.ts";
 import { severityOf } from "./problem.ts";
 import type { SectionDoc } from "./project.ts";
 import type { Alignment } from "../project/align.ts";
@@ -131,7 +132,7 @@ export function checkSection(source: SourceSection, doc: SectionDoc, ctx: Sectio
       "stale",
       doc.keyLines.source,
       `the English section changed since this translation was made (translated from version ${madeFrom}, the English is now ${source.version})`,
-      `bring the translation in line with ${english.file}, then run ${markCommand}`,
+      `bring the translation in line with ${english.file}, then run ${markCommand}${extra.diff && isSmallChange(extra.diff) ? minorHint(doc.id) : ""}`,
       extra,
     );
   } else {

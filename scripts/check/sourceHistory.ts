@@ -57,6 +57,11 @@ export class SourceHistory {
     };
   }
 
+  /** Every version of the English section in git, newest first (by the newest commit that had it), or why there is none. */
+  versionsInGit(id: string): ReadonlyMap<string, SectionText> | string {
+    return this.git(id);
+  }
+
   private snapshot(id: string, version: string): SectionText | undefined {
     const file = snapshotFile(id, version);
     const path = join(this.root, file);

@@ -48,6 +48,10 @@ export interface SectionPage {
   contentLang: string;
   contentDir: Direction;
   fallback: boolean;
+  /** A translation made from an older English version than the current one (its `source:` differs). */
+  stale: boolean;
+  /** The source locale's page for this section: where a fallback or stale notice sends the reader. */
+  sourceUrl: string;
   /** The file a translator edits for this page. */
   editFile: string;
   description: string;
@@ -136,6 +140,7 @@ export function buildSiteModel(root: string): SiteModel {
     const pages = sectionIds.map((id, index): SectionPage => {
       const section = shown(id);
       const fallback = !own.has(id);
+      const stale = !fallback && !view.isSource && section.source !== undefined && section.source !== source.get(id)!.version;
       return {
         id,
         locale: view,
@@ -146,6 +151,8 @@ export function buildSiteModel(root: string): SiteModel {
         contentLang: fallback ? sourceView.code : view.code,
         contentDir: fallback ? sourceView.dir : view.dir,
         fallback,
+        stale,
+        sourceUrl: urlOf(sourceView.code, id),
         editFile: `content/${view.code}/${id}.md`,
         description: describe(section.body),
         index: index + 1,

@@ -1,0 +1,228 @@
+// A locale as exchange entries, the one model the PO and XLIFF writers and readers share: every
+// text block of every section (from the block reader, paired with the translation by the
+// aligner) and every UI string, each with its English, its translation, a stable context and a
+// note pointing at the English file and line. Untranslated entries have no translation; an entry
+// whose English changed since it was translated is `fuzzy`, with the English it was made from.
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { readLocaleFiles, readProject, type SectionDoc, type UiStrings } from "../../check/project.ts";
+import { SourceHistory } from "../../check/sourceHistory.ts";
+import { parsePluralKey, PLURAL_CATEGORIES, pluralCategories, pluralGroups, pluralKey, type PluralCategory } from "../../check/plurals.ts";
+import { needsTranslation } from "../../check/untranslated.ts";
+import { sectionVersion } from "../../content/version.ts";
+import { ContentError } from "../../content/errors.ts";
+import { alignBlocks } from "../../project/align.ts";
+import { KIND_NAMES, readBlocks, type Block } from "../../project/blocks.ts";
+import { protectedTokens } from "./protect.ts";
+
+export interface ExchangeEntry {
+  /** Stable id: "<section>/title", "<section>/kicker", "<section>/block-<n>" (n: the English block's index), "ui/<key>". */
+  context: string;
+  /** The English as written (inline markdown; several lines joined with \n). */
+  source: string;
+  /** UI plural groups: the English `_other` form (`source` is the `_one` form). */
+  sourcePlural?: string;
+  /** Plural groups: the locale's categories, in the order of `translation`. */
+  categories?: PluralCategory[];
+  /** The translation, one string (or one per category); "" where untranslated. */
+  translation: string[];
+  /** Translated from an older English text than the current one (or from an unknown one). */
+  fuzzy: boolean;
+  /** The English the translation was made from, where it is known and differs. */
+  previousSource?: string;
+  /** English file and line: "content/en/pledge.md:12". */
+  reference: string;
+  /** For the translator: what the entry is and what to keep. */
+  note: string;
+  /** Holds markdown (links, emphasis) rather than plain UI text. */
+  markdown: boolean;
+  section?: string;
+}
+
+export interface LocaleExport {
+  code: string;
+  sourceLocale: string;
+  /** The project's name for file headers. */
+  project: string;
+  /** The files import writes, with a hash of each as they were at export (see localeFilesHash). */
+  filesHash: string;
+  entries: ExchangeEntry[];
+}
+
+export interface ExportOptions {
+  /** Only the sections or only the UI strings (platforms translate ui.json natively). */
+  only?: "sections" | "strings" | undefined;
+  /** English only, no translations: a template (.pot) for platforms. */
+  template?: boolean;
+}
+
+/** Blocks whose text is translated: headings, paragraphs, list items, and a quotation's or testimony's attribution/label. */
+export function hasText(block: Block): boolean {
+  return block.kind === "heading" || block.kind === "paragraph" || block.kind === "item" || ((block.kind === "quote" || block.kind === "details") && block.markdown !== "");
+}
+
+export const sectionContext = (id: string, what: "title" | "kicker" | number) => `${id}/${typeof what === "number" ? `block-${what}` : what}`;
+export const stringContext = (key: string) => `ui/${key}`;
+
+/** What import writes (content/<code>/*.md, locales/<code>/ui.json), each with a short sha256 of its bytes: "file hash, file hash". */
+export function localeFilesHash(root: string, code: string): string {
+  return localeFiles(root, code)
+    .map((file) => `${file} ${createHash("sha256").update(readFileSync(join(root, file))).digest("hex").slice(0, 16)}`)
+    .join(", ");
+}
+
+/** The files whose bytes differ from what a localeFilesHash recorded (changed, added or removed). */
+export function changedLocaleFiles(recorded: string, now: string): string[] {
+  const parse = (value: string) => new Map(value.split(/,\s*/).filter(Boolean).map((pair) => pair.trim().split(/\s+/) as [string, string]));
+  const before = parse(recorded);
+  const after = parse(now);
+  return [...new Set([...before.keys(), ...after.keys()])].filter((file) => before.get(file) !== after.get(file)).sort();
+}
+
+export function localeFiles(root: string, code: string): string[] {
+  const dir = join(root, "content", code);
+  const sections = existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith(".md")).sort().map((n) => `content/${code}/${n}`) : [];
+  return [...sections, ...(existsSync(join(root, "locales", code, "ui.json")) ? [`locales/${code}/ui.json`] : [])];
+}
+
+/** What a section is for the note: "paragraph", "list item in a testimony", "quotation attribution"… */
+function describeBlock(blocks: Block[], block: Block): string {
+  const what = block.kind === "quote" ? "quotation attribution" : block.kind === "details" ? "testimony label (shown before it is opened)" : KIND_NAMES[block.kind];
+  const inside = block.parent >= 0 ? blocks[block.parent]! : undefined;
+  const where = inside ? ` in ${inside.kind === "details" ? "a testimony" : inside.kind === "excerpt" ? "an excerpt (also printed on the leaflet)" : "a quotation"}` : "";
+  return `${what}${where}`;
+}
+
+function keepNote(text: string): string {
+  const tokens = protectedTokens(text);
+  if (tokens.length === 0) return "";
+  const shown = [...new Set(tokens.map((t) => (t.kind === "link" && t.text === "[" ? "" : t.text)).filter(Boolean))];
+  return ` Keep exactly: ${shown.join("  ")}`;
+}
+
+export function exportLocale(root: string, code: string, options: ExportOptions = {}): LocaleExport {
+  const project = readProject(root);
+  const sourceLocale = project.campaign.sourceLocale;
+  const english = readLocaleFiles(root, sourceLocale);
+  const failed = english.problems.find((p) => p.severity === "error");
+  if (failed) throw new ContentError({ file: failed.file, line: failed.line }, failed.message, `${failed.hint}; the English must read cleanly before it can be exported`);
+  const template = options.template === true;
+  const locale = template ? undefined : readLocaleFiles(root, code);
+  const broken = locale?.problems.find((p) => p.kind === "parse");
+  if (broken) throw new ContentError({ file: broken.file, line: broken.line }, broken.message, `${broken.hint}; then export again (nothing was written)`);
+  const entries: ExchangeEntry[] = [];
+  if (options.only !== "strings") {
+    const history = new SourceHistory(root, sourceLocale);
+    for (const id of project.sectionIds) {
+      const en = english.sections.get(id);
+      if (!en) continue;
+      entries.push(...sectionEntries(id, en, locale?.sections.get(id), history));
+    }
+  }
+  if (options.only !== "sections" && english.strings) {
+    entries.push(...stringEntries(english.strings, locale?.strings, template ? sourceLocale : code));
+  }
+  return { code: template ? "" : code, sourceLocale, project: project.campaign.name, filesHash: template ? "" : localeFilesHash(root, code), entries };
+}
+
+function sectionEntries(id: string, en: SectionDoc, tr: SectionDoc | undefined, history: SourceHistory): ExchangeEntry[] {
+  const enBlocks = readBlocks(en.body, en.bodyLine).blocks;
+  const trBlocks = tr ? readBlocks(tr.body, tr.bodyLine).blocks : [];
+  const counterpart = tr ? alignBlocks(enBlocks, trBlocks).counterpart : undefined;
+  const { title, kicker } = en.frontMatter;
+  const current = sectionVersion({ title, kicker, body: en.body });
+
+  // Staleness, block by block: what the English said when the translation was made.
+  const madeFrom = tr?.frontMatter.source;
+  let stale: (englishIndex: number | "title" | "kicker", now: string) => { fuzzy: boolean; previous?: string } = () => ({ fuzzy: false });
+  if (tr && madeFrom !== current) {
+    const old = madeFrom ? history.find(id, madeFrom) : undefined;
+    if (old && "text" in old) {
+      const oldBlocks = readBlocks(old.text.body, 1).blocks;
+      const oldOf = alignBlocks(enBlocks, oldBlocks).counterpart;
+      stale = (which, now) => {
+        const was = which === "title" ? old.text.title : which === "kicker" ? (old.text.kicker ?? "") : oldOf[which]! >= 0 ? oldBlocks[oldOf[which]!]!.markdown : undefined;
+        if (was === now) return { fuzzy: false };
+        return was === undefined || was === "" ? { fuzzy: true } : { fuzzy: true, previous: was };
+      };
+    } else {
+      // No source: line, or an English version kept nowhere: every translated entry needs a look.
+      stale = () => ({ fuzzy: true });
+    }
+  }
+  const file = en.file;
+  const entry = (context: string, source: string, translated: string | undefined, line: number, note: string, which: number | "title" | "kicker", markdown: boolean): ExchangeEntry => {
+    const text = translated !== undefined && (translated !== source || !needsTranslation(source)) ? translated : "";
+    const { fuzzy, previous } = text === "" ? { fuzzy: false } : stale(which, source);
+    return {
+      context,
+      source,
+      translation: [text],
+      fuzzy,
+      ...(previous !== undefined ? { previousSource: previous } : {}),
+      reference: `${file}:${line}`,
+      note: `${note}.${keepNote(source)}`,
+      markdown,
+      section: id,
+    };
+  };
+  const out: ExchangeEntry[] = [entry(sectionContext(id, "title"), title, tr?.frontMatter.title, en.keyLines.title ?? 2, "Section title", "title", false)];
+  if (kicker !== undefined) {
+    out.push(entry(sectionContext(id, "kicker"), kicker, tr?.frontMatter.kicker, en.keyLines.kicker ?? 2, "Kicker: the short heading shown above the section title", "kicker", false));
+  }
+  enBlocks.forEach((block, index) => {
+    if (!hasText(block)) return;
+    const j = counterpart?.[index] ?? -1;
+    const translated = j >= 0 && trBlocks[j]!.kind === block.kind ? trBlocks[j]!.markdown : undefined;
+    out.push(entry(sectionContext(id, index), block.markdown, translated, block.line, describeBlock(enBlocks, block)[0]!.toUpperCase() + describeBlock(enBlocks, block).slice(1), index, true));
+  });
+  return out;
+}
+
+function stringEntries(english: UiStrings, locale: UiStrings | undefined, code: string): ExchangeEntry[] {
+  const out: ExchangeEntry[] = [];
+  const groups = pluralGroups(english.values.keys());
+  const done = new Set<string>();
+  const translationOf = (key: string, source: string | undefined) => {
+    const value = locale?.values.get(key);
+    if (typeof value !== "string") return "";
+    return value !== source || (source !== undefined && !needsTranslation(source)) ? value : "";
+  };
+  for (const [key, value] of english.values) {
+    if (typeof value !== "string" || done.has(key)) continue;
+    const line = english.lines.get(key) ?? 1;
+    const parsed = parsePluralKey(key);
+    if (parsed && !parsed.ordinal && groups.has(parsed.base)) {
+      const base = parsed.base;
+      const englishCategories = PLURAL_CATEGORIES.filter((c) => english.values.has(pluralKey(base, false, c)));
+      for (const c of PLURAL_CATEGORIES) done.add(pluralKey(base, false, c));
+      const categories = pluralCategories(code);
+      const one = english.values.get(pluralKey(base, false, englishCategories[0] ?? "one"));
+      const other = english.values.get(pluralKey(base, false, "other"));
+      out.push({
+        context: stringContext(base),
+        source: String(one),
+        sourcePlural: String(other),
+        categories,
+        translation: categories.map((c) => translationOf(pluralKey(base, false, c), c === "one" ? String(one) : String(other))),
+        fuzzy: false,
+        reference: `${english.file}:${line}`,
+        note: `Interface text with plural forms (${base}_${categories.join(", _")}).${keepNote(String(other))}`,
+        markdown: false,
+      });
+      continue;
+    }
+    done.add(key);
+    out.push({
+      context: stringContext(key),
+      source: value,
+      translation: [translationOf(key, value)],
+      fuzzy: false,
+      reference: `${english.file}:${line}`,
+      note: `Interface text (${key}).${keepNote(value)}`,
+      markdown: false,
+    });
+  }
+  return out;
+}

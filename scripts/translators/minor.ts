@@ -1,0 +1,120 @@
+// npm run locale:mark -- --minor <section>: an editor records that the current English change
+// to a section needs no new translation (a typo, a punctuation fix). Every translation made from
+// the English version just before this one moves to the current version; translations already
+// made from an older version stay stale, so their translators still see everything since.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { ContentError } from "../content/errors.ts";
+import { parseSectionFile } from "../content/frontMatter.ts";
+import { decodeText } from "../content/readText.ts";
+import { loadSectionIds } from "../content/sections.ts";
+import { sectionVersion } from "../content/version.ts";
+import { loadCampaign } from "../site/campaign.ts";
+import { SourceHistory, writeSnapshot, type SectionText } from "../check/sourceHistory.ts";
+import { wordDiff } from "../check/wordDiff.ts";
+import type { StaleDiff } from "../check/types.ts";
+import { decodeExact, setFrontMatterLine } from "./frontMatterEdit.ts";
+import { yamlText } from "./mark.ts";
+
+export interface MinorTranslation {
+  file: string;
+  /** moved: now follows the current English; current: already did; stale: made from an older version, left alone. */
+  result: "moved" | "current" | "stale" | "unmarked";
+  source: string | undefined;
+}
+
+export interface MinorOutcome {
+  id: string;
+  englishFile: string;
+  previous: string;
+  current: string;
+  /** Where the previous English text was found. */
+  previousFrom: "git" | "snapshot" | "--from";
+  diff: StaleDiff;
+  translations: MinorTranslation[];
+  /** Writes the moved translations' source: lines (and the current English snapshot). Call after showing the diff. */
+  apply(): void;
+}
+
+export interface MinorOptions {
+  /** The previous English version, when git cannot tell (a shallow clone, an export without history). */
+  from?: string | undefined;
+}
+
+export function planMinorChange(root: string, id: string, options: MinorOptions = {}): MinorOutcome {
+  const source = loadCampaign(root).sourceLocale;
+  const listed = loadSectionIds(join(root, "content"));
+  const englishFile = `content/${source}/${id}.md`;
+  if (!listed.includes(id)) {
+    throw new ContentError({ file: "content/sections.yml" }, `"${id}" is not a section of content/sections.yml`, `the sections are: ${listed.join(", ")}`);
+  }
+  const englishBytes = readFileSync(join(root, englishFile));
+  const english = parseSectionFile(decodeText(englishBytes, englishFile), englishFile);
+  const now: SectionText = { title: english.frontMatter.title, kicker: english.frontMatter.kicker, body: english.body };
+  const current = sectionVersion(now);
+
+  const history = new SourceHistory(root, source);
+  let previous: string;
+  let previousText: SectionText;
+  let previousFrom: MinorOutcome["previousFrom"];
+  if (options.from) {
+    const found = history.find(id, options.from);
+    if (!("text" in found)) {
+      throw new ContentError({ file: englishFile }, `the English version ${options.from} given with --from cannot be found: ${found.reason}`, "give a version a translation's source: line names, or run the command in a full git clone");
+    }
+    previous = options.from;
+    previousText = found.text;
+    previousFrom = "--from";
+  } else {
+    // The newest version in git that is not the current text: the one the editor just changed.
+    const versions = history.versionsInGit(id);
+    const before = typeof versions === "string" ? undefined : [...versions].find(([version]) => version !== current);
+    if (!before) {
+      throw new ContentError(
+        { file: englishFile },
+        typeof versions === "string" ? `cannot tell which English version came before this one: ${versions}` : "the git history has no earlier English version of this section to compare with",
+        `name it: npm run locale:mark -- --minor ${id} --from <version> (a translation's source: line shows the version it was made from)`,
+      );
+    }
+    [previous, previousText] = before;
+    previousFrom = "git";
+  }
+  if (previous === current) {
+    throw new ContentError({ file: englishFile }, `--from ${previous} is the current English version: there is no change to mark`, "edit the English first, or give the version it had before the edit");
+  }
+
+  const translations: MinorTranslation[] = [];
+  const contentDir = join(root, "content");
+  const codes = readdirSync(contentDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith(".") && entry.name !== source)
+    .map((entry) => entry.name)
+    .sort();
+  const toMove: { file: string; raw: string; body: string }[] = [];
+  for (const code of codes) {
+    const file = `content/${code}/${id}.md`;
+    if (!existsSync(join(root, file))) continue;
+    const bytes = readFileSync(join(root, file));
+    const parsed = parseSectionFile(decodeText(bytes, file), file);
+    const made = parsed.frontMatter.source;
+    if (made === previous) {
+      toMove.push({ file, raw: decodeExact(bytes), body: parsed.body });
+      translations.push({ file, result: "moved", source: made });
+    } else {
+      translations.push({ file, result: made === current ? "current" : made === undefined ? "unmarked" : "stale", source: made });
+    }
+  }
+  // Every file is checked before any is written: all move, or none.
+  const updates = toMove.map(({ file, raw, body }) => {
+    const updated = setFrontMatterLine(raw, "source", yamlText(current), file);
+    const reparsed = parseSectionFile(decodeText(Buffer.from(updated, "utf8"), file), file);
+    if (reparsed.frontMatter.source !== current || reparsed.body !== body) {
+      throw new ContentError({ file }, "could not set the source: line safely", "check its front matter by hand: one `key: value` per line between the --- lines; nothing was changed");
+    }
+    return { file, updated };
+  });
+  const apply = () => {
+    if (updates.length > 0) writeSnapshot(root, id, current, decodeExact(englishBytes));
+    for (const { file, updated } of updates) writeFileSync(join(root, file), updated);
+  };
+  return { id, englishFile, previous, current, previousFrom, diff: wordDiff(previousText, now, previousFrom === "git" ? "git" : "snapshot"), translations, apply };
+}
