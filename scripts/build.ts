@@ -1,4 +1,4 @@
-// npm run build: the HTML site, then the PDFs, into a staging folder next to _site/.
+// npm run build: the HTML site, then the PDFs and share cards, into a staging folder next to _site/.
 // _site/ is replaced only when everything succeeded, so a failed build leaves the
 // previous output exactly as it was.
 //   --site-only   HTML only (npm run build:site)
@@ -9,6 +9,7 @@ import { performance } from "node:perf_hooks";
 import { refuseFailingTranslations } from "./check/publishGate.ts";
 import { isDebug, reportFailure } from "./cli.ts";
 import { buildPdfs } from "./print/buildPdfs.ts";
+import { prepareShareCards } from "./print/shareCards.ts";
 import { buildSite } from "./site/buildSite.ts";
 import { buildSiteModel } from "./site/model.ts";
 
@@ -27,8 +28,11 @@ try {
   if (!siteOnly) {
     // PDFs from the print pages just built; then a second, quick HTML pass, because the home
     // pages list the PDFs with their size and page count, read from the files themselves.
-    await buildPdfs({ root, siteDir: staging });
+    // The share cards render in the same browser session, and the second pass adds og:image.
+    await buildPdfs({ root, siteDir: staging, alsoRender: [prepareShareCards({ root, siteDir: staging })] });
     await buildSite(root, staging, { debug: isDebug() });
+  } else {
+    console.log("  no share cards (npm run build renders them in Chromium): pages carry no og:image");
   }
   replaceFolder(staging, output);
   console.log(`✓ built ${output} in ${((performance.now() - started) / 1000).toFixed(1)} s`);

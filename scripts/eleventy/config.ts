@@ -7,7 +7,9 @@ import type { TranslationStatusPage } from "../check/statusPage.ts";
 import { listDownloads } from "../print/downloads.ts";
 import { printFontCopies } from "../print/fonts.ts";
 import { buildPrintModel } from "../print/printModel.ts";
+import { builtShareCards, shareCardPages } from "../print/shareCardPages.ts";
 import { buildSiteModel, type SiteModel } from "../site/model.ts";
+import { CONTENT_SECURITY_POLICY } from "../site/securityPolicy.ts";
 import { registerFilters } from "./filters.ts";
 
 interface EleventyConfig {
@@ -35,7 +37,9 @@ export default function configure(eleventyConfig: EleventyConfig) {
     // site.print: the print pages (scripts/print/); site.downloads: the PDFs already in the
     // output folder (npm run build renders them, then runs this HTML pass a second time).
     const output = resolve(root, eleventyConfig.directories?.output ?? "_site");
-    return { ...model, print: buildPrintModel(model, root), downloads: await listDownloads(model, output) };
+    // site.shareCards: the card pages, and the card images already rendered (npm run build).
+    const shareCards = { pages: shareCardPages(model), built: builtShareCards(model, output) };
+    return { ...model, print: buildPrintModel(model, root), downloads: await listDownloads(model, output), shareCards, csp: CONTENT_SECURITY_POLICY };
   });
 
   // The translation status page: the translators' check, read afresh each build; never fails it.
