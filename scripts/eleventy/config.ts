@@ -1,6 +1,7 @@
 // Eleventy configuration: wires the site model, filters and templates together.
 // Content and locale files are read by the site model (scripts/site/model.ts), never
 // by Eleventy, so no content file can change how or where a page is built.
+import { HtmlBasePlugin } from "@11ty/eleventy";
 import { resolve } from "node:path";
 import { translationStatusPageInBackground } from "../check/statusPageInBackground.ts";
 import type { TranslationStatusPage } from "../check/statusPage.ts";
@@ -8,7 +9,9 @@ import { listDownloads } from "../print/downloads.ts";
 import { printFontCopies } from "../print/fonts.ts";
 import { buildPrintModel } from "../print/printModel.ts";
 import { builtShareCards, shareCardPages } from "../print/shareCardPages.ts";
+import { loadCampaign } from "../site/campaign.ts";
 import { buildSiteModel, type SiteModel } from "../site/model.ts";
+import { sitePathPrefix } from "../site/pathPrefix.ts";
 import { CONTENT_SECURITY_POLICY } from "../site/securityPolicy.ts";
 import { registerFilters } from "./filters.ts";
 
@@ -18,6 +21,7 @@ interface EleventyConfig {
   addGlobalData(name: string, data: unknown): void;
   addPassthroughCopy(copy: Record<string, string>): void;
   addFilter(name: string, fn: (...args: never[]) => unknown): void;
+  addPlugin(plugin: (config: never) => void): void;
   setServerOptions(options: Record<string, unknown>): void;
   setQuietMode(quiet: boolean): void;
   directories?: { output?: string };
@@ -62,7 +66,17 @@ export default function configure(eleventyConfig: EleventyConfig) {
   eleventyConfig.setServerOptions({ domDiff: false, showVersion: false, host: "localhost" });
   eleventyConfig.setQuietMode(true);
 
+  // A site published under a path (a GitHub Pages project site, https://owner.github.io/repo):
+  // every root-relative URL in the HTML gets that path in front. A broken campaign.yml is
+  // reported by the site model, with its line.
+  let pathPrefix = "/";
+  try {
+    pathPrefix = sitePathPrefix(loadCampaign(root).siteUrl);
+  } catch {}
+  if (pathPrefix !== "/") eleventyConfig.addPlugin(HtmlBasePlugin);
+
   return {
+    pathPrefix,
     dir: { input: "templates", includes: "_includes", layouts: "_includes/layouts" },
     templateFormats: ["njk"],
     htmlTemplateEngine: "njk",
