@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { benchBuild } from "../scripts/bench/buildAtScale.ts";
 import { benchLocaleCheck } from "../scripts/bench/localeCheck.ts";
 import { pdfCounts, benchPdfs } from "../scripts/bench/pdfs.ts";
+import { benchShareCards } from "../scripts/bench/shareCards.ts";
 import { benchPageWeight } from "../scripts/bench/pageWeight.ts";
 import { cssResources, htmlResources, inlineScripts } from "../scripts/bench/pageResources.ts";
 import type { BenchOptions, BenchReport } from "../scripts/bench/report.ts";
@@ -149,4 +150,14 @@ describe("PDF benchmark", () => {
     expect(pdfCounts(lines.join("\n"))).toEqual({ documents: 0, rendered: 0, cached: 0 });
     expect(pdfCounts("  10 PDFs in 0.2 s (0 rendered in one browser, 10 from the cache)")).toEqual({ documents: 10, rendered: 0, cached: 10 });
   });
+});
+
+describe("share card benchmark", () => {
+  it("renders the cards cold, then finds every one in the cache", async () => {
+    const report = await benchShareCards(options, { runs: 1 });
+    expectWellFormed(report);
+    expect(report.figures.cards).toBeGreaterThan(0);
+    expect(report.figures.largestBytes).toBeGreaterThan(0);
+    expect(isRatio(report.figures.coldCardsPerSecond)).toBe(true);
+  }, 300_000);
 });

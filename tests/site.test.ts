@@ -82,7 +82,7 @@ describe("languages", () => {
         expect(existsSync(join(site.dir, path, "index.html")), `${url} hreflang → ${path}`).toBe(true);
       }
       expect(html).toMatch(/<link rel="canonical" href="https?:\/\/[^"]+">/);
-      expect(html).toContain(`<meta property="og:locale" content="${url.split("/")[1]}">`);
+      expect(html).toContain(`<meta property="og:locale" content="${site.model.locales.find((l) => l.code === url.split("/")[1])!.ogLocale}">`);
     }
   });
 

@@ -1,19 +1,8 @@
 // Finds an installed Chrome or Chromium. Nothing is ever downloaded at run time.
 import { existsSync } from "node:fs";
+import { CHROMIUM_ENV_VARS, USUAL_PATHS } from "./paths.mjs";
 
-export const CHROMIUM_ENV_VARS = ["CHROME_PATH", "CHROMIUM_PATH", "PUPPETEER_EXECUTABLE_PATH"] as const;
-
-export const USUAL_PATHS = [
-  "/usr/lib/chromium/chromium", // Debian's binary itself (/usr/bin/chromium is a shell wrapper)
-  "/usr/bin/chromium",
-  "/usr/bin/chromium-browser",
-  "/snap/bin/chromium",
-  "/usr/bin/google-chrome-stable",
-  "/usr/bin/google-chrome",
-  "/opt/google/chrome/chrome",
-  "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
-  "/Applications/Chromium.app/Contents/MacOS/Chromium",
-];
+export { CHROMIUM_ENV_VARS, USUAL_PATHS };
 
 export class BrowserNotFoundError extends Error {
   constructor(tried: string[]) {

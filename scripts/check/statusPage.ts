@@ -2,6 +2,7 @@
 // templates/pages/translation-status.njk. Built without word diffs (no git) and never fails
 // the site build: an unfinished locale is exactly what the page is there to show.
 import { CAMPAIGN_DEFAULTS, loadCampaign } from "../site/campaign.ts";
+import { ogLocaleOf } from "../site/ogLocale.ts";
 import { BLOCK_PROBLEM_KINDS, type BlockProblemKind } from "./alignment.ts";
 import { checkLocales } from "./checkLocales.ts";
 import type { LocaleSummary, SectionState, StringState } from "./types.ts";
@@ -85,7 +86,7 @@ export function translationStatusPage(root: string): TranslationStatusPage {
     url: STATUS_PAGE_URL,
     title: "Translation status",
     description: "How far each translation of the site has come: sections and interface strings per language, with the files to edit.",
-    locale: { code: source.code, dir: source.dir, homeUrl: `/${source.code}/`, ogLocale: source.code.replace(/-/g, "_"), name: source.name },
+    locale: { code: source.code, dir: source.dir, homeUrl: `/${source.code}/`, ogLocale: ogLocaleOf(source.code), name: source.name },
     // The switcher leads to each language's home page; only this page itself is an hreflang alternate.
     alternates: result.locales.map((l) => ({
       code: l.code,

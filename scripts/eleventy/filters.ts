@@ -19,5 +19,6 @@ export function registerFilters(config: FilterHost, model: () => SiteModel) {
   });
 
   // {{ page.url | absoluteUrl }}: the published address, for canonical links and the sitemap.
-  config.addFilter("absoluteUrl", (path: string) => new URL(path, `${model().campaign.siteUrl}/`).href);
+  // The site may live under a path (https://owner.github.io/repo): kept in front of every page's path.
+  config.addFilter("absoluteUrl", (path: string) => new URL(path.replace(/^\//, ""), `${model().campaign.siteUrl}/`).href);
 }

@@ -49,6 +49,14 @@ export interface BuildPdfsOptions {
   onRenderer?: (renderer: PdfRenderer) => void;
   /** Finds the browser (default: findChromium()). */
   findBrowser?: () => string;
+  /** More to render in the same browser session after the PDFs (the share cards). */
+  alsoRender?: BrowserTask[];
+}
+
+export interface BrowserTask {
+  /** False when everything came from the cache: no browser is started for it. */
+  readonly pending: boolean;
+  render(renderer: PdfRenderer, origin: string): Promise<void>;
 }
 
 export function pdfJobs(root: string, siteDir: string): PdfJob[] {
@@ -101,7 +109,8 @@ export async function buildPdfs(options: BuildPdfsOptions): Promise<PdfResult[]>
     log(progressLine(job, hit.pages, hit.bytes.length, "cached"));
   }
 
-  if (toRender.length > 0) {
+  const tasks = (options.alsoRender ?? []).filter((task) => task.pending);
+  if (toRender.length > 0 || tasks.length > 0) {
     let server: StaticServer | undefined;
     let pdfRenderer: PdfRenderer | undefined;
     try {
@@ -123,6 +132,7 @@ export async function buildPdfs(options: BuildPdfsOptions): Promise<PdfResult[]>
         results.push({ job, pages: finished.pages, bytes: finished.bytes.length, ms, cached: false, requests: rendered.requests });
         log(progressLine(job, finished.pages, finished.bytes.length, `${(ms / 1000).toFixed(1)} s`));
       }
+      for (const task of tasks) await task.render(pdfRenderer, server.url);
     } finally {
       await pdfRenderer?.close();
       await server?.close();

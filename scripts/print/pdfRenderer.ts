@@ -31,6 +31,8 @@ export interface PagedLayout {
 
 export interface PdfRenderer {
   render(url: string, label: string): Promise<RenderedPdf>;
+  /** A plain page of the same Chromium, for other renderings (the share cards); the caller closes it. */
+  newPage(): Promise<Page>;
   close(): Promise<void>;
   /** Chromium's process id (its process group is killed on close). */
   readonly pid: number | undefined;
@@ -124,6 +126,10 @@ export async function openPdfRenderer(options: RendererOptions): Promise<PdfRend
     pid,
     profileDir,
     close,
+    newPage: async () => {
+      if (closed) throw new PdfRenderError("the PDF renderer is closed");
+      return newPage();
+    },
     async render(url, label) {
       if (busy) throw new PdfRenderError("one Printer renders one document at a time");
       if (closed) throw new PdfRenderError("the PDF renderer is closed");

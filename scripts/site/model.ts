@@ -7,6 +7,7 @@ import { checkContentFolder, loadLocaleSections, loadSectionIds, type Section } 
 import { createTranslator, type Translate } from "../locales/i18n.ts";
 import { discoverLocaleCodes, loadLocale, type Direction, type Locale } from "../locales/locales.ts";
 import { loadCampaign, type Campaign } from "./campaign.ts";
+import { ogLocaleOf } from "./ogLocale.ts";
 
 export interface LocaleView {
   code: string;
@@ -16,7 +17,7 @@ export interface LocaleView {
   complete: boolean;
   isSource: boolean;
   homeUrl: string;
-  /** og:locale form, e.g. en, ar, pt_BR. */
+  /** og:locale form, e.g. en_US, ar_AR, pt_BR (scripts/site/ogLocale.ts). */
   ogLocale: string;
 }
 
@@ -105,7 +106,7 @@ export function buildSiteModel(root: string): SiteModel {
     complete: l.complete,
     isSource: l.code === campaign.sourceLocale,
     homeUrl: `/${l.code}/`,
-    ogLocale: l.code.replace(/-/g, "_"),
+    ogLocale: ogLocaleOf(l.code),
   }));
   const sourceView = views[0]!;
   const sectionIds = loadSectionIds(contentDir);

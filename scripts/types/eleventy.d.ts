@@ -7,4 +7,6 @@ declare module "@11ty/eleventy" {
     setIsVerbose(verbose: boolean): void;
     disableLogger(): void;
   }
+  /** Puts the path prefix in front of every root-relative URL in the HTML output. */
+  export const HtmlBasePlugin: (eleventyConfig: never) => void;
 }

@@ -1,0 +1,76 @@
+// The share cards: one 1200×630 image per reader page (home and sections) per locale, shown by
+// WhatsApp, Telegram, Signal, X and Facebook when a link is shared. Here: what each card says
+// and where it lives, from the site model; rendering is in shareCards.ts. The card pages
+// (templates/print/card.njk) sit under /<locale>/print/ with the other pages made for Chromium.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import type { Direction } from "../locales/locales.ts";
+import type { SiteModel } from "../site/model.ts";
+
+export const CARD_WIDTH = 1200;
+export const CARD_HEIGHT = 630;
+export const CARD_MAX_BYTES = 300_000;
+export const CARD_FILE = "card.png";
+export const CARD_TYPE = "image/png";
+
+export interface ShareCardPage {
+  /** The card's HTML page, which Chromium photographs (/en/print/card-illegal/). */
+  url: string;
+  /** The reader page the card is for (/en/illegal/). */
+  pageUrl: string;
+  /** The image, next to the reader page (/en/illegal/card.png). */
+  image: string;
+  locale: string;
+  dir: Direction;
+  /** Language and direction of the title (the source locale's where the section falls back). */
+  titleLang: string;
+  titleDir: Direction;
+  title: string;
+  campaign: string;
+  /** The site's address as printed on the card, without the scheme. */
+  address: string;
+  /** The content file the title comes from, named when it cannot fit. */
+  file: string;
+  /** og:image:alt */
+  alt: string;
+}
+
+/** A card that exists in a built site, as the page's meta tags describe it. */
+export interface ShareCardImage {
+  url: string;
+  width: number;
+  height: number;
+  type: string;
+  alt: string;
+}
+
+export function shareCardPages(site: SiteModel): ShareCardPage[] {
+  const campaign = site.campaign.name;
+  const address = site.campaign.siteUrl.replace(/^https?:\/\//, "");
+  const homes = site.homes.map((home) => ({ page: home.pledge, pageUrl: home.url, slug: "card" }));
+  const sections = site.sectionPages.map((page) => ({ page, pageUrl: page.url, slug: `card-${page.id}` }));
+  return [...homes, ...sections].map(({ page, pageUrl, slug }) => ({
+    url: `/${page.locale.code}/print/${slug}/`,
+    pageUrl,
+    image: `${pageUrl}${CARD_FILE}`,
+    locale: page.locale.code,
+    dir: page.locale.dir,
+    titleLang: page.contentLang,
+    titleDir: page.contentDir,
+    title: page.title,
+    campaign,
+    address: `${address}${pageUrl}`,
+    file: page.fallback ? `content/${site.sourceLocale.code}/${page.id}.md` : page.editFile,
+    alt: `${campaign}: ${page.title}`,
+  }));
+}
+
+/** The cards already in the output folder, by reader page URL: a build without them (npm run build:site) lists none. */
+export function builtShareCards(site: SiteModel, outputDir: string): Record<string, ShareCardImage> {
+  const cards: Record<string, ShareCardImage> = {};
+  for (const card of shareCardPages(site)) {
+    if (!existsSync(join(outputDir, card.image))) continue;
+    cards[card.pageUrl] = { url: card.image, width: CARD_WIDTH, height: CARD_HEIGHT, type: CARD_TYPE, alt: card.alt };
+  }
+  return cards;
+}

@@ -1,0 +1,24 @@
+// The Content-Security-Policy of every reader page, in one place: sent as a header where the
+// host reads _site/_headers (Netlify, Cloudflare Pages), and carried in each page as
+// <meta http-equiv> for hosts that cannot set headers (GitHub Pages). No script runs anywhere,
+// nothing is loaded from another origin.
+const DIRECTIVES: [name: string, value: string][] = [
+  ["default-src", "'none'"],
+  ["style-src", "'self'"],
+  ["img-src", "'self'"],
+  ["font-src", "'self'"],
+  ["base-uri", "'none'"],
+  ["form-action", "'none'"],
+  ["frame-ancestors", "'none'"],
+  ["upgrade-insecure-requests", ""],
+];
+
+/** Ignored in a meta element (CSP 3, §"Delivery via meta"): they work only as a header. */
+export const HEADER_ONLY_DIRECTIVES = ["frame-ancestors", "report-uri", "sandbox"];
+
+const serialize = (directives: typeof DIRECTIVES) => directives.map(([name, value]) => (value ? `${name} ${value}` : name)).join("; ");
+
+export const CONTENT_SECURITY_POLICY = {
+  header: serialize(DIRECTIVES),
+  meta: serialize(DIRECTIVES.filter(([name]) => !HEADER_ONLY_DIRECTIVES.includes(name))),
+};
