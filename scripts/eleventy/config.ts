@@ -5,10 +5,11 @@ import { resolve } from "node:path";
 import { translationStatusPageInBackground } from "../check/statusPageInBackground.ts";
 import type { TranslationStatusPage } from "../check/statusPage.ts";
 import { listDownloads } from "../print/downloads.ts";
-import { printFontCopies } from "../print/fonts.ts";
+import { printFontRoutes } from "../print/fonts.ts";
 import { buildPrintModel } from "../print/printModel.ts";
 import { buildSiteModel, type SiteModel } from "../site/model.ts";
 import { registerFilters } from "./filters.ts";
+import { printFontMiddleware } from "./printFonts.ts";
 
 interface EleventyConfig {
   addWatchTarget(target: string, options?: Record<string, unknown>): void;
@@ -51,8 +52,9 @@ export default function configure(eleventyConfig: EleventyConfig) {
 
   // Static files: templates/assets/ ends up in _site/assets/.
   eleventyConfig.addPassthroughCopy({ "templates/assets": "assets" });
-  // Print fonts, from their npm packages: only the print pages load them.
-  eleventyConfig.addPassthroughCopy(printFontCopies(root));
+  // Print fonts stay in node_modules, out of _site/: the dev server (npm start) serves them to
+  // the print pages, as the PDF build's own server does.
+  eleventyConfig.setServerOptions({ middleware: [printFontMiddleware(printFontRoutes(root))] });
 
   // The dev server answers on this machine only.
   eleventyConfig.setServerOptions({ domDiff: false, showVersion: false, host: "localhost" });
