@@ -2,6 +2,7 @@
 // never throws for a problem in the content: each becomes a Problem with file, line and hint.
 import { resolve } from "node:path";
 import { readLocaleFiles, readProject, type LocaleFiles } from "./project.ts";
+import { printFontProblems } from "./printFonts.ts";
 import { severityOf } from "./problem.ts";
 import { checkSection, sourceSection, type SourceSection } from "./sections.ts";
 import { SourceHistory } from "./sourceHistory.ts";
@@ -106,6 +107,7 @@ export function checkLocales(root: string, options: CheckOptions = {}): CheckRes
       localeProblems.push(...strings.problems);
       if (locale.stringsBroken) for (const r of requiredStrings(source.strings, code)) stringStates.set(r.key, "missing");
     }
+    localeProblems.push(...printFontProblems(locale));
     problems.push(...localeProblems);
     summaries.push(summarize(locale, sectionIds, sourceSections, sectionStates, stringStates, localeProblems));
   }

@@ -16,7 +16,8 @@ export type ProblemKind =
   | "untranslated"
   | "stale"
   | "unmarked" // a translation without `source:`
-  | "draft";
+  | "draft"
+  | "print-font"; // text in a script no print font covers (scripts/print/fonts.ts)
 
 export interface WordChange {
   /** The English around and including the change, as it was when the translation was made. */

@@ -90,7 +90,7 @@ export async function buildPdfs(options: BuildPdfsOptions): Promise<PdfResult[]>
   const keys = new Map(
     jobs.map((job) => {
       const html = readFileSync(job.htmlFile);
-      return [job, cacheKey({ html, assetsDir: join(options.siteDir, PRINT_ASSETS), fonts: fontFilesIn(html.toString("utf8"), options.root), variant: job.variant, browser }, renderer)];
+      return [job, cacheKey({ html, assetsDir: join(options.siteDir, PRINT_ASSETS), fonts: fontFilesIn(html.toString("utf8")), variant: job.variant, browser }, renderer)];
     }),
   );
 
@@ -112,7 +112,7 @@ export async function buildPdfs(options: BuildPdfsOptions): Promise<PdfResult[]>
     let server: StaticServer | undefined;
     let pdfRenderer: PdfRenderer | undefined;
     try {
-      server = await serveFolder(options.siteDir, 0, printFontRoutes(options.root));
+      server = await serveFolder(options.siteDir, 0, printFontRoutes());
       const allowedPaths = [PRINT_ASSETS, ...new Set(toRender.map((j) => j.pagePath))];
       pdfRenderer = await openPdfRenderer({ origin: server.url, allowedPaths, timeoutMs, findBrowser: options.findBrowser });
       options.onRenderer?.(pdfRenderer);
@@ -121,7 +121,7 @@ export async function buildPdfs(options: BuildPdfsOptions): Promise<PdfResult[]>
         const rendered = await pdfRenderer.render(`${server.url}${job.pagePath}`, job.label);
         checkLayout(job, rendered.layout, readFileSync(job.htmlFile, "utf8"));
         const finished = await finishPdf(rendered.pdf, job.variant, job.locale);
-        await checkPdfFonts(finished.bytes, { locale: job.locale, document: job.variant.document, label: job.label });
+        await checkPdfFonts(finished.bytes, { locale: job.locale, document: job.variant.document, label: job.label, html: readFileSync(job.htmlFile, "utf8") });
         if (finished.pages !== rendered.layout.pages) {
           throw new PdfRenderError(`${job.label}: Paged.js laid out ${rendered.layout.pages} pages but the PDF has ${finished.pages}\n  → look for content wider than the page in the print CSS (templates/assets/print/)`);
         }

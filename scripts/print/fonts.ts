@@ -13,6 +13,7 @@
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { scriptOf } from "./scripts.ts";
 
 export const PRINT_FONT_WEIGHTS = [400, 700] as const;
 /** Where the font files are served from, relative to the site root. */
@@ -109,8 +110,10 @@ export function parseUnicodeRange(range: string): Interval[] {
   });
 }
 
-function packageDir(npm: string, root: string): string {
-  const require = createRequire(join(root, "package.json"));
+// Resolved from the project's code, wherever the content being built lives.
+const require = createRequire(import.meta.url);
+
+function packageDir(npm: string): string {
   try {
     return dirname(require.resolve(`${npm}/package.json`));
   } catch {
@@ -118,14 +121,13 @@ function packageDir(npm: string, root: string): string {
   }
 }
 
-const facesByRoot = new Map<string, Face[]>();
+let allFaces: Face[] | undefined;
 
 /** Every face of every print font, in registry order, read from the packages' unicode.json. */
-export function printFontFaces(root = process.cwd()): Face[] {
-  const cached = facesByRoot.get(root);
-  if (cached) return cached;
+export function printFontFaces(): Face[] {
+  if (allFaces) return allFaces;
   const faces = PRINT_FONTS.flatMap((font) => {
-    const dir = packageDir(font.npm, root);
+    const dir = packageDir(font.npm);
     const ranges = JSON.parse(readFileSync(join(dir, "unicode.json"), "utf8")) as Record<string, string>;
     const base = font.npm.replace(/^@fontsource\//, "");
     const subsets = font.subsets === "numbered" ? Object.keys(ranges).filter((s) => /^\[\d+\]$/.test(s)) : font.subsets;
@@ -140,24 +142,24 @@ export function printFontFaces(root = process.cwd()): Face[] {
       return { font, subset, range, intervals: parseUnicodeRange(range), files };
     });
   });
-  facesByRoot.set(root, faces);
+  allFaces = faces;
   return faces;
 }
 
-export function printFontFiles(root = process.cwd()): FontFile[] {
-  return printFontFaces(root).flatMap((face) => face.files);
+export function printFontFiles(): FontFile[] {
+  return printFontFaces().flatMap((face) => face.files);
 }
 
 /** URL path (/assets/print/fonts/x.woff2) → the file in node_modules: what the servers map. */
-export function printFontRoutes(root = process.cwd()): Map<string, string> {
-  return new Map(printFontFiles(root).map((f) => [`${PRINT_FONTS_URL}${f.name}`, f.source]));
+export function printFontRoutes(): Map<string, string> {
+  return new Map(printFontFiles().map((f) => [`${PRINT_FONTS_URL}${f.name}`, f.source]));
 }
 
 const covers = (intervals: readonly Interval[], code: number) => intervals.some(([a, b]) => code >= a && code <= b);
 
 /** Characters of `text` that no print font's unicode-range covers (controls and spaces aside). */
-export function uncoveredCharacters(text: string, root = process.cwd()): string[] {
-  const faces = printFontFaces(root);
+export function uncoveredCharacters(text: string): string[] {
+  const faces = printFontFaces();
   const out: string[] = [];
   for (const char of new Set(text)) {
     const code = char.codePointAt(0)!;
@@ -167,10 +169,44 @@ export function uncoveredCharacters(text: string, root = process.cwd()): string[
   return out;
 }
 
-/** The faces a text needs: those whose unicode-range holds one of its characters. */
-export function facesFor(text: string, root = process.cwd()): Face[] {
-  const codes = [...new Set(text)].map((c) => c.codePointAt(0)!);
-  return printFontFaces(root).filter((face) => codes.some((code) => covers(face.intervals, code)));
+/**
+ * The faces a text in `lang` needs. Each character takes the first face that covers it in the
+ * language's font stack (its own font first), and again in the default stack (text marked in
+ * another language, the campaign's name) unless it is a letter of the language's own script.
+ * So an English page declares no Chinese slice, though those slices hold Latin letters too.
+ */
+export function facesFor(text: string, lang = ""): Face[] {
+  const faces = printFontFaces();
+  const own = ownFont(lang);
+  const byFont = new Map(PRINT_FONTS.map((font) => [font, faces.filter((face) => face.font === font)]));
+  const first = (stack: readonly PrintFont[], code: number) => {
+    for (const font of stack) {
+      const face = byFont.get(font)!.find((f) => covers(f.intervals, code));
+      if (face) return face;
+    }
+    return undefined;
+  };
+  const ownStack = own ? [own, ...PRINT_FONTS.filter((f) => f !== own)] : PRINT_FONTS;
+  const needed = new Set<Face | undefined>();
+  for (const char of new Set(text)) {
+    const code = char.codePointAt(0)!;
+    if (code < 0x20) continue;
+    needed.add(first(ownStack, code));
+    if (own && !own.scripts.includes(scriptOf(char))) needed.add(first(PRINT_FONTS, code));
+  }
+  return faces.filter((face) => needed.has(face));
+}
+
+/** The font listed for a language ("zh-Hant-TW" → Noto Sans TC), as :lang() would pick it. */
+function ownFont(lang: string): PrintFont | undefined {
+  const tag = lang.toLowerCase();
+  let best: { font: PrintFont; length: number } | undefined;
+  for (const font of PRINT_FONTS) {
+    for (const l of font.languages.map((x) => x.toLowerCase())) {
+      if ((tag === l || tag.startsWith(`${l}-`)) && l.length > (best?.length ?? 0)) best = { font, length: l.length };
+    }
+  }
+  return best?.font;
 }
 
 const quoted = (family: string) => `"${family}"`;
@@ -179,8 +215,8 @@ const quoted = (family: string) => `"${family}"`;
  * The print page's font CSS: @font-face rules for the faces its text needs (URLs relative to a
  * print page at /<locale>/print/<variant>/), and the font stacks, by language.
  */
-export function printFontCss(text: string, root = process.cwd()): string {
-  const faces = facesFor(text, root).flatMap((face) => face.files);
+export function printFontCss(text: string, lang = ""): string {
+  const faces = facesFor(text, lang).flatMap((face) => face.files);
   const rules = faces.map(
     (f) =>
       `@font-face { font-family: "${f.font.family}"; font-style: normal; font-weight: ${f.weight}; font-display: block; ` +
@@ -198,8 +234,8 @@ export function printFontCss(text: string, root = process.cwd()): string {
 }
 
 /** Font files a rendered print page declares (for the PDF cache: a changed file renders again). */
-export function fontFilesIn(html: string, root = process.cwd()): string[] {
-  const routes = printFontRoutes(root);
+export function fontFilesIn(html: string): string[] {
+  const routes = printFontRoutes();
   const names = new Set([...html.matchAll(/assets\/print\/fonts\/([\w.-]+\.woff2)/g)].map((m) => `${PRINT_FONTS_URL}${m[1]}`));
   return [...names].sort().flatMap((url) => {
     const file = routes.get(url);

@@ -3,7 +3,7 @@
 // with it). A font the project does not ship means Chromium fell back to a font of this
 // machine, which another machine may not have: the build stops and says what to add.
 import { decodePDFRawStream, PDFDict, PDFDocument, PDFName, PDFRawStream } from "pdf-lib";
-import { printFontNamed } from "./fonts.ts";
+import { printFontNamed, uncoveredCharacters } from "./fonts.ts";
 import { PdfRenderError } from "./pdfRenderer.ts";
 import { addFontHint, byScript } from "./scripts.ts";
 
@@ -70,23 +70,37 @@ export interface FontCheckSubject {
   document: string;
   /** The PDF as named in progress lines ("he/leaflet.pdf"). */
   label: string;
+  /** The print page it was rendered from: its text must be covered by the print fonts too. */
+  html?: string;
 }
 
-/** Fails when the PDF embeds a font that is not one of the project's print fonts. */
+/**
+ * Fails when the PDF embeds a font that is not one of the project's print fonts, or when the
+ * print page holds characters no print font covers (drawn as empty boxes where no system font has them).
+ */
 export async function checkPdfFonts(pdf: Uint8Array, subject: FontCheckSubject): Promise<void> {
   const strangers = (await embeddedFonts(pdf)).filter((font) => font.type === "Type3" || !printFontNamed(font.name));
-  if (strangers.length === 0) return;
-  const lines = strangers.map((font) => {
-    const what = font.type === "Type3" ? "a Type 3 font (a weight or style faked by Chromium)" : `${font.name}, a font of this machine the project does not ship`;
-    const scripts = [...byScript(font.chars)].map(([script, chars]) => `${script}: ${quote(chars)}`);
-    return { what, scripts: [...byScript(font.chars).keys()], text: `    ${what}\n      ${scripts.join("\n      ") || "(no characters listed)"}` };
-  });
+  const uncovered = subject.html === undefined ? [] : uncoveredCharacters(pageText(subject.html));
+  if (strangers.length === 0 && uncovered.length === 0) return;
+  const describe = (what: string, chars: string[]) => {
+    const groups = [...byScript(chars)];
+    return { scripts: groups.map(([script]) => script), text: `    ${what}\n      ${groups.map(([script, c]) => `${script}: ${quote(c)}`).join("\n      ") || "(no characters listed)"}` };
+  };
+  const lines = [
+    ...strangers.map((font) => describe(font.type === "Type3" ? "a Type 3 font (a weight or style faked by Chromium)" : `${font.name}, a font of this machine the project does not ship`, font.chars)),
+    ...(uncovered.length > 0 ? [describe("characters no print font covers", uncovered)] : []),
+  ];
   const scripts = [...new Set(lines.flatMap((l) => l.scripts))].filter((s) => s !== "symbols" && s !== "combining marks");
   const hints = scripts.length > 0 ? scripts.map((s) => `  → ${addFontHint(s)}`) : ["  → give every weight and style the print CSS uses a file in scripts/print/fonts.ts, or a character a print font that covers it"];
   throw new PdfFontError(
     `${subject.label} (locale ${subject.locale}, ${subject.document}): characters were printed with a font the project does not ship, so another machine prints them differently or not at all:\n` +
       `${lines.map((l) => l.text).join("\n")}\n${hints.join("\n")}`,
   );
+}
+
+/** The text of a print page: markup, styles and the QR code's drawing left out. */
+function pageText(html: string): string {
+  return html.replace(/<(style|svg|script)\b[\s\S]*?<\/\1>/g, " ").replace(/<[^>]*>/g, " ").replace(/&[#\w]+;/g, " ");
 }
 
 function quote(chars: string[]): string {

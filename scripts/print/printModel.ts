@@ -89,7 +89,7 @@ export function buildPrintModel(site: SiteModel, root: string): PrintModel {
         homeUrl,
         signupUrl: site.campaign.signupUrl,
         qrSvg: variant.document === "leaflet" ? qrCodeSvg(homeUrl, t("print.qrLabel", { url: printableUrl(homeUrl) })) : undefined,
-        fontCss: printFontCss(text, root),
+        fontCss: printFontCss(text, locale.code),
       });
     }
   }
