@@ -1,5 +1,6 @@
 // The print font registry (scripts/print/fonts.ts) and what reads PDFs' fonts
 // (scripts/print/pdfFonts.ts): unicode ranges, the CSS a page gets, PDF font names, ToUnicode maps.
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -25,6 +26,15 @@ describe("the registry", () => {
     const sample = "Tiếng Việt ąčęėįšųūž ß Ωμέγα Привет עברית العربية پچژگکی ٹڈڑںھہے हिन्दी বাংলা ไทย 汉字 漢字 ひらがな カタカナ 한국어";
     expect(uncoveredCharacters(sample)).toEqual([]);
     expect(uncoveredCharacters("ქართული ქართული")).toEqual([..."ქართული"]);
+  });
+
+  test("Amiri has glyphs (not only a range) for the Persian and Urdu letters, in both weights (fc-query)", () => {
+    for (const file of printFontFiles().filter((f) => f.font.family === "Amiri" && f.name.includes("-arabic-"))) {
+      const charset = execFileSync("fc-query", ["-f", "%{charset}", file.source], { encoding: "utf8" });
+      const ranges = charset.trim().split(" ").map((r) => r.split("-").map((x) => parseInt(x, 16)));
+      const has = (c: string) => ranges.some(([a, b = a]) => c.codePointAt(0)! >= a! && c.codePointAt(0)! <= b!);
+      expect([..."پچژگکی ٹڈڑںھہےۓ"].filter((c) => c !== " " && !has(c)), file.name).toEqual([]);
+    }
   });
 
   test("unicode-range parsing", () => {

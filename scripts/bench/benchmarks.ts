@@ -3,6 +3,7 @@ import { benchBuild, BUILD_DEFAULTS, BUILD_QUICK } from "./buildAtScale.ts";
 import { benchLocaleCheck } from "./localeCheck.ts";
 import { benchPageWeight } from "./pageWeight.ts";
 import { benchPdfs } from "./pdfs.ts";
+import { benchPdfScripts } from "./pdfScripts.ts";
 import type { BenchOptions, BenchReport } from "./report.ts";
 
 export interface Benchmark {
@@ -31,5 +32,10 @@ export const BENCHMARKS: Benchmark[] = [
     name: "pdf",
     what: "PDFs in one browser vs a pagedjs-cli process per document; a second build from the cache",
     run: (o) => benchPdfs(o),
+  },
+  {
+    name: "pdf-scripts",
+    what: "the size of a leaflet per script (Latin, Arabic, Hebrew, Persian, Chinese, Devanagari, Cyrillic, Thai)",
+    run: (o) => benchPdfScripts(o),
   },
 ];
