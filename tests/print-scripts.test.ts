@@ -107,12 +107,13 @@ describe("fixture locales in six scripts", () => {
     const split: string[] = [];
     for (const { code } of LOCALES) {
       if (code === "zh-Hant" || code === "th") continue; // no spaces between words
-      const extracted = new Set(pdfText(pdfOf(code)).normalize("NFKC").split(/[^\p{L}\p{M}\p{N}]+/u));
-      for (const word of written(code).paragraph.normalize("NFKC").split(/[^\p{L}\p{M}\p{N}\u200c]+/u)) {
-        if (word && !extracted.has(word)) split.push(`${code}:${word}`);
-      }
+      // Persian words keep their zero-width non-joiner (می‌شویم): it is part of the word.
+      const words = (text: string) => text.normalize("NFKC").split(/[^\p{L}\p{M}\p{N}\u200c]+/u).filter(Boolean);
+      const extracted = new Set(words(pdfText(pdfOf(code))));
+      for (const word of words(written(code).paragraph)) if (!extracted.has(word)) split.push(`${code}:${word}`);
     }
-    expect(split.filter((w) => !w.startsWith("fa:") || !w.includes("\u200c"))).toEqual(["hi:एस्केलेशन"]);
+    // The same word splits with Noto Sans Devanagari, Mukta and Hind alike: poppler's spacing, not the font.
+    expect(split).toEqual(["hi:एस्केलेशन"]);
   });
 
   test("right-to-left scripts run right to left: each word of the first line right of the next, the title at the right", () => {
