@@ -224,11 +224,13 @@ export function printFontCss(text: string, lang = ""): string {
   );
   const families = PRINT_FONTS.map((f) => f.family);
   const stack = (first?: string) => [...new Set([...(first ? [first] : []), ...families])].map(quoted).join(", ");
-  rules.push(`html { font-family: ${stack()}, sans-serif; }`);
+  // No specificity (:where), so the print CSS's own rules (.campaign) win; every element with a
+  // lang attribute starts again from the default stack, so English inside Arabic is not Amiri.
+  rules.push(`:where(html, [lang]) { font-family: ${stack()}, sans-serif; }`);
   for (const font of PRINT_FONTS) {
     if (font.languages.length === 0) continue;
     const selector = font.languages.map((lang) => `:lang(${lang})`).join(", ");
-    rules.push(`${selector} { font-family: ${stack(font.family)}, sans-serif;${font.css ? ` ${font.css}` : ""} }`);
+    rules.push(`:where(${selector}) { font-family: ${stack(font.family)}, sans-serif;${font.css ? ` ${font.css}` : ""} }`);
   }
   return rules.join("\n");
 }

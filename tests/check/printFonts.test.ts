@@ -14,7 +14,7 @@ beforeAll(() => {
 afterAll(() => project?.remove());
 
 describe("scripts without a print font", () => {
-  test("Georgian: a warning on the title's line and the paragraph's, naming the characters and how to add a font", () => {
+  test("Georgian: one warning per file and script, at the first line using it, naming the characters and how to add a font", () => {
     const result = checkLocales(project.root, { diffs: false });
     const warnings = result.problems.filter((p) => p.kind === "print-font");
     expect(warnings.map((p) => ({ locale: p.locale, file: p.file, line: p.line, severity: p.severity }))).toEqual([{ locale: "ka", file: "content/ka/pledge.md", line: 2, severity: "warning" }]);
