@@ -23,6 +23,8 @@ export function printFontProblems(locale: LocaleFiles): Problem[] {
     if (typeof value === "string") texts.push({ file: locale.stringsFile, line: locale.strings!.lines.get(key), text: value });
   }
 
+  // Usually every character is covered: one pass over all the text says so.
+  if (uncoveredCharacters(texts.map((t) => t.text).join("\n")).length === 0) return [];
   // Per file and script: the characters, and the first line that uses one.
   const found = new Map<string, { file: string; script: string; line: number | undefined; chars: Set<string> }>();
   for (const { file, line, text } of texts) {

@@ -87,7 +87,7 @@ export interface FontFile {
 
 export type Interval = readonly [number, number];
 
-interface Face {
+export interface Face {
   font: PrintFont;
   subset: string;
   range: string;
@@ -121,29 +121,38 @@ function packageDir(npm: string): string {
   }
 }
 
-let allFaces: Face[] | undefined;
+const facesByFont = new Map<PrintFont, Face[]>();
 
 /** Every face of every print font, in registry order, read from the packages' unicode.json. */
 export function printFontFaces(): Face[] {
-  if (allFaces) return allFaces;
-  const faces = PRINT_FONTS.flatMap((font) => {
-    const dir = packageDir(font.npm);
-    const ranges = JSON.parse(readFileSync(join(dir, "unicode.json"), "utf8")) as Record<string, string>;
-    const base = font.npm.replace(/^@fontsource\//, "");
-    const subsets = font.subsets === "numbered" ? Object.keys(ranges).filter((s) => /^\[\d+\]$/.test(s)) : font.subsets;
-    return subsets.map((subset): Face => {
-      const range = ranges[subset];
-      if (!range) throw new PrintFontPackageError(`${font.npm} has no subset "${subset}" (scripts/print/fonts.ts asks for it)\n  → pick subsets from node_modules/${font.npm}/unicode.json`);
-      const slug = subset.replace(/^\[(\d+)\]$/, "$1");
-      const files = PRINT_FONT_WEIGHTS.map((weight) => {
-        const name = `${base}-${slug}-${weight}-normal.woff2`;
-        return { font, weight, range, source: join(dir, "files", name), name };
-      });
-      return { font, subset, range, intervals: parseUnicodeRange(range), files };
-    });
-  });
-  allFaces = faces;
+  return PRINT_FONTS.flatMap(facesOf);
+}
+
+/** One font's faces, read when first needed (the check reads only the packages it needs). */
+function facesOf(font: PrintFont): Face[] {
+  let faces = facesByFont.get(font);
+  if (!faces) {
+    faces = readFaces(font);
+    facesByFont.set(font, faces);
+  }
   return faces;
+}
+
+function readFaces(font: PrintFont): Face[] {
+  const dir = packageDir(font.npm);
+  const ranges = JSON.parse(readFileSync(join(dir, "unicode.json"), "utf8")) as Record<string, string>;
+  const base = font.npm.replace(/^@fontsource\//, "");
+  const subsets = font.subsets === "numbered" ? Object.keys(ranges).filter((s) => /^\[\d+\]$/.test(s)) : font.subsets;
+  return subsets.map((subset): Face => {
+    const range = ranges[subset];
+    if (!range) throw new PrintFontPackageError(`${font.npm} has no subset "${subset}" (scripts/print/fonts.ts asks for it)\n  → pick subsets from node_modules/${font.npm}/unicode.json`);
+    const slug = subset.replace(/^\[(\d+)\]$/, "$1");
+    const files = PRINT_FONT_WEIGHTS.map((weight) => {
+      const name = `${base}-${slug}-${weight}-normal.woff2`;
+      return { font, weight, range, source: join(dir, "files", name), name };
+    });
+    return { font, subset, range, intervals: parseUnicodeRange(range), files };
+  });
 }
 
 export function printFontFiles(): FontFile[] {
@@ -151,22 +160,38 @@ export function printFontFiles(): FontFile[] {
 }
 
 /** URL path (/assets/print/fonts/x.woff2) → the file in node_modules: what the servers map. */
-export function printFontRoutes(): Map<string, string> {
-  return new Map(printFontFiles().map((f) => [`${PRINT_FONTS_URL}${f.name}`, f.source]));
+export function printFontRoutes(): ReadonlyMap<string, string> {
+  routes ??= new Map(printFontFiles().map((f) => [`${PRINT_FONTS_URL}${f.name}`, f.source]));
+  return routes;
 }
+let routes: Map<string, string> | undefined;
 
 const covers = (intervals: readonly Interval[], code: number) => intervals.some(([a, b]) => code >= a && code <= b);
 
+// Per code point: 0 not yet known, 1 covered, 2 not covered. A loop over char codes: the check
+// runs this over every locale's whole text.
+const bmpCoverage = new Uint8Array(0x10000);
+const astralCoverage = new Map<number, number>();
+
+function coverageOf(code: number): number {
+  const known = code < 0x10000 ? bmpCoverage[code]! : (astralCoverage.get(code) ?? 0);
+  if (known !== 0) return known;
+  const char = String.fromCodePoint(code);
+  const state = code < 0x20 || /\s/u.test(char) || PRINT_FONTS.some((font) => facesOf(font).some((face) => covers(face.intervals, code))) ? 1 : 2;
+  if (code < 0x10000) bmpCoverage[code] = state;
+  else astralCoverage.set(code, state);
+  return state;
+}
+
 /** Characters of `text` that no print font's unicode-range covers (controls and spaces aside). */
 export function uncoveredCharacters(text: string): string[] {
-  const faces = printFontFaces();
-  const out: string[] = [];
-  for (const char of new Set(text)) {
-    const code = char.codePointAt(0)!;
-    if (code < 0x20 || /\s/u.test(char)) continue;
-    if (!faces.some((face) => covers(face.intervals, code))) out.push(char);
+  const out = new Set<string>();
+  for (let i = 0; i < text.length; i++) {
+    const code = text.codePointAt(i)!;
+    if (code > 0xffff) i++;
+    if (coverageOf(code) === 2) out.add(String.fromCodePoint(code));
   }
-  return out;
+  return [...out];
 }
 
 /**
@@ -178,10 +203,9 @@ export function uncoveredCharacters(text: string): string[] {
 export function facesFor(text: string, lang = ""): Face[] {
   const faces = printFontFaces();
   const own = ownFont(lang);
-  const byFont = new Map(PRINT_FONTS.map((font) => [font, faces.filter((face) => face.font === font)]));
   const first = (stack: readonly PrintFont[], code: number) => {
     for (const font of stack) {
-      const face = byFont.get(font)!.find((f) => covers(f.intervals, code));
+      const face = facesOf(font).find((f) => covers(f.intervals, code));
       if (face) return face;
     }
     return undefined;
