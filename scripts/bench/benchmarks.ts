@@ -4,6 +4,7 @@ import { benchLocaleCheck } from "./localeCheck.ts";
 import { benchPageWeight } from "./pageWeight.ts";
 import { benchPdfs } from "./pdfs.ts";
 import { benchShareCards } from "./shareCards.ts";
+import { benchPdfScripts } from "./pdfScripts.ts";
 import type { BenchOptions, BenchReport } from "./report.ts";
 
 export interface Benchmark {
@@ -37,5 +38,10 @@ export const BENCHMARKS: Benchmark[] = [
     name: "cards",
     what: "share cards rendered cold and from the cache",
     run: (o) => benchShareCards(o),
+  },
+  {
+    name: "pdf-scripts",
+    what: "the size of a leaflet per script (Latin, Arabic, Hebrew, Persian, Chinese, Devanagari, Cyrillic, Thai)",
+    run: (o) => benchPdfScripts(o),
   },
 ];

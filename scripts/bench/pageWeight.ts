@@ -3,6 +3,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { printFontRoutes } from "../print/fonts.ts";
 import { builtPages } from "../site/builtPages.ts";
 import { runChild } from "./childProcess.ts";
 import { addSizes, sizesOf, ZERO, type Sizes } from "./compressedSize.ts";
@@ -94,6 +95,9 @@ export function weighPage(siteDir: string, page: string): PageWeight {
 
 function fileOf(siteDir: string, url: URL): string | undefined {
   const path = decodeURIComponent(url.pathname);
+  // Print fonts are served from node_modules, not copied into the site.
+  const font = printFontRoutes().get(path);
+  if (font) return font;
   const file = join(siteDir, path.endsWith("/") ? `${path}index.html` : path);
   if (!file.startsWith(siteDir) || !existsSync(file)) return undefined;
   return statSync(file).isDirectory() ? (existsSync(join(file, "index.html")) ? join(file, "index.html") : undefined) : file;

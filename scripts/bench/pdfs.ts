@@ -8,6 +8,7 @@ import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { findChromium, HEADLESS_ARGS } from "../browser/chromium.ts";
 import { pdfJobs, type PdfJob } from "../print/buildPdfs.ts";
+import { printFontRoutes } from "../print/fonts.ts";
 import { serveFolder } from "../site/staticServer.ts";
 import { runChild, runCommand } from "./childProcess.ts";
 import type { BenchOptions, BenchReport, Table, Target } from "./report.ts";
@@ -56,7 +57,7 @@ const pagedjsCliPath = () => join(dirname(createRequire(import.meta.url).resolve
 export async function benchPdfs(options: BenchOptions, config: PdfBenchConfig = options.quick ? PDF_QUICK : PDF_DEFAULTS): Promise<BenchReport<PdfFigures>> {
   const siteDir = mkdtempSync(join(tmpdir(), "pledge-bench-site-"));
   const pdfOut = mkdtempSync(join(tmpdir(), "pledge-bench-pagedjs-"));
-  const server = await serveFolder(siteDir);
+  const server = await serveFolder(siteDir, 0, printFontRoutes());
   try {
     options.log("pdf: building the real site (HTML) into a temp folder");
     await runChild(join(import.meta.dirname, "children", "buildProject.ts"), [options.root, siteDir], { cwd: options.root });

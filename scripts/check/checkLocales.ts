@@ -4,6 +4,8 @@ import { resolve } from "node:path";
 import { readLocaleFiles, readProject, type LocaleFiles } from "./project.ts";
 import { checkConsistency, findRepeats } from "./consistency.ts";
 import { countBlockProblems, reportMarkup } from "./alignment.ts";
+import { printFontProblems } from "./printFonts.ts";
+import { severityOf } from "./problem.ts";
 import { checkSection, sourceSection, type SourceSection } from "./sections.ts";
 import { SourceHistory } from "./sourceHistory.ts";
 import { checkStrings, requiredStrings } from "./strings.ts";
@@ -115,6 +117,7 @@ export function checkLocales(root: string, options: CheckOptions = {}): CheckRes
       localeProblems.push(...strings.problems);
       if (locale.stringsBroken) for (const r of requiredStrings(source.strings, code)) stringStates.set(r.key, "missing");
     }
+    localeProblems.push(...printFontProblems(locale));
     problems.push(...localeProblems);
     summaries.push(summarize(locale, sectionIds, sourceSections, sectionStates, stringStates, localeProblems));
   }

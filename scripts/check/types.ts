@@ -21,7 +21,8 @@ export type ProblemKind =
   | "unmarked" // a translation without `source:`
   | "unknown-source" // a `source:` that names no known English version
   | "draft"
-  | "inconsistent"; // the same English translated differently in two places
+  | "inconsistent" // the same English translated differently in two places
+  | "print-font"; // text in a script no print font covers (scripts/print/fonts.ts)
 
 export interface WordChange {
   /** The English around and including the change, as it was when the translation was made. */

@@ -6,7 +6,7 @@ import { resolve } from "node:path";
 import { translationStatusPageInBackground } from "../check/statusPageInBackground.ts";
 import type { TranslationStatusPage } from "../check/statusPage.ts";
 import { listDownloads } from "../print/downloads.ts";
-import { printFontCopies } from "../print/fonts.ts";
+import { printFontRoutes } from "../print/fonts.ts";
 import { buildPrintModel } from "../print/printModel.ts";
 import { builtShareCards, shareCardPages } from "../print/shareCardPages.ts";
 import { loadCampaign } from "../site/campaign.ts";
@@ -14,6 +14,7 @@ import { buildSiteModel, type SiteModel } from "../site/model.ts";
 import { sitePathPrefix } from "../site/pathPrefix.ts";
 import { CONTENT_SECURITY_POLICY } from "../site/securityPolicy.ts";
 import { registerFilters } from "./filters.ts";
+import { printFontMiddleware } from "./printFonts.ts";
 
 interface EleventyConfig {
   addWatchTarget(target: string, options?: Record<string, unknown>): void;
@@ -59,8 +60,9 @@ export default function configure(eleventyConfig: EleventyConfig) {
 
   // Static files: templates/assets/ ends up in _site/assets/.
   eleventyConfig.addPassthroughCopy({ "templates/assets": "assets" });
-  // Print fonts, from their npm packages: only the print pages load them.
-  eleventyConfig.addPassthroughCopy(printFontCopies(root));
+  // Print fonts stay in node_modules, out of _site/: the dev server (npm start) serves them to
+  // the print pages, as the PDF build's own server does.
+  eleventyConfig.setServerOptions({ middleware: [printFontMiddleware(printFontRoutes())] });
 
   // The dev server answers on this machine only.
   eleventyConfig.setServerOptions({ domDiff: false, showVersion: false, host: "localhost" });

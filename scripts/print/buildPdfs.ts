@@ -7,8 +7,10 @@ import { performance } from "node:perf_hooks";
 import { findChromium } from "../browser/chromium.ts";
 import { buildSiteModel } from "../site/model.ts";
 import { serveFolder, type StaticServer } from "../site/staticServer.ts";
+import { fontFilesIn, printFontRoutes } from "./fonts.ts";
 import { finishPdf } from "./pdfBoxes.ts";
 import { browserIdentity, cacheKey, PdfCache, rendererIdentity, writeAtomically } from "./pdfCache.ts";
+import { checkPdfFonts } from "./pdfFonts.ts";
 import { openPdfRenderer, PdfRenderError, type PagedLayout, type PdfRenderer } from "./pdfRenderer.ts";
 import { DOCUMENT_RULES, pdfPath, PRINT_VARIANTS, printPagePath, type PrintVariant } from "./variants.ts";
 
@@ -93,7 +95,12 @@ export async function buildPdfs(options: BuildPdfsOptions): Promise<PdfResult[]>
     // No browser: nothing is cached under "none", so rendering reports the missing browser.
   }
   const renderer = rendererIdentity(options.root);
-  const keys = new Map(jobs.map((job) => [job, cacheKey({ html: readFileSync(job.htmlFile), assetsDir: join(options.siteDir, PRINT_ASSETS), variant: job.variant, browser }, renderer)]));
+  const keys = new Map(
+    jobs.map((job) => {
+      const html = readFileSync(job.htmlFile);
+      return [job, cacheKey({ html, assetsDir: join(options.siteDir, PRINT_ASSETS), fonts: fontFilesIn(html.toString("utf8")), variant: job.variant, browser }, renderer)];
+    }),
+  );
 
   const started = performance.now();
   const results: PdfResult[] = [];
@@ -114,7 +121,7 @@ export async function buildPdfs(options: BuildPdfsOptions): Promise<PdfResult[]>
     let server: StaticServer | undefined;
     let pdfRenderer: PdfRenderer | undefined;
     try {
-      server = await serveFolder(options.siteDir);
+      server = await serveFolder(options.siteDir, 0, printFontRoutes());
       const allowedPaths = [PRINT_ASSETS, ...new Set(toRender.map((j) => j.pagePath))];
       pdfRenderer = await openPdfRenderer({ origin: server.url, allowedPaths, timeoutMs, findBrowser: options.findBrowser });
       options.onRenderer?.(pdfRenderer);
@@ -123,6 +130,7 @@ export async function buildPdfs(options: BuildPdfsOptions): Promise<PdfResult[]>
         const rendered = await pdfRenderer.render(`${server.url}${job.pagePath}`, job.label);
         checkLayout(job, rendered.layout, readFileSync(job.htmlFile, "utf8"));
         const finished = await finishPdf(rendered.pdf, job.variant, job.locale);
+        await checkPdfFonts(finished.bytes, { locale: job.locale, document: job.variant.document, label: job.label, html: readFileSync(job.htmlFile, "utf8") });
         if (finished.pages !== rendered.layout.pages) {
           throw new PdfRenderError(`${job.label}: Paged.js laid out ${rendered.layout.pages} pages but the PDF has ${finished.pages}\n  → look for content wider than the page in the print CSS (templates/assets/print/)`);
         }

@@ -1,74 +1,276 @@
-// Fonts for the printed documents only (the web site uses the reader's system fonts).
-// IBM Plex Sans for Latin text and Amiri for Arabic. Amiri is chosen for text extraction:
-// in its PDFs pdftotext finds Arabic words as written, while with IBM Plex Sans Arabic and
-// Cairo ligatures come out reversed ("يف" for "في", "اإلبادة" for "الإبادة"), and Noto
-// Naskh/Sans Arabic split words (tested with pdftotext 22.12 on Chromium's PDFs).
-// Every weight the print CSS uses is shipped here: a weight left out would be faked by
-// Chromium and embedded as a Type 3 font.
+// Fonts for the printed documents only (the web site uses the reader's system fonts): one
+// entry per script, each an npm font package the project depends on. The print pages declare
+// them with @font-face and unicode-range, so Chromium loads and a PDF embeds only the faces
+// (and glyphs) its text uses. The files are read from node_modules, never copied into _site/:
+// the PDF build's loopback server (and `npm start`) serves them under PRINT_FONTS_URL.
+//
+// Chosen for text extraction, tested with pdftotext on Chromium's PDFs (tests/print-scripts.test.ts):
+// Amiri for Arabic, Persian and Urdu, because with the Noto Arabic fonts pdftotext splits words
+// (dotted letters drawn as a dotless base and a separate dot), and with IBM Plex Sans Arabic and
+// Cairo ligatures come out reversed. Every weight the print CSS uses is shipped: a weight left out
+// would be faked by Chromium and embedded as a Type 3 font. Static (not variable) packages, for
+// the same reason.
 import { createRequire } from "node:module";
-import { dirname, join, relative, sep } from "node:path";
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { scriptOf } from "./scripts.ts";
 
 export const PRINT_FONT_WEIGHTS = [400, 700] as const;
 /** Where the font files are served from, relative to the site root. */
 export const PRINT_FONTS_URL = "/assets/print/fonts/";
 
-interface FontPackage {
+export interface PrintFont {
+  /** What it prints, in the words of the README (and of error messages). */
+  label: string;
+  /** Unicode scripts (names as in \p{Script=…}) whose letters this font prints. */
+  scripts: readonly string[];
+  /** Languages (for :lang()) whose text takes this family before the others. */
+  languages: readonly string[];
   family: string;
   npm: string;
-  /** Fontsource subsets used, with the Unicode ranges fontsource assigns them. */
-  subsets: Record<string, string>;
+  /** Fontsource subsets used (from the package's unicode.json); "numbered": its numbered slices (CJK). */
+  subsets: readonly string[] | "numbered";
+  /** Embedded fonts of this family are named so in a PDF (the PostScript name, after the subset tag). */
+  pdfName: string;
+  /** More CSS for text in these languages. */
+  css?: string;
 }
 
-const LATIN = "U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD";
-const LATIN_EXT = "U+0100-02BA,U+02BD-02C5,U+02C7-02CC,U+02CE-02D7,U+02DD-02FF,U+0304,U+0308,U+0329,U+1D00-1DBF,U+1E00-1E9F,U+1EF2-1EFF,U+2020,U+20A0-20AB,U+20AD-20C0,U+2113,U+2C60-2C7F,U+A720-A7FF";
-const ARABIC = "U+0600-06FF,U+0750-077F,U+0870-088E,U+0890-0891,U+0897-08E1,U+08E3-08FF,U+200C-200E,U+2010-2011,U+204F,U+2E41,U+FB50-FDFF,U+FE70-FE74,U+FE76-FEFC";
-
-export const PRINT_FONTS: readonly FontPackage[] = [
-  { family: "IBM Plex Sans", npm: "@fontsource/ibm-plex-sans", subsets: { latin: LATIN, "latin-ext": LATIN_EXT } },
-  // The "arabic" subset has no Latin letters or digits: the Latin subsets of the same design
-  // cover names, digits and punctuation inside Arabic text.
-  { family: "Amiri", npm: "@fontsource/amiri", subsets: { arabic: ARABIC, latin: LATIN, "latin-ext": LATIN_EXT } },
+/**
+ * The registry: script → font. The order is the fallback order for text whose language has no
+ * entry of its own (Han from a Chinese, Japanese or Korean page each take their own family).
+ */
+export const PRINT_FONTS: readonly PrintFont[] = [
+  {
+    label: "Latin (with Vietnamese and Latin Extended), Cyrillic, Greek",
+    scripts: ["Latin", "Cyrillic", "Greek"],
+    languages: [],
+    family: "IBM Plex Sans",
+    npm: "@fontsource/ibm-plex-sans",
+    subsets: ["latin", "latin-ext", "vietnamese", "cyrillic", "cyrillic-ext", "greek"],
+    pdfName: "IBMPlexSans",
+  },
+  {
+    label: "Arabic (Arabic, Persian, Urdu)",
+    scripts: ["Arabic"],
+    languages: ["ar", "fa", "ur", "ps", "ckb", "sd", "ug"],
+    family: "Amiri",
+    npm: "@fontsource/amiri",
+    // The "arabic" subset has no Latin letters or digits: the Latin subsets of the same design
+    // cover names, digits and punctuation inside Arabic text.
+    subsets: ["arabic", "latin", "latin-ext"],
+    pdfName: "Amiri",
+    // Amiri's kerning tucks letters (yeh under reh) so tightly that text extraction splits the
+    // word there ("العسكر ية"): without it, searching the PDF finds the words.
+    css: "font-kerning: none;",
+  },
+  { label: "Hebrew", scripts: ["Hebrew"], languages: ["he", "yi"], family: "Noto Sans Hebrew", npm: "@fontsource/noto-sans-hebrew", subsets: ["hebrew"], pdfName: "NotoSansHebrew" },
+  { label: "Devanagari", scripts: ["Devanagari"], languages: ["hi", "mr", "ne", "sa"], family: "Noto Sans Devanagari", npm: "@fontsource/noto-sans-devanagari", subsets: ["devanagari"], pdfName: "NotoSansDevanagari" },
+  { label: "Bengali", scripts: ["Bengali"], languages: ["bn", "as"], family: "Noto Sans Bengali", npm: "@fontsource/noto-sans-bengali", subsets: ["bengali"], pdfName: "NotoSansBengali" },
+  { label: "Thai", scripts: ["Thai"], languages: ["th"], family: "Noto Sans Thai", npm: "@fontsource/noto-sans-thai", subsets: ["thai"], pdfName: "NotoSansThai" },
+  { label: "Chinese (Simplified)", scripts: ["Han"], languages: ["zh", "zh-Hans", "zh-CN", "zh-SG"], family: "Noto Sans SC", npm: "@fontsource/noto-sans-sc", subsets: "numbered", pdfName: "NotoSansSC" },
+  { label: "Chinese (Traditional)", scripts: ["Han"], languages: ["zh-Hant", "zh-TW", "zh-HK", "zh-MO"], family: "Noto Sans TC", npm: "@fontsource/noto-sans-tc", subsets: "numbered", pdfName: "NotoSansTC" },
+  { label: "Japanese", scripts: ["Hiragana", "Katakana", "Han"], languages: ["ja"], family: "Noto Sans JP", npm: "@fontsource/noto-sans-jp", subsets: "numbered", pdfName: "NotoSansJP" },
+  { label: "Korean", scripts: ["Hangul", "Han"], languages: ["ko"], family: "Noto Sans KR", npm: "@fontsource/noto-sans-kr", subsets: "numbered", pdfName: "NotoSansKR" },
 ];
 
-interface FontFile {
-  family: string;
+export interface FontFile {
+  font: PrintFont;
   weight: number;
+  /** The face's unicode-range, as CSS writes it. */
   range: string;
   /** Absolute path of the file in node_modules. */
   source: string;
+  /** File name, the same under PRINT_FONTS_URL. */
   name: string;
 }
 
-function packageDir(npm: string, root: string): string {
-  const require = createRequire(join(root, "package.json"));
-  return dirname(require.resolve(`${npm}/package.json`));
+export type Interval = readonly [number, number];
+
+export interface Face {
+  font: PrintFont;
+  subset: string;
+  range: string;
+  intervals: Interval[];
+  files: FontFile[];
 }
 
-export function printFontFiles(root = process.cwd()): FontFile[] {
-  return PRINT_FONTS.flatMap((font) => {
-    const dir = packageDir(font.npm, root);
-    const base = font.npm.replace(/^@fontsource\//, "");
-    return Object.entries(font.subsets).flatMap(([subset, range]) =>
-      PRINT_FONT_WEIGHTS.map((weight) => {
-        const name = `${base}-${subset}-${weight}-normal.woff2`;
-        return { family: font.family, weight, range, source: join(dir, "files", name), name };
-      }),
-    );
+export class PrintFontPackageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "PrintFontPackageError";
+  }
+}
+
+/** "U+0000-00FF,U+0131" → [[0, 255], [305, 305]] */
+export function parseUnicodeRange(range: string): Interval[] {
+  return range.split(",").map((part) => {
+    const [start, end = start] = part.trim().replace(/^U\+/i, "").split("-");
+    return [parseInt(start!, 16), parseInt(end!, 16)] as const;
   });
 }
 
-/** Passthrough copies for Eleventy: node_modules file (relative to the project) → output path. */
-export function printFontCopies(root = process.cwd()): Record<string, string> {
-  return Object.fromEntries(printFontFiles(root).map((f) => [relative(root, f.source).split(sep).join("/"), `${PRINT_FONTS_URL.slice(1)}${f.name}`]));
+// Resolved from the project's code, wherever the content being built lives.
+const require = createRequire(import.meta.url);
+
+function packageDir(npm: string): string {
+  try {
+    return dirname(require.resolve(`${npm}/package.json`));
+  } catch {
+    throw new PrintFontPackageError(`the print font package ${npm} is not installed (scripts/print/fonts.ts names it)\n  → run npm install (or npm ci)`);
+  }
 }
 
-/** @font-face rules, with URLs relative to a print page at /<locale>/print/<variant>/. */
-export function fontFaceCss(root = process.cwd()): string {
-  return printFontFiles(root)
-    .map(
-      (f) =>
-        `@font-face { font-family: "${f.family}"; font-style: normal; font-weight: ${f.weight}; font-display: block; ` +
-        `src: url("../../..${PRINT_FONTS_URL}${f.name}") format("woff2"); unicode-range: ${f.range}; }`,
-    )
-    .join("\n");
+const facesByFont = new Map<PrintFont, Face[]>();
+
+/** Every face of every print font, in registry order, read from the packages' unicode.json. */
+export function printFontFaces(): Face[] {
+  return PRINT_FONTS.flatMap(facesOf);
+}
+
+/** One font's faces, read when first needed (the check reads only the packages it needs). */
+function facesOf(font: PrintFont): Face[] {
+  let faces = facesByFont.get(font);
+  if (!faces) {
+    faces = readFaces(font);
+    facesByFont.set(font, faces);
+  }
+  return faces;
+}
+
+function readFaces(font: PrintFont): Face[] {
+  const dir = packageDir(font.npm);
+  const ranges = JSON.parse(readFileSync(join(dir, "unicode.json"), "utf8")) as Record<string, string>;
+  const base = font.npm.replace(/^@fontsource\//, "");
+  const subsets = font.subsets === "numbered" ? Object.keys(ranges).filter((s) => /^\[\d+\]$/.test(s)) : font.subsets;
+  return subsets.map((subset): Face => {
+    const range = ranges[subset];
+    if (!range) throw new PrintFontPackageError(`${font.npm} has no subset "${subset}" (scripts/print/fonts.ts asks for it)\n  → pick subsets from node_modules/${font.npm}/unicode.json`);
+    const slug = subset.replace(/^\[(\d+)\]$/, "$1");
+    const files = PRINT_FONT_WEIGHTS.map((weight) => {
+      const name = `${base}-${slug}-${weight}-normal.woff2`;
+      return { font, weight, range, source: join(dir, "files", name), name };
+    });
+    return { font, subset, range, intervals: parseUnicodeRange(range), files };
+  });
+}
+
+export function printFontFiles(): FontFile[] {
+  return printFontFaces().flatMap((face) => face.files);
+}
+
+/** URL path (/assets/print/fonts/x.woff2) → the file in node_modules: what the servers map. */
+export function printFontRoutes(): ReadonlyMap<string, string> {
+  routes ??= new Map(printFontFiles().map((f) => [`${PRINT_FONTS_URL}${f.name}`, f.source]));
+  return routes;
+}
+let routes: Map<string, string> | undefined;
+
+const covers = (intervals: readonly Interval[], code: number) => intervals.some(([a, b]) => code >= a && code <= b);
+
+// Per code point: 0 not yet known, 1 covered, 2 not covered. A loop over char codes: the check
+// runs this over every locale's whole text.
+const bmpCoverage = new Uint8Array(0x10000);
+const astralCoverage = new Map<number, number>();
+
+function coverageOf(code: number): number {
+  const known = code < 0x10000 ? bmpCoverage[code]! : (astralCoverage.get(code) ?? 0);
+  if (known !== 0) return known;
+  const char = String.fromCodePoint(code);
+  const state = code < 0x20 || /\s/u.test(char) || PRINT_FONTS.some((font) => facesOf(font).some((face) => covers(face.intervals, code))) ? 1 : 2;
+  if (code < 0x10000) bmpCoverage[code] = state;
+  else astralCoverage.set(code, state);
+  return state;
+}
+
+/** Characters of `text` that no print font's unicode-range covers (controls and spaces aside). */
+export function uncoveredCharacters(text: string): string[] {
+  const out = new Set<string>();
+  for (let i = 0; i < text.length; i++) {
+    const code = text.codePointAt(i)!;
+    if (code > 0xffff) i++;
+    if (coverageOf(code) === 2) out.add(String.fromCodePoint(code));
+  }
+  return [...out];
+}
+
+/**
+ * The faces a text in `lang` needs. Each character takes the first face that covers it in the
+ * language's font stack (its own font first), and again in the default stack (text marked in
+ * another language, the campaign's name) unless it is a letter of the language's own script.
+ * So an English page declares no Chinese slice, though those slices hold Latin letters too.
+ */
+export function facesFor(text: string, lang = ""): Face[] {
+  const faces = printFontFaces();
+  const own = ownFont(lang);
+  const first = (stack: readonly PrintFont[], code: number) => {
+    for (const font of stack) {
+      const face = facesOf(font).find((f) => covers(f.intervals, code));
+      if (face) return face;
+    }
+    return undefined;
+  };
+  const ownStack = own ? [own, ...PRINT_FONTS.filter((f) => f !== own)] : PRINT_FONTS;
+  const needed = new Set<Face | undefined>();
+  for (const char of new Set(text)) {
+    const code = char.codePointAt(0)!;
+    if (code < 0x20) continue;
+    needed.add(first(ownStack, code));
+    if (own && !own.scripts.includes(scriptOf(char))) needed.add(first(PRINT_FONTS, code));
+  }
+  return faces.filter((face) => needed.has(face));
+}
+
+/** The font listed for a language ("zh-Hant-TW" → Noto Sans TC), as :lang() would pick it. */
+function ownFont(lang: string): PrintFont | undefined {
+  const tag = lang.toLowerCase();
+  let best: { font: PrintFont; length: number } | undefined;
+  for (const font of PRINT_FONTS) {
+    for (const l of font.languages.map((x) => x.toLowerCase())) {
+      if ((tag === l || tag.startsWith(`${l}-`)) && l.length > (best?.length ?? 0)) best = { font, length: l.length };
+    }
+  }
+  return best?.font;
+}
+
+const quoted = (family: string) => `"${family}"`;
+
+/**
+ * The print page's font CSS: @font-face rules for the faces its text needs (URLs relative to a
+ * print page at /<locale>/print/<variant>/), and the font stacks, by language.
+ */
+export function printFontCss(text: string, lang = ""): string {
+  const faces = facesFor(text, lang).flatMap((face) => face.files);
+  const rules = faces.map(
+    (f) =>
+      `@font-face { font-family: "${f.font.family}"; font-style: normal; font-weight: ${f.weight}; font-display: block; ` +
+      `src: url("../../..${PRINT_FONTS_URL}${f.name}") format("woff2"); unicode-range: ${f.range}; }`,
+  );
+  const families = PRINT_FONTS.map((f) => f.family);
+  const stack = (first?: string) => [...new Set([...(first ? [first] : []), ...families])].map(quoted).join(", ");
+  // No specificity (:where), so the print CSS's own rules (.campaign) win; every element with a
+  // lang attribute starts again from the default stack, so English inside Arabic is not Amiri.
+  rules.push(`:where(html, [lang]) { font-family: ${stack()}, sans-serif; }`);
+  for (const font of PRINT_FONTS) {
+    if (font.languages.length === 0) continue;
+    const selector = font.languages.map((lang) => `:lang(${lang})`).join(", ");
+    rules.push(`:where(${selector}) { font-family: ${stack(font.family)}, sans-serif;${font.css ? ` ${font.css}` : ""} }`);
+  }
+  return rules.join("\n");
+}
+
+/** Font files a rendered print page declares (for the PDF cache: a changed file renders again). */
+export function fontFilesIn(html: string): string[] {
+  const routes = printFontRoutes();
+  const names = new Set([...html.matchAll(/assets\/print\/fonts\/([\w.-]+\.woff2)/g)].map((m) => `${PRINT_FONTS_URL}${m[1]}`));
+  return [...names].sort().flatMap((url) => {
+    const file = routes.get(url);
+    return file ? [file] : [];
+  });
+}
+
+/** The registry entry whose fonts a PDF names so ("ABCDEF+NotoSansHebrew-Bold" → Hebrew), if any. */
+export function printFontNamed(pdfFontName: string): PrintFont | undefined {
+  const name = pdfFontName.replace(/^[A-Z]{6}\+/, "");
+  return PRINT_FONTS.find((f) => name === f.pdfName || name.startsWith(`${f.pdfName}-`) || new RegExp(`^${f.pdfName}(Thin|Light|Medium|Bold|Black|Regular)?-`).test(name));
 }

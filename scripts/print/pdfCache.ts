@@ -2,7 +2,7 @@
 // fonts, variant settings and renderer are unchanged is copied, not rendered again.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { basename, join, relative, sep } from "node:path";
 import type { PrintVariant } from "./variants.ts";
 
 /** Files whose code shapes the PDFs beyond the print page itself. */
@@ -12,8 +12,10 @@ const KEEP_UNUSED_DAYS = 14;
 export interface CacheInputs {
   /** The print page's HTML. */
   html: Uint8Array;
-  /** The site's print assets folder (CSS and fonts), every file of it. */
+  /** The site's print assets folder (CSS), every file of it. */
   assetsDir: string;
+  /** The print font files the page declares (in node_modules, not in the site). */
+  fonts: readonly string[];
   variant: PrintVariant;
   /** Identifies the browser that renders (path, size and date of the executable). */
   browser: string;
@@ -39,6 +41,10 @@ export function cacheKey(inputs: CacheInputs, renderer: string): string {
   hash.update(inputs.html);
   for (const file of listFiles(inputs.assetsDir)) {
     hash.update(`\nfile ${relative(inputs.assetsDir, file).split(sep).join("/")}\n`);
+    hash.update(readFileSync(file));
+  }
+  for (const file of inputs.fonts) {
+    hash.update(`\nfont ${basename(file)}\n`);
     hash.update(readFileSync(file));
   }
   return hash.digest("hex").slice(0, 32);

@@ -9,7 +9,7 @@ import type { Direction } from "../locales/locales.ts";
 import type { LocaleView, SiteModel } from "../site/model.ts";
 import { DOCUMENTS_FILE, loadDocumentPlan, type DocumentPart } from "./documents.ts";
 import { excerptBlocks, translatedExcerpts } from "./excerpt.ts";
-import { fontFaceCss } from "./fonts.ts";
+import { printFontCss } from "./fonts.ts";
 import { qrCodeSvg } from "./qrCode.ts";
 import { DOCUMENT_RULES, pageSizeCss, PRINT_VARIANTS, printPagePath, type DocumentId, type PrintVariant } from "./variants.ts";
 
@@ -43,12 +43,16 @@ export interface PrintPage {
   homeUrl: string;
   signupUrl: string;
   qrSvg: string | undefined;
+  /** @font-face rules for the print fonts this page's text needs, and the font stacks. */
+  fontCss: string;
 }
 
 export interface PrintModel {
   pages: PrintPage[];
-  fontFaceCss: string;
 }
+
+/** UI strings templates/print/document.njk prints besides the parts. */
+const PRINTED_STRINGS = ["print.fullSection", "home.ctaIntro", "print.signUp", "print.qrCaption"];
 
 /** Addresses as printed: without the scheme, easier to type from paper. */
 export function printableUrl(url: string): string {
@@ -69,6 +73,8 @@ export function buildPrintModel(site: SiteModel, root: string): PrintModel {
       const rules = DOCUMENT_RULES[variant.document];
       const parts = plan[variant.document].map((part) => printPart(part, own.get(part.section), source.get(part.section)!, site.sourceLocale, locale, siteUrl));
       const name = t(rules.nameKey);
+      // Everything the template prints, so the page declares a font for each script in it.
+      const text = [site.campaign.name, name, t(rules.subjectKey), ...PRINTED_STRINGS.map((key) => t(key)), ...parts.flatMap((p) => [p.title, p.kicker ?? "", p.html]), locale.numberingSystem === "arab" ? "٠١٢٣٤٥٦٧٨٩" : ""].join("\n");
       pages.push({
         url: printPagePath(locale.code, variant),
         locale,
@@ -83,10 +89,11 @@ export function buildPrintModel(site: SiteModel, root: string): PrintModel {
         homeUrl,
         signupUrl: site.campaign.signupUrl,
         qrSvg: variant.document === "leaflet" ? qrCodeSvg(homeUrl, t("print.qrLabel", { url: printableUrl(homeUrl) })) : undefined,
+        fontCss: printFontCss(text, locale.code),
       });
     }
   }
-  return { pages, fontFaceCss: fontFaceCss(root) };
+  return { pages };
 }
 
 function printPart(part: DocumentPart, own: Section | undefined, source: Section, sourceLocale: LocaleView, locale: LocaleView, siteUrl: string): PrintPart {

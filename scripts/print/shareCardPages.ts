@@ -6,6 +6,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Direction } from "../locales/locales.ts";
 import type { SiteModel } from "../site/model.ts";
+import { printFontCss } from "./fonts.ts";
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
@@ -33,6 +34,8 @@ export interface ShareCardPage {
   file: string;
   /** og:image:alt */
   alt: string;
+  /** The print fonts the card's text needs (@font-face with unicode-range, font stacks). */
+  fontCss: string;
 }
 
 /** A card that exists in a built site, as the page's meta tags describe it. */
@@ -62,6 +65,7 @@ export function shareCardPages(site: SiteModel): ShareCardPage[] {
     address: `${address}${pageUrl}`,
     file: page.fallback ? `content/${site.sourceLocale.code}/${page.id}.md` : page.editFile,
     alt: `${campaign}: ${page.title}`,
+    fontCss: printFontCss(`${campaign}\n${page.title}\n${address}${pageUrl}`, page.locale.code),
   }));
 }
 

@@ -10,11 +10,12 @@ import type { HTTPRequest, Page } from "puppeteer";
 import { findChromium } from "../browser/chromium.ts";
 import { buildSiteModel } from "../site/model.ts";
 import type { BrowserTask } from "./buildPdfs.ts";
+import { fontFilesIn } from "./fonts.ts";
 import { browserIdentity, writeAtomically } from "./pdfCache.ts";
 import { PdfRenderError, type PdfRenderer } from "./pdfRenderer.ts";
 import { CARD_HEIGHT, CARD_MAX_BYTES, CARD_WIDTH, shareCardPages, type ShareCardPage } from "./shareCardPages.ts";
 
-const CARD_ASSETS = ["assets/cards", "assets/print/fonts"];
+const CARD_ASSETS = ["assets/cards"];
 const KEEP_UNUSED_DAYS = 14;
 /** The title starts at this size (vw of the 1200 px card) and shrinks to at most MIN. */
 const TITLE_START_VW = 6.5;
@@ -65,8 +66,18 @@ export function prepareShareCards(options: ShareCardOptions): ShareCardTask {
   }
   const assets = assetsHash(options.siteDir);
   const renderer = rendererIdentity(options.root);
-  const keyOf = (card: ShareCardPage) =>
-    createHash("sha256").update(`${renderer}\n${browser}\n${assets}\n`).update(readFileSync(htmlOf(card))).digest("hex").slice(0, 32);
+  const fontHashes = new Map<string, string>();
+  const fontHash = (file: string) => {
+    let known = fontHashes.get(file);
+    if (known === undefined) fontHashes.set(file, (known = createHash("sha256").update(readFileSync(file)).digest("hex")));
+    return known;
+  };
+  const keyOf = (card: ShareCardPage) => {
+    const html = readFileSync(htmlOf(card));
+    // The fonts come from node_modules (printFontRoutes), not the site: a changed font file renders the card again.
+    const fonts = fontFilesIn(html.toString("utf8")).map(fontHash).join("\n");
+    return createHash("sha256").update(`${renderer}\n${browser}\n${assets}\n${fonts}\n`).update(html).digest("hex").slice(0, 32);
+  };
 
   const results: ShareCardResult[] = [];
   const pending: { card: ShareCardPage; key: string }[] = [];

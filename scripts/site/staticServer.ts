@@ -25,10 +25,17 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveFolder(folder: string, port = 0): Promise<StaticServer> {
+/** `files`: URL paths served from elsewhere (the print fonts, from node_modules). */
+export async function serveFolder(folder: string, port = 0, files: ReadonlyMap<string, string> = new Map()): Promise<StaticServer> {
   const root = resolve(folder);
   const server: Server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
+    const mapped = files.get(path);
+    if (mapped && existsSync(mapped)) {
+      response.writeHead(200, { "content-type": TYPES[extname(mapped)] ?? "application/octet-stream" });
+      createReadStream(mapped).pipe(response);
+      return;
+    }
     let file = normalize(join(root, path));
     if (file !== root && !file.startsWith(root + sep)) {
       response.writeHead(403).end();

@@ -1,0 +1,47 @@
+// Warns, before anyone runs the PDF build, when a locale's text uses a script no print font
+// covers (scripts/print/fonts.ts): its leaflets would print those letters with a font of the
+// machine that builds them, or as empty boxes, and the PDF build stops there.
+import { uncoveredCharacters } from "../print/fonts.ts";
+import { addFontHint, byScript } from "../print/scripts.ts";
+import type { LocaleFiles } from "./project.ts";
+import type { Problem } from "./types.ts";
+
+interface Text {
+  file: string;
+  line: number | undefined;
+  text: string;
+}
+
+export function printFontProblems(locale: LocaleFiles): Problem[] {
+  const texts: Text[] = [];
+  for (const doc of locale.sections.values()) {
+    texts.push({ file: doc.file, line: doc.keyLines.title, text: doc.frontMatter.title });
+    if (doc.frontMatter.kicker) texts.push({ file: doc.file, line: doc.keyLines.kicker, text: doc.frontMatter.kicker });
+    doc.body.split("\n").forEach((text, i) => texts.push({ file: doc.file, line: doc.bodyLine + i, text }));
+  }
+  for (const [key, value] of locale.strings?.values ?? []) {
+    if (typeof value === "string") texts.push({ file: locale.stringsFile, line: locale.strings!.lines.get(key), text: value });
+  }
+
+  // Usually every character is covered: one pass over all the text says so.
+  if (uncoveredCharacters(texts.map((t) => t.text).join("\n")).length === 0) return [];
+  // Per file and script: the characters, and the first line that uses one.
+  const found = new Map<string, { file: string; script: string; line: number | undefined; chars: Set<string> }>();
+  for (const { file, line, text } of texts) {
+    for (const [script, chars] of byScript(uncoveredCharacters(text))) {
+      const key = `${file}\n${script}`;
+      const entry = found.get(key) ?? { file, script, line, chars: new Set<string>() };
+      for (const c of chars) entry.chars.add(c);
+      found.set(key, entry);
+    }
+  }
+  return [...found.values()].map(({ file, script, line, chars }) => ({
+    locale: locale.code,
+    file,
+    ...(line === undefined ? {} : { line }),
+    severity: "warning",
+    kind: "print-font",
+    message: `no print font covers the ${script} characters ${[...chars].slice(0, 12).join(" ")}${chars.size > 12 ? " …" : ""}: the PDFs cannot print them (npm run build stops at this locale's documents)`,
+    hint: addFontHint(script),
+  }));
+}
