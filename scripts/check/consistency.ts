@@ -23,6 +23,8 @@ export interface SourceRepeats {
   blocks: Place[][];
   /** Each list holds the places of one repeated English sentence, from blocks that differ. */
   sentences: Place[][];
+  /** Normalised texts, kept for the locales' check in the same run. */
+  readings: Readings;
 }
 
 /** The translated block that renders an English block, as the project's aligner pairs them (none when it has no counterpart). */
@@ -43,23 +45,51 @@ export function normalised(text: string): string {
   return text.trim();
 }
 
-/** A block's normalised text and its sentences, worked out once per block. */
-const readings = new WeakMap<Block, { text: string; sentences: string[] }>();
-function reading(block: Block): { text: string; sentences: string[] } {
-  let known = readings.get(block);
-  if (!known) {
-    const text = normalised(block.text);
-    readings.set(block, (known = { text, sentences: sentencesOf(text) }));
-  }
-  return known;
+interface Reading {
+  text: string;
+  sentences?: string[];
 }
+
+/**
+ * A block's normalised text and (when asked for) its sentences, worked out once per distinct
+ * text of one check run: the same paragraph in many files is read once.
+ */
+class Readings {
+  private known = new Map<string, Reading>();
+  private of(raw: string): Reading {
+    let known = this.known.get(raw);
+    if (!known) this.known.set(raw, (known = { text: normalised(raw) }));
+    return known;
+  }
+  text(block: Block): string {
+    return this.of(block.text).text;
+  }
+  sentences(block: Block): string[] {
+    const known = this.of(block.text);
+    return (known.sentences ??= sentencesOf(known.text));
+  }
+}
+
+const SENTENCE_END = /[.!?؟…]["'”’»)\]]* +/gu;
 
 /** Sentences end at . ! ? ؟ or … (with any closing quotes or brackets) before a space. */
 export function sentencesOf(text: string): string[] {
-  return text.split(/(?<=[.!?؟…]["'”’»)\]]*) +/u).filter((s) => /\p{L}/u.test(s));
+  const sentences: string[] = [];
+  let start = 0;
+  const keep = (sentence: string) => {
+    if (/\p{L}/u.test(sentence)) sentences.push(sentence);
+  };
+  for (const end of text.matchAll(SENTENCE_END)) {
+    const stop = end.index + end[0].trimEnd().length;
+    keep(text.slice(start, stop));
+    start = end.index + end[0].length;
+  }
+  keep(text.slice(start));
+  return sentences;
 }
 
 export function findRepeats(english: Iterable<SectionDoc>): SourceRepeats {
+  const readings = new Readings();
   const blocks = new Map<string, Place[]>();
   const sentences = new Map<string, Place[]>();
   const add = (map: Map<string, Place[]>, text: string, place: Place) => {
@@ -71,7 +101,8 @@ export function findRepeats(english: Iterable<SectionDoc>): SourceRepeats {
   for (const doc of english) {
     doc.structure.blocks.forEach((block, index) => {
       if (!block.text) return;
-      const { text, sentences: parts } = reading(block);
+      const text = readings.text(block);
+      const parts = readings.sentences(block);
       add(blocks, text, { doc, block: index });
       if (parts.length > 1) parts.forEach((sentence, i) => add(sentences, sentence, { doc, block: index, sentence: i }));
     });
@@ -82,28 +113,28 @@ export function findRepeats(english: Iterable<SectionDoc>): SourceRepeats {
   repeatedBlocks.forEach((places, group) => places.forEach((p) => blockGroup.set(key(p), group)));
   // Single-sentence blocks are sentences too: a sentence repeated inside a longer block.
   for (const places of blocks.values()) {
-    const { text, sentences: parts } = reading(places[0]!.doc.structure.blocks[places[0]!.block]!);
-    const sentence = sentences.get(text);
-    if (sentence && parts.length === 1) sentence.push(...places.map((p) => ({ ...p, sentence: 0 })));
+    const first = places[0]!.doc.structure.blocks[places[0]!.block]!;
+    const sentence = sentences.get(readings.text(first));
+    if (sentence && readings.sentences(first).length === 1) sentence.push(...places.map((p) => ({ ...p, sentence: 0 })));
   }
   const repeatedSentences = [...sentences.values()]
     .filter((places) => new Set(places.map((p) => blockGroup.get(key(p)) ?? key(p))).size > 1)
     .map((places) => places.map((p) => ({ ...p, group: blockGroup.get(key(p)) })));
-  return { blocks: repeatedBlocks, sentences: repeatedSentences };
+  return { blocks: repeatedBlocks, sentences: repeatedSentences, readings };
 }
 
 /** Warnings for a locale whose translations of one repeated English text differ. */
 export function checkConsistency(repeats: SourceRepeats, translated: ReadonlyMap<string, SectionDoc>, code: string): Problem[] {
-  const problems: Problem[] = [];
+  const { readings } = repeats;
   const rendered = (place: Place): { doc: SectionDoc; block: Block; text: string } | undefined => {
     const doc = translated.get(place.doc.id);
     const block = doc && pairedBlock(place.doc, doc, place.block);
     if (!doc || !block) return undefined;
-    const mine = reading(block);
-    if (place.sentence === undefined) return { doc, block, text: mine.text };
+    if (place.sentence === undefined) return { doc, block, text: readings.text(block) };
     // Sentences pair by position only when the translation has as many.
-    const english = reading(place.doc.structure.blocks[place.block]!);
-    return mine.sentences.length === english.sentences.length ? { doc, block, text: mine.sentences[place.sentence]! } : undefined;
+    const mine = readings.sentences(block);
+    const english = readings.sentences(place.doc.structure.blocks[place.block]!);
+    return mine.length === english.length ? { doc, block, text: mine[place.sentence]! } : undefined;
   };
   const reported = new Map<string, Problem & { more: number }>();
   for (const [kind, groups] of [["block", repeats.blocks], ["sentence", repeats.sentences]] as const) {
@@ -127,8 +158,8 @@ export function checkConsistency(repeats: SourceRepeats, translated: ReadonlyMap
         const englishHere = `${place.doc.file}:${line(place)}`;
         const englishThere = `${first.place.doc.file}:${line(first.place)}`;
         const there = `${first.doc.file}:${first.block.line}`;
-        const english = reading(place.doc.structure.blocks[place.block]!);
-        const quoted = excerpt(kind === "block" ? english.text : english.sentences[place.sentence!]!);
+        const english = place.doc.structure.blocks[place.block]!;
+        const quoted = excerpt(kind === "block" ? readings.text(english) : readings.sentences(english)[place.sentence!]!);
         reported.set(pair, {
           locale: code,
           file: mine.doc.file,
