@@ -47,6 +47,8 @@ const setComplete = (root: string, complete: boolean) => {
 
 const arabic = (root: string) => checkLocales(root, { diffs: false, locales: ["ar"] });
 const ofKind = (problems: Problem[], kind: Problem["kind"]) => problems.filter((p) => p.kind === kind);
+/** A site build on a busy machine can take minutes. */
+const BUILD_TIMEOUT = 300_000;
 const build = (root: string) => runScript("build.ts", ["--site-only"], { cwd: root, env: { SITE_DIR: "_site" } });
 
 test("the real Arabic edition passes: no markup, structure, link or length problem", () => {
@@ -72,7 +74,7 @@ describe("the everyday mistakes, in the complete Arabic locale", () => {
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain(`${file}:${paragraph.line}: error: the English paragraph at content/en/pledge.md:${english.line} has no counterpart here`);
     expect(refused.stderr).toMatch(/in a locale marked complete \(ar\)/);
-  });
+  }, BUILD_TIMEOUT);
 
   test("a deleted demand (list item): an error, and the build refuses", () => {
     const { root } = project();
@@ -86,7 +88,7 @@ describe("the everyday mistakes, in the complete Arabic locale", () => {
       { file, line: items[1]!.line, severity: "error", message: `the English list item at content/en/demands.md:${englishItems[1]!.line} has no counterpart here` },
     ]);
     expect(build(root).status).toBe(1);
-  });
+  }, BUILD_TIMEOUT);
 
   test("a translated ::: quote keyword: broken markup, an error even in a locale in progress, and the build refuses", () => {
     const { root } = project();
@@ -105,7 +107,7 @@ describe("the everyday mistakes, in the complete Arabic locale", () => {
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain(`${file}:${quote.line}: error: "::: اقتباس" is not a block the site knows`);
     expect(refused.stderr).toContain("the markup of ar, which would break its pages");
-  });
+  }, BUILD_TIMEOUT);
 
   test("a deleted closing ::: of a quotation: the unclosed block is an error, and the build refuses", () => {
     const { root } = project();
@@ -117,7 +119,7 @@ describe("the everyday mistakes, in the complete Arabic locale", () => {
     expect(ofKind(result.problems, "markup")).toMatchObject([{ file, line: quote.line, severity: "error" }]);
     expect(ofKind(result.problems, "markup")[0]!.message).toMatch(/^the quotation opened here \(::: quote\) is never closed, so everything after it is swallowed into it$/);
     expect(build(root).status).toBe(1);
-  });
+  }, BUILD_TIMEOUT);
 
   test("a heading's level changed (## to ###): an error naming both levels, and the build refuses", () => {
     const { root } = project();
@@ -132,7 +134,7 @@ describe("the everyday mistakes, in the complete Arabic locale", () => {
       { file, line: heading.line, severity: "error", message: `this heading is level 3 (###); the English heading at content/en/illegal.md:${english.line} is level 2 (##)` },
     ]);
     expect(build(root).status).toBe(1);
-  });
+  }, BUILD_TIMEOUT);
 
   test("the same structural mistake in a locale in progress is a warning: the check passes", () => {
     const { root } = project();
@@ -235,7 +237,7 @@ describe("the editor's path: English-only changes never block publishing", () =>
     const page = read(root, "_site/ar/new-part/index.html");
     expect(page).toContain("A paragraph the editor added to the English.");
     expect(page).toMatch(/lang="en"/);
-  });
+  }, BUILD_TIMEOUT);
 
   test("renaming a section: the old Arabic file is an orphan and the new id work to do; both pass and publish", () => {
     const { root } = project();
@@ -250,7 +252,7 @@ describe("the editor's path: English-only changes never block publishing", () =>
     ]);
     expect(build(root).status).toBe(0);
     expect(read(root, "_site/ar/testimonies/index.html")).toMatch(/lang="en"/);
-  });
+  }, BUILD_TIMEOUT);
 
   test("removing a section: the Arabic file left behind is an orphan warning; check and build pass", () => {
     const { root } = project();
@@ -260,5 +262,5 @@ describe("the editor's path: English-only changes never block publishing", () =>
     expect(result.ok).toBe(true);
     expect(ofKind(result.problems, "orphan-section")).toMatchObject([{ file: "content/ar/precedents.md", severity: "warning" }]);
     expect(build(root).status).toBe(0);
-  });
+  }, BUILD_TIMEOUT);
 });
