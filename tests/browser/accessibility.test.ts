@@ -15,7 +15,7 @@ test("every page in every locale has no WCAG A/AA violation", async () => {
     if (violations.length > 0) report.push(describeViolations(path, violations));
   }
   expect(report.join("\n")).toBe("");
-});
+}, 300_000); // axe on every page, one after another: minutes on a busy 2-core machine
 
 test.each(["/en/immoral/", "/ar/immoral/"])("the testimonies on %s pass closed and opened", async (path) => {
   await session.page.goto(session.web.url(path));
