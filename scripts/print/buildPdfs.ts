@@ -1,6 +1,6 @@
 // Renders every locale's leaflet and fact sheet (all variants) from the print pages of a
-// built site into that site's folder: one Chromium for all, a cache for unchanged documents,
-// a progress line per document, and each PDF written atomically.
+// built site into that site's folder: one Chromium for all, several documents at once, a
+// cache for unchanged documents, a progress line per document, and each PDF written atomically.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -45,6 +45,8 @@ export interface BuildPdfsOptions {
   log?: (line: string) => void;
   /** Render only some documents (tests). */
   filter?: (job: PdfJob) => boolean;
+  /** Documents rendered at once (default: sized to the machine, see pdfRenderer.ts). */
+  slots?: number;
   /** Called once Chromium runs (tests watch its process). */
   onRenderer?: (renderer: PdfRenderer) => void;
   /** Finds the browser (default: findChromium()). */
@@ -107,22 +109,29 @@ export async function buildPdfs(options: BuildPdfsOptions): Promise<PdfResult[]>
     try {
       server = await serveFolder(options.siteDir);
       const allowedPaths = [PRINT_ASSETS, ...new Set(toRender.map((j) => j.pagePath))];
-      pdfRenderer = await openPdfRenderer({ origin: server.url, allowedPaths, timeoutMs, findBrowser: options.findBrowser });
+      pdfRenderer = await openPdfRenderer({ origin: server.url, allowedPaths, timeoutMs, slots: options.slots, findBrowser: options.findBrowser });
       options.onRenderer?.(pdfRenderer);
-      for (const job of toRender) {
-        const t0 = performance.now();
-        const rendered = await pdfRenderer.render(`${server.url}${job.pagePath}`, job.label);
-        checkLayout(job, rendered.layout, readFileSync(job.htmlFile, "utf8"));
-        const finished = await finishPdf(rendered.pdf, job.variant, job.locale);
-        if (finished.pages !== rendered.layout.pages) {
-          throw new PdfRenderError(`${job.label}: Paged.js laid out ${rendered.layout.pages} pages but the PDF has ${finished.pages}\n  → look for content wider than the page in the print CSS (templates/assets/print/)`);
-        }
-        cache?.put(keys.get(job)!, { bytes: finished.bytes, pages: finished.pages });
-        writeAtomically(job.target, finished.bytes);
-        const ms = performance.now() - t0;
-        results.push({ job, pages: finished.pages, bytes: finished.bytes.length, ms, cached: false, requests: rendered.requests });
-        log(progressLine(job, finished.pages, finished.bytes.length, `${(ms / 1000).toFixed(1)} s`));
-      }
+      const renderer = pdfRenderer;
+      const origin = server.url;
+      // Every document at once: the renderer runs as many as it has slots, the rest wait.
+      const failures: unknown[] = [];
+      await Promise.all(
+        toRender.map(async (job) => {
+          try {
+            const result = await renderJob(job, renderer, origin);
+            if (failures.length > 0) return;
+            cache?.put(keys.get(job)!, { bytes: result.bytes, pages: result.pages });
+            writeAtomically(job.target, result.bytes);
+            results.push(result.result);
+            log(progressLine(job, result.pages, result.bytes.length, `${(result.result.ms / 1000).toFixed(1)} s`));
+          } catch (error) {
+            // The first failure stops the others, and the build fails with it.
+            failures.push(error);
+            await renderer.close();
+          }
+        }),
+      );
+      if (failures.length > 0) throw failures.find((e) => !(e instanceof PdfRenderError && e.stoppedByOther)) ?? failures[0];
     } finally {
       await pdfRenderer?.close();
       await server?.close();
@@ -133,6 +142,18 @@ export async function buildPdfs(options: BuildPdfsOptions): Promise<PdfResult[]>
   log(`  ${results.length} PDFs in ${((performance.now() - started) / 1000).toFixed(1)} s (${rendered} rendered in one browser, ${results.length - rendered} from the cache)`);
   // Same order as the jobs, whatever came from the cache.
   return jobs.map((job) => results.find((r) => r.job === job)!);
+}
+
+async function renderJob(job: PdfJob, renderer: PdfRenderer, origin: string): Promise<{ result: PdfResult; bytes: Uint8Array; pages: number }> {
+  const rendered = await renderer.render(`${origin}${job.pagePath}`, job.label);
+  const t0 = performance.now();
+  checkLayout(job, rendered.layout, readFileSync(job.htmlFile, "utf8"));
+  const finished = await finishPdf(rendered.pdf, job.variant, job.locale);
+  if (finished.pages !== rendered.layout.pages) {
+    throw new PdfRenderError(`${job.label}: Paged.js laid out ${rendered.layout.pages} pages but the PDF has ${finished.pages}\n  → look for content wider than the page in the print CSS (templates/assets/print/)`);
+  }
+  const ms = rendered.ms + performance.now() - t0;
+  return { result: { job, pages: finished.pages, bytes: finished.bytes.length, ms, cached: false, requests: rendered.requests }, bytes: finished.bytes, pages: finished.pages };
 }
 
 /** Fails the build on content Paged.js dropped or cut off, and on documents of the wrong length. */
