@@ -1,46 +1,20 @@
 // npm run build: the HTML site, then the PDFs, into a staging folder next to _site/.
 // _site/ is replaced only when everything succeeded, so a failed build leaves the
-// previous output exactly as it was.
+// previous output exactly as it was (scripts/site/buildAll.ts).
 //   --site-only   HTML only (npm run build:site)
 //   --debug       full stack traces
-import { existsSync, renameSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
-import { refuseFailingTranslations } from "./check/publishGate.ts";
 import { isDebug, reportFailure } from "./cli.ts";
-import { buildPdfs } from "./print/buildPdfs.ts";
-import { buildSite } from "./site/buildSite.ts";
-import { buildSiteModel } from "./site/model.ts";
+import { buildAll } from "./site/buildAll.ts";
 
 const root = process.cwd();
 const output = resolve(root, process.env.SITE_DIR ?? "_site");
-const staging = `${output}.staging-${process.pid}`;
-const siteOnly = process.argv.includes("--site-only");
 
 const started = performance.now();
 try {
-  // Read and check every content and locale file first: errors name the file and line.
-  buildSiteModel(root);
-  // Then the translators' check: a locale marked complete is published only when it passes.
-  refuseFailingTranslations(root);
-  await buildSite(root, staging, { debug: isDebug() });
-  if (!siteOnly) {
-    // PDFs from the print pages just built; then a second, quick HTML pass, because the home
-    // pages list the PDFs with their size and page count, read from the files themselves.
-    await buildPdfs({ root, siteDir: staging });
-    await buildSite(root, staging, { debug: isDebug() });
-  }
-  replaceFolder(staging, output);
+  await buildAll(root, output, { siteOnly: process.argv.includes("--site-only"), debug: isDebug() });
   console.log(`✓ built ${output} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 } catch (error) {
-  rmSync(staging, { recursive: true, force: true });
   reportFailure(error, "The build");
-}
-
-/** Swaps the staging folder in with two renames; the old output is removed only afterwards. */
-function replaceFolder(from: string, to: string) {
-  const old = `${to}.old-${process.pid}`;
-  if (existsSync(to)) renameSync(to, old);
-  renameSync(from, to);
-  rmSync(old, { recursive: true, force: true });
 }

@@ -134,7 +134,7 @@ describe("right to left", () => {
     }
     expect(leftovers(join(site.dir, "ar"))).toEqual([]);
     // With the rules, the same document renders whole.
-    const [result] = await buildPdfs({ root: ROOT, siteDir: site.dir, cacheDir: false, filter: only("ar/fact-sheet.pdf"), log: () => {} });
+    const [result] = (await buildPdfs({ root: ROOT, siteDir: site.dir, cacheDir: false, filter: only("ar/fact-sheet.pdf"), log: () => {} })).results;
     expect(result!.pages).toBeGreaterThan(1);
   });
 });

@@ -35,6 +35,17 @@ export interface PdfResult {
   requests: string[];
 }
 
+/** What a PDF build did: every document's result, and the counts the build's closing line prints. */
+export interface PdfBuild {
+  /** One per document, in the order of the jobs (cached or rendered). */
+  results: PdfResult[];
+  rendered: number;
+  cached: number;
+  seconds: number;
+  /** Documents rendered at once (0 when everything came from the cache). */
+  slots: number;
+}
+
 export interface BuildPdfsOptions {
   root: string;
   /** A built site: print pages in, PDFs out. */
@@ -70,7 +81,7 @@ export function pdfJobs(root: string, siteDir: string): PdfJob[] {
   );
 }
 
-export async function buildPdfs(options: BuildPdfsOptions): Promise<PdfResult[]> {
+export async function buildPdfs(options: BuildPdfsOptions): Promise<PdfBuild> {
   const log = options.log ?? ((line: string) => console.log(line));
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const jobs = pdfJobs(options.root, options.siteDir).filter(options.filter ?? (() => true));
@@ -90,6 +101,7 @@ export async function buildPdfs(options: BuildPdfsOptions): Promise<PdfResult[]>
   const keys = new Map(jobs.map((job) => [job, cacheKey({ html: readFileSync(job.htmlFile), assetsDir: join(options.siteDir, PRINT_ASSETS), variant: job.variant, browser }, renderer)]));
 
   const started = performance.now();
+  let slots = 0;
   const results: PdfResult[] = [];
   const toRender: PdfJob[] = [];
   for (const job of jobs) {
@@ -111,6 +123,7 @@ export async function buildPdfs(options: BuildPdfsOptions): Promise<PdfResult[]>
       const allowedPaths = [PRINT_ASSETS, ...new Set(toRender.map((j) => j.pagePath))];
       pdfRenderer = await openPdfRenderer({ origin: server.url, allowedPaths, timeoutMs, slots: options.slots, findBrowser: options.findBrowser });
       options.onRenderer?.(pdfRenderer);
+      slots = pdfRenderer.slots;
       const renderer = pdfRenderer;
       const origin = server.url;
       // Every document at once: the renderer runs as many as it has slots, the rest wait.
@@ -139,9 +152,16 @@ export async function buildPdfs(options: BuildPdfsOptions): Promise<PdfResult[]>
   }
   cache?.prune();
   const rendered = results.filter((r) => !r.cached).length;
-  log(`  ${results.length} PDFs in ${((performance.now() - started) / 1000).toFixed(1)} s (${rendered} rendered in one browser, ${results.length - rendered} from the cache)`);
-  // Same order as the jobs, whatever came from the cache.
-  return jobs.map((job) => results.find((r) => r.job === job)!);
+  const seconds = (performance.now() - started) / 1000;
+  log(`  ${results.length} PDFs in ${seconds.toFixed(1)} s (${rendered} rendered in one browser, ${results.length - rendered} from the cache)`);
+  return {
+    // Same order as the jobs, whatever came from the cache.
+    results: jobs.map((job) => results.find((r) => r.job === job)!),
+    rendered,
+    cached: results.length - rendered,
+    seconds,
+    slots,
+  };
 }
 
 async function renderJob(job: PdfJob, renderer: PdfRenderer, origin: string): Promise<{ result: PdfResult; bytes: Uint8Array; pages: number }> {

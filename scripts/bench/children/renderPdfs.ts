@@ -10,5 +10,5 @@ const only = labels ? new Set(labels.split(",")) : undefined;
 const started = performance.now();
 process.chdir(root);
 const { buildPdfs } = await import("../../print/buildPdfs.ts");
-const results = await buildPdfs({ root, siteDir, cacheDir: false, log: () => {}, ...(only ? { filter: (job) => only.has(job.label) } : {}) });
-reportFromChild({ ms: performance.now() - started, documents: results.length, pages: results.reduce((n, r) => n + r.pages, 0) });
+const build = await buildPdfs({ root, siteDir, cacheDir: false, log: () => {}, ...(only ? { filter: (job) => only.has(job.label) } : {}) });
+reportFromChild({ ms: performance.now() - started, documents: build.results.length, pages: build.results.reduce((n, r) => n + r.pages, 0), slots: build.slots });
