@@ -9,7 +9,7 @@ import { buildSiteModel } from "../site/model.ts";
 import { serveFolder, type StaticServer } from "../site/staticServer.ts";
 import { finishPdf } from "./pdfBoxes.ts";
 import { browserIdentity, cacheKey, PdfCache, rendererIdentity, writeAtomically } from "./pdfCache.ts";
-import { openPdfRenderer, PdfRenderError, type PagedLayout, type PdfRenderer } from "./pdfRenderer.ts";
+import { DEFAULT_SLOTS, openPdfRenderer, PdfRenderError, type PagedLayout, type PdfRenderer } from "./pdfRenderer.ts";
 import { DOCUMENT_RULES, pdfPath, PRINT_VARIANTS, printPagePath, type PrintVariant } from "./variants.ts";
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -101,7 +101,7 @@ export async function buildPdfs(options: BuildPdfsOptions): Promise<PdfBuild> {
   const keys = new Map(jobs.map((job) => [job, cacheKey({ html: readFileSync(job.htmlFile), assetsDir: join(options.siteDir, PRINT_ASSETS), variant: job.variant, browser }, renderer)]));
 
   const started = performance.now();
-  let slots = 0;
+  let usedSlots = 0;
   const results: PdfResult[] = [];
   const toRender: PdfJob[] = [];
   for (const job of jobs) {
@@ -121,9 +121,10 @@ export async function buildPdfs(options: BuildPdfsOptions): Promise<PdfBuild> {
     try {
       server = await serveFolder(options.siteDir);
       const allowedPaths = [PRINT_ASSETS, ...new Set(toRender.map((j) => j.pagePath))];
-      pdfRenderer = await openPdfRenderer({ origin: server.url, allowedPaths, timeoutMs, slots: options.slots, findBrowser: options.findBrowser });
+      const slots = Math.min(options.slots ?? DEFAULT_SLOTS, toRender.length);
+      pdfRenderer = await openPdfRenderer({ origin: server.url, allowedPaths, timeoutMs, slots, findBrowser: options.findBrowser });
       options.onRenderer?.(pdfRenderer);
-      slots = pdfRenderer.slots;
+      usedSlots = pdfRenderer.slots;
       const renderer = pdfRenderer;
       const origin = server.url;
       // Every document at once: the renderer runs as many as it has slots, the rest wait.
@@ -160,7 +161,7 @@ export async function buildPdfs(options: BuildPdfsOptions): Promise<PdfBuild> {
     rendered,
     cached: results.length - rendered,
     seconds,
-    slots,
+    slots: usedSlots,
   };
 }
 
