@@ -1,18 +1,22 @@
 // npm run bench: performance figures and targets, printed as tables and written as JSON to .bench/.
 //   npm run bench                  every benchmark
-//   npm run bench -- build weight  only those (names: see BENCHMARKS)
-//   --quick                        fewer runs, smaller sizes: a smoke run (figures in .bench/quick/)
+//   npm run bench -- build pdf     only those (names: see BENCHMARKS)
+//   --quick                        fewer runs, smaller sizes (figures in .bench/quick/)
+//   --smoke                        the smallest run that exercises every step (tests; .bench/smoke/)
+//   --out=<folder>                 write the figures there instead
 //   --profile                      CPU-profile a project build even when its target is met
 import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { BENCHMARKS } from "./bench/benchmarks.ts";
 import { formatReport, type BenchReport } from "./bench/report.ts";
 import { summaryMarkdown } from "./bench/summary.ts";
 import { reportFailure } from "./cli.ts";
 
 const args = process.argv.slice(2);
-const quick = args.includes("--quick");
+const smoke = args.includes("--smoke");
+const quick = args.includes("--quick") && !smoke;
 const profile = args.includes("--profile");
+const out = args.find((a) => a.startsWith("--out="))?.slice("--out=".length);
 const names = args.filter((a) => !a.startsWith("--"));
 const unknown = names.filter((n) => !BENCHMARKS.some((b) => b.name === n));
 if (unknown.length > 0) {
@@ -22,18 +26,18 @@ if (unknown.length > 0) {
 const chosen = names.length > 0 ? BENCHMARKS.filter((b) => names.includes(b.name)) : BENCHMARKS;
 
 const root = process.cwd();
-// A smoke run keeps its figures apart, so it never overwrites those of a full run.
-const outDir = join(root, ".bench", ...(quick ? ["quick"] : []));
+// A smaller run keeps its figures apart, so it never overwrites those of a full run.
+const outDir = out ? resolve(root, out) : join(root, ".bench", ...(smoke ? ["smoke"] : quick ? ["quick"] : []));
 mkdirSync(outDir, { recursive: true });
 const command = `npm run bench${args.length ? ` -- ${args.join(" ")}` : ""}`;
 const reports: BenchReport[] = [];
 try {
   for (const benchmark of chosen) {
-    console.log(`→ ${benchmark.name}: ${benchmark.what}${quick ? " (quick)" : ""}`);
-    const report = await benchmark.run({ root, quick, profile, log: (line) => console.log(`  ${line}`) });
+    console.log(`→ ${benchmark.name}: ${benchmark.what}${smoke ? " (smoke)" : quick ? " (quick)" : ""}`);
+    const report = await benchmark.run({ root, quick, smoke, profile, log: (line) => console.log(`  ${line}`) });
     reports.push(report);
     const file = join(outDir, `${report.name}.json`);
-    writeFileSync(file, JSON.stringify({ command, quick, date: new Date().toISOString(), ...report }, null, 2) + "\n");
+    writeFileSync(file, JSON.stringify({ command, quick, smoke, date: new Date().toISOString(), ...report }, null, 2) + "\n");
     console.log(`\n${formatReport(report)}\n\n  figures: ${file}\n`);
   }
   writeFileSync(join(outDir, "summary.md"), summaryMarkdown(reports, command));

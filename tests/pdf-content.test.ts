@@ -7,9 +7,11 @@ import { describe, expect, test } from "vitest";
 import { ContentError } from "../scripts/content/errors.ts";
 import { loadDocumentPlan } from "../scripts/print/documents.ts";
 import { excerptBlocks, translatedExcerpts } from "../scripts/print/excerpt.ts";
-import { buildPrintModel, forPrint } from "../scripts/print/printModel.ts";
+import { markdownRenderer, renderMarkdown } from "../scripts/content/markdown.ts";
+import { buildPrintModel } from "../scripts/print/printModel.ts";
 import { DOCUMENT_IDS } from "../scripts/print/variants.ts";
 import { buildSiteModel } from "../scripts/site/model.ts";
+import { copyProject } from "./helpers/project.ts";
 import { ROOT } from "./helpers/site.ts";
 import { searchable } from "./pdfTools.ts";
 
@@ -115,20 +117,32 @@ describe("print model", () => {
   });
 
   test("a translation missing a section prints the English one, marked as English", () => {
-    const site = buildSiteModel(ROOT);
-    site.sections.get("ar")!.delete("pledge");
-    const part = buildPrintModel(site, ROOT).pages.find((p) => p.url === "/ar/print/leaflet/")!.parts.find((p) => p.id === "pledge")!;
-    expect(part).toMatchObject({ fallback: true, lang: "en", dir: "ltr" });
-    expect(part.html).toContain("Tier 1:");
+    const project = copyProject();
+    try {
+      rmSync(join(project.root, "content/ar/pledge.md"));
+      project.write("locales/ar/locale.json", JSON.stringify({ name: "العربية", dir: "rtl", numberingSystem: "latn", complete: false }));
+      const site = buildSiteModel(project.root);
+      const part = buildPrintModel(site, project.root).pages.find((p) => p.url === "/ar/print/leaflet/")!.parts.find((p) => p.id === "pledge")!;
+      expect(part).toMatchObject({ fallback: true, lang: "en", dir: "ltr" });
+      expect(part.html).toContain("Tier 1:");
+    } finally {
+      project.remove();
+    }
   });
 
   test("on paper headings move one level down, ids stay unique, collapsed blocks open, site links get the site's address", () => {
-    const html = '<h2 id="part-1">A</h2><div class="excerpt"><h2 id="part-1">B</h2></div><details class="collapsed"><summary>More</summary>\n<div class="details-body">\n<p>x <a href="/en/pledge/">y</a></p></div></details>';
-    const out = forPrint(html, "illegal", "https://pledge.example.org");
+    const render = markdownRenderer({ headingOffset: 1, idPrefix: "illegal", openDetails: true, siteUrl: "https://pledge.example.org" });
+    const out = render("## A\n") + render("## B\n\n::: details More\nx [y](/en/pledge/) [z](//elsewhere.example/) [w](#part-1)\n:::\n");
     expect(out).toContain('<h3 id="illegal-1">A</h3>');
     expect(out).toContain('<h3 id="illegal-2">B</h3>');
     expect(out).toContain('<div class="details"><p class="details-label">More</p>');
     expect(out).not.toContain("<details");
     expect(out).toContain('href="https://pledge.example.org/en/pledge/"');
+    expect(out).toContain('href="//elsewhere.example/"');
+    expect(out).toContain('href="#part-1"');
+    // The site's own pages keep their headings, ids, collapsed blocks and relative links.
+    expect(renderMarkdown("## B\n\n::: details More\n[y](/en/pledge/)\n:::\n")).toBe(
+      '<h2 id="part-1">B</h2>\n<details class="collapsed"><summary>More</summary>\n<div class="details-body">\n<p><a href="/en/pledge/">y</a></p>\n</div></details>\n',
+    );
   });
 });

@@ -86,6 +86,24 @@ describe("a render that fails", () => {
     expect(chromiumUsing(renderer!.profileDir)).toBe(false);
   });
 
+  test("several documents at once: the one that fails names the failure, the others stop, no Chromium left", async () => {
+    const page = join(site.dir, "ar", "print", "leaflet", "index.html");
+    const original = readFileSync(page, "utf8");
+    writeFileSync(page, original.replace("</head>", '<link rel="stylesheet" href="https://fonts.example.com/tracker.css">\n</head>'));
+    let renderer: PdfRenderer | undefined;
+    const several = new Set(["en/leaflet.pdf", "ar/leaflet.pdf", "en/fact-sheet.pdf", "ar/fact-sheet.pdf"]);
+    try {
+      const attempt = buildPdfs({ root: ROOT, siteDir: site.dir, cacheDir: false, slots: 3, filter: (job) => several.has(job.label), log: () => {}, onRenderer: (r) => (renderer = r) });
+      await expect(attempt).rejects.toThrow(/^ar\/leaflet\.pdf: the print page asked for files from elsewhere/);
+    } finally {
+      writeFileSync(page, original);
+    }
+    expect(renderer!.slots).toBe(3);
+    expect(alive(renderer!.pid!)).toBe(false);
+    expect(chromiumUsing(renderer!.profileDir)).toBe(false);
+    expect(existsSync(join(site.dir, "ar", "leaflet.pdf"))).toBe(false);
+  });
+
   test("no browser installed: BrowserNotFoundError with the install command, shown as is by the CLI", async () => {
     const noBrowser = () => findChromium({}, () => false);
     const attempt = buildPdfs({ root: ROOT, siteDir: site.dir, cacheDir: false, filter: only("en/leaflet.pdf"), log: () => {}, findBrowser: noBrowser });
@@ -116,7 +134,7 @@ describe("right to left", () => {
     }
     expect(leftovers(join(site.dir, "ar"))).toEqual([]);
     // With the rules, the same document renders whole.
-    const [result] = await buildPdfs({ root: ROOT, siteDir: site.dir, cacheDir: false, filter: only("ar/fact-sheet.pdf"), log: () => {} });
+    const [result] = (await buildPdfs({ root: ROOT, siteDir: site.dir, cacheDir: false, filter: only("ar/fact-sheet.pdf"), log: () => {} })).results;
     expect(result!.pages).toBeGreaterThan(1);
   });
 });

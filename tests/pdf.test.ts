@@ -5,7 +5,7 @@ import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmS
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { buildPdfs, type PdfResult } from "../scripts/print/buildPdfs.ts";
+import { buildPdfs, type PdfBuild, type PdfResult } from "../scripts/print/buildPdfs.ts";
 import { buildPrintModel, type PrintModel } from "../scripts/print/printModel.ts";
 import { MM_TO_PT, PRESS_BLEED_MM, PRINT_VARIANTS, DOCUMENT_RULES, type PrintVariant } from "../scripts/print/variants.ts";
 import { buildSite } from "../scripts/site/buildSite.ts";
@@ -16,6 +16,7 @@ import { decodeQrCode, flattenBookmarks, pdfBookmarks, pdfFonts, pdfInfo, pdfLan
 let site: BuiltSite;
 let print: PrintModel;
 let cacheDir: string;
+let first: PdfBuild;
 let results: PdfResult[];
 const logged: string[] = [];
 
@@ -23,7 +24,8 @@ beforeAll(async () => {
   site = await buildRealSite();
   print = buildPrintModel(site.model, ROOT);
   cacheDir = mkdtempSync(join(tmpdir(), "pledge-pdf-cache-"));
-  results = await buildPdfs({ root: ROOT, siteDir: site.dir, cacheDir, log: (line) => logged.push(line) });
+  first = await buildPdfs({ root: ROOT, siteDir: site.dir, cacheDir, log: (line) => logged.push(line) });
+  results = first.results;
   // The second HTML pass of npm run build: the home pages now list the PDFs.
   const previous = process.cwd();
   process.chdir(ROOT);
@@ -272,17 +274,22 @@ describe("rendering", () => {
       expect(line, result.job.label).toMatch(new RegExp(`${result.pages} pages .* (\\d+\\.\\d s|cached)$`));
     }
     expect(logged.at(-1)).toMatch(/^ {2}10 PDFs in [\d.]+ s \(10 rendered in one browser, 0 from the cache\)$/);
+    expect(first).toMatchObject({ rendered: 10, cached: 0 });
+    expect(first.seconds).toBeGreaterThan(0);
+    expect(first.slots).toBeGreaterThanOrEqual(2);
   });
 
   test("the cache: nothing changed → nothing rendered, identical files; one page changed → only it is rendered", async () => {
     const before = results.map((r) => readFileSync(r.job.target));
-    const again = await buildPdfs({ root: ROOT, siteDir: site.dir, cacheDir, log: () => {} });
+    const build = await buildPdfs({ root: ROOT, siteDir: site.dir, cacheDir, log: () => {} });
+    expect(build).toMatchObject({ rendered: 0, cached: 10, slots: 0 });
+    const again = build.results;
     expect(again.map((r) => r.cached)).toEqual(again.map(() => true));
     again.forEach((r, i) => expect(readFileSync(r.job.target).equals(before[i]!), r.job.label).toBe(true));
 
     const changed = results.find((r) => r.job.locale === "en" && r.job.variant.id === "fact-sheet-letter")!.job;
     appendFileSync(changed.htmlFile, "\n<!-- edited -->\n");
-    const third = await buildPdfs({ root: ROOT, siteDir: site.dir, cacheDir, log: () => {} });
+    const { results: third } = await buildPdfs({ root: ROOT, siteDir: site.dir, cacheDir, log: () => {} });
     expect(third.filter((r) => !r.cached).map((r) => r.job.label)).toEqual([changed.label]);
     expect(readdirSync(join(site.dir, "en")).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });

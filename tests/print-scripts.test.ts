@@ -45,7 +45,7 @@ beforeAll(async () => {
   } finally {
     process.chdir(previous);
   }
-  results = await buildPdfs({ root: project.root, siteDir, cacheDir: false, log: () => {}, filter: leafletOf(LOCALES.map((l) => l.code)) });
+  results = (await buildPdfs({ root: project.root, siteDir, cacheDir: false, log: () => {}, filter: leafletOf(LOCALES.map((l) => l.code)) })).results;
 }, 600_000);
 afterAll(() => project?.remove());
 

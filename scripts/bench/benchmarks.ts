@@ -1,7 +1,8 @@
 // The benchmarks `npm run bench` knows, by the name that selects one (npm run bench -- build).
-import { benchBuild, BUILD_DEFAULTS, BUILD_QUICK } from "./buildAtScale.ts";
+// Page weight is not among them: tests/browser/page-weight.test.ts holds every page to its
+// budget, measured by the browser itself, on every npm test.
+import { benchBuild, BUILD_DEFAULTS, BUILD_QUICK, BUILD_SMOKE } from "./buildAtScale.ts";
 import { benchLocaleCheck } from "./localeCheck.ts";
-import { benchPageWeight } from "./pageWeight.ts";
 import { benchPdfs } from "./pdfs.ts";
 import { benchShareCards } from "./shareCards.ts";
 import { benchPdfScripts } from "./pdfScripts.ts";
@@ -17,17 +18,12 @@ export const BENCHMARKS: Benchmark[] = [
   {
     name: "build",
     what: "project build vs bare Eleventy at 100 / 500 / 2000 pages",
-    run: (o) => benchBuild(o, { ...(o.quick ? BUILD_QUICK : BUILD_DEFAULTS), ...(o.profile ? { profile: true } : {}) }),
+    run: (o) => benchBuild(o, { ...(o.smoke ? BUILD_SMOKE : o.quick ? BUILD_QUICK : BUILD_DEFAULTS), ...(o.profile ? { profile: true } : {}) }),
   },
   {
     name: "check",
     what: "npm run check over 10 locales x 500 sections",
     run: (o) => benchLocaleCheck(o),
-  },
-  {
-    name: "weight",
-    what: "bytes of every page of the real site, raw and compressed",
-    run: (o) => benchPageWeight(o),
   },
   {
     name: "pdf",

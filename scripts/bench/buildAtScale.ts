@@ -5,7 +5,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { prepareBareInput } from "./bareEleventy.ts";
 import { runChild, type ChildRun } from "./childProcess.ts";
-import { summarizeCpuProfile, type ProfileSummary } from "./cpuProfile.ts";
 import type { BenchOptions, BenchReport, Table, Target } from "./report.ts";
 import { alternate, mib, pairedRatios, seconds, spread, summarize, times, type Summary } from "./stats.ts";
 import { createSyntheticProject } from "./syntheticProject.ts";
@@ -25,6 +24,7 @@ export interface BuildBenchConfig {
 
 export const BUILD_DEFAULTS: BuildBenchConfig = { sizes: [25, 125, 500], locales: 4, runs: 5, warmup: true, profile: "if-missed" };
 export const BUILD_QUICK: BuildBenchConfig = { sizes: [10, 25, 50], locales: 4, runs: 2, warmup: false, profile: "if-missed" };
+export const BUILD_SMOKE: BuildBenchConfig = { sizes: [3, 5], locales: 2, runs: 1, warmup: false, profile: false };
 
 export interface SizeFigures {
   sections: number;
@@ -53,7 +53,8 @@ export interface BuildFigures {
   headline: SizeFigures;
   /** Marginal time per page in the last step over that in the first step: ~1 is linear. */
   growth: number | undefined;
-  profile: (ProfileSummary & { file: string }) | undefined;
+  /** A CPU profile of one project build: open it in Chrome DevTools (Performance tab) for the call tree. */
+  profile: string | undefined;
 }
 
 const CHILD_DIR = join(import.meta.dirname, "children");
@@ -88,7 +89,7 @@ export async function benchBuild(options: BenchOptions, config: BuildBenchConfig
   return {
     name: "build",
     title: `Build at scale: project pipeline vs bare Eleventy (${headline.sections} sections x ${headline.locales} locales)`,
-    tables: [sizeTable(sizes), ...(profile ? profileTables(profile) : [])],
+    tables: [sizeTable(sizes)],
     targets: buildTargets(headline),
     facts: [
       { what: `build time, project · bare Eleventy (${sizes.map((s) => s.pages).join(" / ")} pages)`, measured: sizes.map((s) => `${seconds(s.project.median)} · ${seconds(s.bare.median)}`).join(" / ") },
@@ -103,6 +104,7 @@ export async function benchBuild(options: BenchOptions, config: BuildBenchConfig
       "Bare Eleventy: the same .md files, Eleventy's default markdown-it (no containers, no citation isolation), a one-line Nunjucks layout, no i18n, no site model.",
       "Marginal ms/page: the extra time per extra page since the size above, from the medians. Equal steps mean the build grows linearly; ms/page alone falls with size because start-up is paid once." +
         (growth === undefined ? "" : ` Last step over first: ${times(growth)}.`),
+      ...(profile ? [`CPU profile of one project build: ${profile} (open it in Chrome DevTools, Performance tab).`] : []),
       "CPU ratio: the same pairs by CPU time (user + system) of each process, which other work on the machine disturbs less than wall time.",
     ],
     figures: { config, sizes, headline, growth, profile },
@@ -171,9 +173,9 @@ function buildTargets(headline: SizeFigures): Target[] {
   ];
 }
 
-async function profileBuild(projectRoot: string, syntheticRoot: string): Promise<ProfileSummary & { file: string }> {
+async function profileBuild(projectRoot: string, syntheticRoot: string): Promise<string> {
   const dir = join(projectRoot, ".bench", "profiles");
-  // Only this run's profile is kept: open it in Chrome DevTools (Performance tab) for the call tree.
+  // Only this run's profile is kept.
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const output = mkdtempSync(join(tmpdir(), "pledge-bench-out-"));
@@ -191,13 +193,5 @@ async function profileBuild(projectRoot: string, syntheticRoot: string): Promise
   for (const other of others) rmSync(other);
   const file = join(dir, "build.cpuprofile");
   renameSync(main, file);
-  return { ...summarizeCpuProfile(file, projectRoot), file };
-}
-
-function profileTables(profile: ProfileSummary): Table[] {
-  const rows = (shares: ProfileSummary["byPlace"]) => shares.map((s) => [s.where, `${(s.ms / 1000).toFixed(2)} s`, `${(s.share * 100).toFixed(0)} %`]);
-  return [
-    { title: `CPU profile of one project build (${seconds(profile.totalMs)} sampled), self time by package or file`, head: ["where", "self", "share"], rows: rows(profile.byPlace) },
-    { title: "Self time by function", head: ["function", "self", "share"], rows: rows(profile.byFunction) },
-  ];
+  return file;
 }

@@ -16,6 +16,7 @@ export interface CheckBenchConfig {
 
 export const CHECK_DEFAULTS: CheckBenchConfig = { sections: 500, locales: 10, runs: 5 };
 export const CHECK_QUICK: CheckBenchConfig = { sections: 100, locales: 10, runs: 2 };
+export const CHECK_SMOKE: CheckBenchConfig = { sections: 5, locales: 2, runs: 1 };
 
 export interface CheckFigures {
   config: CheckBenchConfig;
@@ -29,7 +30,7 @@ export interface CheckFigures {
   maxRssKb: number;
 }
 
-export async function benchLocaleCheck(options: BenchOptions, config: CheckBenchConfig = options.quick ? CHECK_QUICK : CHECK_DEFAULTS): Promise<BenchReport<CheckFigures>> {
+export async function benchLocaleCheck(options: BenchOptions, config: CheckBenchConfig = options.smoke ? CHECK_SMOKE : options.quick ? CHECK_QUICK : CHECK_DEFAULTS): Promise<BenchReport<CheckFigures>> {
   const project = createSyntheticProject(options.root, { sections: config.sections, locales: config.locales });
   try {
     options.log(`check: ${config.sections} sections x ${config.locales} locales, ${config.runs} runs of each`);

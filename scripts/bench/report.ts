@@ -30,8 +30,10 @@ export interface BenchReport<Figures = unknown> {
 export interface BenchOptions {
   /** The project whose code, templates and real content are measured. */
   root: string;
-  /** Fewer runs and smaller sizes: a smoke run. */
+  /** Fewer runs and smaller sizes. */
   quick: boolean;
+  /** The smallest run that goes through every step: for tests, its figures mean nothing. */
+  smoke: boolean;
   log(line: string): void;
 }
 

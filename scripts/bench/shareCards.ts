@@ -22,7 +22,7 @@ export interface ShareCardFigures {
 
 const CHILD = join(import.meta.dirname, "children", "renderShareCards.ts");
 
-export async function benchShareCards(options: BenchOptions, config: ShareCardBenchConfig = { runs: options.quick ? 1 : 3 }): Promise<BenchReport<ShareCardFigures>> {
+export async function benchShareCards(options: BenchOptions, config: ShareCardBenchConfig = { runs: options.quick || options.smoke ? 1 : 3 }): Promise<BenchReport<ShareCardFigures>> {
   const work = mkdtempSync(join(tmpdir(), "pledge-bench-cards-"));
   const siteDir = join(work, "site");
   try {

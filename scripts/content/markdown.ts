@@ -2,7 +2,8 @@
 // Raw HTML is escaped; only the blocks of the content model (quote, details, excerpt)
 // produce structure; images are off (they could load a remote resource); links are
 // limited to safe schemes; citation markers and document symbols are isolated
-// left-to-right so they read correctly inside right-to-left text.
+// left-to-right so they read correctly inside right-to-left text. The printed documents
+// call the same renderer with options (headings, ids, details, links set for paper).
 import MarkdownIt, { type MarkdownIt as MarkdownInstance } from "markdown-it";
 import container from "markdown-it-container";
 import type { StateCore, Token } from "markdown-it";
@@ -13,6 +14,26 @@ type TokenConstructor = StateCore["Token"];
 export const CITATION_PATTERN =
   /\[(?:\d[^\]\n]*|A-HRC[^\]\n]*)\]|A-HRC-\d+-\d+-[A-Z]+\*?|\bS\/RES\/\d+(?: \(\d{4}\))?|\bA\/\d+\/\d+|\bSub\* \d+(?:\.\d+)?/g;
 
+/** How a section is rendered for paper rather than for its page on the site. */
+export interface RenderOptions {
+  /** Added to every heading level, up to h6 (1: a section's h1 prints as h2 under the document's title). */
+  headingOffset?: number;
+  /** Heading ids become <prefix>-1, <prefix>-2 … instead of part-1 …: unique when several sections share a page. */
+  idPrefix?: string;
+  /** ::: details printed open, its label as a paragraph: paper has nothing to click. */
+  openDetails?: boolean;
+  /** Site-relative links (/en/pledge/) made absolute on this address ("https://example.org"). */
+  siteUrl?: string;
+}
+
+/** What one render carries: its options, and the heading count (shared by the calls of one renderer). */
+interface RenderEnv {
+  options: RenderOptions;
+  headings: number;
+}
+
+const optionsOf = (env: unknown): RenderOptions => (env as RenderEnv | undefined)?.options ?? {};
+
 const SAFE_LINK = /^(?:https?:|mailto:|#|\/|\.{0,2}\/|[a-z0-9-]+\/?(?:#.*)?$)/i;
 
 function createMarkdown(): MarkdownInstance {
@@ -21,7 +42,7 @@ function createMarkdown(): MarkdownInstance {
   md.validateLink = (url) => SAFE_LINK.test(url.trim()) && !/^(?:javascript|vbscript|data|file):/i.test(url.trim());
 
   md.use(container, "quote", {
-    render(tokens: Token[], idx: number) {
+    render(tokens: Token[], idx: number, _options: unknown, env: RenderEnv) {
       const token = tokens[idx]!;
       if (token.nesting === 1) {
         const source = token.info.trim().slice("quote".length).trim();
@@ -30,18 +51,20 @@ function createMarkdown(): MarkdownInstance {
       }
       const open = findOpening(tokens, idx);
       const source = (open?.meta as { source?: string } | undefined)?.source ?? "";
-      const caption = source ? `<figcaption>${md.renderInline(source)}</figcaption>` : "";
+      const caption = source ? `<figcaption>${md.renderInline(source, env)}</figcaption>` : "";
       return `</blockquote>${caption}</figure>\n`;
     },
   });
   md.use(container, "details", {
-    render(tokens: Token[], idx: number) {
+    render(tokens: Token[], idx: number, _options: unknown, env: RenderEnv) {
       const token = tokens[idx]!;
+      const open = optionsOf(env).openDetails === true;
       if (token.nesting === 1) {
-        const label = token.info.trim().slice("details".length).trim();
-        return `<details class="collapsed"><summary>${md.renderInline(label)}</summary>\n<div class="details-body">\n`;
+        const label = md.renderInline(token.info.trim().slice("details".length).trim(), env);
+        const start = open ? `<div class="details"><p class="details-label">${label}</p>` : `<details class="collapsed"><summary>${label}</summary>`;
+        return `${start}\n<div class="details-body">\n`;
       }
-      return "</div></details>\n";
+      return open ? "</div></div>\n" : "</div></details>\n";
     },
   });
   md.use(container, "excerpt", {
@@ -57,11 +80,23 @@ function createMarkdown(): MarkdownInstance {
     }
   });
   md.core.ruler.push("stable_heading_ids", (state) => {
-    let n = 0;
+    const env = state.env as Partial<RenderEnv>;
+    const { idPrefix = "part", headingOffset = 0 } = env.options ?? {};
+    let n = env.headings ?? 0;
     for (const token of state.tokens) {
-      if (token.type === "heading_open") token.attrSet("id", `part-${++n}`);
+      if (token.type !== "heading_open" && token.type !== "heading_close") continue;
+      if (headingOffset !== 0) token.tag = `h${Math.min(6, Number(token.tag.slice(1)) + headingOffset)}`;
+      if (token.type === "heading_open") token.attrSet("id", `${idPrefix}-${++n}`);
     }
+    if (env.options) env.headings = n;
   });
+  const renderLink = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+  md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
+    const { siteUrl } = optionsOf(env);
+    const href = tokens[idx]!.attrGet("href");
+    if (siteUrl && href && /^\/(?!\/)/.test(href)) tokens[idx]!.attrSet("href", `${siteUrl}${href}`);
+    return renderLink(tokens, idx, options, env, self);
+  };
   return md;
 }
 
@@ -104,7 +139,16 @@ function textToken(content: string, TokenClass: TokenConstructor): Token {
 const markdown = createMarkdown();
 
 export function renderMarkdown(body: string): string {
-  return markdown.render(body);
+  return markdown.render(body, {});
+}
+
+/**
+ * A renderer with options, for several bodies that end up on one page (a section's excerpt
+ * blocks): heading ids are numbered through all its calls, so they stay unique.
+ */
+export function markdownRenderer(options: RenderOptions): (body: string) => string {
+  const env: RenderEnv = { options, headings: 0 };
+  return (body) => markdown.render(body, env);
 }
 
 /** Block-level parse, for tools that compare the structure of two sections. */

@@ -1,6 +1,6 @@
 // Renders every locale's leaflet and fact sheet (all variants) from the print pages of a
-// built site into that site's folder: one Chromium for all, a cache for unchanged documents,
-// a progress line per document, and each PDF written atomically.
+// built site into that site's folder: one Chromium for all, several documents at once, a
+// cache for unchanged documents, a progress line per document, and each PDF written atomically.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -11,7 +11,7 @@ import { fontFilesIn, printFontRoutes } from "./fonts.ts";
 import { finishPdf } from "./pdfBoxes.ts";
 import { browserIdentity, cacheKey, PdfCache, rendererIdentity, writeAtomically } from "./pdfCache.ts";
 import { checkPdfFonts } from "./pdfFonts.ts";
-import { openPdfRenderer, PdfRenderError, type PagedLayout, type PdfRenderer } from "./pdfRenderer.ts";
+import { DEFAULT_SLOTS, openPdfRenderer, PdfRenderError, type PagedLayout, type PdfRenderer } from "./pdfRenderer.ts";
 import { DOCUMENT_RULES, pdfPath, PRINT_VARIANTS, printPagePath, type PrintVariant } from "./variants.ts";
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -37,6 +37,17 @@ export interface PdfResult {
   requests: string[];
 }
 
+/** What a PDF build did: every document's result, and the counts the build's closing line prints. */
+export interface PdfBuild {
+  /** One per document, in the order of the jobs (cached or rendered). */
+  results: PdfResult[];
+  rendered: number;
+  cached: number;
+  seconds: number;
+  /** Documents rendered at once (0 when everything came from the cache). */
+  slots: number;
+}
+
 export interface BuildPdfsOptions {
   root: string;
   /** A built site: print pages in, PDFs out. */
@@ -47,6 +58,8 @@ export interface BuildPdfsOptions {
   log?: (line: string) => void;
   /** Render only some documents (tests). */
   filter?: (job: PdfJob) => boolean;
+  /** Documents rendered at once (default: sized to the machine, see pdfRenderer.ts). */
+  slots?: number;
   /** Called once Chromium runs (tests watch its process). */
   onRenderer?: (renderer: PdfRenderer) => void;
   /** Finds the browser (default: findChromium()). */
@@ -58,6 +71,8 @@ export interface BuildPdfsOptions {
 export interface BrowserTask {
   /** False when everything came from the cache: no browser is started for it. */
   readonly pending: boolean;
+  /** Paths on the loopback server its pages may load, besides the print assets. */
+  readonly allowedPaths: readonly string[];
   render(renderer: PdfRenderer, origin: string): Promise<void>;
 }
 
@@ -78,7 +93,7 @@ export function pdfJobs(root: string, siteDir: string): PdfJob[] {
   );
 }
 
-export async function buildPdfs(options: BuildPdfsOptions): Promise<PdfResult[]> {
+export async function buildPdfs(options: BuildPdfsOptions): Promise<PdfBuild> {
   const log = options.log ?? ((line: string) => console.log(line));
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const jobs = pdfJobs(options.root, options.siteDir).filter(options.filter ?? (() => true));
@@ -103,6 +118,7 @@ export async function buildPdfs(options: BuildPdfsOptions): Promise<PdfResult[]>
   );
 
   const started = performance.now();
+  let usedSlots = 0;
   const results: PdfResult[] = [];
   const toRender: PdfJob[] = [];
   for (const job of jobs) {
@@ -122,25 +138,33 @@ export async function buildPdfs(options: BuildPdfsOptions): Promise<PdfResult[]>
     let pdfRenderer: PdfRenderer | undefined;
     try {
       server = await serveFolder(options.siteDir, 0, printFontRoutes());
-      const allowedPaths = [PRINT_ASSETS, ...new Set(toRender.map((j) => j.pagePath))];
-      pdfRenderer = await openPdfRenderer({ origin: server.url, allowedPaths, timeoutMs, findBrowser: options.findBrowser });
+      const allowedPaths = [PRINT_ASSETS, ...new Set(toRender.map((j) => j.pagePath)), ...tasks.flatMap((task) => task.allowedPaths)];
+      const slots = Math.min(options.slots ?? DEFAULT_SLOTS, toRender.length);
+      pdfRenderer = await openPdfRenderer({ origin: server.url, allowedPaths, timeoutMs, slots, findBrowser: options.findBrowser });
       options.onRenderer?.(pdfRenderer);
-      for (const job of toRender) {
-        const t0 = performance.now();
-        const rendered = await pdfRenderer.render(`${server.url}${job.pagePath}`, job.label);
-        checkLayout(job, rendered.layout, readFileSync(job.htmlFile, "utf8"));
-        const finished = await finishPdf(rendered.pdf, job.variant, job.locale);
-        await checkPdfFonts(finished.bytes, { locale: job.locale, document: job.variant.document, label: job.label, html: readFileSync(job.htmlFile, "utf8") });
-        if (finished.pages !== rendered.layout.pages) {
-          throw new PdfRenderError(`${job.label}: Paged.js laid out ${rendered.layout.pages} pages but the PDF has ${finished.pages}\n  → look for content wider than the page in the print CSS (templates/assets/print/)`);
-        }
-        cache?.put(keys.get(job)!, { bytes: finished.bytes, pages: finished.pages });
-        writeAtomically(job.target, finished.bytes);
-        const ms = performance.now() - t0;
-        results.push({ job, pages: finished.pages, bytes: finished.bytes.length, ms, cached: false, requests: rendered.requests });
-        log(progressLine(job, finished.pages, finished.bytes.length, `${(ms / 1000).toFixed(1)} s`));
-      }
-      for (const task of tasks) await task.render(pdfRenderer, server.url);
+      usedSlots = pdfRenderer.slots;
+      const renderer = pdfRenderer;
+      const origin = server.url;
+      // Every document at once: the renderer runs as many as it has slots, the rest wait.
+      const failures: unknown[] = [];
+      await Promise.all(
+        toRender.map(async (job) => {
+          try {
+            const result = await renderJob(job, renderer, origin);
+            if (failures.length > 0) return;
+            cache?.put(keys.get(job)!, { bytes: result.bytes, pages: result.pages });
+            writeAtomically(job.target, result.bytes);
+            results.push(result.result);
+            log(progressLine(job, result.pages, result.bytes.length, `${(result.result.ms / 1000).toFixed(1)} s`));
+          } catch (error) {
+            // The first failure stops the others, and the build fails with it.
+            failures.push(error);
+            await renderer.close();
+          }
+        }),
+      );
+      if (failures.length > 0) throw failures.find((e) => !(e instanceof PdfRenderError && e.stoppedByOther)) ?? failures[0];
+      for (const task of tasks) await task.render(renderer, origin);
     } finally {
       await pdfRenderer?.close();
       await server?.close();
@@ -148,9 +172,29 @@ export async function buildPdfs(options: BuildPdfsOptions): Promise<PdfResult[]>
   }
   cache?.prune();
   const rendered = results.filter((r) => !r.cached).length;
-  log(`  ${results.length} PDFs in ${((performance.now() - started) / 1000).toFixed(1)} s (${rendered} rendered in one browser, ${results.length - rendered} from the cache)`);
-  // Same order as the jobs, whatever came from the cache.
-  return jobs.map((job) => results.find((r) => r.job === job)!);
+  const seconds = (performance.now() - started) / 1000;
+  log(`  ${results.length} PDFs in ${seconds.toFixed(1)} s (${rendered} rendered in one browser, ${results.length - rendered} from the cache)`);
+  return {
+    // Same order as the jobs, whatever came from the cache.
+    results: jobs.map((job) => results.find((r) => r.job === job)!),
+    rendered,
+    cached: results.length - rendered,
+    seconds,
+    slots: usedSlots,
+  };
+}
+
+async function renderJob(job: PdfJob, renderer: PdfRenderer, origin: string): Promise<{ result: PdfResult; bytes: Uint8Array; pages: number }> {
+  const rendered = await renderer.render(`${origin}${job.pagePath}`, job.label);
+  const t0 = performance.now();
+  checkLayout(job, rendered.layout, readFileSync(job.htmlFile, "utf8"));
+  const finished = await finishPdf(rendered.pdf, job.variant, job.locale);
+  await checkPdfFonts(finished.bytes, { locale: job.locale, document: job.variant.document, label: job.label, html: readFileSync(job.htmlFile, "utf8") });
+  if (finished.pages !== rendered.layout.pages) {
+    throw new PdfRenderError(`${job.label}: Paged.js laid out ${rendered.layout.pages} pages but the PDF has ${finished.pages}\n  → look for content wider than the page in the print CSS (templates/assets/print/)`);
+  }
+  const ms = rendered.ms + performance.now() - t0;
+  return { result: { job, pages: finished.pages, bytes: finished.bytes.length, ms, cached: false, requests: rendered.requests }, bytes: finished.bytes, pages: finished.pages };
 }
 
 /** Fails the build on content Paged.js dropped or cut off, and on documents of the wrong length. */

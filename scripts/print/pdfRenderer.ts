@@ -1,21 +1,28 @@
-// One Chromium, driven by pagedjs-cli's Printer, renders print pages to PDF one at a time.
-// Guards the traps of that API (shared notes print.md): the executable path is set before
-// puppeteer is imported, outlineTags is always passed, printer.pages is reset per document,
-// documents never render concurrently, every render has a deadline, and the browser's whole
-// process group is killed on close, so no Chromium outlives the build.
+// One Chromium renders print pages to PDF, several at once: a pool of slots, each with its own
+// pagedjs-cli Printer (one Printer is not safe to use concurrently, and it keeps the pages it
+// has seen) sharing the one browser. Guards the traps of that API: the executable path is set
+// before puppeteer is imported, outlineTags is always passed, printer.pages is reset per
+// document, every render has a deadline, a print page may load only its own files, and on
+// any failure the browser's whole process group is killed, so no Chromium outlives the build.
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
+import { performance } from "node:perf_hooks";
 import type { Browser, HTTPRequest, Page } from "puppeteer";
+import type Printer from "pagedjs-cli";
 import { findChromium, HEADLESS_ARGS } from "../browser/chromium.ts";
 
 export const OUTLINE_TAGS = ["h1", "h2", "h3"];
+/** Documents rendered at once: Paged.js keeps a core busy while a page lays out, and each page waits on its network idle; past four, pages only compete for the cores. */
+export const DEFAULT_SLOTS = Math.max(2, Math.min(availableParallelism(), 4));
 
 export interface RenderedPdf {
   pdf: Uint8Array;
   /** Every URL the page asked for while rendering. */
   requests: string[];
   layout: PagedLayout;
+  /** Time in a slot, from opening the page to the PDF (waiting for a free slot not counted). */
+  ms: number;
 }
 
 /** What Paged.js laid out: checked against what the print page holds, so nothing goes missing unnoticed. */
@@ -30,19 +37,27 @@ export interface PagedLayout {
 }
 
 export interface PdfRenderer {
+  /** Renders one print page; up to `slots` calls run at once, the rest wait their turn. */
   render(url: string, label: string): Promise<RenderedPdf>;
-  /** A plain page of the same Chromium, for other renderings (the share cards); the caller closes it. */
+  /**
+   * A page of the same browser for other work on the print pages (it obeys the same request
+   * rules); the caller closes it. Rejected once the renderer has failed or closed.
+   */
   newPage(): Promise<Page>;
   close(): Promise<void>;
+  readonly slots: number;
   /** Chromium's process id (its process group is killed on close). */
   readonly pid: number | undefined;
   readonly profileDir: string;
 }
 
 export class PdfRenderError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
+  /** True when this document failed only because another one's failure stopped the browser. */
+  readonly stoppedByOther: boolean;
+  constructor(message: string, options?: { cause?: unknown; stoppedByOther?: boolean }) {
     super(message, options);
     this.name = "PdfRenderError";
+    this.stoppedByOther = options?.stoppedByOther ?? false;
   }
 }
 
@@ -52,8 +67,17 @@ export interface RendererOptions {
   /** Paths on that origin a print page may load (its own folder, the print assets). */
   allowedPaths: readonly string[];
   timeoutMs: number;
+  /** Documents rendered at once (default DEFAULT_SLOTS). */
+  slots?: number;
   /** Finds the browser (default: findChromium(), which throws BrowserNotFoundError). */
   findBrowser?: () => string;
+}
+
+/** One Printer and what it saw while rendering its current document. */
+interface Slot {
+  printer: Printer;
+  requests: string[];
+  page: Page | undefined;
 }
 
 export async function openPdfRenderer(options: RendererOptions): Promise<PdfRenderer> {
@@ -61,16 +85,18 @@ export async function openPdfRenderer(options: RendererOptions): Promise<PdfRend
   // Puppeteer reads this when it is first imported.
   process.env.PUPPETEER_EXECUTABLE_PATH = executable;
   process.env.PUPPETEER_SKIP_DOWNLOAD = "1";
-  const { default: Printer } = await import("pagedjs-cli");
+  const { default: PrinterClass } = await import("pagedjs-cli");
   const profileDir = mkdtempSync(join(tmpdir(), "pledge-pdf-chromium-"));
-  const printer = new Printer({
-    timeout: options.timeoutMs,
-    closeAfter: false,
-    browserArgs: [...HEADLESS_ARGS.filter((a) => !a.startsWith("--headless")), `--user-data-dir=${profileDir}`],
-  });
+  const newPrinter = () =>
+    new PrinterClass({
+      timeout: options.timeoutMs,
+      closeAfter: false,
+      browserArgs: [...HEADLESS_ARGS.filter((a) => !a.startsWith("--headless")), `--user-data-dir=${profileDir}`],
+    });
+  const launcher = newPrinter();
 
   let browser: Browser;
-  const launching = printer.setup();
+  const launching = launcher.setup();
   try {
     const launchMs = Math.max(options.timeoutMs, 30_000);
     browser = await withDeadline(launching, launchMs, () => `Chromium (${executable}) did not start within ${launchMs / 1000} s`);
@@ -82,15 +108,12 @@ export async function openPdfRenderer(options: RendererOptions): Promise<PdfRend
   }
   const pid = browser.process()?.pid;
 
-  // Every page Printer opens records and filters its requests: a print page may load only
-  // its own files from the loopback server, never anything from the network.
-  let requests: string[] = [];
-  let openPage: Page | undefined;
+  // Every page records and filters its requests: a print page may load only its own files
+  // from the loopback server, never anything from the network.
   const allowed = (url: string) =>
     url.startsWith("data:") || url === "about:blank" || (url.startsWith(`${options.origin}/`) && options.allowedPaths.some((p) => new URL(url).pathname.startsWith(p)));
-  const newPage = browser.newPage.bind(browser);
-  browser.newPage = async () => {
-    const page = await newPage();
+  const guardedPage = async (requests: string[]) => {
+    const page = await browser.newPage();
     await page.setRequestInterception(true);
     page.on("request", (request: HTTPRequest) => {
       const url = request.url();
@@ -98,77 +121,112 @@ export async function openPdfRenderer(options: RendererOptions): Promise<PdfRend
       if (allowed(url)) void request.continue();
       else void request.abort("blockedbyclient");
     });
-    openPage = page;
     return page;
   };
 
-  // Chromium going away (crash, out of memory, killed) fails the document being rendered.
+  // Each slot's Printer opens its pages in the shared browser, through that slot's guard.
+  const slotCount = Math.max(1, options.slots ?? DEFAULT_SLOTS);
+  const slots: Slot[] = [];
+  for (let i = 0; i < slotCount; i++) {
+    const printer = i === 0 ? launcher : newPrinter();
+    const slot: Slot = { printer, requests: [], page: undefined };
+    printer.browser = {
+      newPage: async () => (slot.page = await guardedPage(slot.requests)),
+    } as unknown as Browser;
+    slots.push(slot);
+  }
+  const free = [...slots];
+  const waiting: ((slot: Slot) => void)[] = [];
+  const acquire = () => new Promise<Slot>((resolve) => (free.length > 0 ? resolve(free.pop()!) : waiting.push(resolve)));
+  const release = (slot: Slot) => {
+    const next = waiting.shift();
+    if (next) next(slot);
+    else free.push(slot);
+  };
+
+  // Chromium going away (crash, out of memory, killed) fails the documents being rendered.
   const quit = new Error("Chromium quit");
   const disconnected = new Promise<never>((_, reject) => browser.once("disconnected", () => reject(quit)));
   disconnected.catch(() => {});
 
-  let busy = false;
-  let closed = false;
-  const close = async () => {
-    if (closed) return;
-    closed = true;
+  /** Set when a failure (or close) stops the browser: documents still running fail as stopped by it. */
+  let stopped = false;
+  let failed = false;
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      stopped = true;
+      try {
+        if (browser.isConnected()) await withDeadline(browser.close(), 5000, () => "Chromium did not close");
+      } catch {
+        // Killed below either way.
+      } finally {
+        killGroup(pid);
+        rmSync(profileDir, { recursive: true, force: true });
+      }
+    })());
+  const stoppedError = (label: string) =>
+    new PdfRenderError(failed ? `${label}: not rendered, the browser was stopped by an earlier failure` : `${label}: not rendered, the PDF renderer was closed`, { stoppedByOther: true });
+
+  async function renderIn(slot: Slot, url: string, label: string): Promise<RenderedPdf> {
+    const started = performance.now();
+    slot.requests.length = 0;
+    // Printer keeps every page it has seen; without a reset a later PDF gets an earlier one's boxes.
+    slot.printer.pages = [];
+    const refused = () => {
+      const blocked = slot.requests.filter((r) => !allowed(r));
+      if (blocked.length === 0) return undefined;
+      return new PdfRenderError(
+        `${label}: the print page asked for files from elsewhere:\n${blocked.map((b) => `    ${b}`).join("\n")}\n  → print pages must load nothing from the network: use relative URLs to files under templates/assets/print/`,
+      );
+    };
     try {
-      if (browser.isConnected()) await withDeadline(browser.close(), 5000, () => "Chromium did not close");
-    } catch {
-      // Killed below either way.
+      const pdf = await Promise.race([
+        withDeadline(slot.printer.pdf(url, { outlineTags: OUTLINE_TAGS }), options.timeoutMs, () => `${label}: rendering took longer than ${options.timeoutMs / 1000} s`),
+        disconnected,
+      ]);
+      const offSite = refused();
+      if (offSite) throw offSite;
+      const layout = (await slot.page!.evaluate(LAYOUT_PROBE)) as PagedLayout;
+      return { pdf, requests: [...slot.requests], layout, ms: performance.now() - started };
+    } catch (error) {
+      if (stopped) throw stoppedError(label);
+      // Any failure ends the build: stop the browser now, whatever state it is in.
+      failed = true;
+      const stopping = close();
+      // A refused off-site file is the cause of whatever failed after it (Paged.js fetches stylesheets).
+      const offSite = refused();
+      await stopping;
+      if (offSite) throw offSite;
+      if (error === quit) {
+        throw new PdfRenderError(`${label}: Chromium quit while rendering this document (it crashed or was killed)\n  → run the build again; if it happens again, run it with --debug and check free memory`);
+      }
+      if (error instanceof PdfRenderError) throw error;
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new PdfRenderError(`${label}: Chromium or Paged.js failed: ${detail}\n  → run again with --debug; open ${url} in a browser to see the print page`, { cause: error });
     } finally {
-      killGroup(pid);
-      rmSync(profileDir, { recursive: true, force: true });
+      await slot.page?.close().catch(() => {});
+      slot.page = undefined;
     }
-  };
+  }
 
   return {
     pid,
     profileDir,
+    slots: slotCount,
     close,
-    newPage: async () => {
-      if (closed) throw new PdfRenderError("the PDF renderer is closed");
-      return newPage();
+    async newPage() {
+      if (stopped) throw new PdfRenderError("the PDF renderer is closed");
+      return guardedPage([]);
     },
     async render(url, label) {
-      if (busy) throw new PdfRenderError("one Printer renders one document at a time");
-      if (closed) throw new PdfRenderError("the PDF renderer is closed");
-      busy = true;
-      requests = [];
-      // Printer keeps every page it has seen; without a reset a later PDF gets an earlier one's boxes.
-      printer.pages = [];
-      const refused = () => {
-        const blocked = requests.filter((r) => !allowed(r));
-        if (blocked.length === 0) return undefined;
-        return new PdfRenderError(
-          `${label}: the print page asked for files from elsewhere:\n${blocked.map((b) => `    ${b}`).join("\n")}\n  → print pages must load nothing from the network: use relative URLs to files under templates/assets/print/`,
-        );
-      };
+      if (stopped) throw stoppedError(label);
+      const slot = await acquire();
       try {
-        const pdf = await Promise.race([
-          withDeadline(printer.pdf(url, { outlineTags: OUTLINE_TAGS }), options.timeoutMs, () => `${label}: rendering took longer than ${options.timeoutMs / 1000} s`),
-          disconnected,
-        ]);
-        const offSite = refused();
-        if (offSite) throw offSite;
-        const layout = (await openPage!.evaluate(LAYOUT_PROBE)) as PagedLayout;
-        return { pdf, requests: [...requests], layout };
-      } catch (error) {
-        // Any failure ends the build: stop the browser now, whatever state it is in.
-        await close();
-        // A refused off-site file is the cause of whatever failed after it (Paged.js fetches stylesheets).
-        const offSite = refused();
-        if (offSite) throw offSite;
-        if (error === quit) {
-          throw new PdfRenderError(`${label}: Chromium quit while rendering this document (it crashed or was killed)\n  → run the build again; if it happens again, run it with --debug and check free memory`);
-        }
-        if (error instanceof PdfRenderError) throw error;
-        const detail = error instanceof Error ? error.message : String(error);
-        throw new PdfRenderError(`${label}: Chromium or Paged.js failed: ${detail}\n  → run again with --debug; open ${url} in a browser to see the print page`, { cause: error });
+        if (stopped) throw stoppedError(label);
+        return await renderIn(slot, url, label);
       } finally {
-        busy = false;
-        await openPage?.close().catch(() => {});
-        openPage = undefined;
+        release(slot);
       }
     },
   };

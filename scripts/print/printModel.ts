@@ -1,12 +1,13 @@
 // What each print page shows: per locale and variant, the parts content/documents.yml
 // names (whole sections or their marked excerpts), rendered by the site's own markdown
-// renderer, plus the call to action and, on the leaflet, the QR code.
+// renderer set for paper, plus the call to action and, on the leaflet, the QR code. Which
+// text a part shows (and so its language) is the section page's decision in the site model.
 import { join } from "node:path";
 import { ContentError } from "../content/errors.ts";
-import { renderMarkdown } from "../content/markdown.ts";
+import { markdownRenderer } from "../content/markdown.ts";
 import type { Section } from "../content/sections.ts";
 import type { Direction } from "../locales/locales.ts";
-import type { LocaleView, SiteModel } from "../site/model.ts";
+import type { LocaleView, SectionPage, SiteModel } from "../site/model.ts";
 import { DOCUMENTS_FILE, loadDocumentPlan, type DocumentPart } from "./documents.ts";
 import { excerptBlocks, translatedExcerpts } from "./excerpt.ts";
 import { printFontCss } from "./fonts.ts";
@@ -62,16 +63,20 @@ export function printableUrl(url: string): string {
 export function buildPrintModel(site: SiteModel, root: string): PrintModel {
   const contentDir = join(root, "content");
   const plan = loadDocumentPlan(contentDir, site.sectionIds);
-  const source = site.sections.get(site.campaign.sourceLocale)!;
   const siteUrl = site.campaign.siteUrl;
+  const sectionPages = new Map(site.sectionPages.map((page) => [`${page.locale.code}/${page.id}`, page]));
+  const shownOn = (page: SectionPage): Section => site.sections.get(page.contentLang)!.get(page.id)!;
   const pages: PrintPage[] = [];
   for (const locale of site.locales) {
-    const own = site.sections.get(locale.code)!;
     const t = (key: string, options?: Record<string, unknown>) => site.t(locale.code, key, options);
     const homeUrl = `${siteUrl}/${locale.code}/`;
     for (const variant of PRINT_VARIANTS) {
       const rules = DOCUMENT_RULES[variant.document];
-      const parts = plan[variant.document].map((part) => printPart(part, own.get(part.section), source.get(part.section)!, site.sourceLocale, locale, siteUrl));
+      const parts = plan[variant.document].map((part) => {
+        const page = sectionPages.get(`${locale.code}/${part.section}`)!;
+        const source = site.sections.get(site.sourceLocale.code)!.get(part.section)!;
+        return printPart(part, page, shownOn(page), source, site.sourceLocale, siteUrl);
+      });
       const name = t(rules.nameKey);
       // Everything the template prints, so the page declares a font for each script in it.
       const text = [site.campaign.name, name, t(rules.subjectKey), ...PRINTED_STRINGS.map((key) => t(key)), ...parts.flatMap((p) => [p.title, p.kicker ?? "", p.html]), locale.numberingSystem === "arab" ? "٠١٢٣٤٥٦٧٨٩" : ""].join("\n");
@@ -96,54 +101,39 @@ export function buildPrintModel(site: SiteModel, root: string): PrintModel {
   return { pages };
 }
 
-function printPart(part: DocumentPart, own: Section | undefined, source: Section, sourceLocale: LocaleView, locale: LocaleView, siteUrl: string): PrintPart {
-  let section = own ?? source;
-  let html: string;
-  if (part.take === "excerpt") {
-    const sourceBlocks = excerptBlocks(source.body);
-    if (sourceBlocks.length === 0) {
-      throw new ContentError(
-        { file: source.file },
-        `content/${DOCUMENTS_FILE} (line ${part.line}) prints an excerpt of "${part.section}", but this file marks none`,
-        "wrap the paragraphs or list items to print in  ::: excerpt  and  :::  lines (in every locale's file), or set  take: all",
-      );
-    }
-    let blocks = section === source ? sourceBlocks : translatedExcerpts(source.body, section.body);
-    if (!blocks || blocks.length === 0) {
-      // A translation whose excerpts do not pair with the English prints the source's, like a missing section.
-      section = source;
-      blocks = sourceBlocks;
-    }
-    // Each block rendered on its own, so the gap between two blocks stays visible.
-    html = blocks.map((block) => `<div class="excerpt">\n${renderMarkdown(block)}</div>\n`).join("");
-  } else {
-    html = renderMarkdown(section.body);
+/**
+ * One part of a document: the text its section page shows (the translation, or the source's
+ * where the page falls back), whole or as its excerpt blocks. On paper, headings sit one level
+ * below the document's title, ids are unique across parts (bookmarks point at them),
+ * collapsed blocks are open, and site-relative links carry the site's address.
+ */
+function printPart(part: DocumentPart, page: SectionPage, shown: Section, source: Section, sourceLocale: LocaleView, siteUrl: string): PrintPart {
+  const render = markdownRenderer({ headingOffset: 1, idPrefix: part.section, openDetails: true, siteUrl });
+  const whole = { id: part.section, excerpt: false, fullUrl: `${siteUrl}${page.url}` };
+  if (part.take === "all") {
+    return { ...whole, title: page.title, kicker: page.kicker, html: render(shown.body), lang: page.contentLang, dir: page.contentDir, fallback: page.fallback };
   }
-  const fallback = section !== own;
+  const sourceBlocks = excerptBlocks(source.body);
+  if (sourceBlocks.length === 0) {
+    throw new ContentError(
+      { file: source.file },
+      `content/${DOCUMENTS_FILE} (line ${part.line}) prints an excerpt of "${part.section}", but this file marks none`,
+      "wrap the paragraphs or list items to print in  ::: excerpt  and  :::  lines (in every locale's file), or set  take: all",
+    );
+  }
+  // The translation's excerpts are the blocks aligned with the English excerpts; one whose
+  // excerpts do not pair with the English prints the source's, like a missing section.
+  const ownBlocks = shown === source ? sourceBlocks : translatedExcerpts(source.body, shown.body);
+  const [section, blocks, fallback] = ownBlocks && ownBlocks.length > 0 ? [shown, ownBlocks, page.fallback] : [source, sourceBlocks, true];
   return {
-    id: part.section,
+    ...whole,
+    excerpt: true,
     title: section.title,
     kicker: section.kicker,
-    html: forPrint(html, part.section, siteUrl),
-    lang: fallback ? sourceLocale.code : locale.code,
-    dir: fallback ? sourceLocale.dir : locale.dir,
+    // Each block rendered on its own, so the gap between two blocks stays visible.
+    html: blocks.map((block) => `<div class="excerpt">\n${render(block)}</div>\n`).join(""),
+    lang: fallback ? sourceLocale.code : page.contentLang,
+    dir: fallback ? sourceLocale.dir : page.contentDir,
     fallback,
-    excerpt: part.take === "excerpt",
-    fullUrl: `${siteUrl}/${locale.code}/${part.section}/`,
   };
-}
-
-/**
- * The site's HTML adjusted for paper: headings one level down (the document's title is the
- * h1, part titles are h2), ids made unique across parts (bookmarks point at them),
- * collapsed blocks opened, and site-relative links made absolute.
- */
-export function forPrint(html: string, sectionId: string, siteUrl: string): string {
-  let heading = 0;
-  return html
-    .replace(/<(\/?)h([1-5])\b/g, (_, slash: string, level: string) => `<${slash}h${Number(level) + 1}`)
-    .replace(/\sid="part-\d+"/g, () => ` id="${sectionId}-${++heading}"`)
-    .replace(/<details class="collapsed"><summary>([\s\S]*?)<\/summary>/g, '<div class="details"><p class="details-label">$1</p>')
-    .replace(/<\/div><\/details>/g, "</div></div>")
-    .replace(/\shref="\/(?!\/)/g, ` href="${siteUrl}/`);
 }

@@ -103,10 +103,11 @@ export function prepareShareCards(options: ShareCardOptions): ShareCardTask {
   return {
     results,
     pending: pending.length > 0,
+    allowedPaths: ["/assets/cards/", ...pending.map(({ card }) => card.url)],
     async render(pdfRenderer: PdfRenderer, origin: string) {
       const page = await pdfRenderer.newPage();
       try {
-        await preparePage(page, origin);
+        await preparePage(page);
         for (const { card, key } of pending) {
           const started = performance.now();
           const { png, titlePx } = await photograph(page, `${origin}${card.url}`, card, timeoutMs);
@@ -125,15 +126,9 @@ export function prepareShareCards(options: ShareCardOptions): ShareCardTask {
   };
 }
 
-/** The card pages may load files from the loopback server only, like the print pages. */
-async function preparePage(page: Page, origin: string) {
+/** The renderer's pages load files from the loopback server only (allowedPaths), like the print pages. */
+async function preparePage(page: Page) {
   await page.setViewport({ width: CARD_WIDTH, height: CARD_HEIGHT, deviceScaleFactor: 1 });
-  await page.setRequestInterception(true);
-  page.on("request", (request: HTTPRequest) => {
-    const url = request.url();
-    if (url.startsWith(`${origin}/`) || url.startsWith("data:")) void request.continue();
-    else void request.abort("blockedbyclient");
-  });
 }
 
 async function photograph(page: Page, url: string, card: ShareCardPage, timeoutMs: number): Promise<{ png: Uint8Array; titlePx: number }> {

@@ -9,12 +9,12 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runScript(script: string, args: string[], { cwd = ROOT, env = {} }: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
+export function runScript(script: string, args: string[], { cwd = ROOT, env = {}, timeoutMs = 120_000 }: { cwd?: string; env?: Record<string, string>; timeoutMs?: number } = {}): CliResult {
   const result = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "scripts", script), ...args], {
     cwd,
     env: { ...process.env, ...env, FORCE_COLOR: "0" },
     encoding: "utf8",
-    timeout: 120_000,
+    timeout: timeoutMs,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
