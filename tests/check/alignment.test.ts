@@ -191,7 +191,7 @@ describe("links and lengths (the check-clean fixture, French complete)", () => {
 });
 
 describe("a stale translation is held to the English version it translates", () => {
-  test("an English paragraph added since is a stale warning, not a structure error; the build publishes", () => {
+  test("an English paragraph added since is a stale warning, not a structure error: the check passes", () => {
     const { root } = project();
     const english = "content/en/pledge.md";
     writeFileSync(join(root, english), `${read(root, english).trimEnd()}\n\nA new closing paragraph the translation does not have yet.\n`);
