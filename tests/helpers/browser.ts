@@ -6,6 +6,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 import { findChromium, HEADLESS_ARGS } from "../../scripts/browser/chromium.ts";
 import { builtPages } from "../../scripts/site/builtPages.ts";
 import { serveFolder, type StaticServer } from "../../scripts/site/staticServer.ts";
+import { printFontRoutes } from "../../scripts/print/fonts.ts";
 import { buildRealSite, type BuiltSite } from "./site.ts";
 
 export interface SiteInBrowser {
@@ -20,7 +21,8 @@ export interface SiteInBrowser {
 
 export async function openSiteInBrowser(): Promise<SiteInBrowser> {
   const site = await buildRealSite();
-  const server = await serveFolder(site.dir);
+  // Print pages load their fonts from node_modules, as in the PDF build.
+  const server = await serveFolder(site.dir, 0, printFontRoutes());
   const browser = await chromium.launch({ executablePath: findChromium(), args: HEADLESS_ARGS });
   return {
     site,
