@@ -8,9 +8,9 @@ import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { refuseFailingTranslations } from "./check/publishGate.ts";
 import { isDebug, reportFailure } from "./cli.ts";
+import { readBuildInput } from "./eleventy/buildInput.ts";
 import { buildPdfs } from "./print/buildPdfs.ts";
 import { buildSite } from "./site/buildSite.ts";
-import { buildSiteModel } from "./site/model.ts";
 
 const root = process.cwd();
 const output = resolve(root, process.env.SITE_DIR ?? "_site");
@@ -19,16 +19,16 @@ const siteOnly = process.argv.includes("--site-only");
 
 const started = performance.now();
 try {
-  // Read and check every content and locale file first: errors name the file and line.
-  buildSiteModel(root);
+  // Read and check every content and locale file, once: errors name the file and line.
+  const input = readBuildInput(root);
   // Then the translators' check: a locale marked complete is published only when it passes.
-  refuseFailingTranslations(root);
-  await buildSite(root, staging, { debug: isDebug() });
+  refuseFailingTranslations(input.check());
+  await buildSite(root, staging, { debug: isDebug(), input });
   if (!siteOnly) {
     // PDFs from the print pages just built; then a second, quick HTML pass, because the home
     // pages list the PDFs with their size and page count, read from the files themselves.
-    await buildPdfs({ root, siteDir: staging });
-    await buildSite(root, staging, { debug: isDebug() });
+    await buildPdfs({ root, siteDir: staging, locales: input.site.locales.map((l) => l.code) });
+    await buildSite(root, staging, { debug: isDebug(), input });
   }
   replaceFolder(staging, output);
   console.log(`✓ built ${output} in ${((performance.now() - started) / 1000).toFixed(1)} s`);

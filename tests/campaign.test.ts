@@ -2,8 +2,8 @@
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, expect, test } from "vitest";
-import { CAMPAIGN_DEFAULTS, loadCampaign } from "../scripts/site/campaign.ts";
-import { ContentError } from "../scripts/content/errors.ts";
+import { CAMPAIGN_DEFAULTS, loadCampaign } from "../scripts/project/campaign.ts";
+import { ContentError } from "../scripts/shared/contentError.ts";
 import { copyProject, type ProjectCopy } from "./helpers/project.ts";
 
 let project: ProjectCopy | undefined;

@@ -1,9 +1,9 @@
 // The translators' check: every locale against the source locale. Returns typed results and
 // never throws for a problem in the content: each becomes a Problem with file, line and hint.
 import { resolve } from "node:path";
-import { readLocaleFiles, readProject, type LocaleFiles } from "./project.ts";
+import { readProject, type Project, type ProjectLocale } from "../project/readProject.ts";
 import { severityOf } from "./problem.ts";
-import { checkSection, sourceSection, type SourceSection } from "./sections.ts";
+import { checkSection, sourceSection, withShape, type SourceSection } from "./sectionCheck.ts";
 import { SourceHistory } from "./sourceHistory.ts";
 import { checkStrings, requiredStrings } from "./strings.ts";
 import {
@@ -18,29 +18,20 @@ import {
   type StringState,
 } from "./types.ts";
 
-export function checkLocales(root: string, options: CheckOptions = {}): CheckResult {
-  root = resolve(root);
-  const project = readProject(root);
+/** Checks a project already read (or reads the one at `root`). */
+export function checkLocales(project: Project | string, options: CheckOptions = {}): CheckResult {
+  if (typeof project === "string") project = readProject(resolve(project));
+  const { root } = project;
   const sourceCode = project.campaign.sourceLocale;
   const { sectionIds } = project;
   const problems: Problem[] = [...project.problems];
 
-  const source = readLocaleFiles(root, sourceCode);
+  const source = checkedLocale(project.locales[0]!);
   problems.push(...source.problems);
   const sourceSections = new Map<string, SourceSection>();
   for (const id of sectionIds) {
-    const doc = source.sections.get(id);
-    if (doc) sourceSections.set(id, sourceSection(doc));
-    else if (!source.brokenSections.has(id)) {
-      problems.push({
-        locale: sourceCode,
-        file: `content/${sourceCode}/${id}.md`,
-        severity: "error",
-        kind: "missing-section",
-        message: `the section "${id}" is listed in content/sections.yml but has no file`,
-        hint: "create the file, or remove the id from content/sections.yml",
-      });
-    }
+    const section = source.sections.get(id);
+    if (section) sourceSections.set(id, sourceSection(withShape(section)));
   }
   const listed = new Set(sectionIds);
   for (const doc of source.sections.values()) {
@@ -59,13 +50,15 @@ export function checkLocales(root: string, options: CheckOptions = {}): CheckRes
   const wanted = options.locales ? new Set(options.locales) : undefined;
   const history = options.diffs === false ? undefined : new SourceHistory(root, sourceCode);
   const summaries: LocaleSummary[] = [summarizeSource(source, sectionIds, sourceSections)];
-  for (const code of project.codes) {
-    if (code === sourceCode || (wanted && !wanted.has(code))) continue;
-    const locale = readLocaleFiles(root, code);
-    const localeProblems = [...locale.problems];
+  for (const read of project.locales.slice(1)) {
+    const code = read.code;
+    if (wanted && !wanted.has(code)) continue;
+    const locale = checkedLocale(read);
+    const localeProblems: Problem[] = [...locale.problems];
     const sectionStates = new Map<string, SectionState>();
     for (const id of sectionIds) {
-      const doc = locale.sections.get(id);
+      const section = locale.sections.get(id);
+      const doc = section && withShape(section);
       const english = sourceSections.get(id);
       if (locale.brokenSections.has(id)) {
         sectionStates.set(id, "broken");
@@ -85,7 +78,7 @@ export function checkLocales(root: string, options: CheckOptions = {}): CheckRes
         localeProblems.push(...result.problems);
       } else {
         // The English file itself is broken (reported there): nothing to compare against yet.
-        sectionStates.set(id, doc.frontMatter.status === "reviewed" ? "reviewed" : "draft");
+        sectionStates.set(id, doc.status === "reviewed" ? "reviewed" : "draft");
       }
     }
     for (const doc of locale.sections.values()) {
@@ -126,7 +119,7 @@ export function checkLocales(root: string, options: CheckOptions = {}): CheckRes
 }
 
 function summarize(
-  locale: LocaleFiles,
+  locale: ProjectLocale,
   sectionIds: string[],
   sourceSections: Map<string, SourceSection>,
   sectionStates: Map<string, SectionState>,
@@ -139,7 +132,7 @@ function summarize(
     const state = sectionStates.get(id) ?? "missing";
     sections[state]++;
     const own = locale.sections.get(id);
-    const title = own && state !== "untranslated" ? own.frontMatter.title : (sourceSections.get(id)?.doc.frontMatter.title ?? id);
+    const title = own && state !== "untranslated" ? own.title : (sourceSections.get(id)?.doc.title ?? id);
     sectionList.push({ id, file: `content/${locale.code}/${id}.md`, title, state });
   }
   sections.upToDate = sections.reviewed + sections.draft;
@@ -161,7 +154,7 @@ function summarize(
   };
 }
 
-function summarizeSource(source: LocaleFiles, sectionIds: string[], sourceSections: Map<string, SourceSection>): LocaleSummary {
+function summarizeSource(source: ProjectLocale, sectionIds: string[], sourceSections: Map<string, SourceSection>): LocaleSummary {
   const states = new Map<string, SectionState>(sectionIds.map((id) => [id, sourceSections.has(id) ? "reviewed" : source.brokenSections.has(id) ? "broken" : "missing"]));
   const stringStates = new Map<string, StringState>([...(source.strings?.values.keys() ?? [])].map((k) => [k, "translated"]));
   const summary = summarize(source, sectionIds, sourceSections, states, stringStates, source.problems);
@@ -170,4 +163,10 @@ function summarizeSource(source: LocaleFiles, sectionIds: string[], sourceSectio
 
 function zeroes<K extends string>(keys: readonly K[]): Record<K, number> {
   return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+}
+
+/** The locale as the check sees it: UI strings with a key written twice count as broken. */
+function checkedLocale(locale: ProjectLocale): ProjectLocale {
+  if (!locale.strings?.duplicate) return locale;
+  return { ...locale, strings: undefined, stringsBroken: true };
 }

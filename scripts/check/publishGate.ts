@@ -2,13 +2,12 @@
 // the translators' check: the same report as npm run check, errors only, then one failure
 // naming what to do. A locale still in progress never stops the build: readers see English
 // wherever it falls short, and the status page shows its errors.
-import { ContentError } from "../content/errors.ts";
-import { checkLocales } from "./checkLocales.ts";
+import { ContentError } from "../shared/contentError.ts";
 import { textReport } from "./report/text.ts";
 import type { CheckResult } from "./types.ts";
 
-export function refuseFailingTranslations(root: string, log: (text: string) => void = console.error): void {
-  const result = checkLocales(root, { diffs: false });
+/** `result`: the check of the project being built, without word diffs. */
+export function refuseFailingTranslations(result: CheckResult, log: (text: string) => void = console.error): void {
   const held = new Set(result.locales.filter((l) => l.isSource || l.complete).map((l) => l.code));
   const errors = result.problems.filter((p) => p.severity === "error" && held.has(p.locale));
   if (errors.length === 0) return;

@@ -1,13 +1,12 @@
 // Eleventy configuration: wires the site model, filters and templates together.
-// Content and locale files are read by the site model (scripts/site/model.ts), never
-// by Eleventy, so no content file can change how or where a page is built.
+// Content and locale files are read by the project reader (scripts/project/), never by
+// Eleventy, so no content file can change how or where a page is built.
 import { resolve } from "node:path";
-import { translationStatusPageInBackground } from "../check/statusPageInBackground.ts";
-import type { TranslationStatusPage } from "../check/statusPage.ts";
 import { listDownloads } from "../print/downloads.ts";
 import { printFontCopies } from "../print/fonts.ts";
-import { buildPrintModel } from "../print/printModel.ts";
-import { buildSiteModel, type SiteModel } from "../site/model.ts";
+import { buildPrintModel, type PrintModel } from "../print/printModel.ts";
+import type { SiteModel } from "../site/model.ts";
+import { handedOverBuildInput, readBuildInput, type BuildInput } from "./buildInput.ts";
 import { registerFilters } from "./filters.ts";
 
 interface EleventyConfig {
@@ -23,31 +22,36 @@ interface EleventyConfig {
 
 export default function configure(eleventyConfig: EleventyConfig) {
   const root = process.cwd();
-  let model: SiteModel | undefined;
-  const current = () => (model ??= buildSiteModel(root));
+  // One project per build: npm run build hands over what it read; otherwise it is read on the
+  // build's first use (the dev server: once per rebuild, so edits are picked up).
+  let input: BuildInput | undefined;
+  const current = () => (input ??= handedOverBuildInput() ?? readBuildInput(root));
+  eleventyConfig.on("eleventy.before", () => {
+    input = undefined;
+  });
+  // The print pages are the same in both HTML passes of npm run build: made once per model.
+  const printModels = new WeakMap<SiteModel, PrintModel>();
+  const printModelOf = (site: SiteModel) => {
+    let print = printModels.get(site);
+    if (!print) printModels.set(site, (print = buildPrintModel(site, root)));
+    return print;
+  };
 
-  // Rebuild on edits to what the model reads; a fresh model per build picks them up.
+  // Rebuild on edits to what the project reader reads.
   eleventyConfig.addWatchTarget("./content/");
   eleventyConfig.addWatchTarget("./locales/");
   eleventyConfig.addWatchTarget("./campaign.yml");
   eleventyConfig.addGlobalData("site", async () => {
-    model = buildSiteModel(root);
+    const { site } = current();
     // site.print: the print pages (scripts/print/); site.downloads: the PDFs already in the
     // output folder (npm run build renders them, then runs this HTML pass a second time).
     const output = resolve(root, eleventyConfig.directories?.output ?? "_site");
-    return { ...model, print: buildPrintModel(model, root), downloads: await listDownloads(model, output) };
+    return { ...site, print: printModelOf(site), downloads: await listDownloads(site, output) };
   });
+  // The translation status page: the same check result as the publish gate; it never fails the build.
+  eleventyConfig.addGlobalData("translationStatus", () => current().translationStatus());
 
-  // The translation status page: the translators' check, read afresh each build; never fails it.
-  // It starts before the build in a worker thread, so it runs beside the site model and templates.
-  let translationStatus: Promise<TranslationStatusPage> | undefined;
-  eleventyConfig.on("eleventy.before", () => {
-    translationStatus = translationStatusPageInBackground(root);
-    translationStatus.catch(() => {});
-  });
-  eleventyConfig.addGlobalData("translationStatus", () => translationStatus ?? translationStatusPageInBackground(root));
-
-  registerFilters(eleventyConfig, current);
+  registerFilters(eleventyConfig, () => current().site);
 
   // Static files: templates/assets/ ends up in _site/assets/.
   eleventyConfig.addPassthroughCopy({ "templates/assets": "assets" });

@@ -49,11 +49,13 @@ export interface BuildPdfsOptions {
   onRenderer?: (renderer: PdfRenderer) => void;
   /** Finds the browser (default: findChromium()). */
   findBrowser?: () => string;
+  /** The locales to print (default: read the project at `root`); npm run build passes what it read. */
+  locales?: string[];
 }
 
-export function pdfJobs(root: string, siteDir: string): PdfJob[] {
-  const site = buildSiteModel(root);
-  return site.locales.flatMap((locale) =>
+export function pdfJobs(root: string, siteDir: string, codes?: string[]): PdfJob[] {
+  const locales = codes?.map((code) => ({ code })) ?? buildSiteModel(root).locales;
+  return locales.flatMap((locale) =>
     PRINT_VARIANTS.map((variant) => {
       const pagePath = printPagePath(locale.code, variant);
       return {
@@ -71,7 +73,7 @@ export function pdfJobs(root: string, siteDir: string): PdfJob[] {
 export async function buildPdfs(options: BuildPdfsOptions): Promise<PdfResult[]> {
   const log = options.log ?? ((line: string) => console.log(line));
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const jobs = pdfJobs(options.root, options.siteDir).filter(options.filter ?? (() => true));
+  const jobs = pdfJobs(options.root, options.siteDir, options.locales).filter(options.filter ?? (() => true));
   for (const job of jobs) {
     if (!existsSync(job.htmlFile)) {
       throw new PdfRenderError(`the print page ${job.pagePath} is missing from ${options.siteDir}\n  → build the HTML first: npm run build (or npm run build:site, then npm run pdf)`);

@@ -1,13 +1,12 @@
 // What each print page shows: per locale and variant, the parts content/documents.yml
 // names (whole sections or their marked excerpts), rendered by the site's own markdown
 // renderer, plus the call to action and, on the leaflet, the QR code.
-import { join } from "node:path";
-import { ContentError } from "../content/errors.ts";
+import { ContentError } from "../shared/contentError.ts";
 import { renderMarkdown } from "../content/markdown.ts";
-import type { Section } from "../content/sections.ts";
-import type { Direction } from "../locales/locales.ts";
+import type { Section } from "../project/readProject.ts";
+import type { Direction } from "../project/localeMeta.ts";
 import type { LocaleView, SiteModel } from "../site/model.ts";
-import { DOCUMENTS_FILE, loadDocumentPlan, type DocumentPart } from "./documents.ts";
+import { DOCUMENTS_FILE, type DocumentPart } from "../project/documentList.ts";
 import { excerptBlocks } from "./excerpt.ts";
 import { fontFaceCss } from "./fonts.ts";
 import { qrCodeSvg } from "./qrCode.ts";
@@ -56,8 +55,7 @@ export function printableUrl(url: string): string {
 }
 
 export function buildPrintModel(site: SiteModel, root: string): PrintModel {
-  const contentDir = join(root, "content");
-  const plan = loadDocumentPlan(contentDir, site.sectionIds);
+  const plan = site.documents;
   const source = site.sections.get(site.campaign.sourceLocale)!;
   const siteUrl = site.campaign.siteUrl;
   const pages: PrintPage[] = [];

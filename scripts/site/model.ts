@@ -1,12 +1,20 @@
-// Reads everything the site is made of (campaign config, locales, sections) once, checks
-// it, and returns the typed model the templates render. No template reads a file.
-import { join } from "node:path";
-import { ContentError } from "../content/errors.ts";
+// The site as the templates see it: a view of the project (scripts/project/readProject.ts).
+// It decides everything a page shows (which text stands in for a missing translation, with
+// which lang and dir, the alternates, the URLs) so templates only render it. It reads no file.
 import { renderMarkdown } from "../content/markdown.ts";
-import { checkContentFolder, loadLocaleSections, loadSectionIds, type Section } from "../content/sections.ts";
-import { createTranslator, type Translate } from "../locales/i18n.ts";
-import { discoverLocaleCodes, loadLocale, type Direction, type Locale } from "../locales/locales.ts";
-import { loadCampaign, type Campaign } from "./campaign.ts";
+import { repositoryFileUrl, type Campaign } from "../project/campaign.ts";
+import type { DocumentPlan } from "../project/documentList.ts";
+import type { Direction } from "../project/localeMeta.ts";
+import { problemAsError } from "../project/problems.ts";
+import { readingProblems, readProject, type Project, type Section } from "../project/readProject.ts";
+import { ContentError } from "../shared/contentError.ts";
+import { createTranslator, type Translate } from "./translate.ts";
+
+/** The language of a piece of text where it differs from the page's (an English fallback). */
+export interface TextLanguage {
+  lang: string;
+  dir: Direction;
+}
 
 export interface LocaleView {
   code: string;
@@ -28,6 +36,7 @@ export interface Alternate {
   /** False where that locale shows the English fallback: hreflang never claims it. */
   translated: boolean;
   current: boolean;
+  ogLocale: string;
 }
 
 export interface SectionLink {
@@ -35,6 +44,8 @@ export interface SectionLink {
   url: string;
   title: string;
   fallback: boolean;
+  /** Set where the title is the source locale's (a fallback). */
+  textLang: TextLanguage | undefined;
 }
 
 export interface SectionPage {
@@ -48,14 +59,20 @@ export interface SectionPage {
   contentLang: string;
   contentDir: Direction;
   fallback: boolean;
+  /** Set where the text is the source locale's (a fallback): its lang and dir. */
+  textLang: TextLanguage | undefined;
   /** The file a translator edits for this page. */
   editFile: string;
+  /** Where a reader can help: the source text of a section this locale lacks, in the repository. */
+  improveUrl: string;
   description: string;
   index: number;
   total: number;
   previous: SectionLink | undefined;
   next: SectionLink | undefined;
   alternates: Alternate[];
+  /** hreflang="x-default": the page in the source locale. */
+  xDefaultUrl: string;
 }
 
 export interface HomePage {
@@ -65,6 +82,7 @@ export interface HomePage {
   pledge: SectionPage;
   sections: SectionLink[];
   alternates: Alternate[];
+  xDefaultUrl: string;
   description: string;
 }
 
@@ -75,25 +93,21 @@ export interface SiteModel {
   sectionIds: string[];
   homes: HomePage[];
   sectionPages: SectionPage[];
-  /** Raw sections per locale, for the translation status page and the printed documents. */
+  /** Raw sections per locale, for the printed documents. */
   sections: Map<string, Map<string, Section>>;
+  /** content/documents.yml: what each printed document takes. */
+  documents: DocumentPlan;
   t: Translate;
 }
 
 export const HOME_SECTION = "pledge";
 
-export function buildSiteModel(root: string): SiteModel {
-  const campaign = loadCampaign(root);
-  const localesDir = join(root, "locales");
-  const contentDir = join(root, "content");
-  const codes = discoverLocaleCodes(localesDir);
-  if (!codes.includes(campaign.sourceLocale)) {
-    throw new ContentError({ file: "locales/" }, `the source locale "${campaign.sourceLocale}" has no folder`, `add locales/${campaign.sourceLocale}/, or set sourceLocale in campaign.yml`);
-  }
-  // Source locale first, then the others in code order.
-  codes.sort((a, b) => Number(b === campaign.sourceLocale) - Number(a === campaign.sourceLocale) || a.localeCompare(b));
-  const locales: Locale[] = codes.map((code) => loadLocale(localesDir, code));
-  const views = locales.map((l): LocaleView => ({
+/** The site model of a project already read (or of the one at `root`); throws the first error that stops a build. */
+export function buildSiteModel(input: Project | string): SiteModel {
+  const project = typeof input === "string" ? readProject(input) : input;
+  stopOnSiteErrors(project);
+  const { campaign, sectionIds } = project;
+  const views = project.locales.map((l): LocaleView => ({
     code: l.code,
     name: l.name,
     dir: l.dir,
@@ -101,29 +115,12 @@ export function buildSiteModel(root: string): SiteModel {
     complete: l.complete,
     isSource: l.code === campaign.sourceLocale,
     homeUrl: `/${l.code}/`,
-    ogLocale: l.code.replace(/-/g, "_"),
+    ogLocale: ogLocale(l.code),
   }));
   const sourceView = views[0]!;
-  const sectionIds = loadSectionIds(contentDir);
-  checkContentFolder(contentDir, codes);
-  const sections = new Map(codes.map((code) => [code, loadLocaleSections(contentDir, code)]));
+  const sections = new Map(project.locales.map((l) => [l.code, l.sections]));
   const source = sections.get(campaign.sourceLocale)!;
-  for (const id of sectionIds) {
-    if (!source.has(id)) {
-      throw new ContentError({ file: `content/${campaign.sourceLocale}/${id}.md` }, `the section "${id}" is listed in content/sections.yml but has no file`, "create the file, or remove the id from content/sections.yml");
-    }
-  }
-  for (const view of views) {
-    if (!view.complete) continue;
-    const missing = sectionIds.filter((id) => !sections.get(view.code)!.has(id));
-    if (missing.length > 0) {
-      throw new ContentError(
-        { file: `locales/${view.code}/locale.json` },
-        `the locale is marked complete but lacks ${missing.map((id) => `content/${view.code}/${id}.md`).join(", ")}`,
-        `translate the missing sections, or set "complete": false until they are done`,
-      );
-    }
-  }
+  const sourceText: TextLanguage = { lang: sourceView.code, dir: sourceView.dir };
 
   const html = new Map<Section, string>();
   const render = (section: Section) => {
@@ -141,7 +138,13 @@ export function buildSiteModel(root: string): SiteModel {
   for (const view of views) {
     const own = sections.get(view.code)!;
     const shown = (id: string) => own.get(id) ?? source.get(id)!;
-    const links: SectionLink[] = sectionIds.map((id) => ({ id, url: urlOf(view.code, id), title: shown(id).title, fallback: !own.has(id) }));
+    const links: SectionLink[] = sectionIds.map((id) => ({
+      id,
+      url: urlOf(view.code, id),
+      title: shown(id).title,
+      fallback: !own.has(id),
+      textLang: own.has(id) ? undefined : sourceText,
+    }));
     const pages = sectionIds.map((id, index): SectionPage => {
       const section = shown(id);
       const fallback = !own.has(id);
@@ -155,7 +158,9 @@ export function buildSiteModel(root: string): SiteModel {
         contentLang: fallback ? sourceView.code : view.code,
         contentDir: fallback ? sourceView.dir : view.dir,
         fallback,
+        textLang: fallback ? sourceText : undefined,
         editFile: `content/${view.code}/${id}.md`,
+        improveUrl: repositoryFileUrl(campaign, source.get(id)!.file),
         description: describe(section.body),
         index: index + 1,
         total: sectionIds.length,
@@ -168,7 +173,9 @@ export function buildSiteModel(root: string): SiteModel {
           url: urlOf(other.code, id),
           translated: sections.get(other.code)!.has(id),
           current: other.code === view.code,
+          ogLocale: other.ogLocale,
         })),
+        xDefaultUrl: urlOf(sourceView.code, id),
       };
     });
     sectionPages.push(...pages);
@@ -187,7 +194,9 @@ export function buildSiteModel(root: string): SiteModel {
         url: other.homeUrl,
         translated: true,
         current: other.code === view.code,
+        ogLocale: other.ogLocale,
       })),
+      xDefaultUrl: sourceView.homeUrl,
     });
   }
 
@@ -199,8 +208,37 @@ export function buildSiteModel(root: string): SiteModel {
     homes,
     sectionPages,
     sections,
-    t: rememberPlainStrings(createTranslator(locales, campaign.sourceLocale)),
+    documents: project.documents.plan!,
+    t: rememberPlainStrings(createTranslator(project.locales.map((l) => ({ code: l.code, strings: l.strings?.tree ?? {} })), campaign.sourceLocale)),
   };
+}
+
+/** og:locale is written with an underscore: en, ar, pt_BR. */
+function ogLocale(code: string): string {
+  return code.replace(/-/g, "_");
+}
+
+/**
+ * Stops on the first problem that keeps the site from being built, with the same message the
+ * file's reader gives: any file that does not read, the source text listed but missing, and a
+ * locale marked complete that lacks sections. What only the check holds against a locale in
+ * progress does not stop the site.
+ */
+export function stopOnSiteErrors(project: Project): void {
+  const first = readingProblems(project).find((p) => !p.siteBuilds);
+  if (first) throw problemAsError(first);
+  if (project.documents.problem) throw problemAsError(project.documents.problem);
+  for (const locale of project.locales) {
+    if (!locale.complete) continue;
+    const missing = project.sectionIds.filter((id) => !locale.sections.has(id));
+    if (missing.length > 0) {
+      throw new ContentError(
+        { file: locale.metaFile },
+        `the locale is marked complete but lacks ${missing.map((id) => `content/${locale.code}/${id}.md`).join(", ")}`,
+        `translate the missing sections, or set "complete": false until they are done`,
+      );
+    }
+  }
 }
 
 /** A string without options is the same on every page: look it up once per build, not once per page (npm run bench -- build). */

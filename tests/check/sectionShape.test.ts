@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "vitest";
 import { sectionShape, sectionShapeByParser } from "../../scripts/check/sectionShape.ts";
-import { parseSectionFile } from "../../scripts/content/frontMatter.ts";
+import { parseSectionFile } from "../../scripts/project/sectionFile.ts";
 import { ROOT } from "../helpers/site.ts";
 
 const files = ["en", "ar"].flatMap((locale) =>

@@ -1,13 +1,24 @@
 // One translated section against its English: untranslated text, structure, citation markers,
 // staleness (with what changed in the English) and review status.
-import { sectionVersion } from "../content/version.ts";
+import type { Section } from "../project/readProject.ts";
 import { severityOf } from "./problem.ts";
-import type { SectionDoc } from "./project.ts";
-import { structureCounts, type SectionShape, type StructureKind } from "./sectionShape.ts";
+import { sectionShape, structureCounts, type SectionShape, type StructureKind } from "./sectionShape.ts";
 import type { SourceHistory } from "./sourceHistory.ts";
 import type { Problem, ProblemKind, SectionState, Severity } from "./types.ts";
 import { needsTranslation, sameText } from "./untranslated.ts";
 import { wordDiff } from "./wordDiff.ts";
+
+/** A section file with the shape the check compares. */
+export type SectionDoc = Section & { shape: SectionShape };
+
+const shapes = new WeakMap<Section, SectionDoc>();
+
+/** The section with its shape, worked out once per section. */
+export function withShape(section: Section): SectionDoc {
+  let doc = shapes.get(section);
+  if (!doc) shapes.set(section, (doc = Object.assign(Object.create(section) as Section, { shape: sectionShape(section.body, section.bodyLine) })));
+  return doc;
+}
 
 /** What is computed once per English section and reused for every locale. */
 export interface SourceSection {
@@ -22,10 +33,9 @@ export interface SourceSection {
 }
 
 export function sourceSection(doc: SectionDoc): SourceSection {
-  const { title, kicker } = doc.frontMatter;
   return {
     doc,
-    version: sectionVersion({ title, kicker, body: doc.body }),
+    version: doc.version,
     blockTexts: new Set(doc.shape.blocks.map((b) => b.text)),
     needs: memo(needsTranslation),
     citationCounts: countMarkers(doc.shape),
@@ -55,11 +65,11 @@ export function checkSection(source: SourceSection, doc: SectionDoc, ctx: Sectio
   // checked first (a set lookup); whether the text needs translating only for what is identical.
   const english = source.doc;
   const untranslated: { text: string; line: number | undefined; what: string }[] = [];
-  const titleSame = sameText(doc.frontMatter.title, english.frontMatter.title) && needsTranslation(doc.frontMatter.title);
-  if (titleSame) untranslated.push({ text: doc.frontMatter.title, line: doc.keyLines.title, what: "the title" });
-  let translatedBlock = !titleSame && needsTranslation(doc.frontMatter.title);
-  const kicker = doc.frontMatter.kicker;
-  if (kicker && english.frontMatter.kicker && sameText(kicker, english.frontMatter.kicker) && needsTranslation(kicker)) {
+  const titleSame = sameText(doc.title, english.title) && needsTranslation(doc.title);
+  if (titleSame) untranslated.push({ text: doc.title, line: doc.keyLines.title, what: "the title" });
+  let translatedBlock = !titleSame && needsTranslation(doc.title);
+  const kicker = doc.kicker;
+  if (kicker && english.kicker && sameText(kicker, english.kicker) && needsTranslation(kicker)) {
     untranslated.push({ text: kicker, line: doc.keyLines.kicker, what: "the kicker" });
   }
   for (const block of doc.shape.blocks) {
@@ -85,15 +95,15 @@ export function checkSection(source: SourceSection, doc: SectionDoc, ctx: Sectio
     add("untranslated", c.line, `${kind} is still the English text: “${excerpt(c.text)}”`, "translate it; if it rightly stays the same (a quotation kept in the original, a name), leave it: this is only a warning");
   }
 
-  if (english.frontMatter.kicker && !kicker) {
-    add("structure", 2, "has no kicker: line; the English has one (the heading shown above the title)", `add  kicker: …  translating "${english.frontMatter.kicker}" between the --- lines`);
+  if (english.kicker && !kicker) {
+    add("structure", 2, "has no kicker: line; the English has one (the heading shown above the title)", `add  kicker: …  translating "${english.kicker}" between the --- lines`);
   }
   checkStructure(source, doc, add);
   checkCitations(source, doc, add);
 
   // Staleness and review.
   let state: SectionState;
-  const { source: madeFrom, status } = doc.frontMatter;
+  const { source: madeFrom, status } = doc;
   if (!madeFrom) {
     state = "unmarked";
     add(
@@ -107,7 +117,7 @@ export function checkSection(source: SourceSection, doc: SectionDoc, ctx: Sectio
     const extra: Partial<Problem> = {};
     if (ctx.history) {
       const old = ctx.history.find(doc.id, madeFrom);
-      if ("text" in old) extra.diff = wordDiff(old.text, { title: english.frontMatter.title, kicker: english.frontMatter.kicker, body: english.body }, old.from);
+      if ("text" in old) extra.diff = wordDiff(old.text, { title: english.title, kicker: english.kicker, body: english.body }, old.from);
       else extra.diffUnavailable = old.reason;
     }
     add(
@@ -207,4 +217,9 @@ function blockKind(shape: SectionShape, line: number | undefined): string {
 
 function excerpt(text: string, max = 70): string {
   return text.length <= max ? text : `${text.slice(0, text.lastIndexOf(" ", max) > 20 ? text.lastIndexOf(" ", max) : max)}…`;
+}
+
+/** Whether a translation is still a copy of the English text (locale:mark refuses to mark one). */
+export function isUntranslatedCopy(english: Section, translation: Section, code: string): boolean {
+  return checkSection(sourceSection(withShape(english)), withShape(translation), { code, complete: false, history: undefined }).state === "untranslated";
 }
