@@ -3,7 +3,7 @@
 // previous output exactly as it was.
 //   --site-only   HTML only (npm run build:site)
 //   --debug       full stack traces
-import { existsSync, renameSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { refuseFailingTranslations } from "./check/publishGate.ts";
@@ -11,14 +11,16 @@ import { isDebug, reportFailure } from "./cli.ts";
 import { readBuildInput } from "./eleventy/buildInput.ts";
 import { buildPdfs } from "./print/buildPdfs.ts";
 import { buildSite } from "./site/buildSite.ts";
+import { removeLeftovers, replaceFolder, stagingFolder } from "./site/outputFolder.ts";
 
 const root = process.cwd();
 const output = resolve(root, process.env.SITE_DIR ?? "_site");
-const staging = `${output}.staging-${process.pid}`;
+const staging = stagingFolder(output);
 const siteOnly = process.argv.includes("--site-only");
 
 const started = performance.now();
 try {
+  removeLeftovers(output);
   // Read and check every content and locale file, once: errors name the file and line.
   const input = readBuildInput(root);
   // Then the translators' check: a locale marked complete is published only when it passes.
@@ -35,12 +37,4 @@ try {
 } catch (error) {
   rmSync(staging, { recursive: true, force: true });
   reportFailure(error, "The build");
-}
-
-/** Swaps the staging folder in with two renames; the old output is removed only afterwards. */
-function replaceFolder(from: string, to: string) {
-  const old = `${to}.old-${process.pid}`;
-  if (existsSync(to)) renameSync(to, old);
-  renameSync(from, to);
-  rmSync(old, { recursive: true, force: true });
 }
