@@ -27,9 +27,9 @@ function projectFiles(): string[] {
   return files.sort();
 }
 
-function readsDuring(args: string[]): Record<string, number> {
+function readsDuring(args: string[], script = join(ROOT, "scripts/build.ts")): Record<string, number> {
   const countsFile = join(project.root, "read-counts.json");
-  const result = spawnSync(process.execPath, ["--import", join(ROOT, "tests/helpers/countReads.mjs"), "--import", "tsx", join(ROOT, "scripts/build.ts"), ...args], {
+  const result = spawnSync(process.execPath, ["--import", join(ROOT, "tests/helpers/countReads.mjs"), "--import", "tsx", script, ...args], {
     cwd: project.root,
     env: { ...process.env, READ_COUNTS_FILE: countsFile, SITE_DIR: "_site", FORCE_COLOR: "0" },
     encoding: "utf8",
@@ -50,3 +50,8 @@ test("npm run build (HTML twice, PDFs in between) reads each content and locale 
   const counts = readsDuring([]);
   expect(counts).toEqual(Object.fromEntries(projectFiles().map((file) => [file, 1])));
 }, 600_000);
+
+test("a site build without a project handed over (the dev server, tests) reads each file once per build", () => {
+  const counts = readsDuring([join(project.root, "_site.twice")], join(ROOT, "tests/helpers/buildSiteTwice.ts"));
+  expect(counts).toEqual(Object.fromEntries(projectFiles().map((file) => [file, 2])));
+});
