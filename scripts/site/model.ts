@@ -118,7 +118,8 @@ export function buildSiteModel(input: Project | string): SiteModel {
     ogLocale: ogLocale(l.code),
   }));
   const sourceView = views[0]!;
-  const sections = new Map(project.locales.map((l) => [l.code, l.sections]));
+  // Copies: what a view does with its maps never changes the project the other views see.
+  const sections = new Map(project.locales.map((l) => [l.code, new Map(l.sections)]));
   const source = sections.get(campaign.sourceLocale)!;
   const sourceText: TextLanguage = { lang: sourceView.code, dir: sourceView.dir };
 
