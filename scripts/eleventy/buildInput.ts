@@ -4,6 +4,7 @@
 import { checkLocales } from "../check/checkLocales.ts";
 import { translationStatusPage, type TranslationStatusPage } from "../check/statusPage.ts";
 import type { CheckResult } from "../check/types.ts";
+import { buildPrintModel, type PrintModel } from "../print/printModel.ts";
 import { readProject, type Project } from "../project/readProject.ts";
 import { buildSiteModel, type SiteModel } from "../site/model.ts";
 
@@ -11,6 +12,8 @@ export interface BuildInput {
   project: Project;
   /** Throws the first problem that stops a build when the project has one. */
   site: SiteModel;
+  /** The print pages: the same in both HTML passes of npm run build, so made once. */
+  print(): PrintModel;
   /** The translators' check without word diffs: the publish gate and the status page. */
   check(): CheckResult;
   translationStatus(): TranslationStatusPage;
@@ -18,11 +21,13 @@ export interface BuildInput {
 
 export function buildInput(project: Project): BuildInput {
   const site = buildSiteModel(project);
+  let print: PrintModel | undefined;
   let check: CheckResult | undefined;
   let status: TranslationStatusPage | undefined;
   const input: BuildInput = {
     project,
     site,
+    print: () => (print ??= buildPrintModel(site, project.root)),
     check: () => (check ??= checkLocales(project, { diffs: false })),
     translationStatus: () => (status ??= translationStatusPage(site, input.check())),
   };

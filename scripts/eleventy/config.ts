@@ -4,8 +4,6 @@
 import { resolve } from "node:path";
 import { listDownloads } from "../print/downloads.ts";
 import { printFontCopies } from "../print/fonts.ts";
-import { buildPrintModel, type PrintModel } from "../print/printModel.ts";
-import type { SiteModel } from "../site/model.ts";
 import { handedOverBuildInput, readBuildInput, type BuildInput } from "./buildInput.ts";
 import { registerFilters } from "./filters.ts";
 
@@ -29,24 +27,17 @@ export default function configure(eleventyConfig: EleventyConfig) {
   eleventyConfig.on("eleventy.before", () => {
     input = undefined;
   });
-  // The print pages are the same in both HTML passes of npm run build: made once per model.
-  const printModels = new WeakMap<SiteModel, PrintModel>();
-  const printModelOf = (site: SiteModel) => {
-    let print = printModels.get(site);
-    if (!print) printModels.set(site, (print = buildPrintModel(site, root)));
-    return print;
-  };
 
   // Rebuild on edits to what the project reader reads.
   eleventyConfig.addWatchTarget("./content/");
   eleventyConfig.addWatchTarget("./locales/");
   eleventyConfig.addWatchTarget("./campaign.yml");
   eleventyConfig.addGlobalData("site", async () => {
-    const { site } = current();
+    const { site, print } = current();
     // site.print: the print pages (scripts/print/); site.downloads: the PDFs already in the
     // output folder (npm run build renders them, then runs this HTML pass a second time).
     const output = resolve(root, eleventyConfig.directories?.output ?? "_site");
-    return { ...site, print: printModelOf(site), downloads: await listDownloads(site, output) };
+    return { ...site, print: print(), downloads: await listDownloads(site, output) };
   });
   // The translation status page: the same check result as the publish gate; it never fails the build.
   eleventyConfig.addGlobalData("translationStatus", () => current().translationStatus());
