@@ -4,37 +4,44 @@
 //   --site-only   HTML only (npm run build:site)
 //   --browser-optional   HTML only when no Chrome/Chromium is installed (hosted builds)
 //   --debug       full stack traces
-import { existsSync, renameSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { refuseFailingTranslations } from "./check/publishGate.ts";
 import { findChromium } from "./browser/chromium.ts";
 import { isDebug, reportFailure } from "./cli.ts";
+import { readBuildInput } from "./eleventy/buildInput.ts";
 import { buildPdfs } from "./print/buildPdfs.ts";
 import { prepareShareCards } from "./print/shareCards.ts";
 import { buildSite } from "./site/buildSite.ts";
-import { buildSiteModel } from "./site/model.ts";
+import { removeLeftovers, replaceFolder, stagingFolder } from "./site/outputFolder.ts";
 
 const root = process.cwd();
 const output = resolve(root, process.env.SITE_DIR ?? "_site");
-const staging = `${output}.staging-${process.pid}`;
+const staging = stagingFolder(output);
 // --browser-optional (hosts whose build machines have no Chromium: Netlify, Cloudflare Pages):
 // without a browser, the HTML alone, said once, instead of a failed build.
 const siteOnly = process.argv.includes("--site-only") || (process.argv.includes("--browser-optional") && !hasBrowser());
 
 const started = performance.now();
 try {
-  // Read and check every content and locale file first: errors name the file and line.
-  buildSiteModel(root);
+  removeLeftovers(output);
+  // Read and check every content and locale file, once: errors name the file and line.
+  const input = readBuildInput(root);
   // Then the translators' check: a locale marked complete is published only when it passes.
-  refuseFailingTranslations(root);
-  await buildSite(root, staging, { debug: isDebug() });
+  refuseFailingTranslations(input.check());
+  await buildSite(root, staging, { debug: isDebug(), input });
   if (!siteOnly) {
     // PDFs from the print pages just built; then a second, quick HTML pass, because the home
     // pages list the PDFs with their size and page count, read from the files themselves.
     // The share cards render in the same browser session, and the second pass adds og:image.
-    await buildPdfs({ root, siteDir: staging, alsoRender: [prepareShareCards({ root, siteDir: staging })] });
-    await buildSite(root, staging, { debug: isDebug() });
+    await buildPdfs({
+      root,
+      siteDir: staging,
+      locales: input.site.locales.map((l) => l.code),
+      alsoRender: [prepareShareCards({ root, siteDir: staging, site: input.site })],
+    });
+    await buildSite(root, staging, { debug: isDebug(), input });
   } else {
     console.log(process.argv.includes("--site-only")
       ? "  no share cards (npm run build renders them in Chromium): pages carry no og:image"
@@ -45,14 +52,6 @@ try {
 } catch (error) {
   rmSync(staging, { recursive: true, force: true });
   reportFailure(error, "The build");
-}
-
-/** Swaps the staging folder in with two renames; the old output is removed only afterwards. */
-function replaceFolder(from: string, to: string) {
-  const old = `${to}.old-${process.pid}`;
-  if (existsSync(to)) renameSync(to, old);
-  renameSync(from, to);
-  rmSync(old, { recursive: true, force: true });
 }
 
 function hasBrowser(): boolean {

@@ -16,7 +16,7 @@ import { alternate, median, pairedRatios } from "../scripts/bench/stats.ts";
 import { createSyntheticProject } from "../scripts/bench/syntheticProject.ts";
 import { buildPdfs } from "../scripts/print/buildPdfs.ts";
 import { builtPages } from "../scripts/site/builtPages.ts";
-import { loadLocaleSections, loadSectionIds } from "../scripts/content/sections.ts";
+import { readProject } from "../scripts/project/readProject.ts";
 import { buildRealSite, ROOT, type BuiltSite } from "./helpers/site.ts";
 
 const options: BenchOptions = { root: ROOT, quick: true, log: () => {} };
@@ -46,13 +46,15 @@ describe("synthetic campaign", () => {
   it("lays out sections and locales like the project, from the real text", () => {
     const project = createSyntheticProject(ROOT, { sections: 10, locales: 4 });
     try {
-      const ids = loadSectionIds(join(project.root, "content"));
+      const read = readProject(project.root);
+      const sectionsOf = (code: string) => read.locales.find((l) => l.code === code)!.sections;
+      const ids = read.sectionIds;
       expect(ids).toHaveLength(10);
       expect(project.locales).toEqual(["en", "ar", "fr", "es"]);
-      const arabic = loadLocaleSections(join(project.root, "content"), "ar");
+      const arabic = sectionsOf("ar");
       expect(arabic.size).toBe(10);
       expect([...arabic.values()].some((s) => /[\u0600-\u06FF]/.test(s.body))).toBe(true);
-      const english = [...loadLocaleSections(join(project.root, "content"), "en").values()].map((s) => s.body).join("\n");
+      const english = [...sectionsOf("en").values()].map((s) => s.body).join("\n");
       for (const feature of ["::: quote", "::: details", "\n- ", "\\*"]) expect(english).toContain(feature);
     } finally {
       project.remove();

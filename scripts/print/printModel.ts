@@ -1,13 +1,12 @@
 // What each print page shows: per locale and variant, the parts content/documents.yml
 // names (whole sections or their marked excerpts), rendered by the site's own markdown
 // renderer, plus the call to action and, on the leaflet, the QR code.
-import { join } from "node:path";
-import { ContentError } from "../content/errors.ts";
+import { ContentError } from "../shared/contentError.ts";
 import { renderMarkdown } from "../content/markdown.ts";
-import type { Section } from "../content/sections.ts";
-import type { Direction } from "../locales/locales.ts";
+import type { Section } from "../project/readProject.ts";
+import type { Direction } from "../project/localeMeta.ts";
 import type { LocaleView, SiteModel } from "../site/model.ts";
-import { DOCUMENTS_FILE, loadDocumentPlan, type DocumentPart } from "./documents.ts";
+import { DOCUMENTS_FILE, type DocumentPart } from "../project/documentList.ts";
 import { excerptBlocks, translatedExcerpts } from "./excerpt.ts";
 import { printFontCss } from "./fonts.ts";
 import { qrCodeSvg } from "./qrCode.ts";
@@ -60,8 +59,7 @@ export function printableUrl(url: string): string {
 }
 
 export function buildPrintModel(site: SiteModel, root: string): PrintModel {
-  const contentDir = join(root, "content");
-  const plan = loadDocumentPlan(contentDir, site.sectionIds);
+  const plan = site.documents;
   const source = site.sections.get(site.campaign.sourceLocale)!;
   const siteUrl = site.campaign.siteUrl;
   const pages: PrintPage[] = [];
@@ -100,7 +98,7 @@ function printPart(part: DocumentPart, own: Section | undefined, source: Section
   let section = own ?? source;
   let html: string;
   if (part.take === "excerpt") {
-    const sourceBlocks = excerptBlocks(source.body);
+    const sourceBlocks = excerptBlocks(source);
     if (sourceBlocks.length === 0) {
       throw new ContentError(
         { file: source.file },
@@ -108,7 +106,7 @@ function printPart(part: DocumentPart, own: Section | undefined, source: Section
         "wrap the paragraphs or list items to print in  ::: excerpt  and  :::  lines (in every locale's file), or set  take: all",
       );
     }
-    let blocks = section === source ? sourceBlocks : translatedExcerpts(source.body, section.body);
+    let blocks = section === source ? sourceBlocks : translatedExcerpts(source, section);
     if (!blocks || blocks.length === 0) {
       // A translation whose excerpts do not pair with the English prints the source's, like a missing section.
       section = source;
