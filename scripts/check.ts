@@ -5,10 +5,11 @@
 //   --root <folder>      check another project folder (default: the current one)
 //   --no-diff            do not look up what changed in the English for stale sections
 // Exit status: 0 without errors (warnings allowed), 1 on any error, 2 on a usage mistake.
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { reportFailure } from "./cli.ts";
 import { checkLocales, jsonReport, markdownReport, textReport } from "./check/index.ts";
-import { readProject } from "./check/project.ts";
+import { readProject } from "./project/readProject.ts";
 
 const USAGE = "usage: npm run check -- [--locale <code>] [--json | --format text|markdown|json] [--root <folder>] [--no-diff]";
 
@@ -42,15 +43,15 @@ const format = args.json ? "json" : (args.format ?? "text");
 if (!["text", "markdown", "json"].includes(format)) usage(`unknown format "${format}": use text, markdown or json`);
 
 try {
-  const root = args.root ?? process.cwd();
+  const project = readProject(resolve(args.root ?? process.cwd()));
   const locales = args.locale?.flatMap((l) => l.split(",")).map((l) => l.trim()).filter(Boolean);
   if (locales) {
-    const known = readProject(root).codes;
+    const known = project.locales.map((l) => l.code);
     for (const code of locales) {
       if (!known.includes(code)) usage(`there is no locale "${code}": the locales are ${known.join(", ")}`);
     }
   }
-  const result = checkLocales(root, { ...(locales ? { locales } : {}), diffs: !args["no-diff"] });
+  const result = checkLocales(project, { ...(locales ? { locales } : {}), diffs: !args["no-diff"] });
   const report = format === "json" ? jsonReport(result) : format === "markdown" ? markdownReport(result) : textReport(result);
   console.log(report);
   process.exitCode = result.ok ? 0 : 1;

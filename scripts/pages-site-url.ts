@@ -2,7 +2,7 @@
 // from the GitHub Pages address (the first argument) while campaign.yml has the example address.
 //   tsx scripts/pages-site-url.ts https://owner.github.io/repo/
 import { reportFailure } from "./cli.ts";
-import { loadCampaign } from "./site/campaign.ts";
+import { loadCampaign } from "./project/campaign.ts";
 import { pagesSiteUrl } from "./site/pagesSiteUrl.ts";
 
 try {

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { parse } from "yaml";
-import { CAMPAIGN_DEFAULTS } from "../scripts/site/campaign.ts";
+import { CAMPAIGN_DEFAULTS } from "../scripts/project/campaign.ts";
 import { pagesSiteUrl } from "../scripts/site/pagesSiteUrl.ts";
 import { sitePathPrefix } from "../scripts/site/pathPrefix.ts";
 import { runScript } from "./helpers/cli.ts";

@@ -4,9 +4,9 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseSectionFile } from "../content/frontMatter.ts";
-import { loadSectionIds } from "../content/sections.ts";
-import { sectionVersion } from "../content/version.ts";
+import { parseSectionFile } from "../project/sectionFile.ts";
+import { readSectionList } from "../project/sectionList.ts";
+import { sectionVersion } from "../project/sectionVersion.ts";
 
 export interface SyntheticLocale {
   code: string;
@@ -53,7 +53,7 @@ export function createSyntheticProject(projectRoot: string, { sections, locales 
   for (const name of LINKED) symlinkSync(join(projectRoot, name), join(root, name));
   copyFileSync(join(projectRoot, "campaign.yml"), join(root, "campaign.yml"));
 
-  const templateIds = loadSectionIds(join(projectRoot, "content"));
+  const templateIds = readSectionList(projectRoot);
   const english = templateIds.map((id) => readTemplate(join(projectRoot, "content", "en", `${id}.md`)));
   const arabic = templateIds.map((id, i) => readTemplate(join(projectRoot, "content", "ar", `${id}.md`), english[i]!));
   const englishStrings = readJsonObject(join(projectRoot, "locales", "en", "ui.json"));

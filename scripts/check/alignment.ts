@@ -6,8 +6,9 @@
 import { alignBlocks, describeDivergence, excerpt, type Alignment } from "../project/align.ts";
 import { isTextBlock, KIND_NAMES, readBlocks, type Block, type SectionBlocks } from "../project/blocks.ts";
 import { usualRatio, type Expansion } from "../project/expansion.ts";
-import type { SectionDoc } from "./project.ts";
-import { snapshotFile, type SourceHistory } from "./sourceHistory.ts";
+import type { SectionDoc } from "./sectionCheck.ts";
+import { snapshotFile } from "../project/versionSnapshots.ts";
+import type { SourceHistory } from "./sourceHistory.ts";
 import type { Problem, ProblemKind } from "./types.ts";
 
 /** The English a translation is held to. */
@@ -25,7 +26,7 @@ export interface EnglishReference {
 const references = new WeakMap<SourceHistory, Map<string, EnglishReference | string>>();
 
 export function englishReference(english: SectionDoc, currentVersion: string, madeFrom: string | undefined, history: SourceHistory | undefined): EnglishReference {
-  const current: EnglishReference = { file: english.file, blocks: english.structure.blocks, kicker: english.frontMatter.kicker, uncertain: false };
+  const current: EnglishReference = { file: english.file, blocks: english.structure.blocks, kicker: english.kicker, uncertain: false };
   if (!madeFrom || madeFrom === currentVersion || !history) return current;
   let known = references.get(history);
   if (!known) references.set(history, (known = new Map()));

@@ -1,12 +1,12 @@
 // The translators' check: every locale against the source locale. Returns typed results and
 // never throws for a problem in the content: each becomes a Problem with file, line and hint.
 import { resolve } from "node:path";
-import { readLocaleFiles, readProject, type LocaleFiles } from "./project.ts";
+import { readProject, type Project, type ProjectLocale } from "../project/readProject.ts";
 import { checkConsistency, findRepeats } from "./consistency.ts";
 import { countBlockProblems, reportMarkup } from "./alignment.ts";
 import { printFontProblems } from "./printFonts.ts";
 import { severityOf } from "./problem.ts";
-import { checkSection, sourceSection, type SourceSection } from "./sections.ts";
+import { checkSection, sourceSection, type SourceSection } from "./sectionCheck.ts";
 import { SourceHistory } from "./sourceHistory.ts";
 import { checkStrings, requiredStrings } from "./strings.ts";
 import {
@@ -21,32 +21,22 @@ import {
   type StringState,
 } from "./types.ts";
 
-export function checkLocales(root: string, options: CheckOptions = {}): CheckResult {
-  root = resolve(root);
-  const project = readProject(root);
+/** Checks a project already read (or reads the one at `root`). */
+export function checkLocales(project: Project | string, options: CheckOptions = {}): CheckResult {
+  if (typeof project === "string") project = readProject(resolve(project));
+  const { root } = project;
   const sourceCode = project.campaign.sourceLocale;
   const { sectionIds } = project;
   const problems: Problem[] = [...project.problems];
 
-  const source = readLocaleFiles(root, sourceCode);
+  const source = checkedLocale(project.locales[0]!);
   problems.push(...source.problems);
   const sourceSections = new Map<string, SourceSection>();
   for (const id of sectionIds) {
     const doc = source.sections.get(id);
-    if (doc) {
-      sourceSections.set(id, sourceSection(doc));
-      reportMarkup(doc.structure, (kind, line, message, hint) => problems.push({ locale: sourceCode, file: doc.file, ...(line !== undefined ? { line } : {}), severity: "error", kind, message, hint }));
-    }
-    else if (!source.brokenSections.has(id)) {
-      problems.push({
-        locale: sourceCode,
-        file: `content/${sourceCode}/${id}.md`,
-        severity: "error",
-        kind: "missing-section",
-        message: `the section "${id}" is listed in content/sections.yml but has no file`,
-        hint: "create the file, or remove the id from content/sections.yml",
-      });
-    }
+    if (!doc) continue;
+    sourceSections.set(id, sourceSection(doc));
+    reportMarkup(doc.structure, (kind, line, message, hint) => problems.push({ locale: sourceCode, file: doc.file, ...(line !== undefined ? { line } : {}), severity: "error", kind, message, hint }));
   }
   const listed = new Set(sectionIds);
   for (const doc of source.sections.values()) {
@@ -67,10 +57,11 @@ export function checkLocales(root: string, options: CheckOptions = {}): CheckRes
   const history = new SourceHistory(root, sourceCode);
   const repeats = findRepeats([...sourceSections.values()].map((s) => s.doc));
   const summaries: LocaleSummary[] = [summarizeSource(source, sectionIds, sourceSections)];
-  for (const code of project.codes) {
-    if (code === sourceCode || (wanted && !wanted.has(code))) continue;
-    const locale = readLocaleFiles(root, code);
-    const localeProblems = [...locale.problems];
+  for (const read of project.locales.slice(1)) {
+    const code = read.code;
+    if (wanted && !wanted.has(code)) continue;
+    const locale = checkedLocale(read);
+    const localeProblems: Problem[] = [...locale.problems];
     const sectionStates = new Map<string, SectionState>();
     for (const id of sectionIds) {
       const doc = locale.sections.get(id);
@@ -94,7 +85,7 @@ export function checkLocales(root: string, options: CheckOptions = {}): CheckRes
         localeProblems.push(...result.problems);
       } else {
         // The English file itself is broken (reported there): nothing to compare against yet.
-        sectionStates.set(id, doc.frontMatter.status === "reviewed" ? "reviewed" : "draft");
+        sectionStates.set(id, doc.status === "reviewed" ? "reviewed" : "draft");
       }
     }
     for (const doc of locale.sections.values()) {
@@ -139,7 +130,7 @@ export function checkLocales(root: string, options: CheckOptions = {}): CheckRes
 }
 
 function summarize(
-  locale: LocaleFiles,
+  locale: ProjectLocale,
   sectionIds: string[],
   sourceSections: Map<string, SourceSection>,
   sectionStates: Map<string, SectionState>,
@@ -152,7 +143,7 @@ function summarize(
     const state = sectionStates.get(id) ?? "missing";
     sections[state]++;
     const own = locale.sections.get(id);
-    const title = own && state !== "untranslated" ? own.frontMatter.title : (sourceSections.get(id)?.doc.frontMatter.title ?? id);
+    const title = own && state !== "untranslated" ? own.title : (sourceSections.get(id)?.doc.title ?? id);
     sectionList.push({ id, file: `content/${locale.code}/${id}.md`, title, state });
   }
   sections.upToDate = sections.reviewed + sections.draft;
@@ -175,7 +166,7 @@ function summarize(
   };
 }
 
-function summarizeSource(source: LocaleFiles, sectionIds: string[], sourceSections: Map<string, SourceSection>): LocaleSummary {
+function summarizeSource(source: ProjectLocale, sectionIds: string[], sourceSections: Map<string, SourceSection>): LocaleSummary {
   const states = new Map<string, SectionState>(sectionIds.map((id) => [id, sourceSections.has(id) ? "reviewed" : source.brokenSections.has(id) ? "broken" : "missing"]));
   const stringStates = new Map<string, StringState>([...(source.strings?.values.keys() ?? [])].map((k) => [k, "translated"]));
   const summary = summarize(source, sectionIds, sourceSections, states, stringStates, source.problems);
@@ -184,4 +175,10 @@ function summarizeSource(source: LocaleFiles, sectionIds: string[], sourceSectio
 
 function zeroes<K extends string>(keys: readonly K[]): Record<K, number> {
   return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+}
+
+/** The locale as the check sees it: UI strings with a key written twice count as broken. */
+function checkedLocale(locale: ProjectLocale): ProjectLocale {
+  if (!locale.strings?.duplicate) return locale;
+  return { ...locale, strings: undefined, stringsBroken: true };
 }

@@ -3,7 +3,7 @@
 // the same way each time, as a translation platform's memory would. Texts are compared after
 // normalising whitespace and removing citation markers, which may differ between the copies.
 import { CITATION_PATTERN } from "../content/markdown.ts";
-import type { SectionDoc } from "./project.ts";
+import type { SectionDoc } from "./sectionCheck.ts";
 import type { Block } from "../project/blocks.ts";
 import { alignBlocks } from "../project/align.ts";
 import type { Problem } from "./types.ts";

@@ -3,7 +3,7 @@
 // machine that builds them, or as empty boxes, and the PDF build stops there.
 import { uncoveredCharacters } from "../print/fonts.ts";
 import { addFontHint, byScript } from "../print/scripts.ts";
-import type { LocaleFiles } from "./project.ts";
+import type { ProjectLocale } from "../project/readProject.ts";
 import type { Problem } from "./types.ts";
 
 interface Text {
@@ -12,11 +12,11 @@ interface Text {
   text: string;
 }
 
-export function printFontProblems(locale: LocaleFiles): Problem[] {
+export function printFontProblems(locale: ProjectLocale): Problem[] {
   const texts: Text[] = [];
   for (const doc of locale.sections.values()) {
-    texts.push({ file: doc.file, line: doc.keyLines.title, text: doc.frontMatter.title });
-    if (doc.frontMatter.kicker) texts.push({ file: doc.file, line: doc.keyLines.kicker, text: doc.frontMatter.kicker });
+    texts.push({ file: doc.file, line: doc.keyLines.title, text: doc.title });
+    if (doc.kicker) texts.push({ file: doc.file, line: doc.keyLines.kicker, text: doc.kicker });
     doc.body.split("\n").forEach((text, i) => texts.push({ file: doc.file, line: doc.bodyLine + i, text }));
   }
   for (const [key, value] of locale.strings?.values ?? []) {

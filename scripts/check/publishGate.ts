@@ -4,13 +4,12 @@
 // an error, so an English-only change always publishes. A locale still in progress stops the build
 // only for broken markup, which would reach its pages; otherwise readers see English wherever it
 // falls short, and the status page shows its errors.
-import { ContentError } from "../content/errors.ts";
-import { checkLocales } from "./checkLocales.ts";
+import { ContentError } from "../shared/contentError.ts";
 import { textReport } from "./report/text.ts";
 import type { CheckResult } from "./types.ts";
 
-export function refuseFailingTranslations(root: string, log: (text: string) => void = console.error): void {
-  const result = checkLocales(root, { diffs: false });
+/** `result`: the check of the project being built, without word diffs. */
+export function refuseFailingTranslations(result: CheckResult, log: (text: string) => void = console.error): void {
   const held = new Set(result.locales.filter((l) => l.isSource || l.complete).map((l) => l.code));
   const errors = result.problems.filter((p) => p.severity === "error" && (held.has(p.locale) || p.kind === "markup"));
   if (errors.length === 0) return;

@@ -3,12 +3,13 @@
 // (content/.versions/<id>/<version>.md, the English file as it was), then the git history of
 // content/<source>/<id>.md. Either may lack it (snapshot deleted, shallow clone): then no diff.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { ContentError } from "../content/errors.ts";
-import { parseSectionFile } from "../content/frontMatter.ts";
-import { decodeText } from "../content/readText.ts";
-import { sectionVersion } from "../content/version.ts";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseSectionFile } from "../project/sectionFile.ts";
+import { sectionVersion } from "../project/sectionVersion.ts";
+import { snapshotFile } from "../project/versionSnapshots.ts";
+import { ContentError } from "../shared/contentError.ts";
+import { decodeText } from "../shared/readText.ts";
 
 export interface SectionText {
   title: string;
@@ -19,22 +20,6 @@ export interface SectionText {
 }
 
 export type OldSource = { text: SectionText; from: "snapshot" | "git" } | { reason: string };
-
-/** Where `npm run locale:mark` keeps the English text each translation was made from. */
-export function snapshotFile(id: string, version: string): string {
-  return `content/.versions/${id}/${version}.md`;
-}
-
-/** Stores the English file's exact text under its version, once. Returns the path, relative to root. */
-export function writeSnapshot(root: string, id: string, version: string, englishFileText: string): string {
-  const file = snapshotFile(id, version);
-  const path = join(root, file);
-  if (!existsSync(path)) {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, englishFileText);
-  }
-  return file;
-}
 
 export class SourceHistory {
   private readonly gitVersions = new Map<string, Map<string, SectionText> | string>();

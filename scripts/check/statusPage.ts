@@ -1,11 +1,10 @@
 // The translation status page (/translation-status/): the check's results as a view model for
 // templates/pages/translation-status.njk. Built without word diffs (no git) and never fails
 // the site build: an unfinished locale is exactly what the page is there to show.
-import { CAMPAIGN_DEFAULTS, loadCampaign } from "../site/campaign.ts";
-import { ogLocaleOf } from "../site/ogLocale.ts";
+import { repositoryFileUrl } from "../project/campaign.ts";
+import type { Alternate, LocaleView, SiteModel } from "../site/model.ts";
 import { BLOCK_PROBLEM_KINDS, type BlockProblemKind } from "./alignment.ts";
-import { checkLocales } from "./checkLocales.ts";
-import type { LocaleSummary, SectionState, StringState } from "./types.ts";
+import type { CheckResult, LocaleSummary, SectionState, StringState } from "./types.ts";
 
 export const STATUS_PAGE_URL = "/translation-status/";
 
@@ -60,8 +59,9 @@ export interface StatusPageView {
   url: string;
   title: string;
   description: string;
-  locale: { code: string; dir: "ltr" | "rtl"; homeUrl: string; ogLocale: string; name: string };
-  alternates: { code: string; name: string; dir: "ltr" | "rtl"; url: string; translated: boolean; current: boolean }[];
+  locale: LocaleView;
+  alternates: Alternate[];
+  xDefaultUrl: string;
 }
 
 export interface TranslationStatusPage {
@@ -69,35 +69,32 @@ export interface TranslationStatusPage {
   pages: [StatusPageView];
   sourceLocale: string;
   locales: LocaleStatusView[];
+  /** TRANSLATING.md in the repository. */
+  guideUrl: string;
 }
 
-export function translationStatusPage(root: string): TranslationStatusPage {
-  const result = checkLocales(root, { diffs: false });
-  let repositoryUrl = CAMPAIGN_DEFAULTS.repositoryUrl;
-  try {
-    repositoryUrl = loadCampaign(root).repositoryUrl;
-  } catch {
-    // campaign.yml problems fail the site build on their own, with their own message.
-  }
-  const fileUrl = (file: string) => `${repositoryUrl.replace(/\/+$/, "")}/blob/main/${file}`;
-  const source = result.locales.find((l) => l.isSource)!;
+/** The page for a site model and the check of the same project (without word diffs). */
+export function translationStatusPage(site: SiteModel, result: CheckResult): TranslationStatusPage {
+  const fileUrl = (file: string) => repositoryFileUrl(site.campaign, file);
   const locales = result.locales.map((summary) => localeView(summary, result.sourceLocale, fileUrl));
   const view: StatusPageView = {
     url: STATUS_PAGE_URL,
     title: "Translation status",
     description: "How far each translation of the site has come: sections and interface strings per language, with the files to edit.",
-    locale: { code: source.code, dir: source.dir, homeUrl: `/${source.code}/`, ogLocale: ogLocaleOf(source.code), name: source.name },
+    locale: site.sourceLocale,
     // The switcher leads to each language's home page; only this page itself is an hreflang alternate.
-    alternates: result.locales.map((l) => ({
+    alternates: site.locales.map((l) => ({
       code: l.code,
       name: l.name,
       dir: l.dir,
-      url: l.isSource ? STATUS_PAGE_URL : `/${l.code}/`,
+      url: l.isSource ? STATUS_PAGE_URL : l.homeUrl,
       translated: l.isSource,
       current: l.isSource,
+      ogLocale: l.ogLocale,
     })),
+    xDefaultUrl: STATUS_PAGE_URL,
   };
-  return { pages: [view], sourceLocale: result.sourceLocale, locales };
+  return { pages: [view], sourceLocale: result.sourceLocale, locales, guideUrl: fileUrl("TRANSLATING.md") };
 }
 
 function localeView(summary: LocaleSummary, sourceLocale: string, fileUrl: (file: string) => string): LocaleStatusView {

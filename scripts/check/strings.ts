@@ -1,8 +1,9 @@
 // UI strings (locales/<code>/ui.json) against the source locale's: missing and orphaned keys,
 // plural forms for the locale's own plural rules, placeholders, and strings left in English.
-import type { LocaleFiles, UiStrings } from "./project.ts";
+import type { ProjectLocale } from "../project/readProject.ts";
+import type { UiStrings } from "../project/uiStrings.ts";
 import { comparePlaceholders } from "./placeholders.ts";
-import { parsePluralKey, pluralCategories, pluralGroups, pluralKey, type PluralCategory } from "./plurals.ts";
+import { parsePluralKey, pluralCategories, pluralGroups, pluralKey, type PluralCategory } from "../project/pluralKeys.ts";
 import { severityOf } from "./problem.ts";
 import type { Problem, ProblemKind, StringState } from "./types.ts";
 import { needsTranslation, sameText } from "./untranslated.ts";
@@ -43,7 +44,7 @@ export function requiredStrings(source: UiStrings, code: string): RequiredString
   return required;
 }
 
-export function checkStrings(source: UiStrings, locale: LocaleFiles): StringsResult {
+export function checkStrings(source: UiStrings, locale: ProjectLocale): StringsResult {
   const { code, complete, stringsFile: file } = locale;
   const problems: Problem[] = [];
   const states = new Map<string, StringState>();

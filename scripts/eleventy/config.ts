@@ -1,18 +1,15 @@
 // Eleventy configuration: wires the site model, filters and templates together.
-// Content and locale files are read by the site model (scripts/site/model.ts), never
-// by Eleventy, so no content file can change how or where a page is built.
+// Content and locale files are read by the project reader (scripts/project/), never by
+// Eleventy, so no content file can change how or where a page is built.
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { resolve } from "node:path";
-import { translationStatusPageInBackground } from "../check/statusPageInBackground.ts";
-import type { TranslationStatusPage } from "../check/statusPage.ts";
 import { listDownloads } from "../print/downloads.ts";
 import { printFontRoutes } from "../print/fonts.ts";
-import { buildPrintModel } from "../print/printModel.ts";
 import { builtShareCards, shareCardPages } from "../print/shareCardPages.ts";
-import { loadCampaign } from "../site/campaign.ts";
-import { buildSiteModel, type SiteModel } from "../site/model.ts";
+import { readProject, type Project } from "../project/readProject.ts";
 import { sitePathPrefix } from "../site/pathPrefix.ts";
 import { CONTENT_SECURITY_POLICY } from "../site/securityPolicy.ts";
+import { buildInput, handedOverBuildInput, type BuildInput } from "./buildInput.ts";
 import { registerFilters } from "./filters.ts";
 import { printFontMiddleware } from "./printFonts.ts";
 
@@ -30,33 +27,38 @@ interface EleventyConfig {
 
 export default function configure(eleventyConfig: EleventyConfig) {
   const root = process.cwd();
-  let model: SiteModel | undefined;
-  const current = () => (model ??= buildSiteModel(root));
+  // One project per build: npm run build hands over what it read; otherwise it is read on the
+  // build's first use (the dev server: once per rebuild, so edits are picked up).
+  // The project read here also gives the path prefix below; the first build uses it, and each
+  // rebuild reads the project again.
+  let project: Project | undefined = handedOverBuildInput()?.project ?? readProject(root);
+  const configuredProject = project;
+  let input: BuildInput | undefined;
+  const current = () => (input ??= handedOverBuildInput() ?? buildInput((project ??= readProject(root))));
+  let builds = 0;
+  eleventyConfig.on("eleventy.before", () => {
+    if (builds++ === 0) return;
+    input = undefined;
+    project = undefined;
+  });
 
-  // Rebuild on edits to what the model reads; a fresh model per build picks them up.
+  // Rebuild on edits to what the project reader reads.
   eleventyConfig.addWatchTarget("./content/");
   eleventyConfig.addWatchTarget("./locales/");
   eleventyConfig.addWatchTarget("./campaign.yml");
   eleventyConfig.addGlobalData("site", async () => {
-    model = buildSiteModel(root);
+    const { site, print } = current();
     // site.print: the print pages (scripts/print/); site.downloads: the PDFs already in the
     // output folder (npm run build renders them, then runs this HTML pass a second time).
     const output = resolve(root, eleventyConfig.directories?.output ?? "_site");
     // site.shareCards: the card pages, and the card images already rendered (npm run build).
-    const shareCards = { pages: shareCardPages(model), built: builtShareCards(model, output) };
-    return { ...model, print: buildPrintModel(model, root), downloads: await listDownloads(model, output), shareCards, csp: CONTENT_SECURITY_POLICY };
+    const shareCards = { pages: shareCardPages(site), built: builtShareCards(site, output) };
+    return { ...site, print: print(), downloads: await listDownloads(site, output), shareCards, csp: CONTENT_SECURITY_POLICY };
   });
+  // The translation status page: the same check result as the publish gate; it never fails the build.
+  eleventyConfig.addGlobalData("translationStatus", () => current().translationStatus());
 
-  // The translation status page: the translators' check, read afresh each build; never fails it.
-  // It starts before the build in a worker thread, so it runs beside the site model and templates.
-  let translationStatus: Promise<TranslationStatusPage> | undefined;
-  eleventyConfig.on("eleventy.before", () => {
-    translationStatus = translationStatusPageInBackground(root);
-    translationStatus.catch(() => {});
-  });
-  eleventyConfig.addGlobalData("translationStatus", () => translationStatus ?? translationStatusPageInBackground(root));
-
-  registerFilters(eleventyConfig, current);
+  registerFilters(eleventyConfig, () => current().site);
 
   // Static files: templates/assets/ ends up in _site/assets/.
   eleventyConfig.addPassthroughCopy({ "templates/assets": "assets" });
@@ -71,10 +73,7 @@ export default function configure(eleventyConfig: EleventyConfig) {
   // A site published under a path (a GitHub Pages project site, https://owner.github.io/repo):
   // every root-relative URL in the HTML gets that path in front. A broken campaign.yml is
   // reported by the site model, with its line.
-  let pathPrefix = "/";
-  try {
-    pathPrefix = sitePathPrefix(loadCampaign(root).siteUrl);
-  } catch {}
+  const pathPrefix = sitePathPrefix(configuredProject.campaign.siteUrl);
   if (pathPrefix !== "/") eleventyConfig.addPlugin(HtmlBasePlugin);
 
   return {

@@ -1,5 +1,5 @@
 // Template filters: UI strings, numbers in the locale's digits, absolute URLs.
-import type { SiteModel } from "../site/model.ts";
+import type { SiteModel, TextLanguage } from "../site/model.ts";
 
 interface FilterHost {
   addFilter(name: string, fn: (...args: never[]) => unknown): void;
@@ -17,6 +17,10 @@ export function registerFilters(config: FilterHost, model: () => SiteModel) {
     if (!format) formats.set(key, (format = new Intl.NumberFormat(locale.code, { numberingSystem: locale.numberingSystem })));
     return format.format(value);
   });
+
+  // {{ link.textLang | langAttributes | safe }}: lang and dir where the model says the text is in
+  // another language than the page (an English fallback); nothing otherwise.
+  config.addFilter("langAttributes", (text: TextLanguage | undefined) => (text ? ` lang="${text.lang}" dir="${text.dir}"` : ""));
 
   // {{ page.url | absoluteUrl }}: the published address, for canonical links and the sitemap.
   // The site may live under a path (https://owner.github.io/repo): kept in front of every page's path.

@@ -64,6 +64,8 @@ export interface BuildPdfsOptions {
   onRenderer?: (renderer: PdfRenderer) => void;
   /** Finds the browser (default: findChromium()). */
   findBrowser?: () => string;
+  /** The locales to print (default: read the project at `root`); npm run build passes what it read. */
+  locales?: string[];
   /** More to render in the same browser session after the PDFs (the share cards). */
   alsoRender?: BrowserTask[];
 }
@@ -76,9 +78,9 @@ export interface BrowserTask {
   render(renderer: PdfRenderer, origin: string): Promise<void>;
 }
 
-export function pdfJobs(root: string, siteDir: string): PdfJob[] {
-  const site = buildSiteModel(root);
-  return site.locales.flatMap((locale) =>
+export function pdfJobs(root: string, siteDir: string, codes?: string[]): PdfJob[] {
+  const locales = codes?.map((code) => ({ code })) ?? buildSiteModel(root).locales;
+  return locales.flatMap((locale) =>
     PRINT_VARIANTS.map((variant) => {
       const pagePath = printPagePath(locale.code, variant);
       return {
@@ -96,7 +98,7 @@ export function pdfJobs(root: string, siteDir: string): PdfJob[] {
 export async function buildPdfs(options: BuildPdfsOptions): Promise<PdfBuild> {
   const log = options.log ?? ((line: string) => console.log(line));
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const jobs = pdfJobs(options.root, options.siteDir).filter(options.filter ?? (() => true));
+  const jobs = pdfJobs(options.root, options.siteDir, options.locales).filter(options.filter ?? (() => true));
   for (const job of jobs) {
     if (!existsSync(job.htmlFile)) {
       throw new PdfRenderError(`the print page ${job.pagePath} is missing from ${options.siteDir}\n  → build the HTML first: npm run build (or npm run build:site, then npm run pdf)`);

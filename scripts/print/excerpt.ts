@@ -2,40 +2,65 @@
 // taken word for word from the section's own markdown (nothing is summarised or reworded).
 // Blocks come from the project's block reader, and a translation's excerpts are the ones the
 // aligner pairs with the English excerpts: the same pairing the translators' check reports on.
+// A section of the project brings its blocks (read once, `structure`); a bare body is read here.
 import { alignBlocks } from "../project/align.ts";
-import { readBlocks, type Block } from "../project/blocks.ts";
+import { readBlocks, type Block, type SectionBlocks } from "../project/blocks.ts";
+
+/** A section of the project (its blocks already read), or a bare section body. */
+export type SectionText = string | { body: string; bodyLine: number; structure: SectionBlocks };
+
+interface ReadBody {
+  blocks: Block[];
+  lines: string[];
+  /** Block lines are file lines: the body's first line is `offset + 1`. */
+  offset: number;
+}
+
+function read(text: SectionText): ReadBody {
+  if (typeof text === "string") return { blocks: readBlocks(text, 1).blocks, lines: text.split("\n"), offset: 0 };
+  return { blocks: text.structure.blocks, lines: text.body.split("\n"), offset: text.bodyLine - 1 };
+}
 
 /** Markdown of each excerpt block of a section body, in order; empty when none is marked. */
-export function excerptBlocks(body: string): string[] {
-  const lines = body.split("\n");
-  return readBlocks(body, 1)
-    .blocks.filter((b) => b.kind === "excerpt")
-    .map((block) => excerptMarkdown(block, lines))
+export function excerptBlocks(text: SectionText): string[] {
+  const body = read(text);
+  return body.blocks
+    .filter((b) => b.kind === "excerpt")
+    .map((block) => excerptMarkdown(block, body))
     .filter((block) => block.length > 0);
 }
 
 /**
- * A translation's excerpts, one for each English excerpt, found through the alignment; undefined
- * when an English excerpt has no counterpart (the translation then prints the English excerpts).
+ * For each English excerpt, the translation's block the aligner pairs with it (its markdown), or
+ * undefined where the translation has no counterpart for it.
  */
-export function translatedExcerpts(englishBody: string, translationBody: string): string[] | undefined {
-  const english = readBlocks(englishBody, 1).blocks;
-  const translation = readBlocks(translationBody, 1).blocks;
+export function pairedExcerpts(englishText: SectionText, translationText: SectionText): (string | undefined)[] {
+  const english = read(englishText).blocks;
+  const body = read(translationText);
+  const translation = body.blocks;
   const { counterpart } = alignBlocks(english, translation);
-  const lines = translationBody.split("\n");
-  const blocks: string[] = [];
+  const paired: (string | undefined)[] = [];
   for (let i = 0; i < english.length; i++) {
     if (english[i]!.kind !== "excerpt") continue;
     const own = translation[counterpart[i]!];
-    if (own?.kind !== "excerpt") return undefined;
-    blocks.push(excerptMarkdown(own, lines));
+    paired.push(own?.kind === "excerpt" ? excerptMarkdown(own, body) : undefined);
   }
-  return blocks.filter((block) => block.length > 0);
+  return paired;
 }
 
-function excerptMarkdown(block: Block, lines: string[]): string {
+/**
+ * A translation's excerpts, one for each English excerpt, found through the alignment; undefined
+ * when an English excerpt has no counterpart.
+ */
+export function translatedExcerpts(englishText: SectionText, translationText: SectionText): string[] | undefined {
+  const paired = pairedExcerpts(englishText, translationText);
+  if (paired.some((block) => block === undefined)) return undefined;
+  return (paired as string[]).filter((block) => block.length > 0);
+}
+
+function excerptMarkdown(block: Block, { lines, offset }: ReadBody): string {
   // Lines are numbered from 1: the opening ::: line is block.line, the closing one block.endLine.
-  const inner = lines.slice(block.line, block.endLine).filter((line, i, all) => i < all.length - 1 || !/^\s*:{3,}\s*$/.test(line));
+  const inner = lines.slice(block.line - offset, block.endLine - offset).filter((line, i, all) => i < all.length - 1 || !/^\s*:{3,}\s*$/.test(line));
   return dedent(inner).join("\n").trim();
 }
 

@@ -2,14 +2,13 @@
 // names (whole sections or their marked excerpts), rendered by the site's own markdown
 // renderer set for paper, plus the call to action and, on the leaflet, the QR code. Which
 // text a part shows (and so its language) is the section page's decision in the site model.
-import { join } from "node:path";
-import { ContentError } from "../content/errors.ts";
+import { ContentError } from "../shared/contentError.ts";
 import { markdownRenderer } from "../content/markdown.ts";
-import type { Section } from "../content/sections.ts";
-import type { Direction } from "../locales/locales.ts";
+import type { Section } from "../project/readProject.ts";
+import type { Direction } from "../project/localeMeta.ts";
 import type { LocaleView, SectionPage, SiteModel } from "../site/model.ts";
-import { DOCUMENTS_FILE, loadDocumentPlan, type DocumentPart } from "./documents.ts";
-import { excerptBlocks, translatedExcerpts } from "./excerpt.ts";
+import { DOCUMENTS_FILE, type DocumentPart } from "../project/documentList.ts";
+import { excerptBlocks, pairedExcerpts } from "./excerpt.ts";
 import { printFontCss } from "./fonts.ts";
 import { qrCodeSvg } from "./qrCode.ts";
 import { DOCUMENT_RULES, pageSizeCss, PRINT_VARIANTS, printPagePath, type DocumentId, type PrintVariant } from "./variants.ts";
@@ -61,8 +60,7 @@ export function printableUrl(url: string): string {
 }
 
 export function buildPrintModel(site: SiteModel, root: string): PrintModel {
-  const contentDir = join(root, "content");
-  const plan = loadDocumentPlan(contentDir, site.sectionIds);
+  const plan = site.documents;
   const siteUrl = site.campaign.siteUrl;
   const sectionPages = new Map(site.sectionPages.map((page) => [`${page.locale.code}/${page.id}`, page]));
   const shownOn = (page: SectionPage): Section => site.sections.get(page.contentLang)!.get(page.id)!;
@@ -113,7 +111,7 @@ function printPart(part: DocumentPart, page: SectionPage, shown: Section, source
   if (part.take === "all") {
     return { ...whole, title: page.title, kicker: page.kicker, html: render(shown.body), lang: page.contentLang, dir: page.contentDir, fallback: page.fallback };
   }
-  const sourceBlocks = excerptBlocks(source.body);
+  const sourceBlocks = excerptBlocks(source);
   if (sourceBlocks.length === 0) {
     throw new ContentError(
       { file: source.file },
@@ -121,17 +119,24 @@ function printPart(part: DocumentPart, page: SectionPage, shown: Section, source
       "wrap the paragraphs or list items to print in  ::: excerpt  and  :::  lines (in every locale's file), or set  take: all",
     );
   }
-  // The translation's excerpts are the blocks aligned with the English excerpts; one whose
-  // excerpts do not pair with the English prints the source's, like a missing section.
-  const ownBlocks = shown === source ? sourceBlocks : translatedExcerpts(source.body, shown.body);
-  const [section, blocks, fallback] = ownBlocks && ownBlocks.length > 0 ? [shown, ownBlocks, page.fallback] : [source, sourceBlocks, true];
+  // The translation's excerpts are the blocks aligned with the English excerpts. One with none
+  // that pairs prints the source's, like a missing section; an English excerpt the translation
+  // has no counterpart for prints in English, marked so, in its place: nothing is dropped.
+  const paired = shown === source ? sourceBlocks : pairedExcerpts(source, shown);
+  const translated = paired.some((block) => block !== undefined);
+  const [section, fallback] = translated ? [shown, page.fallback] : [source, true];
+  const english = ` lang="${sourceLocale.code}" dir="${sourceLocale.dir}"`;
   return {
     ...whole,
     excerpt: true,
     title: section.title,
     kicker: section.kicker,
     // Each block rendered on its own, so the gap between two blocks stays visible.
-    html: blocks.map((block) => `<div class="excerpt">\n${render(block)}</div>\n`).join(""),
+    html: paired
+      .map((block, i) => (translated && block !== undefined ? [block, ""] : [sourceBlocks[i]!, translated ? english : ""]))
+      .filter(([block]) => block!.length > 0)
+      .map(([block, attributes]) => `<div class="excerpt"${attributes}>\n${render(block!)}</div>\n`)
+      .join(""),
     lang: fallback ? sourceLocale.code : page.contentLang,
     dir: fallback ? sourceLocale.dir : page.contentDir,
     fallback,

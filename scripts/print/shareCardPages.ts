@@ -4,7 +4,7 @@
 // (templates/print/card.njk) sit under /<locale>/print/ with the other pages made for Chromium.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import type { Direction } from "../locales/locales.ts";
+import type { Direction } from "../project/localeMeta.ts";
 import type { SiteModel } from "../site/model.ts";
 import { printFontCss } from "./fonts.ts";
 

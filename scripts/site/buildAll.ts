@@ -1,12 +1,14 @@
 // What npm run build does, as a function (the bench times it in a fresh process): read and
-// check everything, the publish gate, the HTML, the PDFs and share cards and the second HTML pass, into a
-// staging folder next to the output that replaces it only when everything succeeded.
-import { existsSync, renameSync, rmSync } from "node:fs";
+// check everything once, the publish gate, the HTML, the PDFs and share cards, and the second
+// HTML pass, into a staging folder next to the output that replaces it only when everything
+// succeeded (scripts/site/outputFolder.ts).
+import { rmSync } from "node:fs";
 import { refuseFailingTranslations } from "../check/publishGate.ts";
+import { readBuildInput } from "../eleventy/buildInput.ts";
 import { buildPdfs, type PdfBuild } from "../print/buildPdfs.ts";
 import { prepareShareCards } from "../print/shareCards.ts";
 import { buildSite } from "./buildSite.ts";
-import { buildSiteModel } from "./model.ts";
+import { removeLeftovers, replaceFolder, stagingFolder } from "./outputFolder.ts";
 
 export interface BuildAllOptions {
   /** HTML only (npm run build:site). */
@@ -16,20 +18,26 @@ export interface BuildAllOptions {
 
 /** The PDF build's counts; undefined for an HTML-only build. */
 export async function buildAll(root: string, output: string, { siteOnly = false, debug = false }: BuildAllOptions = {}): Promise<{ pdfs: PdfBuild | undefined }> {
-  const staging = `${output}.staging-${process.pid}`;
+  removeLeftovers(output);
+  const staging = stagingFolder(output);
   try {
-    // Read and check every content and locale file first: errors name the file and line.
-    buildSiteModel(root);
+    // Read and check every content and locale file, once: errors name the file and line.
+    const input = readBuildInput(root);
     // Then the translators' check: a locale marked complete is published only when it passes.
-    refuseFailingTranslations(root);
-    await buildSite(root, staging, { debug });
+    refuseFailingTranslations(input.check());
+    await buildSite(root, staging, { debug, input });
     let pdfs: PdfBuild | undefined;
     if (!siteOnly) {
       // PDFs from the print pages just built; then a second, quick HTML pass, because the home
       // pages list the PDFs with their size and page count, read from the files themselves.
       // The share cards render in the same browser session, and the second pass adds og:image.
-      pdfs = await buildPdfs({ root, siteDir: staging, alsoRender: [prepareShareCards({ root, siteDir: staging })] });
-      await buildSite(root, staging, { debug });
+      pdfs = await buildPdfs({
+        root,
+        siteDir: staging,
+        locales: input.site.locales.map((l) => l.code),
+        alsoRender: [prepareShareCards({ root, siteDir: staging, site: input.site })],
+      });
+      await buildSite(root, staging, { debug, input });
     }
     replaceFolder(staging, output);
     return { pdfs };
@@ -37,12 +45,4 @@ export async function buildAll(root: string, output: string, { siteOnly = false,
     rmSync(staging, { recursive: true, force: true });
     throw error;
   }
-}
-
-/** Swaps the staging folder in with two renames; the old output is removed only afterwards. */
-function replaceFolder(from: string, to: string) {
-  const old = `${to}.old-${process.pid}`;
-  if (existsSync(to)) renameSync(to, old);
-  renameSync(from, to);
-  rmSync(old, { recursive: true, force: true });
 }

@@ -1,13 +1,20 @@
-// Reads everything the site is made of (campaign config, locales, sections) once, checks
-// it, and returns the typed model the templates render. No template reads a file.
-import { join } from "node:path";
-import { ContentError } from "../content/errors.ts";
+// The site as the templates see it: a view of the project (scripts/project/readProject.ts).
+// It decides everything a page shows (which text stands in for a missing translation, with
+// which lang and dir, the alternates, the URLs) so templates only render it. It reads no file.
 import { renderMarkdown } from "../content/markdown.ts";
-import { checkContentFolder, loadLocaleSections, loadSectionIds, type Section } from "../content/sections.ts";
-import { createTranslator, type Translate } from "../locales/i18n.ts";
-import { discoverLocaleCodes, loadLocale, type Direction, type Locale } from "../locales/locales.ts";
-import { loadCampaign, type Campaign } from "./campaign.ts";
+import { repositoryFileUrl, type Campaign } from "../project/campaign.ts";
+import type { DocumentPlan } from "../project/documentList.ts";
+import type { Direction } from "../project/localeMeta.ts";
+import { problemAsError } from "../project/problems.ts";
+import { readingProblems, readProject, type Project, type Section } from "../project/readProject.ts";
 import { ogLocaleOf } from "./ogLocale.ts";
+import { createTranslator, type Translate } from "./translate.ts";
+
+/** The language of a piece of text where it differs from the page's (an English fallback). */
+export interface TextLanguage {
+  lang: string;
+  dir: Direction;
+}
 
 export interface LocaleView {
   code: string;
@@ -29,6 +36,7 @@ export interface Alternate {
   /** False where that locale shows the English fallback: hreflang never claims it. */
   translated: boolean;
   current: boolean;
+  ogLocale: string;
 }
 
 export interface SectionLink {
@@ -36,6 +44,8 @@ export interface SectionLink {
   url: string;
   title: string;
   fallback: boolean;
+  /** Set where the title is the source locale's (a fallback). */
+  textLang: TextLanguage | undefined;
 }
 
 export interface SectionPage {
@@ -53,14 +63,20 @@ export interface SectionPage {
   stale: boolean;
   /** The source locale's page for this section: where a fallback or stale notice sends the reader. */
   sourceUrl: string;
+  /** Set where the text is the source locale's (a fallback): its lang and dir. */
+  textLang: TextLanguage | undefined;
   /** The file a translator edits for this page. */
   editFile: string;
+  /** Where a reader can help: the source text of a section this locale lacks, in the repository. */
+  improveUrl: string;
   description: string;
   index: number;
   total: number;
   previous: SectionLink | undefined;
   next: SectionLink | undefined;
   alternates: Alternate[];
+  /** hreflang="x-default": the page in the source locale. */
+  xDefaultUrl: string;
 }
 
 export interface HomePage {
@@ -70,6 +86,7 @@ export interface HomePage {
   pledge: SectionPage;
   sections: SectionLink[];
   alternates: Alternate[];
+  xDefaultUrl: string;
   description: string;
 }
 
@@ -80,25 +97,21 @@ export interface SiteModel {
   sectionIds: string[];
   homes: HomePage[];
   sectionPages: SectionPage[];
-  /** Raw sections per locale, for the translation status page and the printed documents. */
+  /** Raw sections per locale, for the printed documents. */
   sections: Map<string, Map<string, Section>>;
+  /** content/documents.yml: what each printed document takes. */
+  documents: DocumentPlan;
   t: Translate;
 }
 
 export const HOME_SECTION = "pledge";
 
-export function buildSiteModel(root: string): SiteModel {
-  const campaign = loadCampaign(root);
-  const localesDir = join(root, "locales");
-  const contentDir = join(root, "content");
-  const codes = discoverLocaleCodes(localesDir);
-  if (!codes.includes(campaign.sourceLocale)) {
-    throw new ContentError({ file: "locales/" }, `the source locale "${campaign.sourceLocale}" has no folder`, `add locales/${campaign.sourceLocale}/, or set sourceLocale in campaign.yml`);
-  }
-  // Source locale first, then the others in code order.
-  codes.sort((a, b) => Number(b === campaign.sourceLocale) - Number(a === campaign.sourceLocale) || a.localeCompare(b));
-  const locales: Locale[] = codes.map((code) => loadLocale(localesDir, code));
-  const views = locales.map((l): LocaleView => ({
+/** The site model of a project already read (or of the one at `root`); throws the first error that stops a build. */
+export function buildSiteModel(input: Project | string): SiteModel {
+  const project = typeof input === "string" ? readProject(input) : input;
+  stopOnSiteErrors(project);
+  const { campaign, sectionIds } = project;
+  const views = project.locales.map((l): LocaleView => ({
     code: l.code,
     name: l.name,
     dir: l.dir,
@@ -109,15 +122,10 @@ export function buildSiteModel(root: string): SiteModel {
     ogLocale: ogLocaleOf(l.code),
   }));
   const sourceView = views[0]!;
-  const sectionIds = loadSectionIds(contentDir);
-  checkContentFolder(contentDir, codes);
-  const sections = new Map(codes.map((code) => [code, loadLocaleSections(contentDir, code)]));
+  // Copies: what a view does with its maps never changes the project the other views see.
+  const sections = new Map(project.locales.map((l) => [l.code, new Map(l.sections)]));
   const source = sections.get(campaign.sourceLocale)!;
-  for (const id of sectionIds) {
-    if (!source.has(id)) {
-      throw new ContentError({ file: `content/${campaign.sourceLocale}/${id}.md` }, `the section "${id}" is listed in content/sections.yml but has no file`, "create the file, or remove the id from content/sections.yml");
-    }
-  }
+  const sourceText: TextLanguage = { lang: sourceView.code, dir: sourceView.dir };
   // A section the English gained since a locale was complete is shown in English with a notice
   // (`fallback` below), never a reason to refuse the build: the check reports it as work to do.
 
@@ -137,7 +145,13 @@ export function buildSiteModel(root: string): SiteModel {
   for (const view of views) {
     const own = sections.get(view.code)!;
     const shown = (id: string) => own.get(id) ?? source.get(id)!;
-    const links: SectionLink[] = sectionIds.map((id) => ({ id, url: urlOf(view.code, id), title: shown(id).title, fallback: !own.has(id) }));
+    const links: SectionLink[] = sectionIds.map((id) => ({
+      id,
+      url: urlOf(view.code, id),
+      title: shown(id).title,
+      fallback: !own.has(id),
+      textLang: own.has(id) ? undefined : sourceText,
+    }));
     const pages = sectionIds.map((id, index): SectionPage => {
       const section = shown(id);
       const fallback = !own.has(id);
@@ -154,7 +168,9 @@ export function buildSiteModel(root: string): SiteModel {
         fallback,
         stale,
         sourceUrl: urlOf(sourceView.code, id),
+        textLang: fallback ? sourceText : undefined,
         editFile: `content/${view.code}/${id}.md`,
+        improveUrl: repositoryFileUrl(campaign, source.get(id)!.file),
         description: describe(section.body),
         index: index + 1,
         total: sectionIds.length,
@@ -167,7 +183,9 @@ export function buildSiteModel(root: string): SiteModel {
           url: urlOf(other.code, id),
           translated: sections.get(other.code)!.has(id),
           current: other.code === view.code,
+          ogLocale: other.ogLocale,
         })),
+        xDefaultUrl: urlOf(sourceView.code, id),
       };
     });
     sectionPages.push(...pages);
@@ -186,7 +204,9 @@ export function buildSiteModel(root: string): SiteModel {
         url: other.homeUrl,
         translated: true,
         current: other.code === view.code,
+        ogLocale: other.ogLocale,
       })),
+      xDefaultUrl: sourceView.homeUrl,
     });
   }
 
@@ -198,8 +218,21 @@ export function buildSiteModel(root: string): SiteModel {
     homes,
     sectionPages,
     sections,
-    t: rememberPlainStrings(createTranslator(locales, campaign.sourceLocale)),
+    documents: project.documents.plan!,
+    t: rememberPlainStrings(createTranslator(project.locales.map((l) => ({ code: l.code, strings: l.strings?.tree ?? {} })), campaign.sourceLocale)),
   };
+}
+
+/**
+ * Stops on the first problem that keeps the site from being built, with the same message the
+ * file's reader gives: any file that does not read, and the source text listed but missing. What
+ * only the check holds against a locale (a complete one that lacks a section the English gained
+ * since: readers see it in English with a notice) does not stop the site.
+ */
+export function stopOnSiteErrors(project: Project): void {
+  const first = readingProblems(project).find((p) => !p.siteBuilds);
+  if (first) throw problemAsError(first);
+  if (project.documents.problem) throw problemAsError(project.documents.problem);
 }
 
 /** A string without options is the same on every page: look it up once per build, not once per page (npm run bench -- build). */

@@ -2,15 +2,16 @@
 // to a section needs no new translation (a typo, a punctuation fix). Every translation made from
 // the English version just before this one moves to the current version; translations already
 // made from an older version stay stale, so their translators still see everything since.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ContentError } from "../content/errors.ts";
-import { parseSectionFile } from "../content/frontMatter.ts";
-import { decodeText } from "../content/readText.ts";
-import { loadSectionIds } from "../content/sections.ts";
-import { sectionVersion } from "../content/version.ts";
-import { loadCampaign } from "../site/campaign.ts";
-import { SourceHistory, writeSnapshot, type SectionText } from "../check/sourceHistory.ts";
+import { ContentError } from "../shared/contentError.ts";
+import { problemAsError } from "../project/problems.ts";
+import { readProject, stopOnProblemIn, type ProjectLocale, type Section } from "../project/readProject.ts";
+import { parseSectionFile } from "../project/sectionFile.ts";
+import { SECTIONS_FILE } from "../project/sectionList.ts";
+import { writeSnapshot } from "../project/versionSnapshots.ts";
+import { decodeText } from "../shared/readText.ts";
+import { SourceHistory, type SectionText } from "../check/sourceHistory.ts";
 import { wordDiff } from "../check/wordDiff.ts";
 import type { StaleDiff } from "../check/types.ts";
 import { decodeExact, setFrontMatterLine } from "./frontMatterEdit.ts";
@@ -42,16 +43,18 @@ export interface MinorOptions {
 }
 
 export function planMinorChange(root: string, id: string, options: MinorOptions = {}): MinorOutcome {
-  const source = loadCampaign(root).sourceLocale;
-  const listed = loadSectionIds(join(root, "content"));
+  const project = readProject(root);
+  stopOnProblemIn(project, "campaign.yml", SECTIONS_FILE);
+  const source = project.campaign.sourceLocale;
+  const listed = project.sectionIds;
   const englishFile = `content/${source}/${id}.md`;
   if (!listed.includes(id)) {
     throw new ContentError({ file: "content/sections.yml" }, `"${id}" is not a section of content/sections.yml`, `the sections are: ${listed.join(", ")}`);
   }
-  const englishBytes = readFileSync(join(root, englishFile));
-  const english = parseSectionFile(decodeText(englishBytes, englishFile), englishFile);
-  const now: SectionText = { title: english.frontMatter.title, kicker: english.frontMatter.kicker, body: english.body };
-  const current = sectionVersion(now);
+  const english = sectionOf(project.locales[0]!, id);
+  if (!english) throw new ContentError({ file: englishFile }, `the section "${id}" is listed in ${SECTIONS_FILE} but has no file`, `create the file, or remove the id from ${SECTIONS_FILE}`);
+  const now: SectionText = { title: english.title, kicker: english.kicker, body: english.body };
+  const current = english.version;
 
   const history = new SourceHistory(root, source);
   let previous: string;
@@ -84,20 +87,15 @@ export function planMinorChange(root: string, id: string, options: MinorOptions 
   }
 
   const translations: MinorTranslation[] = [];
-  const contentDir = join(root, "content");
-  const codes = readdirSync(contentDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && !entry.name.startsWith(".") && entry.name !== source)
-    .map((entry) => entry.name)
-    .sort();
   const toMove: { file: string; raw: string; body: string }[] = [];
-  for (const code of codes) {
-    const file = `content/${code}/${id}.md`;
-    if (!existsSync(join(root, file))) continue;
-    const bytes = readFileSync(join(root, file));
-    const parsed = parseSectionFile(decodeText(bytes, file), file);
-    const made = parsed.frontMatter.source;
+  for (const locale of project.locales.slice(1)) {
+    const translation = sectionOf(locale, id);
+    if (!translation) continue;
+    const file = translation.file;
+    const made = translation.source;
     if (made === previous) {
-      toMove.push({ file, raw: decodeExact(bytes), body: parsed.body });
+      // The exact bytes, for an edit that changes the source: line only.
+      toMove.push({ file, raw: decodeExact(readFileSync(join(root, file))), body: translation.body });
       translations.push({ file, result: "moved", source: made });
     } else {
       translations.push({ file, result: made === current ? "current" : made === undefined ? "unmarked" : "stale", source: made });
@@ -113,8 +111,16 @@ export function planMinorChange(root: string, id: string, options: MinorOptions 
     return { file, updated };
   });
   const apply = () => {
-    if (updates.length > 0) writeSnapshot(root, id, current, decodeExact(englishBytes));
+    if (updates.length > 0) writeSnapshot(root, id, current, decodeExact(readFileSync(join(root, englishFile))));
     for (const { file, updated } of updates) writeFileSync(join(root, file), updated);
   };
   return { id, englishFile, previous, current, previousFrom, diff: wordDiff(previousText, now, previousFrom === "git" ? "git" : "snapshot"), translations, apply };
+}
+
+/** The locale's section, undefined when it has no file, or the reader's error for a file that does not parse. */
+function sectionOf(locale: ProjectLocale, id: string): Section | undefined {
+  const section = locale.sections.get(id);
+  if (section || !locale.brokenSections.has(id)) return section;
+  const problem = locale.problems.find((p) => p.file === `content/${locale.code}/${id}.md`);
+  throw problem ? problemAsError(problem) : new ContentError({ file: `content/${locale.code}/${id}.md` }, "the file could not be read", "check that it exists and is readable");
 }

@@ -4,12 +4,13 @@
 // untranslated until they are). An existing file is never overwritten.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { ContentError } from "../content/errors.ts";
-import { loadSectionIds } from "../content/sections.ts";
-import { readJson } from "../locales/json.ts";
-import { isPlainObject, isValidLocaleCode, type LocaleMeta } from "../locales/locales.ts";
-import { loadCampaign } from "../site/campaign.ts";
-import { parsePluralKey, pluralCategories, pluralGroups, pluralKey } from "../check/plurals.ts";
+import type { LocaleMeta } from "../project/localeMeta.ts";
+import { readProject, stopOnProblemIn } from "../project/readProject.ts";
+import { SECTIONS_FILE } from "../project/sectionList.ts";
+import { ContentError } from "../shared/contentError.ts";
+import { isPlainObject } from "../shared/json.ts";
+import { isLanguageTag, notALanguageTag } from "../shared/languageTag.ts";
+import { parsePluralKey, pluralCategories, pluralGroups, pluralKey } from "../project/pluralKeys.ts";
 import { decodeExact, removeFrontMatterLine, setFrontMatterLine } from "./frontMatterEdit.ts";
 
 export interface ScaffoldOutcome {
@@ -18,7 +19,7 @@ export interface ScaffoldOutcome {
 }
 
 /** What Intl knows about a language: its own name, writing direction and usual digits. */
-export function localeMetaFromIntl(code: string): Omit<LocaleMeta, "code"> {
+export function localeMetaFromIntl(code: string): LocaleMeta {
   const locale = new Intl.Locale(code);
   // Node 20 has the `textInfo` getter; newer engines have getTextInfo() instead.
   const info = (locale as { textInfo?: { direction?: string }; getTextInfo?: () => { direction?: string } }).textInfo ??
@@ -70,14 +71,12 @@ export function scaffoldStrings(source: Record<string, unknown>, code: string): 
 }
 
 export function scaffoldLocale(root: string, code: string): ScaffoldOutcome[] {
-  if (!isValidLocaleCode(code)) {
-    let suggestion = "";
-    try {
-      suggestion = ` (did you mean "${Intl.getCanonicalLocales(code)[0]}"?)`;
-    } catch {}
-    throw new ContentError({ file: `locales/${code}/` }, `"${code}" is not a valid language tag${suggestion}`, "use a BCP 47 language tag such as fr, ar, pt-BR or zh-Hant");
+  if (!isLanguageTag(code)) {
+    throw new ContentError({ file: `locales/${code}/` }, notALanguageTag(code), "use a BCP 47 language tag such as fr, ar, pt-BR or zh-Hant");
   }
-  const source = loadCampaign(root).sourceLocale;
+  const project = readProject(root);
+  stopOnProblemIn(project, "campaign.yml", SECTIONS_FILE);
+  const source = project.campaign.sourceLocale;
   if (code === source) {
     throw new ContentError({ file: `locales/${code}/` }, `"${code}" is the source locale`, "give the code of the language you translate into");
   }
@@ -94,15 +93,14 @@ export function scaffoldLocale(root: string, code: string): ScaffoldOutcome[] {
   };
 
   create(`locales/${code}/locale.json`, () => `${JSON.stringify(localeMetaFromIntl(code), null, 2)}\n`);
-  const sourceStrings = join(root, "locales", source, "ui.json");
-  if (existsSync(sourceStrings)) {
+  const sourceLocale = project.locales[0]!;
+  if (existsSync(join(root, sourceLocale.stringsFile))) {
     create(`locales/${code}/ui.json`, () => {
-      const strings = readJson(sourceStrings, `locales/${source}/ui.json`);
-      if (!isPlainObject(strings)) throw new ContentError({ file: `locales/${source}/ui.json` }, "the source UI strings are not a JSON object", "fix the source locale's ui.json first");
-      return `${JSON.stringify(scaffoldStrings(strings, code), null, 2)}\n`;
+      if (!sourceLocale.strings) stopOnProblemIn(project, sourceLocale.stringsFile);
+      return `${JSON.stringify(scaffoldStrings(sourceLocale.strings!.tree, code), null, 2)}\n`;
     });
   }
-  for (const id of loadSectionIds(join(root, "content"))) {
+  for (const id of project.sectionIds) {
     const englishFile = `content/${source}/${id}.md`;
     if (!existsSync(join(root, englishFile))) continue;
     create(`content/${code}/${id}.md`, () => {

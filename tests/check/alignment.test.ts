@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import { checkLocales } from "../../scripts/check/checkLocales.ts";
 import type { Problem } from "../../scripts/check/types.ts";
-import { parseSectionFile } from "../../scripts/content/frontMatter.ts";
+import { parseSectionFile } from "../../scripts/project/sectionFile.ts";
 import { readBlocks, type Block } from "../../scripts/project/blocks.ts";
 import { runScript } from "../helpers/cli.ts";
 import { copyProject, type ProjectCopy } from "../helpers/project.ts";

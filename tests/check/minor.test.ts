@@ -6,8 +6,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, expect, test } from "vitest";
 import { checkLocales } from "../../scripts/check/checkLocales.ts";
-import { parseSectionFile } from "../../scripts/content/frontMatter.ts";
-import { sectionVersion } from "../../scripts/content/version.ts";
+import { parseSectionFile } from "../../scripts/project/sectionFile.ts";
+import { sectionVersion } from "../../scripts/project/sectionVersion.ts";
 import { runScript } from "../helpers/cli.ts";
 import { copyProject, type ProjectCopy } from "../helpers/project.ts";
 

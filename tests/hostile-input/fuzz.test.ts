@@ -5,10 +5,12 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, test } from "vitest";
-import { ContentError } from "../../scripts/content/errors.ts";
+import { ContentError } from "../../scripts/shared/contentError.ts";
 import { renderMarkdown } from "../../scripts/content/markdown.ts";
-import { loadLocaleSections } from "../../scripts/content/sections.ts";
-import { loadLocale } from "../../scripts/locales/locales.ts";
+import { parseLocaleMeta } from "../../scripts/project/localeMeta.ts";
+import { parseSectionFile } from "../../scripts/project/sectionFile.ts";
+import { parseUiStrings } from "../../scripts/project/uiStrings.ts";
+import { readText } from "../../scripts/shared/readText.ts";
 import { checkLocales } from "../../scripts/check/index.ts";
 import { alignBlocks, describeDivergence } from "../../scripts/project/align.ts";
 import { readBlocks } from "../../scripts/project/blocks.ts";
@@ -77,7 +79,7 @@ test("section files: mutations and random bytes are reported or parsed, and pars
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, "pledge.md"), bytes);
     expectReportedOrClean(seed, () => {
-      for (const section of loadLocaleSections(join(work, "content"), "xx").values()) renderMarkdown(section.body);
+      renderMarkdown(parseSectionFile(readText(join(dir, "pledge.md"), work), "content/xx/pledge.md").body);
     });
   }
 });
@@ -134,7 +136,10 @@ test("locale files: mutations and random bytes are reported or parsed", () => {
     for (const { name, bytes } of localeFiles.slice(0, 2)) writeFileSync(join(dir, name), bytes);
     const target = localeFiles[seed % localeFiles.length]!;
     writeFileSync(join(dir, target.name), seed % 5 === 0 ? randomBytes(next) : mutate(target.bytes, next));
-    expectReportedOrClean(seed, () => loadLocale(join(work, "locales"), "xx"));
+    expectReportedOrClean(seed, () => {
+      parseLocaleMeta(readText(join(dir, "locale.json"), work), "locales/xx/locale.json");
+      parseUiStrings(readText(join(dir, "ui.json"), work), "locales/xx/ui.json");
+    });
   }
 });
 

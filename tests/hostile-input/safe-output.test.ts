@@ -1,8 +1,8 @@
 // Content is untrusted: nothing in a section file can add script, remote loads or frames.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { renderMarkdown } from "../../scripts/content/markdown.ts";
-import { parseSectionFile } from "../../scripts/content/frontMatter.ts";
-import { ContentError } from "../../scripts/content/errors.ts";
+import { parseSectionFile } from "../../scripts/project/sectionFile.ts";
+import { ContentError } from "../../scripts/shared/contentError.ts";
 import { mainOf } from "../helpers/html.ts";
 import { copyProject, type ProjectCopy } from "../helpers/project.ts";
 import { buildRealSite, type BuiltSite } from "../helpers/site.ts";

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import MarkdownIt from "markdown-it";
 import { expect, test } from "vitest";
-import { parseSectionFile } from "../../scripts/content/frontMatter.ts";
+import { parseSectionFile } from "../../scripts/project/sectionFile.ts";
 import { readBlocks, readBlocksByParser, type Block } from "../../scripts/project/blocks.ts";
 import { ROOT } from "../helpers/site.ts";
 

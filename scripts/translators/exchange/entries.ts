@@ -6,12 +6,14 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { readLocaleFiles, readProject, type SectionDoc, type UiStrings } from "../../check/project.ts";
+import type { SectionDoc } from "../../check/sectionCheck.ts";
+import { readProject, type ProjectLocale } from "../../project/readProject.ts";
+import type { UiStrings } from "../../project/uiStrings.ts";
 import { SourceHistory } from "../../check/sourceHistory.ts";
-import { parsePluralKey, PLURAL_CATEGORIES, pluralCategories, pluralGroups, pluralKey, type PluralCategory } from "../../check/plurals.ts";
+import { parsePluralKey, PLURAL_CATEGORIES, pluralCategories, pluralGroups, pluralKey, type PluralCategory } from "../../project/pluralKeys.ts";
 import { needsTranslation } from "../../check/untranslated.ts";
-import { sectionVersion } from "../../content/version.ts";
-import { ContentError } from "../../content/errors.ts";
+import { sectionVersion } from "../../project/sectionVersion.ts";
+import { ContentError } from "../../shared/contentError.ts";
 import { alignBlocks } from "../../project/align.ts";
 import { KIND_NAMES, readBlocks, type Block } from "../../project/blocks.ts";
 import { protectedTokens } from "./protect.ts";
@@ -104,11 +106,11 @@ function keepNote(text: string): string {
 export function exportLocale(root: string, code: string, options: ExportOptions = {}): LocaleExport {
   const project = readProject(root);
   const sourceLocale = project.campaign.sourceLocale;
-  const english = readLocaleFiles(root, sourceLocale);
+  const english = project.locales[0]!;
   const failed = english.problems.find((p) => p.severity === "error");
   if (failed) throw new ContentError({ file: failed.file, line: failed.line }, failed.message, `${failed.hint}; the English must read cleanly before it can be exported`);
   const template = options.template === true;
-  const locale = template ? undefined : readLocaleFiles(root, code);
+  const locale: ProjectLocale | undefined = template ? undefined : project.locales.find((l) => l.code === code);
   const broken = locale?.problems.find((p) => p.kind === "parse");
   if (broken) throw new ContentError({ file: broken.file, line: broken.line }, broken.message, `${broken.hint}; then export again (nothing was written)`);
   const entries: ExchangeEntry[] = [];
@@ -127,14 +129,14 @@ export function exportLocale(root: string, code: string, options: ExportOptions 
 }
 
 function sectionEntries(id: string, en: SectionDoc, tr: SectionDoc | undefined, history: SourceHistory): ExchangeEntry[] {
-  const enBlocks = readBlocks(en.body, en.bodyLine).blocks;
-  const trBlocks = tr ? readBlocks(tr.body, tr.bodyLine).blocks : [];
+  const enBlocks = en.structure.blocks;
+  const trBlocks = tr ? tr.structure.blocks : [];
   const counterpart = tr ? alignBlocks(enBlocks, trBlocks).counterpart : undefined;
-  const { title, kicker } = en.frontMatter;
+  const { title, kicker } = en;
   const current = sectionVersion({ title, kicker, body: en.body });
 
   // Staleness, block by block: what the English said when the translation was made.
-  const madeFrom = tr?.frontMatter.source;
+  const madeFrom = tr?.source;
   let stale: (englishIndex: number | "title" | "kicker", now: string) => { fuzzy: boolean; previous?: string } = () => ({ fuzzy: false });
   if (tr && madeFrom !== current) {
     const old = madeFrom ? history.find(id, madeFrom) : undefined;
@@ -167,9 +169,9 @@ function sectionEntries(id: string, en: SectionDoc, tr: SectionDoc | undefined, 
       section: id,
     };
   };
-  const out: ExchangeEntry[] = [entry(sectionContext(id, "title"), title, tr?.frontMatter.title, en.keyLines.title ?? 2, "Section title", "title", false)];
+  const out: ExchangeEntry[] = [entry(sectionContext(id, "title"), title, tr?.title, en.keyLines.title ?? 2, "Section title", "title", false)];
   if (kicker !== undefined) {
-    out.push(entry(sectionContext(id, "kicker"), kicker, tr?.frontMatter.kicker, en.keyLines.kicker ?? 2, "Kicker: the short heading shown above the section title", "kicker", false));
+    out.push(entry(sectionContext(id, "kicker"), kicker, tr?.kicker, en.keyLines.kicker ?? 2, "Kicker: the short heading shown above the section title", "kicker", false));
   }
   enBlocks.forEach((block, index) => {
     if (!hasText(block)) return;

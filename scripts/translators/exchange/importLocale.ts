@@ -6,11 +6,12 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parse as parseYaml } from "yaml";
-import { readLocaleFiles, readProject, type SectionDoc } from "../../check/project.ts";
-import { writeSnapshot } from "../../check/sourceHistory.ts";
-import { parsePluralKey, pluralKey } from "../../check/plurals.ts";
-import { sectionVersion } from "../../content/version.ts";
-import { isPlainObject } from "../../locales/locales.ts";
+import type { SectionDoc } from "../../check/sectionCheck.ts";
+import { readProject } from "../../project/readProject.ts";
+import { writeSnapshot } from "../../project/versionSnapshots.ts";
+import { parsePluralKey, pluralKey } from "../../project/pluralKeys.ts";
+import { sectionVersion } from "../../project/sectionVersion.ts";
+import { isPlainObject } from "../../shared/json.ts";
 import { alignBlocks } from "../../project/align.ts";
 import { readBlocks, type Block } from "../../project/blocks.ts";
 import { decodeExact, setFrontMatterLine } from "../frontMatterEdit.ts";
@@ -76,8 +77,8 @@ export function importLocale(root: string, imported: ImportedFile, options: Impo
     }
   }
 
-  const english = readLocaleFiles(root, sourceLocale);
-  const locale = readLocaleFiles(root, code);
+  const english = project.locales[0]!;
+  const locale = project.locales.find((l) => l.code === code);
   const problems: ImportProblem[] = [];
   const writes: PendingWrite[] = [];
   const marked: string[] = [];
@@ -87,13 +88,13 @@ export function importLocale(root: string, imported: ImportedFile, options: Impo
   for (const id of project.sectionIds) {
     const en = english.sections.get(id);
     if (!en) continue;
-    const outcome = importSection(root, id, en, locale.sections.get(id), `content/${code}/${id}.md`, imported.entries, used, problems);
+    const outcome = importSection(root, id, en, locale?.sections.get(id), `content/${code}/${id}.md`, imported.entries, used, problems);
     if (!outcome) continue;
     if (outcome.text === undefined) unchanged++;
     else writes.push({ file: outcome.file, text: outcome.text });
     if (outcome.marked) marked.push(outcome.file);
   }
-  const strings = importStrings(root, code, english.strings?.values, imported.entries, used, problems);
+  const strings = importStrings(root, code, english.strings?.values, locale?.strings?.tree, imported.entries, used, problems);
   if (strings === undefined) unchanged++;
   else if (strings !== null) writes.push(strings);
 
@@ -106,7 +107,7 @@ export function importLocale(root: string, imported: ImportedFile, options: Impo
   for (const file of marked) {
     const id = file.replace(/^.*\/|\.md$/g, "");
     const en = english.sections.get(id)!;
-    writeSnapshot(root, id, sectionVersion({ title: en.frontMatter.title, kicker: en.frontMatter.kicker, body: en.body }), decodeExact(readFileSync(join(root, en.file))));
+    writeSnapshot(root, id, sectionVersion({ title: en.title, kicker: en.kicker, body: en.body }), decodeExact(readFileSync(join(root, en.file))));
   }
   return { result: "imported", written: writes.map((w) => w.file), unchanged, marked, ignored };
 }
@@ -129,14 +130,14 @@ function importSection(
   used: Set<string>,
   problems: ImportProblem[],
 ): { file: string; text: string | undefined; marked: boolean } | undefined {
-  const enBlocks = readBlocks(en.body, en.bodyLine).blocks;
+  const enBlocks = en.structure.blocks;
   // An entry belongs to the block whose English it carries (a paragraph the English gained since
   // the export shifts the block numbers); only an entry no current block claims that way falls
   // back to its own context, as a translation of an older English text.
   const sectionEntries = [...entries.values()].filter((e) => e.context.startsWith(`${id}/`));
   const wantedTexts: { context: string; english: string }[] = [
-    { context: sectionContext(id, "title"), english: en.frontMatter.title },
-    ...(en.frontMatter.kicker !== undefined ? [{ context: sectionContext(id, "kicker"), english: en.frontMatter.kicker }] : []),
+    { context: sectionContext(id, "title"), english: en.title },
+    ...(en.kicker !== undefined ? [{ context: sectionContext(id, "kicker"), english: en.kicker }] : []),
     ...enBlocks.flatMap((block, index) => (hasText(block) ? [{ context: sectionContext(id, index), english: block.markdown }] : [])),
   ];
   const claimed = new Map<string, ImportedEntry>();
@@ -159,17 +160,17 @@ function importSection(
   for (const entry of taken) used.add(entry.context);
   const mine = (context: string) => claimed.get(context);
   const titleEntry = mine(sectionContext(id, "title"));
-  const kickerEntry = en.frontMatter.kicker !== undefined ? mine(sectionContext(id, "kicker")) : undefined;
+  const kickerEntry = en.kicker !== undefined ? mine(sectionContext(id, "kicker")) : undefined;
   const blockEntries = enBlocks.map((block, index) => (hasText(block) ? mine(sectionContext(id, index)) : undefined));
   if (!titleEntry && !kickerEntry && blockEntries.every((e) => e === undefined)) return undefined; // not in this file
 
   // Where the translation has the English structure, edit it in place; otherwise start from the English file.
-  const trBlocks = tr ? readBlocks(tr.body, tr.bodyLine).blocks : [];
+  const trBlocks = tr ? tr.structure.blocks : [];
   const sameShape = tr !== undefined && trBlocks.length === enBlocks.length && alignBlocks(enBlocks, trBlocks).pairs.every((p) => p.kind === "same");
   const raw = decodeExact(readFileSync(join(root, sameShape ? tr!.file : en.file)));
   const base: { blocks: Block[]; title: string; kicker: string | undefined } = sameShape
-    ? { blocks: trBlocks, title: tr!.frontMatter.title, kicker: tr!.frontMatter.kicker }
-    : { blocks: enBlocks, title: en.frontMatter.title, kicker: en.frontMatter.kicker };
+    ? { blocks: trBlocks, title: tr!.title, kicker: tr!.kicker }
+    : { blocks: enBlocks, title: en.title, kicker: en.kicker };
 
   let complete = true;
   let anyTranslated = false;
@@ -196,19 +197,19 @@ function importSection(
   });
   for (const { block, text } of replacements.sort((a, b) => b.block.line - a.block.line)) replaceBlockText(lines, block, text);
   let text = lines.join("");
-  const title = wanted(titleEntry, en.frontMatter.title, base.title, false);
+  const title = wanted(titleEntry, en.title, base.title, false);
   if (title !== undefined) text = setFrontMatterLine(text, "title", yamlScalar(title), file);
-  if (en.frontMatter.kicker !== undefined) {
-    const kicker = wanted(kickerEntry, en.frontMatter.kicker, base.kicker ?? "", false);
+  if (en.kicker !== undefined) {
+    const kicker = wanted(kickerEntry, en.kicker, base.kicker ?? "", false);
     if (kicker !== undefined) text = setFrontMatterLine(text, "kicker", yamlScalar(kicker), file);
   }
   if (!tr && !anyTranslated) return undefined; // nothing to create
   if (!sameShape) {
-    text = setFrontMatterLine(text, "status", tr?.frontMatter.status ?? "draft", file);
-    if (tr?.frontMatter.source) text = setFrontMatterLine(text, "source", yamlText(tr.frontMatter.source), file);
+    text = setFrontMatterLine(text, "status", tr?.status ?? "draft", file);
+    if (tr?.source) text = setFrontMatterLine(text, "source", yamlText(tr.source), file);
   }
-  const version = sectionVersion({ title: en.frontMatter.title, kicker: en.frontMatter.kicker, body: en.body });
-  const marked = complete && tr?.frontMatter.source !== version;
+  const version = sectionVersion({ title: en.title, kicker: en.kicker, body: en.body });
+  const marked = complete && tr?.source !== version;
   if (complete) text = setFrontMatterLine(text, "source", yamlText(version), file);
   const before = tr ? decodeExact(readFileSync(join(root, tr.file))) : undefined;
   return { file, text: text === before ? undefined : text, marked };
@@ -219,6 +220,8 @@ function importStrings(
   root: string,
   code: string,
   english: Map<string, unknown> | undefined,
+  /** ui.json as the project reader parsed it (undefined: absent or broken). */
+  current: Record<string, unknown> | undefined,
   entries: Map<string, ImportedEntry>,
   used: Set<string>,
   problems: ImportProblem[],
@@ -226,9 +229,9 @@ function importStrings(
   if (!english) return null;
   const file = `locales/${code}/ui.json`;
   const path = join(root, file);
+  // The exact text only for its indentation: the strings themselves are the project's.
   const before = existsSync(path) ? decodeExact(readFileSync(path)) : undefined;
-  const value: unknown = before ? JSON.parse(before) : {};
-  const strings = isPlainObject(value) ? value : {};
+  const strings: Record<string, unknown> = current ? structuredClone(current) : {};
   let any = false;
   let changed = false;
   const set = (key: string, text: string, englishText: string, entry: ImportedEntry, missingAllowed = false) => {

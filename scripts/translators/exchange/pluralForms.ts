@@ -1,7 +1,7 @@
 // The PO header's Plural-Forms for a locale, with its forms in the order of the locale's CLDR
 // plural categories (Intl.PluralRules), as i18next's _zero … _other keys use them. Each
 // expression here is the usual gettext one, checked against Intl.PluralRules before it is used.
-import { pluralCategories, type PluralCategory } from "../../check/plurals.ts";
+import { pluralCategories, type PluralCategory } from "../../project/pluralKeys.ts";
 
 export interface PluralForms {
   /** The header value, e.g. "nplurals=2; plural=(n != 1);". */

@@ -5,7 +5,7 @@
 // per CLDR form. The package keeps no segment state, so the state attributes (1.2 target state,
 // 2.0 segment state) are added to its output and read from the file here.
 import { js2xliff, jsToXliff12, xliff12ToJs, xliff2js, type XliffInline, type XliffJs, type XliffUnit, type XliffValue } from "xliff";
-import { pluralCategories, type PluralCategory } from "../../check/plurals.ts";
+import { pluralCategories, type PluralCategory } from "../../project/pluralKeys.ts";
 import type { ExchangeEntry, LocaleExport } from "./entries.ts";
 import type { ImportedEntry, ImportedFile } from "./po.ts";
 import { protectedTokens, type ProtectedKind } from "./protect.ts";

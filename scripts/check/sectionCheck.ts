@@ -1,10 +1,9 @@
 // One translated section against its English: untranslated text, markup, structure, links and
 // lengths block by block (alignment.ts), citation markers, staleness (with what changed in the
 // English) and review status.
-import { sectionVersion } from "../content/version.ts";
+import type { Section } from "../project/readProject.ts";
 import { isSmallChange, minorHint } from "./minorHint.ts";
 import { severityOf } from "./problem.ts";
-import type { SectionDoc } from "./project.ts";
 import type { Alignment } from "../project/align.ts";
 import { isTextBlock, KIND_NAMES, type Block } from "../project/blocks.ts";
 import { DEFAULT_EXPANSION, type Expansion } from "../project/expansion.ts";
@@ -13,6 +12,9 @@ import type { SourceHistory } from "./sourceHistory.ts";
 import type { Problem, ProblemKind, SectionState, Severity } from "./types.ts";
 import { needsTranslation, sameText } from "./untranslated.ts";
 import { wordDiff } from "./wordDiff.ts";
+
+/** A section file as the check compares it: the reader's Section, whose `structure` holds its blocks. */
+export type SectionDoc = Section;
 
 /** What is computed once per English section and reused for every locale. */
 export interface SourceSection {
@@ -25,10 +27,9 @@ export interface SourceSection {
 }
 
 export function sourceSection(doc: SectionDoc): SourceSection {
-  const { title, kicker } = doc.frontMatter;
   return {
     doc,
-    version: sectionVersion({ title, kicker, body: doc.body }),
+    version: doc.version,
     blockTexts: new Set(textBlocks(doc.structure.blocks).map((b) => b.text)),
     needs: memo(needsTranslation),
   };
@@ -59,11 +60,11 @@ export function checkSection(source: SourceSection, doc: SectionDoc, ctx: Sectio
   // checked first (a set lookup); whether the text needs translating only for what is identical.
   const english = source.doc;
   const untranslated: { text: string; line: number | undefined; what: string }[] = [];
-  const titleSame = sameText(doc.frontMatter.title, english.frontMatter.title) && needsTranslation(doc.frontMatter.title);
-  if (titleSame) untranslated.push({ text: doc.frontMatter.title, line: doc.keyLines.title, what: "the title" });
-  let translatedBlock = !titleSame && needsTranslation(doc.frontMatter.title);
-  const kicker = doc.frontMatter.kicker;
-  if (kicker && english.frontMatter.kicker && sameText(kicker, english.frontMatter.kicker) && needsTranslation(kicker)) {
+  const titleSame = sameText(doc.title, english.title) && needsTranslation(doc.title);
+  if (titleSame) untranslated.push({ text: doc.title, line: doc.keyLines.title, what: "the title" });
+  let translatedBlock = !titleSame && needsTranslation(doc.title);
+  const kicker = doc.kicker;
+  if (kicker && english.kicker && sameText(kicker, english.kicker) && needsTranslation(kicker)) {
     untranslated.push({ text: kicker, line: doc.keyLines.kicker, what: "the kicker" });
   }
   for (const block of textBlocks(doc.structure.blocks)) {
@@ -91,7 +92,7 @@ export function checkSection(source: SourceSection, doc: SectionDoc, ctx: Sectio
   }
 
   // Structure, links and citations are held to the English version this translation was made from.
-  const { source: madeFrom, status } = doc.frontMatter;
+  const { source: madeFrom, status } = doc;
   const reference = englishReference(english, source.version, madeFrom, ctx.history);
   // When that version is known nowhere, differences may be English edits: warnings only.
   const held: Add = reference.uncertain ? (kind, line, message, hint) => add(kind, line, message, hint, {}, kind === "markup" ? "error" : "warning") : add;
@@ -125,7 +126,7 @@ export function checkSection(source: SourceSection, doc: SectionDoc, ctx: Sectio
     const extra: Partial<Problem> = {};
     if (ctx.history && ctx.diffs !== false) {
       const old = ctx.history.find(doc.id, madeFrom);
-      if ("text" in old) extra.diff = wordDiff(old.text, { title: english.frontMatter.title, kicker: english.frontMatter.kicker, body: english.body }, old.from);
+      if ("text" in old) extra.diff = wordDiff(old.text, { title: english.title, kicker: english.kicker, body: english.body }, old.from);
       else extra.diffUnavailable = old.reason;
     }
     add(
@@ -195,4 +196,9 @@ function blockKind(blocks: Block[], line: number | undefined): string {
 
 function excerpt(text: string, max = 70): string {
   return text.length <= max ? text : `${text.slice(0, text.lastIndexOf(" ", max) > 20 ? text.lastIndexOf(" ", max) : max)}…`;
+}
+
+/** Whether a translation is still a copy of the English text (locale:mark refuses to mark one). */
+export function isUntranslatedCopy(english: Section, translation: Section, code: string): boolean {
+  return checkSection(sourceSection(english), translation, { code, complete: false, history: undefined }).state === "untranslated";
 }

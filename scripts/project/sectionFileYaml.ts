@@ -1,8 +1,10 @@
-// Splits a section file into front matter and body, and checks the front matter
-// against the section schema. Only the schema's keys are allowed: a translator's file
-// cannot change where a page is written or how it is rendered.
-import { isMap, isScalar, LineCounter, parseDocument } from "yaml";
-import { ContentError } from "./errors.ts";
+// The section file schema and its full reading: splits a section file into front matter and
+// body, and checks the front matter against the schema with a YAML parser. Only the schema's
+// keys are allowed: a translator's file cannot change where a page is written or how it is
+// rendered. Section files are read through sectionFile.ts, which tries a shortcut first.
+import { isMap, isScalar } from "yaml";
+import { ContentError } from "../shared/contentError.ts";
+import { parseYaml } from "../shared/yaml.ts";
 
 export const SECTION_STATUSES = ["draft", "reviewed"] as const;
 export type SectionStatus = (typeof SECTION_STATUSES)[number];
@@ -33,7 +35,7 @@ const KEYS: Record<keyof SectionFrontMatter, string> = {
 
 const FENCE = /^---[ \t]*$/;
 
-export function parseSectionFile(text: string, file: string): ParsedSectionFile {
+export function parseSectionFileWithYaml(text: string, file: string): ParsedSectionFile {
   const lines = text.split("\n");
   if (!FENCE.test(lines[0] ?? "")) {
     throw new ContentError(
@@ -51,19 +53,11 @@ export function parseSectionFile(text: string, file: string): ParsedSectionFile 
     );
   }
   const yamlText = lines.slice(1, end).join("\n");
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const error = doc.errors[0];
-  if (error) {
-    const pos = lineCounter.linePos(error.pos[0]);
-    throw new ContentError(
-      { file, line: pos.line + 1, column: pos.col },
-      `the front matter is not valid YAML: ${plainYamlReason(error.code, error.message)}`,
-      "check the quoting and indentation on that line; a value with a colon needs \"quotes\"",
-    );
-  }
-  const lineOf = (offset: number | undefined) =>
-    offset === undefined ? 2 : lineCounter.linePos(offset).line + 1;
+  const { doc, lineAt } = parseYaml(yamlText, file, "check the quoting and indentation on that line; a value with a colon needs \"quotes\"", {
+    what: "the front matter is not valid YAML",
+    firstLine: 2,
+  });
+  const lineOf = (offset: number | undefined) => (offset === undefined ? 2 : lineAt(offset));
 
   if (!isMap(doc.contents)) {
     throw new ContentError(
@@ -125,16 +119,4 @@ export function parseSectionFile(text: string, file: string): ParsedSectionFile 
     bodyLine: end + 2,
     keyLines,
   };
-}
-
-function plainYamlReason(code: string, message: string): string {
-  const reasons: Record<string, string> = {
-    DUPLICATE_KEY: "a key appears twice",
-    BAD_INDENT: "the indentation is wrong",
-    MISSING_CHAR: "a closing quote or bracket is missing",
-    MULTILINE_IMPLICIT_KEY: "a key runs over several lines (is a value missing its quotes?)",
-    BLOCK_AS_IMPLICIT_KEY: "a key runs over several lines (is a value missing its quotes?)",
-    UNEXPECTED_TOKEN: "something unexpected is on this line",
-  };
-  return reasons[code] ?? message.split("\n")[0] ?? code;
 }

@@ -1,16 +1,15 @@
 // JSON files written by translators: parse errors become file:line:column messages in plain words.
-import { ContentError } from "../content/errors.ts";
-import { readText } from "../content/readText.ts";
+import { ContentError } from "./contentError.ts";
 
-export function readJson(file: string, shown: string): unknown {
-  const text = readText(file);
+/** `file` is the path as shown to people. */
+export function parseJson(text: string, file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
     const message = (error as Error).message;
     const token = /^Unexpected token '(.)'/.exec(message)?.[1];
     const position = Number(/at position (\d+)/.exec(message)?.[1] ?? (token === undefined ? NaN : offsetOutsideStrings(text, token)));
-    const place = Number.isNaN(position) ? { file: shown } : { file: shown, ...lineColumn(text, position) };
+    const place = Number.isNaN(position) ? { file } : { file, ...lineColumn(text, position) };
     throw new ContentError(place, `not valid JSON: ${plainJsonReason(message)}`, jsonHint(message));
   }
 }
@@ -54,4 +53,8 @@ function jsonHint(message: string): string {
     return "put keys in \"double quotes\" and remove any comma before a closing }";
   }
   return "fix the line shown; every key and text needs \"double quotes\" and entries are separated by commas";
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

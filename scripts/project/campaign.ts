@@ -1,10 +1,10 @@
 // The campaign's configuration (campaign.yml), with defaults so a build needs none of it set.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { parse as parseYaml, YAMLParseError } from "yaml";
-import { ContentError } from "../content/errors.ts";
-import { displayPath, readText } from "../content/readText.ts";
-import { isPlainObject } from "../locales/locales.ts";
+import { ContentError } from "../shared/contentError.ts";
+import { isPlainObject } from "../shared/json.ts";
+import { displayPath, readText } from "../shared/readText.ts";
+import { parseYaml } from "../shared/yaml.ts";
 
 export interface Campaign {
   name: string;
@@ -12,6 +12,10 @@ export interface Campaign {
   siteUrl: string;
   signupUrl: string;
   repositoryUrl: string;
+  /** The branch people edit: "improve this translation" links open files on it. */
+  branch: string;
+  /** Where a file of the repository is shown: {repositoryUrl}, {branch} and {file} are filled in. */
+  fileUrl: string;
   sourceLocale: string;
 }
 
@@ -20,6 +24,9 @@ export const CAMPAIGN_DEFAULTS: Campaign = {
   siteUrl: "https://pledge.example.org",
   signupUrl: "https://pledge.example.org/sign/",
   repositoryUrl: "https://github.com/example/pledge-site",
+  branch: "main",
+  // GitHub's form; GitLab: {repositoryUrl}/-/blob/{branch}/{file}, Codeberg: {repositoryUrl}/src/branch/{branch}/{file}.
+  fileUrl: "{repositoryUrl}/blob/{branch}/{file}",
   sourceLocale: "en",
 };
 
@@ -28,14 +35,7 @@ export function loadCampaign(root: string, env: NodeJS.ProcessEnv = process.env)
   const file = displayPath(path, root);
   let values: Record<string, unknown> = {};
   if (existsSync(path)) {
-    let parsed: unknown;
-    try {
-      parsed = parseYaml(readText(path, root));
-    } catch (error) {
-      if (!(error instanceof YAMLParseError)) throw error;
-      const pos = error.linePos?.[0];
-      throw new ContentError({ file, line: pos?.line, column: pos?.col }, `not valid YAML: ${error.message.split("\n")[0]}`, "write one `key: value` per line");
-    }
+    const parsed: unknown = parseYaml(readText(path, root), file, "write one `key: value` per line").doc.toJS();
     if (parsed != null && !isPlainObject(parsed)) {
       throw new ContentError({ file }, "must be a list of `key: value` lines", `the keys are: ${Object.keys(CAMPAIGN_DEFAULTS).join(", ")}`);
     }
@@ -59,5 +59,14 @@ export function loadCampaign(root: string, env: NodeJS.ProcessEnv = process.env)
     }
   }
   campaign.siteUrl = campaign.siteUrl.replace(/\/+$/, "");
+  campaign.repositoryUrl = campaign.repositoryUrl.replace(/\/+$/, "");
+  if (!campaign.fileUrl.includes("{file}")) {
+    throw new ContentError({ file }, '"fileUrl" has no {file}', "write the address of a file in the repository, e.g. {repositoryUrl}/blob/{branch}/{file}");
+  }
   return campaign;
+}
+
+/** The address where people read (and can propose changes to) a file of the repository. */
+export function repositoryFileUrl(campaign: Campaign, file: string): string {
+  return campaign.fileUrl.replace(/\{(repositoryUrl|branch|file)\}/g, (_, key: "repositoryUrl" | "branch" | "file") => (key === "file" ? file : campaign[key]));
 }

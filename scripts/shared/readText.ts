@@ -3,7 +3,7 @@
 import { isUtf8 } from "node:buffer";
 import { readFileSync, statSync } from "node:fs";
 import { relative } from "node:path";
-import { ContentError } from "./errors.ts";
+import { ContentError } from "./contentError.ts";
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 

@@ -1,11 +1,11 @@
 // UI strings through i18next: one instance for all locales, built once per build.
 // Missing strings fall back to the source locale, so a locale in progress still renders.
 import i18next, { type TFunction } from "i18next";
-import type { Locale } from "./locales.ts";
 
 export type Translate = (locale: string, key: string, options?: Record<string, unknown>) => string;
 
-export function createTranslator(locales: Locale[], sourceLocale: string): Translate {
+/** `strings`: each locale's ui.json as written. */
+export function createTranslator(locales: { code: string; strings: Record<string, unknown> }[], sourceLocale: string): Translate {
   const instance = i18next.createInstance();
   void instance.init({
     resources: Object.fromEntries(locales.map((l) => [l.code, { ui: l.strings }])),

@@ -2,10 +2,11 @@
 // printed document takes. Every mistake names the file and line.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
-import { ContentError } from "../content/errors.ts";
-import { displayPath, readText } from "../content/readText.ts";
-import { DOCUMENT_IDS, type DocumentId } from "./variants.ts";
+import { isMap, isScalar, isSeq, type Node } from "yaml";
+import { DOCUMENT_IDS, type DocumentId } from "../print/variants.ts";
+import { ContentError } from "../shared/contentError.ts";
+import { displayPath, readText } from "../shared/readText.ts";
+import { parseYaml } from "../shared/yaml.ts";
 
 export type Take = "all" | "excerpt";
 
@@ -20,20 +21,15 @@ export type DocumentPlan = Record<DocumentId, DocumentPart[]>;
 
 export const DOCUMENTS_FILE = "documents.yml";
 
-export function loadDocumentPlan(contentDir: string, sectionIds: readonly string[]): DocumentPlan {
+/** `projectRoot`: shown paths are relative to it (default: the working directory). */
+export function loadDocumentPlan(contentDir: string, sectionIds: readonly string[], projectRoot?: string): DocumentPlan {
   const path = join(contentDir, DOCUMENTS_FILE);
-  const file = displayPath(path);
+  const file = displayPath(path, projectRoot);
   if (!existsSync(path)) {
     throw new ContentError({ file }, "the list of printed documents is missing", `create it with one entry per document (${DOCUMENT_IDS.join(", ")}), each a list of "- section: <id>" and "take: all" or "take: excerpt"`);
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(readText(path), { lineCounter, uniqueKeys: true });
-  const lineOf = (node: Node | null | undefined) => (node?.range ? lineCounter.linePos(node.range[0]).line : undefined);
-  if (doc.errors.length > 0) {
-    const error = doc.errors[0]!;
-    const pos = error.linePos?.[0];
-    throw new ContentError({ file, line: pos?.line, column: pos?.col }, `not valid YAML: ${error.message.split("\n")[0]}`, "indent the parts of a document by two spaces under its name");
-  }
+  const { doc, lineAt } = parseYaml(readText(path, projectRoot), file, "indent the parts of a document by two spaces under its name");
+  const lineOf = (node: Node | null | undefined) => (node?.range ? lineAt(node.range[0]) : undefined);
   const root = doc.contents;
   if (!isMap(root)) {
     throw new ContentError({ file, line: lineOf(root as Node | null) }, "must map each document name to its list of sections", `the documents are: ${DOCUMENT_IDS.join(", ")}`);

@@ -1,11 +1,11 @@
-// The check's shortcut for plain front matter gives exactly what the site's parser gives,
+// The reader's shortcut for plain front matter gives exactly what the full YAML reading gives,
 // and leaves everything unusual to it.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "vitest";
-import { plainFrontMatter, parseSectionText } from "../../scripts/content/sectionFile.ts";
-import { parseSectionFile } from "../../scripts/content/frontMatter.ts";
-import { decodeText } from "../../scripts/content/readText.ts";
+import { parseSectionFile, plainFrontMatter } from "../../scripts/project/sectionFile.ts";
+import { parseSectionFileWithYaml } from "../../scripts/project/sectionFileYaml.ts";
+import { decodeText } from "../../scripts/shared/readText.ts";
 import { ROOT } from "../helpers/site.ts";
 
 function outcome(parse: (text: string, file: string) => unknown, text: string): unknown {
@@ -65,9 +65,9 @@ const tricky = [
   '---\ntitle: "2024"\n---\n',
 ];
 
-test("the same result (or the same error) as parseSectionFile, for real files and tricky ones", () => {
+test("the same result (or the same error) as the full YAML reading, for real files and tricky ones", () => {
   for (const text of [...realFiles, ...tricky]) {
-    expect(outcome(parseSectionText, text), text).toEqual(outcome(parseSectionFile, text));
+    expect(outcome(parseSectionFile, text), text).toEqual(outcome(parseSectionFileWithYaml, text));
   }
 });
 

@@ -1,9 +1,11 @@
-// Section files, parsed with the site's own parser (parseSectionFile) and one
-// shortcut: front matter made only of plain `key: value` lines, which is nearly every file, is
-// read without a YAML parse (the slowest part of checking thousands of files). Anything
-// unusual (quotes, comments, numbers, unknown keys, bad values) goes to parseSectionFile,
-// so errors and results are exactly the site's. tests/check/sectionFile.test.ts holds them equal.
-import { parseSectionFile, SECTION_STATUSES, type ParsedSectionFile, type SectionFrontMatter } from "./frontMatter.ts";
+// Section files (content/<locale>/<section>.md): front matter and markdown body. Front matter
+// made only of plain `key: value` lines, which is nearly every file, is read without a YAML
+// parse (the slowest part of reading thousands of files). Anything unusual (quotes, comments,
+// numbers, unknown keys, bad values) goes to the full reading (sectionFileYaml.ts), so errors
+// and results are exactly the same. tests/project/sectionFile.test.ts holds them equal.
+import { parseSectionFileWithYaml, SECTION_STATUSES, type ParsedSectionFile, type SectionFrontMatter } from "./sectionFileYaml.ts";
+
+export { SECTION_STATUSES, type ParsedSectionFile, type SectionFrontMatter, type SectionStatus } from "./sectionFileYaml.ts";
 
 const FENCE = /^---[ \t]*$/;
 const KEYS = new Set(["title", "kicker", "source", "status"]);
@@ -17,8 +19,8 @@ const NOT_TEXT = /^(?:~|null|true|false|[-+]?(?:\.inf|\.nan)|[-+]?(?:\d+(?:\.\d*
 /** Characters YAML treats specially or refuses: control characters, odd line breaks, a BOM. */
 const ODD_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
 
-export function parseSectionText(text: string, file: string): ParsedSectionFile {
-  return plainFrontMatter(text) ?? parseSectionFile(text, file);
+export function parseSectionFile(text: string, file: string): ParsedSectionFile {
+  return plainFrontMatter(text) ?? parseSectionFileWithYaml(text, file);
 }
 
 export function plainFrontMatter(text: string): ParsedSectionFile | undefined {

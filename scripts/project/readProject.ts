@@ -1,0 +1,280 @@
+// The one reader: campaign.yml, content/sections.yml, content/documents.yml, and every locale's
+// locale.json, ui.json and section files, each file read and parsed once into one typed
+// `Project`. A file that fails becomes a problem and the rest are still read: one broken file
+// never hides the others. The site model, the check and the translators' tools are views of
+// this value; none of them reads these files again.
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { ContentError } from "../shared/contentError.ts";
+import { isLanguageTag, notALanguageTag } from "../shared/languageTag.ts";
+import { readText } from "../shared/readText.ts";
+import { readBlocks, type SectionBlocks } from "./blocks.ts";
+import { CAMPAIGN_DEFAULTS, loadCampaign, type Campaign } from "./campaign.ts";
+import { DOCUMENTS_FILE, loadDocumentPlan, type DocumentPlan } from "./documentList.ts";
+import { defaultExpansion, type Expansion } from "./expansion.ts";
+import { META_FILE, parseLocaleMeta, type Direction } from "./localeMeta.ts";
+import { problemAsError, problemFromError, type FileProblem } from "./problems.ts";
+import { parseSectionFile, type SectionFrontMatter, type SectionStatus } from "./sectionFile.ts";
+import { readSectionList, SECTION_ID, SECTIONS_FILE } from "./sectionList.ts";
+import { sectionVersion } from "./sectionVersion.ts";
+import { duplicateKeyError, parseUiStrings, STRINGS_FILE, type UiStrings } from "./uiStrings.ts";
+
+export interface Section {
+  id: string;
+  locale: string;
+  /** Path relative to the project root, as shown to people. */
+  file: string;
+  title: string;
+  kicker: string | undefined;
+  /** Version (hash) of the English section this translation was made from. */
+  source: string | undefined;
+  status: SectionStatus | undefined;
+  /** 1-based line of each front matter key, for messages. */
+  keyLines: Partial<Record<keyof SectionFrontMatter, number>>;
+  /** The markdown after the front matter. */
+  body: string;
+  /** 1-based line in the file where the body starts. */
+  bodyLine: number;
+  /** Short hash of title, kicker and body (computed on first use: the site never needs it). */
+  readonly version: string;
+  /** The body's blocks and markup problems (scripts/project/blocks.ts), worked out on first use. */
+  readonly structure: SectionBlocks;
+}
+
+export interface ProjectLocale {
+  code: string;
+  /** From locale.json; where it is missing or broken: the code, ltr, latn, not complete. */
+  name: string;
+  dir: Direction;
+  numberingSystem: string;
+  complete: boolean;
+  /** Usual length of a translated paragraph over the English one: "expansion" in locale.json, or the language's default. */
+  expansion: Expansion;
+  metaFile: string;
+  stringsFile: string;
+  /** undefined when ui.json is absent or does not parse. */
+  strings: UiStrings | undefined;
+  stringsBroken: boolean;
+  /** Every section file that parses, listed in sections.yml or not, by id. */
+  sections: Map<string, Section>;
+  /** Section ids whose file exists but does not parse. */
+  brokenSections: Set<string>;
+  /** Problems with this locale's own files. */
+  problems: FileProblem[];
+}
+
+export interface Project {
+  root: string;
+  campaign: Campaign;
+  /** content/sections.yml: the sections in reading order (empty when it does not parse). */
+  sectionIds: string[];
+  /** content/documents.yml: what each printed document takes (only the site and print use it). */
+  documents: { plan: DocumentPlan; problem?: undefined } | { plan?: undefined; problem: FileProblem | undefined };
+  /** Every locale with a folder under locales/ or content/: the source locale first, then by code. */
+  locales: ProjectLocale[];
+  /** Problems that belong to no single locale's files (campaign.yml, sections.yml, folder names). */
+  problems: FileProblem[];
+}
+
+/** Files content/ may hold besides one folder per locale. */
+const CONTENT_FILES = new Set(["README.md", "sections.yml", DOCUMENTS_FILE]);
+
+export function readProject(root: string): Project {
+  const problems: FileProblem[] = [];
+  let campaign = CAMPAIGN_DEFAULTS;
+  try {
+    campaign = loadCampaign(root);
+  } catch (error) {
+    problems.push(problemFromError(error, CAMPAIGN_DEFAULTS.sourceLocale));
+  }
+  const source = campaign.sourceLocale;
+  let sectionIds: string[] = [];
+  try {
+    sectionIds = readSectionList(root);
+  } catch (error) {
+    problems.push(problemFromError(error, source));
+  }
+  let documents: Project["documents"] = { problem: undefined };
+  if (sectionIds.length > 0) {
+    try {
+      documents = { plan: loadDocumentPlan(join(root, "content"), sectionIds, root) };
+    } catch (error) {
+      documents = { problem: problemFromError(error, source) };
+    }
+  }
+
+  const codes = new Set<string>();
+  if (!existsSync(join(root, "locales"))) {
+    problems.push(folderProblem(source, "locales", "the locales folder is missing", `restore locales/ with at least the source locale (${source})`));
+  } else if (!existsSync(join(root, "locales", source))) {
+    problems.push(folderProblem(source, "locales/", `the source locale "${source}" has no folder`, `add locales/${source}/, or set sourceLocale in campaign.yml`));
+  }
+  for (const folder of ["locales", "content"]) {
+    const dir = join(root, folder);
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir).sort()) {
+      if (name.startsWith(".")) continue;
+      if (!statSync(join(dir, name)).isDirectory()) {
+        if (folder === "content" && !CONTENT_FILES.has(name)) {
+          problems.push({
+            locale: source,
+            file: `content/${name}`,
+            severity: "error",
+            kind: "parse",
+            message: "a file in the wrong folder: section files belong in content/<locale>/",
+            hint: `move it to content/<locale>/${name} (for example content/${source}/${name})`,
+          });
+        }
+        continue;
+      }
+      if (isLanguageTag(name)) {
+        codes.add(name);
+        continue;
+      }
+      problems.push({
+        locale: name,
+        file: `${folder}/${name}`,
+        severity: "error",
+        kind: "parse",
+        message: notALanguageTag(name),
+        hint: "name the folder with a BCP 47 language tag such as fr, ar, pt-BR or zh-Hant (the same in locales/ and content/)",
+      });
+    }
+  }
+  codes.delete(source);
+  const ordered = [source, ...[...codes].sort((a, b) => a.localeCompare(b))];
+  const locales = ordered.map((code) => readLocale(root, code, code === source));
+  const sourceLocale = locales[0]!;
+  for (const id of sectionIds) {
+    if (sourceLocale.sections.has(id) || sourceLocale.brokenSections.has(id)) continue;
+    sourceLocale.problems.push({
+      locale: source,
+      file: `content/${source}/${id}.md`,
+      severity: "error",
+      kind: "missing-section",
+      message: `the section "${id}" is listed in ${SECTIONS_FILE} but has no file`,
+      hint: `create the file, or remove the id from ${SECTIONS_FILE}`,
+    });
+  }
+  return { root, campaign, sectionIds, documents, locales, problems };
+}
+
+/** Every problem the reader found: the project's, then each locale's (source first). */
+export function readingProblems(project: Project): FileProblem[] {
+  return [...project.problems, ...project.locales.flatMap((l) => l.problems)];
+}
+
+/** Throws the reader's problem with one of these files, worded as the reader words it. */
+export function stopOnProblemIn(project: Project, ...files: string[]): void {
+  const problem = readingProblems(project).find((p) => files.includes(p.file));
+  if (problem) throw problemAsError(problem);
+}
+
+function folderProblem(locale: string, file: string, message: string, hint: string): FileProblem {
+  return { locale, file, severity: "error", kind: "locale", message, hint };
+}
+
+function readLocale(root: string, code: string, isSource: boolean): ProjectLocale {
+  const problems: FileProblem[] = [];
+  const metaFile = `locales/${code}/${META_FILE}`;
+  const stringsFile = `locales/${code}/${STRINGS_FILE}`;
+  const locale: ProjectLocale = {
+    code,
+    name: code,
+    dir: "ltr",
+    numberingSystem: "latn",
+    complete: false,
+    expansion: defaultExpansion(code),
+    metaFile,
+    stringsFile,
+    strings: undefined,
+    stringsBroken: false,
+    sections: new Map(),
+    brokenSections: new Set(),
+    problems,
+  };
+  const fail = (error: unknown) => problems.push(problemFromError(error, code));
+
+  const hasFolder = existsSync(join(root, "locales", code));
+  if (existsSync(join(root, metaFile))) {
+    try {
+      Object.assign(locale, parseLocaleMeta(readText(join(root, metaFile), root), metaFile));
+    } catch (error) {
+      fail(error);
+    }
+  } else if (hasFolder || !isSource) {
+    // (A source locale with no folder at all is reported once, for the whole project.)
+    problems.push({
+      locale: code,
+      file: hasFolder ? metaFile : `content/${code}`,
+      severity: "error",
+      kind: "locale",
+      message: hasFolder ? "the locale has no locale.json" : `content for a locale "${code}" that has no folder locales/${code}/`,
+      hint: `add the missing files with: npm run locale:new -- ${code}  (it never overwrites a file), or rename the folder to an existing locale code`,
+    });
+  }
+
+  if (existsSync(join(root, stringsFile))) {
+    try {
+      locale.strings = parseUiStrings(readText(join(root, stringsFile), root), stringsFile);
+      const duplicate = duplicateKeyError(locale.strings);
+      // JSON keeps the last of two equal keys, so the site still builds; the check reports it.
+      if (duplicate) problems.push({ ...problemFromError(duplicate, code), siteBuilds: true });
+    } catch (error) {
+      locale.stringsBroken = true;
+      fail(error);
+    }
+  }
+
+  const dir = join(root, "content", code);
+  if (existsSync(dir)) {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const name = entry.name;
+      if (name.startsWith(".")) continue;
+      const file = `content/${code}/${name}`;
+      const id = name.replace(/\.md$/, "");
+      try {
+        if (entry.isDirectory()) {
+          throw new ContentError({ file }, "a folder inside a locale's content folder", `section files sit directly in content/${code}/; move the files up and remove the folder`);
+        }
+        if (!name.endsWith(".md") || !SECTION_ID.test(id)) {
+          throw new ContentError(
+            { file },
+            `"${name}" is not a section file name`,
+            "name section files <section-id>.md with lower-case letters a-z, digits and hyphens, as listed in content/sections.yml",
+          );
+        }
+        locale.sections.set(id, readSection(root, code, id, file));
+      } catch (error) {
+        if (SECTION_ID.test(id)) locale.brokenSections.add(id);
+        fail(error);
+      }
+    }
+  }
+  return locale;
+}
+
+function readSection(root: string, code: string, id: string, file: string): Section {
+  const { frontMatter, body, bodyLine, keyLines } = parseSectionFile(readText(join(root, file), root), file);
+  const { title, kicker, source, status } = frontMatter;
+  let version: string | undefined;
+  let structure: SectionBlocks | undefined;
+  return {
+    id,
+    locale: code,
+    file,
+    title,
+    kicker,
+    source,
+    status,
+    keyLines,
+    body,
+    bodyLine,
+    get version() {
+      return (version ??= sectionVersion({ title, kicker, body }));
+    },
+    get structure() {
+      return (structure ??= readBlocks(body, bodyLine));
+    },
+  };
+}

@@ -1,0 +1,38 @@
+// npm run build builds beside _site/ and swaps it in; folders a killed build left behind are
+// removed by the next build, and never those of a build still running.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, expect, test } from "vitest";
+import { removeLeftovers, replaceFolder } from "../scripts/site/outputFolder.ts";
+
+let dir: string;
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The id of a process that has ended. */
+function endedPid(): number {
+  return spawnSync(process.execPath, ["-e", ""]).pid!;
+}
+
+test("removes staging and old folders of builds that are gone, and nothing else", () => {
+  dir = mkdtempSync(join(tmpdir(), "pledge-output-"));
+  const gone = endedPid();
+  const running = process.ppid;
+  for (const name of [`_site.staging-${gone}`, `_site.old-${gone}`, `_site.staging-${running}`, "_site", "_site.staging-notes", `other.staging-${gone}`]) {
+    mkdirSync(join(dir, name));
+  }
+  expect(removeLeftovers(join(dir, "_site")).sort()).toEqual([`_site.old-${gone}`, `_site.staging-${gone}`]);
+  expect(readdirSync(dir).sort()).toEqual(["_site", `_site.staging-${running}`, "_site.staging-notes", `other.staging-${gone}`].sort());
+});
+
+test("replaces the output folder with the staging folder", () => {
+  dir = mkdtempSync(join(tmpdir(), "pledge-output-"));
+  mkdirSync(join(dir, "_site"));
+  writeFileSync(join(dir, "_site", "old.html"), "old");
+  mkdirSync(join(dir, "staging"));
+  writeFileSync(join(dir, "staging", "new.html"), "new");
+  replaceFolder(join(dir, "staging"), join(dir, "_site"));
+  expect(readdirSync(dir)).toEqual(["_site"]);
+  expect(existsSync(join(dir, "_site", "new.html"))).toBe(true);
+});
