@@ -119,24 +119,18 @@ function printPart(part: DocumentPart, page: SectionPage, shown: Section, source
       "wrap the paragraphs or list items to print in  ::: excerpt  and  :::  lines (in every locale's file), or set  take: all",
     );
   }
-  // The translation's excerpts are the blocks aligned with the English excerpts. One with none
-  // that pairs prints the source's, like a missing section; an English excerpt the translation
-  // has no counterpart for prints in English, marked so, in its place: nothing is dropped.
-  const paired = shown === source ? sourceBlocks : pairedExcerpts(source, shown);
-  const translated = paired.some((block) => block !== undefined);
-  const [section, fallback] = translated ? [shown, page.fallback] : [source, true];
-  const english = ` lang="${sourceLocale.code}" dir="${sourceLocale.dir}"`;
+  // The translation's excerpts are the blocks aligned with the English excerpts; one with none
+  // that pairs prints the source's, like a missing section. An English excerpt a translation in
+  // progress has no counterpart for is left out (the check reports it as a structure difference).
+  const paired = shown === source ? sourceBlocks : pairedExcerpts(source, shown).filter((block): block is string => block !== undefined);
+  const [section, blocks, fallback] = paired.length > 0 ? [shown, paired, page.fallback] : [source, sourceBlocks, true];
   return {
     ...whole,
     excerpt: true,
     title: section.title,
     kicker: section.kicker,
     // Each block rendered on its own, so the gap between two blocks stays visible.
-    html: paired
-      .map((block, i) => (translated && block !== undefined ? [block, ""] : [sourceBlocks[i]!, translated ? english : ""]))
-      .filter(([block]) => block!.length > 0)
-      .map(([block, attributes]) => `<div class="excerpt"${attributes}>\n${render(block!)}</div>\n`)
-      .join(""),
+    html: blocks.filter((block) => block.length > 0).map((block) => `<div class="excerpt">\n${render(block)}</div>\n`).join(""),
     lang: fallback ? sourceLocale.code : page.contentLang,
     dir: fallback ? sourceLocale.dir : page.contentDir,
     fallback,
