@@ -124,6 +124,8 @@ test("no page in any locale scrolls sideways at 320 px, testimonies opened", asy
     for (const path of session.web.pages) {
       await tab.goto(session.web.url(path));
       await tab.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+      // Measured with the page's own fonts: print pages load theirs (a slow font load once measured the fallback's width).
+      await tab.evaluate(() => document.fonts.ready.then(() => undefined));
       const { scrollWidth, clientWidth } = await tab.evaluate(() => {
         const s = document.scrollingElement!;
         return { scrollWidth: s.scrollWidth, clientWidth: s.clientWidth };
