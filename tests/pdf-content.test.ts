@@ -47,7 +47,7 @@ describe("excerpts", () => {
 
   test("printed parts add no words: every word printed is in the section file", () => {
     const site = buildSiteModel(ROOT);
-    for (const page of buildPrintModel(site, ROOT).pages) {
+    for (const page of buildPrintModel(site).pages) {
       for (const part of page.parts) {
         const body = site.sections.get(part.lang)!.get(part.id)!.body;
         const source = new Set(searchable(body).split(" "));
@@ -97,16 +97,16 @@ describe("content/documents.yml", () => {
     const site = buildSiteModel(ROOT);
     const en = site.sections.get("en")!;
     en.set("demands", { ...en.get("demands")!, body: "No markers here." });
-    expect(() => buildPrintModel(site, ROOT)).not.toThrow();
+    expect(() => buildPrintModel(site)).not.toThrow();
     en.set("pledge", { ...en.get("pledge")!, body: "No markers here either." });
-    expect(() => buildPrintModel(site, ROOT)).toThrow(/content\/en\/pledge\.md: content\/documents\.yml \(line \d+\) prints an excerpt of "pledge", but this file marks none/);
+    expect(() => buildPrintModel(site)).toThrow(/content\/en\/pledge\.md: content\/documents\.yml \(line \d+\) prints an excerpt of "pledge", but this file marks none/);
   });
 });
 
 describe("print model", () => {
   test("the leaflet's pledge is the marked excerpt: the statement and both tiers, not the rest", () => {
     const site = buildSiteModel(ROOT);
-    const leaflet = buildPrintModel(site, ROOT).pages.find((p) => p.url === "/en/print/leaflet/")!;
+    const leaflet = buildPrintModel(site).pages.find((p) => p.url === "/en/print/leaflet/")!;
     const pledge = leaflet.parts.find((p) => p.id === "pledge")!;
     expect(pledge.excerpt).toBe(true);
     expect(pledge.html).toContain("we take a pledge not to own, work on, assist with");
@@ -122,7 +122,7 @@ describe("print model", () => {
       rmSync(join(project.root, "content/ar/pledge.md"));
       project.write("locales/ar/locale.json", JSON.stringify({ name: "العربية", dir: "rtl", numberingSystem: "latn", complete: false }));
       const site = buildSiteModel(project.root);
-      const part = buildPrintModel(site, project.root).pages.find((p) => p.url === "/ar/print/leaflet/")!.parts.find((p) => p.id === "pledge")!;
+      const part = buildPrintModel(site).pages.find((p) => p.url === "/ar/print/leaflet/")!.parts.find((p) => p.id === "pledge")!;
       expect(part).toMatchObject({ fallback: true, lang: "en", dir: "ltr" });
       expect(part.html).toContain("Tier 1:");
     } finally {

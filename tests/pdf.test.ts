@@ -22,7 +22,7 @@ const logged: string[] = [];
 
 beforeAll(async () => {
   site = await buildRealSite();
-  print = buildPrintModel(site.model, ROOT);
+  print = buildPrintModel(site.model);
   cacheDir = mkdtempSync(join(tmpdir(), "pledge-pdf-cache-"));
   first = await buildPdfs({ root: ROOT, siteDir: site.dir, cacheDir, log: (line) => logged.push(line) });
   results = first.results;

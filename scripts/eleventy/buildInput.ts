@@ -27,7 +27,7 @@ export function buildInput(project: Project): BuildInput {
   const input: BuildInput = {
     project,
     site,
-    print: () => (print ??= buildPrintModel(site, project.root)),
+    print: () => (print ??= buildPrintModel(site)),
     check: () => (check ??= checkLocales(project, { diffs: false })),
     translationStatus: () => (status ??= translationStatusPage(site, input.check())),
   };

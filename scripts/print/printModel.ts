@@ -59,7 +59,7 @@ export function printableUrl(url: string): string {
   return url.replace(/^https?:\/\//, "");
 }
 
-export function buildPrintModel(site: SiteModel, root: string): PrintModel {
+export function buildPrintModel(site: SiteModel): PrintModel {
   const plan = site.documents;
   const siteUrl = site.campaign.siteUrl;
   const sectionPages = new Map(site.sectionPages.map((page) => [`${page.locale.code}/${page.id}`, page]));

@@ -6,24 +6,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { po } from "gettext-parser";
-import { afterEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { exportLocale } from "../../scripts/translators/exchange/entries.ts";
 import { importLocale } from "../../scripts/translators/exchange/importLocale.ts";
 import { readPo, writePo } from "../../scripts/translators/exchange/po.ts";
 import { runScript } from "../helpers/cli.ts";
-import { copyProject, type ProjectCopy } from "../helpers/project.ts";
-import { treeFingerprint } from "../helpers/tree.ts";
+import { useProjectCopy } from "./projectCopy.ts";
 
-let project: ProjectCopy | undefined;
-afterEach(() => project?.remove());
-
-function setUp() {
-  project = copyProject();
-  const root = project.root;
-  const read = (file: string) => readFileSync(join(root, file), "utf8");
-  const fingerprint = () => [...treeFingerprint(join(root, "content")), ...treeFingerprint(join(root, "locales"))];
-  return { root, read, fingerprint, write: project.write };
-}
+const setUp = useProjectCopy();
 
 const exportPo = (root: string, code = "ar") => writePo(exportLocale(root, code));
 const importPo = (root: string, text: string, force = false) => importLocale(root, readPo(text, "ar.po"), { file: "ar.po", force });

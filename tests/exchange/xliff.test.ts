@@ -2,24 +2,14 @@
 // and round trips on the real Arabic locale, also through a file laid out the way CAT tools write.
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { exportLocale } from "../../scripts/translators/exchange/entries.ts";
 import { importLocale } from "../../scripts/translators/exchange/importLocale.ts";
 import { readXliff, writeXliff, type XliffVersion } from "../../scripts/translators/exchange/xliff.ts";
 import { runScript } from "../helpers/cli.ts";
-import { copyProject, type ProjectCopy } from "../helpers/project.ts";
-import { treeFingerprint } from "../helpers/tree.ts";
+import { useProjectCopy } from "./projectCopy.ts";
 
-let project: ProjectCopy | undefined;
-afterEach(() => project?.remove());
-
-function setUp() {
-  project = copyProject();
-  const root = project.root;
-  const read = (file: string) => readFileSync(join(root, file), "utf8");
-  const fingerprint = () => [...treeFingerprint(join(root, "content")), ...treeFingerprint(join(root, "locales"))];
-  return { root, read, fingerprint, write: project.write };
-}
+const setUp = useProjectCopy();
 const SECTIONS = ["pledge", "dual-use", "illegal", "immoral", "non-compliant", "precedents", "demands", "references"];
 
 const importXliff = async (root: string, xml: string, force = false) => importLocale(root, await readXliff(xml, "ar.xlf"), { file: "ar.xlf", force });
