@@ -116,6 +116,17 @@ describe("print model", () => {
     expect(leaflet.qrSvg).toMatch(/^<svg class="qr-code"/);
   });
 
+  test("the model gives each printed link its address and the text printed for it, without the scheme", () => {
+    const site = buildSiteModel(ROOT);
+    const { siteUrl, signupUrl } = site.campaign;
+    const leaflet = buildPrintModel(site).pages.find((p) => p.url === "/ar/print/leaflet/")!;
+    expect(leaflet.home).toEqual({ href: `${siteUrl}/ar/`, text: `${siteUrl}/ar/`.replace(/^https:\/\//, "") });
+    expect(leaflet.signup).toEqual({ href: signupUrl, text: signupUrl.replace(/^https:\/\//, "") });
+    const excerpt = leaflet.parts.find((p) => p.excerpt)!;
+    expect(excerpt.full.href).toBe(`${siteUrl}/ar/${excerpt.id}/`);
+    expect(excerpt.full.text).not.toMatch(/^https?:/);
+  });
+
   test("a translation missing a section prints the English one, marked as English", () => {
     const project = copyProject();
     try {

@@ -1,13 +1,14 @@
 // Share cards: rendered in the PDFs' browser session from a copy of the project with one very long
 // English and one very long Arabic title, read back as PNGs, and announced by every reader page.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { buildPdfs } from "../scripts/print/buildPdfs.ts";
-import { CARD_HEIGHT, CARD_MAX_BYTES, CARD_WIDTH, shareCardPages } from "../scripts/print/shareCardPages.ts";
+import { CARD_HEIGHT, CARD_MAX_BYTES, CARD_WIDTH, shareCards } from "../scripts/print/shareCardPages.ts";
 import { prepareShareCards, type ShareCardResult } from "../scripts/print/shareCards.ts";
+import { buildAll } from "../scripts/site/buildAll.ts";
 import { buildSite } from "../scripts/site/buildSite.ts";
 import { ogLocaleOf } from "../scripts/site/ogLocale.ts";
 import { attributeValues } from "./helpers/html.ts";
@@ -147,8 +148,25 @@ test("og:locale: likely territories, and Facebook's own codes where they differ"
   expect(["en", "ar", "fr", "pt", "pt-BR", "zh-TW", "fa", "es-419", "de"].map(ogLocaleOf)).toEqual(["en_US", "ar_AR", "fr_FR", "pt_BR", "pt_BR", "zh_TW", "fa_IR", "es_LA", "de_DE"]);
 });
 
+test("npm run build:site writes the print pages but no share card pages: only a build that renders the cards needs them", async () => {
+  const output = mkdtempSync(join(tmpdir(), "pledge-site-only-"));
+  const previous = process.cwd();
+  process.chdir(project.root);
+  try {
+    await buildAll(project.root, output, { siteOnly: true });
+    expect(existsSync(join(output, "en/pledge/index.html"))).toBe(true);
+    expect(existsSync(join(output, "en/print/leaflet/index.html"))).toBe(true);
+    expect(readdirSync(join(output, "en/print")).filter((name) => name.startsWith("card"))).toEqual([]);
+    // The build that renders them (buildRealSite: one HTML pass as npm run build's first) wrote one per reader page.
+    expect(readdirSync(join(site.dir, "en/print")).filter((name) => name.startsWith("card")).length).toBe(site.model.sectionPages.filter((p) => p.locale.code === "en").length + 1);
+  } finally {
+    process.chdir(previous);
+    rmSync(output, { recursive: true, force: true });
+  }
+}, 120_000);
+
 test("every card names the content file its title comes from", () => {
-  const cards = shareCardPages(site.model);
+  const cards = shareCards(site.model);
   expect(cards.find((c) => c.title === LONG_AR)?.file).toBe("content/ar/demands.md");
   expect(new Set(cards.map((c) => c.image)).size).toBe(cards.length);
 });

@@ -67,7 +67,7 @@ export async function benchBuild(options: BenchOptions, config: BuildBenchConfig
     const project = createSyntheticProject(options.root, { sections, locales: config.locales });
     const bare = prepareBareInput(project.root, project.locales);
     try {
-      const buildProject = () => buildOnce("buildProject.ts", project.root);
+      const buildProject = () => buildOnce("buildProject.ts", project.root, ["--site-only"]);
       const buildBare = () => buildOnce("buildBare.ts", bare.dir);
       options.log(`build: ${sections} sections x ${config.locales} locales, ${config.runs} runs each, alternating`);
       if (config.warmup) await alternate(1, buildProject, buildBare);
@@ -100,7 +100,7 @@ export async function benchBuild(options: BenchOptions, config: BuildBenchConfig
       { what: `peak memory at ${headline.pages} pages, project · bare`, measured: `${mib(headline.projectMaxRssKb.max)} · ${mib(headline.bareMaxRssKb.max)}` },
     ],
     notes: [
-      "Each build runs in its own Node process (node --import tsx); its time covers loading Eleventy and the code, building and writing.",
+      "Each build runs in its own Node process (node --import tsx); its time covers loading Eleventy and the code, building and writing. The project's build is npm run build:site: reading and checking the project, the publish gate, the translation status page, the HTML pages and the print pages.",
       "Bare Eleventy: the same .md files, Eleventy's default markdown-it (no containers, no citation isolation), a one-line Nunjucks layout, no i18n, no site model.",
       "Marginal ms/page: the extra time per extra page since the size above, from the medians. Equal steps mean the build grows linearly; ms/page alone falls with size because start-up is paid once." +
         (growth === undefined ? "" : ` Last step over first: ${times(growth)}.`),
@@ -111,10 +111,10 @@ export async function benchBuild(options: BenchOptions, config: BuildBenchConfig
   };
 }
 
-async function buildOnce(script: string, cwd: string): Promise<ChildRun> {
+async function buildOnce(script: string, cwd: string, args: string[] = []): Promise<ChildRun> {
   const output = mkdtempSync(join(tmpdir(), "pledge-bench-out-"));
   try {
-    return await runChild(join(CHILD_DIR, script), [cwd, output], { cwd });
+    return await runChild(join(CHILD_DIR, script), [cwd, output, ...args], { cwd });
   } finally {
     rmSync(output, { recursive: true, force: true });
   }
@@ -180,7 +180,7 @@ async function profileBuild(projectRoot: string, syntheticRoot: string): Promise
   mkdirSync(dir, { recursive: true });
   const output = mkdtempSync(join(tmpdir(), "pledge-bench-out-"));
   try {
-    await runChild(join(CHILD_DIR, "buildProject.ts"), [syntheticRoot, output], { cwd: syntheticRoot, nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${dir}`] });
+    await runChild(join(CHILD_DIR, "buildProject.ts"), [syntheticRoot, output, "--site-only"], { cwd: syntheticRoot, nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${dir}`] });
   } finally {
     rmSync(output, { recursive: true, force: true });
   }

@@ -13,18 +13,18 @@ interface Text {
 }
 
 export function printFontProblems(locale: ProjectLocale): Problem[] {
+  const strings = [...(locale.strings?.values ?? [])].filter((entry): entry is [string, string] => typeof entry[1] === "string");
+  // Usually every character is covered: one pass over all the text says so.
+  const all = [...locale.sections.values()].flatMap((doc) => [doc.title, doc.kicker ?? "", doc.body]);
+  if (uncoveredCharacters(all.concat(strings.map(([, value]) => value)).join("\n")).length === 0) return [];
+
   const texts: Text[] = [];
   for (const doc of locale.sections.values()) {
     texts.push({ file: doc.file, line: doc.keyLines.title, text: doc.title });
     if (doc.kicker) texts.push({ file: doc.file, line: doc.keyLines.kicker, text: doc.kicker });
     doc.body.split("\n").forEach((text, i) => texts.push({ file: doc.file, line: doc.bodyLine + i, text }));
   }
-  for (const [key, value] of locale.strings?.values ?? []) {
-    if (typeof value === "string") texts.push({ file: locale.stringsFile, line: locale.strings!.lines.get(key), text: value });
-  }
-
-  // Usually every character is covered: one pass over all the text says so.
-  if (uncoveredCharacters(texts.map((t) => t.text).join("\n")).length === 0) return [];
+  for (const [key, value] of strings) texts.push({ file: locale.stringsFile, line: locale.strings!.lines.get(key), text: value });
   // Per file and script: the characters, and the first line that uses one.
   const found = new Map<string, { file: string; script: string; line: number | undefined; chars: Set<string> }>();
   for (const { file, line, text } of texts) {

@@ -5,6 +5,7 @@ import { checkLocales } from "../check/checkLocales.ts";
 import { translationStatusPage, type TranslationStatusPage } from "../check/statusPage.ts";
 import type { CheckResult } from "../check/types.ts";
 import { buildPrintModel, type PrintModel } from "../print/printModel.ts";
+import { shareCards, type ShareCard } from "../print/shareCardPages.ts";
 import { readProject, type Project } from "../project/readProject.ts";
 import { buildSiteModel, type SiteModel } from "../site/model.ts";
 
@@ -14,6 +15,8 @@ export interface BuildInput {
   site: SiteModel;
   /** The print pages: the same in both HTML passes of npm run build, so made once. */
   print(): PrintModel;
+  /** The share cards of the reader pages. */
+  cards(): ShareCard[];
   /** The translators' check without word diffs: the publish gate and the status page. */
   check(): CheckResult;
   translationStatus(): TranslationStatusPage;
@@ -22,12 +25,14 @@ export interface BuildInput {
 export function buildInput(project: Project): BuildInput {
   const site = buildSiteModel(project);
   let print: PrintModel | undefined;
+  let cards: ShareCard[] | undefined;
   let check: CheckResult | undefined;
   let status: TranslationStatusPage | undefined;
   const input: BuildInput = {
     project,
     site,
     print: () => (print ??= buildPrintModel(site)),
+    cards: () => (cards ??= shareCards(site)),
     check: () => (check ??= checkLocales(project, { diffs: false })),
     translationStatus: () => (status ??= translationStatusPage(site, input.check())),
   };
@@ -38,19 +43,34 @@ export function readBuildInput(root: string): BuildInput {
   return buildInput(readProject(root));
 }
 
-let handedOver: BuildInput | undefined;
+/** One HTML pass, as buildSite asks for it. */
+export interface BuildPass {
+  /** The project already read; without it the configuration reads the project itself. */
+  input?: BuildInput;
+  /**
+   * Whether to write the share card pages (/<locale>/print/card-…/), which only Chromium reads:
+   * a pass that is followed by rendering the cards writes them, others (npm run build:site, the
+   * second pass of npm run build) do not. A build nobody configured (the dev server) does.
+   */
+  shareCardPages: boolean;
+}
 
-/** Runs `build` with `input` as what the Eleventy configuration renders. */
-export async function withBuildInput<T>(input: BuildInput | undefined, build: () => Promise<T>): Promise<T> {
-  handedOver = input;
+// Kept on globalThis, not in this module: the Eleventy configuration imports its own copy of
+// this module when its loader differs from the caller's (vitest's, for one).
+const HANDED_OVER = Symbol.for("pledge-site.buildPass");
+const passes = globalThis as { [HANDED_OVER]?: BuildPass };
+
+/** Runs `build` with `pass` as what the Eleventy configuration renders. */
+export async function withBuildPass<T>(pass: BuildPass, build: () => Promise<T>): Promise<T> {
+  passes[HANDED_OVER] = pass;
   try {
     return await build();
   } finally {
-    handedOver = undefined;
+    delete passes[HANDED_OVER];
   }
 }
 
 /** What the running build was handed, if anything. */
-export function handedOverBuildInput(): BuildInput | undefined {
-  return handedOver;
+export function handedOverBuildPass(): BuildPass | undefined {
+  return passes[HANDED_OVER];
 }

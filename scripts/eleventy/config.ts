@@ -9,7 +9,7 @@ import { builtShareCards, shareCardPages } from "../print/shareCardPages.ts";
 import { readProject, type Project } from "../project/readProject.ts";
 import { sitePathPrefix } from "../site/pathPrefix.ts";
 import { CONTENT_SECURITY_POLICY } from "../site/securityPolicy.ts";
-import { buildInput, handedOverBuildInput, type BuildInput } from "./buildInput.ts";
+import { buildInput, handedOverBuildPass, type BuildInput } from "./buildInput.ts";
 import { registerFilters } from "./filters.ts";
 import { printFontMiddleware } from "./printFonts.ts";
 
@@ -31,10 +31,10 @@ export default function configure(eleventyConfig: EleventyConfig) {
   // build's first use (the dev server: once per rebuild, so edits are picked up).
   // The project read here also gives the path prefix below; the first build uses it, and each
   // rebuild reads the project again.
-  let project: Project | undefined = handedOverBuildInput()?.project ?? readProject(root);
+  let project: Project | undefined = handedOverBuildPass()?.input?.project ?? readProject(root);
   const configuredProject = project;
   let input: BuildInput | undefined;
-  const current = () => (input ??= handedOverBuildInput() ?? buildInput((project ??= readProject(root))));
+  const current = () => (input ??= handedOverBuildPass()?.input ?? buildInput((project ??= readProject(root))));
   let builds = 0;
   eleventyConfig.on("eleventy.before", () => {
     if (builds++ === 0) return;
@@ -47,12 +47,14 @@ export default function configure(eleventyConfig: EleventyConfig) {
   eleventyConfig.addWatchTarget("./locales/");
   eleventyConfig.addWatchTarget("./campaign.yml");
   eleventyConfig.addGlobalData("site", async () => {
-    const { site, print } = current();
+    const { site, print, cards } = current();
     // site.print: the print pages (scripts/print/); site.downloads: the PDFs already in the
     // output folder (npm run build renders them, then runs this HTML pass a second time).
     const output = resolve(root, eleventyConfig.directories?.output ?? "_site");
-    // site.shareCards: the card pages, and the card images already rendered (npm run build).
-    const shareCards = { pages: shareCardPages(site), built: builtShareCards(site, output) };
+    // site.shareCards: the card pages when this pass writes them, and the card images already
+    // rendered (npm run build renders them between its two passes).
+    const withCardPages = handedOverBuildPass()?.shareCardPages ?? true;
+    const shareCards = { pages: withCardPages ? shareCardPages(cards()) : [], built: builtShareCards(cards(), output) };
     return { ...site, print: print(), downloads: await listDownloads(site, output), shareCards, csp: CONTENT_SECURITY_POLICY };
   });
   // The translation status page: the same check result as the publish gate; it never fails the build.

@@ -7,7 +7,18 @@ interface FilterHost {
 
 export function registerFilters(config: FilterHost, model: () => SiteModel) {
   // {{ "home.cta" | t(locale.code) }}, {{ "section.position" | t(code, { index: 1, total: 8 }) }}
-  config.addFilter("t", (key: string, locale: string, options?: Record<string, unknown>) => model().t(locale, key, options));
+  // A string without options is the same on every page: looked up once per build.
+  const strings = new WeakMap<SiteModel, Map<string, string>>();
+  config.addFilter("t", (key: string, locale: string, options?: Record<string, unknown>) => {
+    const site = model();
+    if (options) return site.t(locale, key, options);
+    let known = strings.get(site);
+    if (!known) strings.set(site, (known = new Map()));
+    const id = `${locale}\n${key}`;
+    let text = known.get(id);
+    if (text === undefined) known.set(id, (text = site.t(locale, key)));
+    return text;
+  });
 
   // {{ 1234 | number(locale) }}: formatted with the locale's numbering system.
   const formats = new Map<string, Intl.NumberFormat>();
@@ -24,5 +35,13 @@ export function registerFilters(config: FilterHost, model: () => SiteModel) {
 
   // {{ page.url | absoluteUrl }}: the published address, for canonical links and the sitemap.
   // The site may live under a path (https://owner.github.io/repo): kept in front of every page's path.
-  config.addFilter("absoluteUrl", (path: string) => new URL(path.replace(/^\//, ""), `${model().campaign.siteUrl}/`).href);
+  const addresses = new WeakMap<SiteModel, Map<string, string>>();
+  config.addFilter("absoluteUrl", (path: string) => {
+    const site = model();
+    let known = addresses.get(site);
+    if (!known) addresses.set(site, (known = new Map()));
+    let href = known.get(path);
+    if (href === undefined) known.set(path, (href = new URL(path.replace(/^\//, ""), `${site.campaign.siteUrl}/`).href));
+    return href;
+  });
 }

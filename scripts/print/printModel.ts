@@ -24,7 +24,13 @@ export interface PrintPart {
   fallback: boolean;
   excerpt: boolean;
   /** The whole section on the site (printed under an excerpt). */
-  fullUrl: string;
+  full: PrintedLink;
+}
+
+/** A link on paper: where it points, and the address as printed (no scheme, easier to type). */
+export interface PrintedLink {
+  href: string;
+  text: string;
 }
 
 export interface PrintPage {
@@ -40,8 +46,9 @@ export interface PrintPage {
   parts: PrintPart[];
   pageCss: string;
   pageCounter: string;
-  homeUrl: string;
-  signupUrl: string;
+  /** The locale's home page (also the QR code's target) and the sign-up page. */
+  home: PrintedLink;
+  signup: PrintedLink;
   qrSvg: string | undefined;
   /** @font-face rules for the print fonts this page's text needs, and the font stacks. */
   fontCss: string;
@@ -55,8 +62,8 @@ export interface PrintModel {
 const PRINTED_STRINGS = ["print.fullSection", "home.ctaIntro", "print.signUp", "print.qrCaption"];
 
 /** Addresses as printed: without the scheme, easier to type from paper. */
-export function printableUrl(url: string): string {
-  return url.replace(/^https?:\/\//, "");
+function printedLink(href: string): PrintedLink {
+  return { href, text: href.replace(/^https?:\/\//, "") };
 }
 
 export function buildPrintModel(site: SiteModel): PrintModel {
@@ -67,7 +74,7 @@ export function buildPrintModel(site: SiteModel): PrintModel {
   const pages: PrintPage[] = [];
   for (const locale of site.locales) {
     const t = (key: string, options?: Record<string, unknown>) => site.t(locale.code, key, options);
-    const homeUrl = `${siteUrl}/${locale.code}/`;
+    const home = printedLink(`${siteUrl}/${locale.code}/`);
     for (const variant of PRINT_VARIANTS) {
       const rules = DOCUMENT_RULES[variant.document];
       const parts = plan[variant.document].map((part) => {
@@ -89,9 +96,9 @@ export function buildPrintModel(site: SiteModel): PrintModel {
         parts,
         pageCss: pageSizeCss(variant),
         pageCounter: locale.numberingSystem === "arab" ? "arabic-indic" : "decimal",
-        homeUrl,
-        signupUrl: site.campaign.signupUrl,
-        qrSvg: variant.document === "leaflet" ? qrCodeSvg(homeUrl, t("print.qrLabel", { url: printableUrl(homeUrl) })) : undefined,
+        home,
+        signup: printedLink(site.campaign.signupUrl),
+        qrSvg: variant.document === "leaflet" ? qrCodeSvg(home.href, t("print.qrLabel", { url: home.text })) : undefined,
         fontCss: printFontCss(text, locale.code),
       });
     }
@@ -107,7 +114,7 @@ export function buildPrintModel(site: SiteModel): PrintModel {
  */
 function printPart(part: DocumentPart, page: SectionPage, shown: Section, source: Section, sourceLocale: LocaleView, siteUrl: string): PrintPart {
   const render = markdownRenderer({ headingOffset: 1, idPrefix: part.section, openDetails: true, siteUrl });
-  const whole = { id: part.section, excerpt: false, fullUrl: `${siteUrl}${page.url}` };
+  const whole = { id: part.section, excerpt: false, full: printedLink(`${siteUrl}${page.url}`) };
   if (part.take === "all") {
     return { ...whole, title: page.title, kicker: page.kicker, html: render(shown.body), lang: page.contentLang, dir: page.contentDir, fallback: page.fallback };
   }

@@ -14,7 +14,8 @@ export const CARD_MAX_BYTES = 300_000;
 export const CARD_FILE = "card.png";
 export const CARD_TYPE = "image/png";
 
-export interface ShareCardPage {
+/** One card: where its page and image live, and what it says. */
+export interface ShareCard {
   /** The card's HTML page, which Chromium photographs (/en/print/card-illegal/). */
   url: string;
   /** The reader page the card is for (/en/illegal/). */
@@ -34,6 +35,10 @@ export interface ShareCardPage {
   file: string;
   /** og:image:alt */
   alt: string;
+}
+
+/** A card's page as templates/print/card.njk renders it. */
+export interface ShareCardPage extends ShareCard {
   /** The print fonts the card's text needs (@font-face with unicode-range, font stacks). */
   fontCss: string;
 }
@@ -47,7 +52,7 @@ export interface ShareCardImage {
   alt: string;
 }
 
-export function shareCardPages(site: SiteModel): ShareCardPage[] {
+export function shareCards(site: SiteModel): ShareCard[] {
   const campaign = site.campaign.name;
   const address = site.campaign.siteUrl.replace(/^https?:\/\//, "");
   const homes = site.homes.map((home) => ({ page: home.pledge, pageUrl: home.url, slug: "card" }));
@@ -65,16 +70,20 @@ export function shareCardPages(site: SiteModel): ShareCardPage[] {
     address: `${address}${pageUrl}`,
     file: page.fallback ? `content/${site.sourceLocale.code}/${page.id}.md` : page.editFile,
     alt: `${campaign}: ${page.title}`,
-    fontCss: printFontCss(`${campaign}\n${page.title}\n${address}${pageUrl}`, page.locale.code),
   }));
 }
 
+/** The card pages Chromium photographs: only a build that renders cards writes them. */
+export function shareCardPages(cards: ShareCard[]): ShareCardPage[] {
+  return cards.map((card) => ({ ...card, fontCss: printFontCss(`${card.campaign}\n${card.title}\n${card.address}`, card.locale) }));
+}
+
 /** The cards already in the output folder, by reader page URL: a build without them (npm run build:site) lists none. */
-export function builtShareCards(site: SiteModel, outputDir: string): Record<string, ShareCardImage> {
-  const cards: Record<string, ShareCardImage> = {};
-  for (const card of shareCardPages(site)) {
+export function builtShareCards(cards: ShareCard[], outputDir: string): Record<string, ShareCardImage> {
+  const built: Record<string, ShareCardImage> = {};
+  for (const card of cards) {
     if (!existsSync(join(outputDir, card.image))) continue;
-    cards[card.pageUrl] = { url: card.image, width: CARD_WIDTH, height: CARD_HEIGHT, type: CARD_TYPE, alt: card.alt };
+    built[card.pageUrl] = { url: card.image, width: CARD_WIDTH, height: CARD_HEIGHT, type: CARD_TYPE, alt: card.alt };
   }
-  return cards;
+  return built;
 }

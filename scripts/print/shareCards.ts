@@ -13,7 +13,7 @@ import type { BrowserTask } from "./buildPdfs.ts";
 import { fontFilesIn } from "./fonts.ts";
 import { browserIdentity, writeAtomically } from "./pdfCache.ts";
 import { PdfRenderError, type PdfRenderer } from "./pdfRenderer.ts";
-import { CARD_HEIGHT, CARD_MAX_BYTES, CARD_WIDTH, shareCardPages, type ShareCardPage } from "./shareCardPages.ts";
+import { CARD_HEIGHT, CARD_MAX_BYTES, CARD_WIDTH, shareCards, type ShareCard } from "./shareCardPages.ts";
 
 const CARD_ASSETS = ["assets/cards"];
 const KEEP_UNUSED_DAYS = 14;
@@ -22,7 +22,7 @@ const TITLE_START_VW = 6.5;
 const TITLE_MIN_VW = 3;
 
 export interface ShareCardResult {
-  card: ShareCardPage;
+  card: ShareCard;
   bytes: number;
   ms: number;
   cached: boolean;
@@ -52,11 +52,11 @@ export interface ShareCardTask extends BrowserTask {
 export function prepareShareCards(options: ShareCardOptions): ShareCardTask {
   const log = options.log ?? ((line: string) => console.log(line));
   const timeoutMs = options.timeoutMs ?? 30_000;
-  const cards = shareCardPages(options.site ?? buildSiteModel(options.root));
-  const htmlOf = (card: ShareCardPage) => join(options.siteDir, card.url, "index.html");
+  const cards = shareCards(options.site ?? buildSiteModel(options.root));
+  const htmlOf = (card: ShareCard) => join(options.siteDir, card.url, "index.html");
   for (const card of cards) {
     if (!existsSync(htmlOf(card))) {
-      throw new PdfRenderError(`the share card page ${card.url} is missing from ${options.siteDir}\n  → build the HTML first: npm run build (or npm run build:site, then npm run pdf)`);
+      throw new PdfRenderError(`the share card page ${card.url} is missing from ${options.siteDir}\n  → build the site with npm run build (npm run pdf writes the card pages into an existing one)`);
     }
   }
   const cacheDir = options.cacheDir === false ? undefined : (options.cacheDir ?? join(options.root, ".cache", "cards"));
@@ -74,7 +74,7 @@ export function prepareShareCards(options: ShareCardOptions): ShareCardTask {
     if (known === undefined) fontHashes.set(file, (known = createHash("sha256").update(readFileSync(file)).digest("hex")));
     return known;
   };
-  const keyOf = (card: ShareCardPage) => {
+  const keyOf = (card: ShareCard) => {
     const html = readFileSync(htmlOf(card));
     // The fonts come from node_modules (printFontRoutes), not the site: a changed font file renders the card again.
     const fonts = fontFilesIn(html.toString("utf8")).map(fontHash).join("\n");
@@ -82,7 +82,7 @@ export function prepareShareCards(options: ShareCardOptions): ShareCardTask {
   };
 
   const results: ShareCardResult[] = [];
-  const pending: { card: ShareCardPage; key: string }[] = [];
+  const pending: { card: ShareCard; key: string }[] = [];
   for (const card of cards) {
     const key = keyOf(card);
     const hit = cacheDir ? cached(cacheDir, key) : undefined;
@@ -133,7 +133,7 @@ async function preparePage(page: Page) {
   await page.setViewport({ width: CARD_WIDTH, height: CARD_HEIGHT, deviceScaleFactor: 1 });
 }
 
-async function photograph(page: Page, url: string, card: ShareCardPage, timeoutMs: number): Promise<{ png: Uint8Array; titlePx: number }> {
+async function photograph(page: Page, url: string, card: ShareCard, timeoutMs: number): Promise<{ png: Uint8Array; titlePx: number }> {
   try {
     await page.goto(url, { waitUntil: "load", timeout: timeoutMs });
     const fit = (await page.evaluate(FIT_TITLE)) as { fits: boolean; titlePx: number };

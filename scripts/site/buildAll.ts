@@ -5,8 +5,7 @@
 import { rmSync } from "node:fs";
 import { refuseFailingTranslations } from "../check/publishGate.ts";
 import { readBuildInput } from "../eleventy/buildInput.ts";
-import { buildPdfs, type PdfBuild } from "../print/buildPdfs.ts";
-import { prepareShareCards } from "../print/shareCards.ts";
+import type { PdfBuild } from "../print/buildPdfs.ts";
 import { buildSite } from "./buildSite.ts";
 import { removeLeftovers, replaceFolder, stagingFolder } from "./outputFolder.ts";
 
@@ -25,19 +24,22 @@ export async function buildAll(root: string, output: string, { siteOnly = false,
     const input = readBuildInput(root);
     // Then the translators' check: a locale marked complete is published only when it passes.
     refuseFailingTranslations(input.check());
-    await buildSite(root, staging, { debug, input });
+    // The share card pages only when the cards are rendered next: Chromium alone reads them.
+    await buildSite(root, staging, { debug, input, shareCardPages: !siteOnly });
     let pdfs: PdfBuild | undefined;
     if (!siteOnly) {
       // PDFs from the print pages just built; then a second, quick HTML pass, because the home
       // pages list the PDFs with their size and page count, read from the files themselves.
       // The share cards render in the same browser session, and the second pass adds og:image.
+      // (Loaded here: an HTML-only build never loads the browser and PDF libraries.)
+      const [{ buildPdfs }, { prepareShareCards }] = await Promise.all([import("../print/buildPdfs.ts"), import("../print/shareCards.ts")]);
       pdfs = await buildPdfs({
         root,
         siteDir: staging,
         locales: input.site.locales.map((l) => l.code),
         alsoRender: [prepareShareCards({ root, siteDir: staging, site: input.site })],
       });
-      await buildSite(root, staging, { debug, input });
+      await buildSite(root, staging, { debug, input, shareCardPages: false });
     }
     replaceFolder(staging, output);
     return { pdfs };

@@ -1,6 +1,6 @@
-// Preloaded into a command (node --import) by tests/read-once.test.ts: counts how often each
-// content and locale file (and campaign.yml) is read, and writes the counts as JSON to
-// READ_COUNTS_FILE when the process exits.
+// Preloaded into a command (node --import) by tests/read-once.test.ts and the dev server test:
+// counts how often each content and locale file (and campaign.yml) is read, and keeps the counts
+// as JSON in READ_COUNTS_FILE, written after every counted read (a dev server never exits by itself).
 import fs from "node:fs";
 import { syncBuiltinESMExports } from "node:module";
 import { relative, resolve } from "node:path";
@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 
 const root = process.cwd();
 const counts = {};
+const writeFileSync = fs.writeFileSync;
 
 function count(target) {
   let path;
@@ -16,7 +17,10 @@ function count(target) {
   else if (Buffer.isBuffer(target)) path = target.toString();
   else return;
   const file = relative(root, resolve(path)).split("\\").join("/");
-  if (/^(content|locales)\//.test(file) || file === "campaign.yml") counts[file] = (counts[file] ?? 0) + 1;
+  if (/^(content|locales)\//.test(file) || file === "campaign.yml") {
+    counts[file] = (counts[file] ?? 0) + 1;
+    writeFileSync(process.env.READ_COUNTS_FILE, JSON.stringify(counts));
+  }
 }
 
 for (const [owner, name] of [[fs, "readFileSync"], [fs, "readFile"], [fs.promises, "readFile"]]) {
@@ -28,5 +32,3 @@ for (const [owner, name] of [[fs, "readFileSync"], [fs, "readFile"], [fs.promise
 }
 // ES modules importing { readFileSync } from "node:fs" see the counting version too.
 syncBuiltinESMExports();
-
-process.on("exit", () => fs.writeFileSync(process.env.READ_COUNTS_FILE, JSON.stringify(counts)));

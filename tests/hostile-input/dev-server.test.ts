@@ -1,16 +1,19 @@
-// npm start keeps serving through a broken edit, shows the error, and recovers when the file is fixed.
+// npm start reads each content and locale file once per rebuild, keeps serving through a broken
+// edit, shows the error, and recovers when the file is fixed.
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { copyProject, type ProjectCopy } from "../helpers/project.ts";
+import { eachRead, readCounts } from "../helpers/readCounts.ts";
 import { ROOT } from "../helpers/site.ts";
 
 let project: ProjectCopy;
 let server: ChildProcess;
 let log = "";
 let base = "";
+let countsFile = "";
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -39,8 +42,10 @@ beforeAll(async () => {
   project = copyProject();
   const port = await freePort();
   base = `http://localhost:${port}`;
-  server = spawn(process.execPath, [join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs"), "--serve", `--port=${port}`], {
+  countsFile = join(project.root, "read-counts.json");
+  server = spawn(process.execPath, ["--import", join(ROOT, "tests/helpers/countReads.mjs"), join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs"), "--serve", `--port=${port}`], {
     cwd: project.root,
+    env: { ...process.env, READ_COUNTS_FILE: countsFile },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -52,6 +57,15 @@ beforeAll(async () => {
 afterAll(() => {
   if (server?.pid) process.kill(-server.pid, "SIGTERM");
   project?.remove();
+});
+
+test("each content and locale file is read once for the first build and once per rebuild", async () => {
+  expect(readCounts(countsFile)).toEqual(eachRead(project.root, 1));
+  const file = join(project.root, "content/en/pledge.md");
+  writeFileSync(file, readFileSync(file, "utf8").replace(/^title: .*$/m, "title: The pledge, edited"));
+  await until("the edited page", async () => ((await page("/en/pledge/")).text.includes("The pledge, edited") ? true : undefined));
+  // The page is served once the rebuild has written it, which is after every file was read.
+  expect(readCounts(countsFile)).toEqual(eachRead(project.root, 2));
 });
 
 test("a broken locale file is reported with its name, the last good pages stay served, and a fix is picked up", async () => {
