@@ -1,7 +1,7 @@
 // Warns, before anyone runs the PDF build, when a locale's text uses a script no print font
 // covers (scripts/print/fonts.ts): its leaflets would print those letters with a font of the
 // machine that builds them, or as empty boxes, and the PDF build stops there.
-import { uncoveredCharacters } from "../print/fonts.ts";
+import { allCovered, uncoveredCharacters } from "../print/fonts.ts";
 import { addFontHint, byScript } from "../print/scripts.ts";
 import type { ProjectLocale } from "../project/readProject.ts";
 import type { Problem } from "./types.ts";
@@ -14,9 +14,12 @@ interface Text {
 
 export function printFontProblems(locale: ProjectLocale): Problem[] {
   const strings = [...(locale.strings?.values ?? [])].filter((entry): entry is [string, string] => typeof entry[1] === "string");
-  // Usually every character is covered: one pass over all the text says so.
-  const all = [...locale.sections.values()].flatMap((doc) => [doc.title, doc.kicker ?? "", doc.body]);
-  if (uncoveredCharacters(all.concat(strings.map(([, value]) => value)).join("\n")).length === 0) return [];
+  // Usually every character is covered: one pass over all the text, stopping at the first that is not, says so.
+  const all = function* () {
+    for (const doc of locale.sections.values()) yield* [doc.title, doc.kicker ?? "", doc.body];
+    for (const [, value] of strings) yield value;
+  };
+  if (allCovered(all())) return [];
 
   const texts: Text[] = [];
   for (const doc of locale.sections.values()) {

@@ -183,6 +183,18 @@ function coverageOf(code: number): number {
   return state;
 }
 
+/** Whether some print font covers every character of the texts (controls and spaces aside). */
+export function allCovered(texts: Iterable<string>): boolean {
+  for (const text of texts) {
+    for (let i = 0; i < text.length; i++) {
+      const code = text.codePointAt(i)!;
+      if (code > 0xffff) i++;
+      if (coverageOf(code) === 2) return false;
+    }
+  }
+  return true;
+}
+
 /** Characters of `text` that no print font's unicode-range covers (controls and spaces aside). */
 export function uncoveredCharacters(text: string): string[] {
   const out = new Set<string>();
