@@ -13,8 +13,15 @@ import type Printer from "pagedjs-cli";
 import { findChromium, HEADLESS_ARGS } from "../browser/chromium.ts";
 
 export const OUTLINE_TAGS = ["h1", "h2", "h3"];
-/** Documents rendered at once: Paged.js keeps a core busy while a page lays out, and each page waits on its network idle; past four, pages only compete for the cores. */
+/**
+ * Documents rendered at once. Paged.js lays pages out on animation frames, which Chromium runs for
+ * the visible tab only, so on two cores the slots mostly overlap one document's layout with
+ * another's loading, waiting and PDF work (a page per window, laying out truly in parallel, was
+ * measured slower there); past four, pages only compete for the cores.
+ */
 export const DEFAULT_SLOTS = Math.max(2, Math.min(availableParallelism(), 4));
+/** Quiet time on the network that ends a document's wait for its files (pagedjs-cli's default: 500 ms). */
+const NETWORK_IDLE_MS = 100;
 
 export interface RenderedPdf {
   pdf: Uint8Array;
@@ -114,6 +121,11 @@ export async function openPdfRenderer(options: RendererOptions): Promise<PdfRend
     url.startsWith("data:") || url === "about:blank" || (url.startsWith(`${options.origin}/`) && options.allowedPaths.some((p) => new URL(url).pathname.startsWith(p)));
   const guardedPage = async (requests: string[]) => {
     const page = await browser.newPage();
+    // pagedjs-cli waits for 500 ms without a request once Paged.js has laid the pages out; every
+    // file comes from the loopback server, where a tenth of that says the same (a request still
+    // running keeps it waiting either way). A fifth of the PDF build's time here.
+    const waitForNetworkIdle = page.waitForNetworkIdle.bind(page);
+    page.waitForNetworkIdle = (waiting) => waitForNetworkIdle({ ...waiting, idleTime: NETWORK_IDLE_MS });
     await page.setRequestInterception(true);
     page.on("request", (request: HTTPRequest) => {
       const url = request.url();
