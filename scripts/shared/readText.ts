@@ -1,7 +1,7 @@
 // Reads a file that a person wrote (possibly a stranger's pull request) as text,
 // refusing what cannot be content: binary, non-UTF-8, empty or huge files.
 import { isUtf8 } from "node:buffer";
-import { readFileSync, statSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync } from "node:fs";
 import { relative } from "node:path";
 import { ContentError } from "./contentError.ts";
 
@@ -16,17 +16,23 @@ export function displayPath(file: string, root = process.cwd()): string {
 }
 
 export function readText(file: string, root?: string): string {
-  const shown = displayPath(file, root);
-  const size = statSync(file).size;
-  if (size > MAX_FILE_BYTES) {
-    throw new ContentError(
-      { file: shown },
-      `the file is ${(size / 1024 / 1024).toFixed(1)} MB; content and locale files are at most 1 MB`,
-      "check that the right file was added; split a very long section into several sections",
-    );
+  // One open for the size check and the read: the reader opens thousands of files per command.
+  const fd = openSync(file, "r");
+  let bytes: Buffer;
+  try {
+    const size = fstatSync(fd).size;
+    if (size > MAX_FILE_BYTES) {
+      throw new ContentError(
+        { file: displayPath(file, root) },
+        `the file is ${(size / 1024 / 1024).toFixed(1)} MB; content and locale files are at most 1 MB`,
+        "check that the right file was added; split a very long section into several sections",
+      );
+    }
+    bytes = readFileSync(fd);
+  } finally {
+    closeSync(fd);
   }
-  const bytes = readFileSync(file);
-  return decodeText(bytes, shown);
+  return decodeText(bytes, displayPath(file, root));
 }
 
 /** Decodes UTF-8 (a byte-order mark is accepted and dropped); CRLF becomes LF. */

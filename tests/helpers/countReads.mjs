@@ -23,11 +23,26 @@ function count(target) {
   }
 }
 
+// A read is a readFile of a path, or an open for reading (then read through the descriptor);
+// an open made by readFile itself is not counted again.
+let inReadFile = 0;
 for (const [owner, name] of [[fs, "readFileSync"], [fs, "readFile"], [fs.promises, "readFile"]]) {
   const original = owner[name];
   owner[name] = function (target, ...rest) {
     count(target);
-    return original.call(this, target, ...rest);
+    inReadFile++;
+    try {
+      return original.call(this, target, ...rest);
+    } finally {
+      inReadFile--;
+    }
+  };
+}
+for (const [owner, name] of [[fs, "openSync"], [fs, "open"], [fs.promises, "open"]]) {
+  const original = owner[name];
+  owner[name] = function (target, flags, ...rest) {
+    if (inReadFile === 0 && (flags === undefined || flags === "r" || typeof flags === "function")) count(target);
+    return original.call(this, target, flags, ...rest);
   };
 }
 // ES modules importing { readFileSync } from "node:fs" see the counting version too.
