@@ -2,7 +2,7 @@
 // project is read once and every part of the build (both HTML passes, the publish gate, the
 // status page, the PDFs) works on that one reading. The dev server: tests/hostile-input/dev-server.test.ts.
 import { spawnSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { copyProject, type ProjectCopy } from "./helpers/project.ts";
@@ -44,3 +44,18 @@ test("a site build without a project handed over (the dev server, tests) reads e
   const counts = readsDuring([join(project.root, "_site.twice")], join(ROOT, "tests/helpers/buildSiteTwice.ts"));
   expect(counts).toEqual(eachRead(project.root, 2));
 });
+
+test("npm run pdf over a site from npm run build:site reads each file once, and adds the PDFs and share cards", () => {
+  readsDuring(["--site-only"]);
+  expect(existsSync(join(project.root, "_site/en/card.png"))).toBe(false);
+  expect(readFileSync(join(project.root, "_site/en/index.html"), "utf8")).not.toContain('href="/en/leaflet.pdf"');
+  // The PDFs and cards come from the cache the full build above filled, so this stays quick.
+  const counts = readsDuring([], join(ROOT, "scripts/pdf.ts"));
+  expect(counts).toEqual(eachRead(project.root, 1));
+  expect(existsSync(join(project.root, "_site/en/card.png"))).toBe(true);
+  expect(existsSync(join(project.root, "_site/ar/leaflet.pdf"))).toBe(true);
+  // The second pass: the home page announces its card and lists the PDFs.
+  const home = readFileSync(join(project.root, "_site/en/index.html"), "utf8");
+  expect(home).toContain('<meta property="og:image"');
+  expect(home).toContain('href="/en/leaflet.pdf"');
+}, 600_000);
