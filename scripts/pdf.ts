@@ -8,6 +8,7 @@ import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { isDebug, reportFailure } from "./cli.ts";
 import { buildPdfs } from "./print/buildPdfs.ts";
+import { removeShareCardPages } from "./print/shareCardPages.ts";
 import { prepareShareCards } from "./print/shareCards.ts";
 import { readBuildInput } from "./eleventy/buildInput.ts";
 import { buildSite } from "./site/buildSite.ts";
@@ -22,6 +23,7 @@ try {
   const input = readBuildInput(root);
   await buildSite(root, siteDir, { debug: isDebug(), input, shareCardPages: true });
   await buildPdfs({ root, siteDir, locales: input.site.locales.map((l) => l.code), alsoRender: [prepareShareCards({ root, siteDir, site: input.site })] });
+  removeShareCardPages(input.cards(), siteDir);
   await buildSite(root, siteDir, { debug: isDebug(), input, shareCardPages: false });
   console.log(`✓ PDFs in ${siteDir} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 } catch (error) {

@@ -2,7 +2,7 @@
 // WhatsApp, Telegram, Signal, X and Facebook when a link is shared. Here: what each card says
 // and where it lives, from the site model; rendering is in shareCards.ts. The card pages
 // (templates/print/card.njk) sit under /<locale>/print/ with the other pages made for Chromium.
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { Direction } from "../project/localeMeta.ts";
 import type { SiteModel } from "../site/model.ts";
@@ -86,4 +86,9 @@ export function builtShareCards(cards: ShareCard[], outputDir: string): Record<s
     built[card.pageUrl] = { url: card.image, width: CARD_WIDTH, height: CARD_HEIGHT, type: CARD_TYPE, alt: card.alt };
   }
   return built;
+}
+
+/** Once the images are rendered, the card pages have served: the published site keeps the images only. */
+export function removeShareCardPages(cards: ShareCard[], siteDir: string): void {
+  for (const card of cards) rmSync(join(siteDir, card.url), { recursive: true, force: true });
 }

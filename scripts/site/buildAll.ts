@@ -6,6 +6,7 @@ import { rmSync } from "node:fs";
 import { refuseFailingTranslations } from "../check/publishGate.ts";
 import { readBuildInput } from "../eleventy/buildInput.ts";
 import type { PdfBuild } from "../print/buildPdfs.ts";
+import { removeShareCardPages } from "../print/shareCardPages.ts";
 import { buildSite } from "./buildSite.ts";
 import { removeLeftovers, replaceFolder, stagingFolder } from "./outputFolder.ts";
 
@@ -39,6 +40,7 @@ export async function buildAll(root: string, output: string, { siteOnly = false,
         locales: input.site.locales.map((l) => l.code),
         alsoRender: [prepareShareCards({ root, siteDir: staging, site: input.site })],
       });
+      removeShareCardPages(input.cards(), staging);
       await buildSite(root, staging, { debug, input, shareCardPages: false });
     }
     replaceFolder(staging, output);
