@@ -8,17 +8,13 @@ interface FilterHost {
 export function registerFilters(config: FilterHost, model: () => SiteModel) {
   // {{ "home.cta" | t(locale.code) }}, {{ "section.position" | t(code, { index: 1, total: 8 }) }}
   // A string without options is the same on every page: looked up once per build.
-  const strings = new WeakMap<SiteModel, Map<string, string>>();
-  config.addFilter("t", (key: string, locale: string, options?: Record<string, unknown>) => {
-    const site = model();
-    if (options) return site.t(locale, key, options);
-    let known = strings.get(site);
-    if (!known) strings.set(site, (known = new Map()));
-    const id = `${locale}\n${key}`;
-    let text = known.get(id);
-    if (text === undefined) known.set(id, (text = site.t(locale, key)));
-    return text;
+  const plainString = oncePerBuild(model, (site, id) => {
+    const [locale, key] = id.split("\n") as [string, string];
+    return site.t(locale, key);
   });
+  config.addFilter("t", (key: string, locale: string, options?: Record<string, unknown>) =>
+    options ? model().t(locale, key, options) : plainString(`${locale}\n${key}`),
+  );
 
   // {{ 1234 | number(locale) }}: formatted with the locale's numbering system.
   const formats = new Map<string, Intl.NumberFormat>();
@@ -35,13 +31,21 @@ export function registerFilters(config: FilterHost, model: () => SiteModel) {
 
   // {{ page.url | absoluteUrl }}: the published address, for canonical links and the sitemap.
   // The site may live under a path (https://owner.github.io/repo): kept in front of every page's path.
-  const addresses = new WeakMap<SiteModel, Map<string, string>>();
-  config.addFilter("absoluteUrl", (path: string) => {
+  config.addFilter(
+    "absoluteUrl",
+    oncePerBuild(model, (site, path) => new URL(path.replace(/^\//, ""), `${site.campaign.siteUrl}/`).href),
+  );
+}
+
+/** `compute` for each key, once per build (the dev server makes a new site model for each rebuild). */
+function oncePerBuild(model: () => SiteModel, compute: (site: SiteModel, key: string) => string): (key: string) => string {
+  const known = new WeakMap<SiteModel, Map<string, string>>();
+  return (key) => {
     const site = model();
-    let known = addresses.get(site);
-    if (!known) addresses.set(site, (known = new Map()));
-    let href = known.get(path);
-    if (href === undefined) known.set(path, (href = new URL(path.replace(/^\//, ""), `${site.campaign.siteUrl}/`).href));
-    return href;
-  });
+    let values = known.get(site);
+    if (!values) known.set(site, (values = new Map()));
+    let value = values.get(key);
+    if (value === undefined) values.set(key, (value = compute(site, key)));
+    return value;
+  };
 }

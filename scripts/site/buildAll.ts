@@ -4,7 +4,7 @@
 // succeeded (scripts/site/outputFolder.ts).
 import { rmSync } from "node:fs";
 import { refuseFailingTranslations } from "../check/publishGate.ts";
-import { readBuildInput } from "../eleventy/buildInput.ts";
+import { readBuildInput, type BuildInput } from "../eleventy/buildInput.ts";
 import type { PdfBuild } from "../print/buildPdfs.ts";
 import { removeShareCardPages } from "../print/shareCardPages.ts";
 import { buildSite } from "./buildSite.ts";
@@ -25,28 +25,35 @@ export async function buildAll(root: string, output: string, { siteOnly = false,
     const input = readBuildInput(root);
     // Then the translators' check: a locale marked complete is published only when it passes.
     refuseFailingTranslations(input.check());
-    // The share card pages only when the cards are rendered next: Chromium alone reads them.
-    await buildSite(root, staging, { debug, input, shareCardPages: !siteOnly });
     let pdfs: PdfBuild | undefined;
-    if (!siteOnly) {
-      // PDFs from the print pages just built; then a second, quick HTML pass, because the home
-      // pages list the PDFs with their size and page count, read from the files themselves.
-      // The share cards render in the same browser session, and the second pass adds og:image.
-      // (Loaded here: an HTML-only build never loads the browser and PDF libraries.)
-      const [{ buildPdfs }, { prepareShareCards }] = await Promise.all([import("../print/buildPdfs.ts"), import("../print/shareCards.ts")]);
-      pdfs = await buildPdfs({
-        root,
-        siteDir: staging,
-        locales: input.site.locales.map((l) => l.code),
-        alsoRender: [prepareShareCards({ root, siteDir: staging, site: input.site })],
-      });
-      removeShareCardPages(input.cards(), staging);
-      await buildSite(root, staging, { debug, input, shareCardPages: false });
-    }
+    if (siteOnly) await buildSite(root, staging, { debug, input, shareCardPages: false });
+    else pdfs = await buildSiteWithPdfs(root, staging, input, debug);
     replaceFolder(staging, output);
     return { pdfs };
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * The HTML with its printed documents and share cards, into `siteDir` (npm run build's staging
+ * folder, or npm run pdf's existing _site/): an HTML pass with the print and card pages, the PDFs
+ * and cards rendered from them in one browser session, the card pages removed (Chromium alone
+ * read them), then a second, quick HTML pass, because the home pages list the PDFs with their
+ * size and page count, read from the files themselves, and every page announces its card.
+ */
+export async function buildSiteWithPdfs(root: string, siteDir: string, input: BuildInput, debug = false): Promise<PdfBuild> {
+  await buildSite(root, siteDir, { debug, input, shareCardPages: true });
+  // Loaded here: an HTML-only build never loads the browser and PDF libraries.
+  const [{ buildPdfs }, { prepareShareCards }] = await Promise.all([import("../print/buildPdfs.ts"), import("../print/shareCards.ts")]);
+  const pdfs = await buildPdfs({
+    root,
+    siteDir,
+    locales: input.site.locales.map((l) => l.code),
+    alsoRender: [prepareShareCards({ root, siteDir, site: input.site })],
+  });
+  removeShareCardPages(input.cards(), siteDir);
+  await buildSite(root, siteDir, { debug, input, shareCardPages: false });
+  return pdfs;
 }
