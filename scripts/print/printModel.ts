@@ -58,7 +58,7 @@ export interface PrintModel {
   pages: PrintPage[];
 }
 
-/** UI strings templates/print/document.njk prints besides the parts. */
+/** UI strings templates/_includes/layouts/print-document.njk prints besides the parts. */
 const PRINTED_STRINGS = ["print.fullSection", "home.ctaIntro", "print.signUp", "print.qrCaption"];
 
 /** Addresses as printed: without the scheme, easier to type from paper. */
