@@ -24,9 +24,22 @@ export function parseSectionFile(text: string, file: string): ParsedSectionFile 
 }
 
 export function plainFrontMatter(text: string): ParsedSectionFile | undefined {
-  const lines = text.split("\n");
-  if (!FENCE.test(lines[0] ?? "")) return undefined;
-  const end = lines.findIndex((line, i) => i > 0 && FENCE.test(line));
+  // Only the front matter is split into lines: the body is a slice of the text, not a copy.
+  const lines: string[] = [];
+  let at = 0;
+  let end = -1;
+  while (at <= text.length) {
+    let next = text.indexOf("\n", at);
+    if (next === -1) next = text.length;
+    const line = text.slice(at, next);
+    at = next + 1;
+    if (lines.length > 0 && FENCE.test(line)) {
+      end = lines.length;
+      break;
+    }
+    lines.push(line);
+    if (lines.length === 1 && !FENCE.test(line)) return undefined;
+  }
   if (end < 2) return undefined;
   const frontMatter: Partial<SectionFrontMatter> = {};
   const keyLines: ParsedSectionFile["keyLines"] = {};
@@ -50,5 +63,5 @@ export function plainFrontMatter(text: string): ParsedSectionFile | undefined {
     keyLines[key] = i + 1;
   }
   if (!frontMatter.title) return undefined;
-  return { frontMatter: frontMatter as SectionFrontMatter, body: lines.slice(end + 1).join("\n"), bodyLine: end + 2, keyLines };
+  return { frontMatter: frontMatter as SectionFrontMatter, body: text.slice(at), bodyLine: end + 2, keyLines };
 }
