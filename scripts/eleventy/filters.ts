@@ -7,14 +7,7 @@ interface FilterHost {
 
 export function registerFilters(config: FilterHost, model: () => SiteModel) {
   // {{ "home.cta" | t(locale.code) }}, {{ "section.position" | t(code, { index: 1, total: 8 }) }}
-  // A string without options is the same on every page: looked up once per build.
-  const plainString = oncePerBuild(model, (site, id) => {
-    const [locale, key] = id.split("\n") as [string, string];
-    return site.t(locale, key);
-  });
-  config.addFilter("t", (key: string, locale: string, options?: Record<string, unknown>) =>
-    options ? model().t(locale, key, options) : plainString(`${locale}\n${key}`),
-  );
+  config.addFilter("t", (key: string, locale: string, options?: Record<string, unknown>) => model().t(locale, key, options));
 
   // {{ 1234 | number(locale) }}: formatted with the locale's numbering system.
   const formats = new Map<string, Intl.NumberFormat>();

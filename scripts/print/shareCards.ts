@@ -8,7 +8,7 @@ import { join, relative, sep } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { HTTPRequest, Page } from "puppeteer";
 import { findChromium } from "../browser/chromium.ts";
-import { buildSiteModel, type SiteModel } from "../site/model.ts";
+import { buildSiteModel } from "../site/model.ts";
 import type { BrowserTask } from "./buildPdfs.ts";
 import { fontFilesIn } from "./fonts.ts";
 import { browserIdentity, writeAtomically } from "./pdfCache.ts";
@@ -34,8 +34,8 @@ export interface ShareCardOptions {
   root: string;
   /** A built site: card pages in, card images out. */
   siteDir: string;
-  /** The site model the pages were built from (default: read the project at `root`); npm run build passes its own. */
-  site?: SiteModel;
+  /** The cards the pages were built from (default: those of the project at `root`); npm run build passes its own. */
+  cards?: ShareCard[];
   /** false: render everything, store nothing. */
   cacheDir?: string | false;
   timeoutMs?: number;
@@ -52,7 +52,7 @@ export interface ShareCardTask extends BrowserTask {
 export function prepareShareCards(options: ShareCardOptions): ShareCardTask {
   const log = options.log ?? ((line: string) => console.log(line));
   const timeoutMs = options.timeoutMs ?? 30_000;
-  const cards = shareCards(options.site ?? buildSiteModel(options.root));
+  const cards = options.cards ?? shareCards(buildSiteModel(options.root));
   const htmlOf = (card: ShareCard) => join(options.siteDir, card.url, "index.html");
   for (const card of cards) {
     if (!existsSync(htmlOf(card))) {

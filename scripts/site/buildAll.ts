@@ -51,7 +51,7 @@ export async function buildSiteWithPdfs(root: string, siteDir: string, input: Bu
     root,
     siteDir,
     locales: input.site.locales.map((l) => l.code),
-    alsoRender: [prepareShareCards({ root, siteDir, site: input.site })],
+    alsoRender: [prepareShareCards({ root, siteDir, cards: input.cards() })],
   });
   removeShareCardPages(input.cards(), siteDir);
   await buildSite(root, siteDir, { debug, input, shareCardPages: false });

@@ -219,7 +219,7 @@ export function buildSiteModel(input: Project | string): SiteModel {
     sectionPages,
     sections,
     documents: project.documents.plan!,
-    t: rememberPlainStrings(createTranslator(project.locales.map((l) => ({ code: l.code, strings: l.strings?.tree ?? {} })), campaign.sourceLocale)),
+    t: createTranslator(project.locales.map((l) => ({ code: l.code, strings: l.strings?.tree ?? {} })), campaign.sourceLocale),
   };
 }
 
@@ -233,18 +233,6 @@ export function stopOnSiteErrors(project: Project): void {
   const first = readingProblems(project).find((p) => !p.siteBuilds);
   if (first) throw problemAsError(first);
   if (project.documents.problem) throw problemAsError(project.documents.problem);
-}
-
-/** A string without options is the same on every page: look it up once per build, not once per page (npm run bench -- build). */
-function rememberPlainStrings(t: Translate): Translate {
-  const known = new Map<string, string>();
-  return (locale, key, options) => {
-    if (options) return t(locale, key, options);
-    const id = `${locale}\u0000${key}`;
-    let value = known.get(id);
-    if (value === undefined) known.set(id, (value = t(locale, key)));
-    return value;
-  };
 }
 
 /** The first line of text (a paragraph or list item) as plain text, cut at a word boundary: the meta description. */

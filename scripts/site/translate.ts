@@ -1,11 +1,11 @@
 // UI strings through i18next: one instance for all locales, built once per build.
 // Missing strings fall back to the source locale, so a locale in progress still renders.
-import i18next, { type TFunction } from "i18next";
+import i18next, { type i18n as I18n, type TFunction } from "i18next";
 
 export type Translate = (locale: string, key: string, options?: Record<string, unknown>) => string;
 
-/** `strings`: each locale's ui.json as written. */
-export function createTranslator(locales: { code: string; strings: Record<string, unknown> }[], sourceLocale: string): Translate {
+/** The project's i18next: `strings` are each locale's ui.json as written. */
+export function createUiI18next(locales: { code: string; strings: Record<string, unknown> }[], sourceLocale: string): I18n {
   const instance = i18next.createInstance();
   void instance.init({
     resources: Object.fromEntries(locales.map((l) => [l.code, { ui: l.strings }])),
@@ -18,6 +18,12 @@ export function createTranslator(locales: { code: string; strings: Record<string
     returnNull: false,
     showSupportNotice: false,
   } as Parameters<typeof instance.init>[0]);
+  return instance;
+}
+
+/** `t` for the site, the print model and the templates; built once per site model. */
+export function createTranslator(locales: { code: string; strings: Record<string, unknown> }[], sourceLocale: string): Translate {
+  const instance = createUiI18next(locales, sourceLocale);
   const fixed = new Map<string, TFunction>(locales.map((l) => [l.code, instance.getFixedT(l.code)]));
   const tOf = (locale: string) => fixed.get(locale) ?? instance.getFixedT(sourceLocale);
   // i18next's t() takes 50-100 µs a call: every section page calls it for its position
@@ -25,8 +31,7 @@ export function createTranslator(locales: { code: string; strings: Record<string
   // placeholders is filled in here, from the string i18next chose (with its fallback); plurals,
   // formats, nesting, {{- name}} and missing values still go through i18next.
   const plain = new Map<string, { parts: string[]; names: string[] } | null>();
-  const plainString = (locale: string, key: string) => {
-    const id = `${locale}\n${key}`;
+  const plainString = (id: string, locale: string, key: string) => {
     let found = plain.get(id);
     if (found === undefined) {
       const raw = tOf(locale)(key, { skipInterpolation: true });
@@ -35,16 +40,24 @@ export function createTranslator(locales: { code: string; strings: Record<string
     }
     return found;
   };
+  // A string without values is the same on every page: looked up once per build, not once per page.
+  const known = new Map<string, string>();
   return (locale, key, options) => {
-    if (options && Object.keys(options).every(isPlainValueName)) {
-      const string = plainString(locale, key);
+    const id = `${locale}\n${key}`;
+    if (!options) {
+      let value = known.get(id);
+      if (value === undefined) known.set(id, (value = String(tOf(locale)(key, {}))));
+      return value;
+    }
+    if (Object.keys(options).every(isPlainValueName)) {
+      const string = plainString(id, locale, key);
       if (string && string.names.every((name) => isFillable(options[name]))) {
         let text = string.parts[0]!;
         for (let i = 0; i < string.names.length; i++) text += String(options[string.names[i]!]) + string.parts[i + 1]!;
         return text;
       }
     }
-    return String(tOf(locale)(key, options ?? {}));
+    return String(tOf(locale)(key, options));
   };
 }
 
@@ -66,10 +79,10 @@ function splitPlaceholders(raw: string): { parts: string[]; names: string[] } {
 }
 
 /** Options that change what i18next looks up or how, rather than fill a placeholder. */
-const I18NEXT_OPTIONS = new Set(["count", "context", "ordinal", "defaultValue", "lng", "lngs", "ns", "replace", "returnObjects", "returnDetails", "joinArrays", "postProcess", "interpolation", "skipInterpolation", "keySeparator", "nsSeparator", "fallbackLng"]);
+const LOOKUP_OPTIONS = new Set(["count", "context", "ordinal", "defaultValue", "lng", "lngs", "ns", "replace", "returnObjects", "returnDetails", "joinArrays", "postProcess", "interpolation", "skipInterpolation", "keySeparator", "nsSeparator", "fallbackLng"]);
 
 function isPlainValueName(name: string): boolean {
-  return !I18NEXT_OPTIONS.has(name) && !name.startsWith("defaultValue");
+  return !LOOKUP_OPTIONS.has(name) && !name.startsWith("defaultValue");
 }
 
 function isFillable(value: unknown): value is string | number {

@@ -1,24 +1,14 @@
 // The UI string translator: every string of every real locale, with and without values, reads
 // exactly as i18next's own t() gives it, whichever way the translator fills it in.
-import i18next from "i18next";
 import { describe, expect, it } from "vitest";
 import { readProject } from "../../scripts/project/readProject.ts";
-import { createTranslator } from "../../scripts/site/translate.ts";
+import { createTranslator, createUiI18next } from "../../scripts/site/translate.ts";
 
 const root = new URL("../..", import.meta.url).pathname;
 
+/** i18next's own t(), on the instance the translator is built on. */
 function reference(locales: { code: string; strings: Record<string, unknown> }[], sourceLocale: string) {
-  const instance = i18next.createInstance();
-  void instance.init({
-    resources: Object.fromEntries(locales.map((l) => [l.code, { ui: l.strings }])),
-    ns: ["ui"],
-    defaultNS: "ui",
-    fallbackLng: sourceLocale,
-    initAsync: false,
-    interpolation: { escapeValue: false },
-    returnNull: false,
-    showSupportNotice: false,
-  } as Parameters<typeof instance.init>[0]);
+  const instance = createUiI18next(locales, sourceLocale);
   return (locale: string, key: string, options?: Record<string, unknown>) => String(instance.getFixedT(locale)(key, options ?? {}));
 }
 
