@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { facesFor, fontFilesIn, parseUnicodeRange, PRINT_FONT_WEIGHTS, PRINT_FONTS, printFontCss, printFontFiles, printFontNamed, printFontRoutes, uncoveredCharacters } from "../scripts/print/fonts.ts";
+import { allCovered, facesFor, fontFilesIn, parseUnicodeRange, PRINT_FONT_WEIGHTS, PRINT_FONTS, printFontCss, printFontFiles, printFontNamed, printFontRoutes, uncoveredCharacters } from "../scripts/print/fonts.ts";
 import { checkPdfFonts, toUnicodeChars } from "../scripts/print/pdfFonts.ts";
 import { cacheKey } from "../scripts/print/pdfCache.ts";
 import { PRINT_VARIANTS } from "../scripts/print/variants.ts";
@@ -26,6 +26,21 @@ describe("the registry", () => {
     const sample = "Tiếng Việt ąčęėįšųūž ß Ωμέγα Привет עברית العربية پچژگکی ٹڈڑںھہے हिन्दी বাংলা ไทย 汉字 漢字 ひらがな カタカナ 한국어";
     expect(uncoveredCharacters(sample)).toEqual([]);
     expect(uncoveredCharacters("ქართული ქართული")).toEqual([..."ქართული"]);
+  });
+
+  test("allCovered agrees with uncoveredCharacters, whatever texts it has met before", () => {
+    // U+1EE00, a letter beyond the BMP that Amiri covers; U+20000, one no print font covers.
+    const texts = ["Tiếng Việt ąčęėįšųūž", "العربية پچژگکی ٹڈڑںھہے \u{1ee00}", "汉字 ひらがな 한국어", "tab\tand\r\nnewline\u00a0nbsp"];
+    for (let round = 0; round < 2; round++) {
+      // Met again, the known characters are skipped by one search: a new one must still be looked up.
+      expect(allCovered(texts)).toBe(true);
+      expect(allCovered([...texts, "ქართული"])).toBe(false);
+      expect(allCovered(["العربية", "العربية ქ"])).toBe(false);
+      expect(allCovered(["汉字", "汉字 \u{20000}"])).toBe(false);
+      // A lone surrogate is no character a font can print.
+      expect(allCovered(["abc\ud800"])).toBe(false);
+      expect(uncoveredCharacters("abc\ud800")).toEqual(["\ud800"]);
+    }
   });
 
   test("Amiri has glyphs (not only a range) for the Persian and Urdu letters, in both weights (fc-query)", () => {

@@ -2,10 +2,11 @@
 // once across the sections (a quotation cited twice, "Case Details:"), a locale should render it
 // the same way each time, as a translation platform's memory would. Texts are compared after
 // normalising whitespace and removing citation markers, which may differ between the copies.
-import { CITATION_PATTERN } from "../content/markdown.ts";
+import { CITATION_PATTERN, MAY_HOLD_CITATION } from "../content/markdown.ts";
 import type { SectionDoc } from "./sectionCheck.ts";
 import type { Block } from "../project/blocks.ts";
 import { alignBlocks } from "../project/align.ts";
+import { singleSpaced } from "../shared/whitespace.ts";
 import type { Problem } from "./types.ts";
 
 /** One place of a repeated English text: a whole block, or one sentence of a block. */
@@ -39,8 +40,8 @@ export function pairedBlock(english: SectionDoc, translation: SectionDoc, index:
 /** The text as compared: no citation markers, single spaces, no space before punctuation. */
 export function normalised(text: string): string {
   // Each step only where it can apply: this runs once per block of every file.
-  if (/[[/]|A-HRC|Sub\*/.test(text)) text = text.replace(CITATION_PATTERN, " ");
-  if (/\s\s|[\t\r\n]/.test(text)) text = text.replace(/\s+/g, " ");
+  if (MAY_HOLD_CITATION.test(text)) text = text.replace(CITATION_PATTERN, " ");
+  text = singleSpaced(text);
   if (/ [.,;:!?؟،؛]/.test(text)) text = text.replace(/ (?=[.,;:!?؟،؛])/g, "");
   return text.trim();
 }

@@ -2,6 +2,7 @@
 // stay the same (only placeholders, citation markers, digits, acronyms, or a proper name such
 // as "Francesca Albanese") is never reported.
 import { CITATION_PATTERN } from "../content/markdown.ts";
+import { singleSpaced } from "../shared/whitespace.ts";
 
 const IGNORED = [
   /\{\{[^}]*\}\}/g, // {{count}}
@@ -25,5 +26,5 @@ export function needsTranslation(text: string): boolean {
 }
 
 export function sameText(a: string, b: string): boolean {
-  return a.replace(/\s+/g, " ").trim() === b.replace(/\s+/g, " ").trim();
+  return singleSpaced(a).trim() === singleSpaced(b).trim();
 }

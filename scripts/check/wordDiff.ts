@@ -1,8 +1,13 @@
 // What changed in the English since a translation was made, word by word, as short
 // "was / now" pairs with a few words of context: enough to find the place in the translation.
-import { diffWords } from "diff";
+import { createRequire } from "node:module";
+import type * as Diff from "diff";
 import type { SectionText } from "./sourceHistory.ts";
 import type { StaleDiff, WordChange } from "./types.ts";
+
+// Loaded on the first diff: every build runs the check, and only a stale translation is diffed.
+let diffWords: typeof Diff.diffWords | undefined;
+const loadDiffWords = () => (diffWords ??= (createRequire(import.meta.url)("diff") as typeof Diff).diffWords);
 
 const CONTEXT_WORDS = 6;
 const MAX_CHANGES = 8;
@@ -12,7 +17,7 @@ export function sectionAsText({ title, kicker, body }: SectionText): string {
 }
 
 export function wordDiff(before: SectionText, after: SectionText, from: StaleDiff["from"]): StaleDiff {
-  const parts = diffWords(sectionAsText(before), sectionAsText(after));
+  const parts = loadDiffWords()(sectionAsText(before), sectionAsText(after));
   // Group consecutive changes (and the small unchanged gaps between them) into hunks.
   const hunks: WordChange[] = [];
   let i = 0;

@@ -13,6 +13,8 @@ type TokenConstructor = StateCore["Token"];
 /** `[78 A, B]`, `[A-HRC-59-23-AEV*]`, `A-HRC-59-23-AEV*`, `A/75/212`, `S/RES/2720 (2023)`, `Sub* 2.24`. */
 export const CITATION_PATTERN =
   /\[(?:\d[^\]\n]*|A-HRC[^\]\n]*)\]|A-HRC-\d+-\d+-[A-Z]+\*?|\bS\/RES\/\d+(?: \(\d{4}\))?|\bA\/\d+\/\d+|\bSub\* \d+(?:\.\d+)?/g;
+/** True for every text CITATION_PATTERN can match (each form holds one of these): a quick test first, for the many texts without any. */
+export const MAY_HOLD_CITATION = /[[/]|A-HRC|Sub\*/;
 
 /** How a section is rendered for paper rather than for its page on the site. */
 export interface RenderOptions {
@@ -111,7 +113,7 @@ function findOpening(tokens: Token[], closeIdx: number): Token | undefined {
 }
 
 function isolateCitations(token: Token, TokenClass: TokenConstructor): Token[] {
-  if (token.type !== "text") return [token];
+  if (token.type !== "text" || !MAY_HOLD_CITATION.test(token.content)) return [token];
   const text = token.content;
   const out: Token[] = [];
   let last = 0;

@@ -168,8 +168,7 @@ let routes: Map<string, string> | undefined;
 
 const covers = (intervals: readonly Interval[], code: number) => intervals.some(([a, b]) => code >= a && code <= b);
 
-// Per code point: 0 not yet known, 1 covered, 2 not covered. A loop over char codes: the check
-// runs this over every locale's whole text.
+// Per code point: 0 not yet known, 1 covered, 2 not covered.
 const bmpCoverage = new Uint8Array(0x10000);
 const astralCoverage = new Map<number, number>();
 
@@ -183,13 +182,58 @@ function coverageOf(code: number): number {
   return state;
 }
 
+// What allCovered has found covered so far, as a search for the first character outside it.
+// Each character found covered adds the whole unicode-range interval that covers it, so after
+// the first text of a script the class holds a few ranges, and a text is one regex search (a
+// few times faster than a loop over its characters). Basic Multilingual Plane only, without the
+// u flag: the rarer characters beyond it are found each time, and looked up in the table.
+let knownIntervals: Interval[] = [];
+let unknownCharacter = /[^\0-\x1f\s]/g;
+
+/** Adds the interval that covers `code` to the search. */
+function learnCovered(code: number): void {
+  const [a, b] = coveringInterval(code);
+  // Within the Basic Multilingual Plane, and never a surrogate code unit: the halves of a pair
+  // are found, and read together.
+  const parts = [[a, Math.min(b, 0xd7ff)], [Math.max(a, 0xe000), Math.min(b, 0xffff)]] as const;
+  const merged: [number, number][] = [];
+  for (const [x, y] of [...knownIntervals, ...parts.filter(([x, y]) => x <= y)].sort((p, q) => p[0] - q[0])) {
+    const last = merged.at(-1);
+    if (last && x <= last[1] + 1) last[1] = Math.max(last[1], y);
+    else merged.push([x, y]);
+  }
+  knownIntervals = merged;
+  const hex = (n: number) => `\\u${n.toString(16).padStart(4, "0")}`;
+  const ranges = merged.map(([x, y]) => (x === y ? hex(x) : `${hex(x)}-${hex(y)}`)).join("");
+  unknownCharacter = new RegExp(`[^\\0-\\x1f\\s${ranges}]`, "g");
+}
+
+/** The interval of the first face that covers `code` (a space or control character alone). */
+function coveringInterval(code: number): Interval {
+  if (code < 0x20 || /\s/u.test(String.fromCodePoint(code))) return [code, code];
+  for (const font of PRINT_FONTS) {
+    for (const face of facesOf(font)) {
+      const interval = face.intervals.find(([a, b]) => code >= a && code <= b);
+      if (interval) return interval;
+    }
+  }
+  throw new Error(`U+${code.toString(16)} is covered by no print font`);
+}
+
 /** Whether some print font covers every character of the texts (controls and spaces aside). */
 export function allCovered(texts: Iterable<string>): boolean {
   for (const text of texts) {
-    for (let i = 0; i < text.length; i++) {
-      const code = text.codePointAt(i)!;
-      if (code > 0xffff) i++;
+    let search = unknownCharacter;
+    search.lastIndex = 0;
+    for (let found = search.exec(text); found; found = search.exec(text)) {
+      const code = text.codePointAt(found.index)!;
       if (coverageOf(code) === 2) return false;
+      const next = found.index + (code > 0xffff ? 2 : 1);
+      if (code <= 0xffff) {
+        learnCovered(code);
+        search = unknownCharacter;
+      }
+      search.lastIndex = next;
     }
   }
   return true;

@@ -33,7 +33,8 @@
 // in the check, and the content model's block syntax is small. `readBlocksByParser` is the same
 // reading through markdown-it; a test holds the two equal on every real section.
 import type { Token } from "markdown-it";
-import { CITATION_PATTERN, parseMarkdown } from "../content/markdown.ts";
+import { CITATION_PATTERN, MAY_HOLD_CITATION, parseMarkdown } from "../content/markdown.ts";
+import { singleSpaced } from "../shared/whitespace.ts";
 
 export type BlockKind = "heading" | "paragraph" | "item" | "quote" | "details" | "excerpt";
 export type ContainerKind = "quote" | "details" | "excerpt";
@@ -296,14 +297,13 @@ function fillText(block: Block, markdown: string) {
   }
   text = plain(text);
   block.text = text;
-  if (text.length > 0) for (const match of text.matchAll(CITATION_PATTERN)) block.citations.push(match[0]);
+  if (MAY_HOLD_CITATION.test(text)) for (const match of text.matchAll(CITATION_PATTERN)) block.citations.push(match[0]);
 }
 
 function plain(text: string): string {
   if (text.includes("\\")) text = text.replace(/\\([!-/:-@[-`{-~])/g, "$1");
   if (text.includes("**") || text.includes("__")) text = text.replace(/\*\*|__/g, "");
-  if (/\s\s|[\t\r]/.test(text)) text = text.replace(/\s+/g, " ");
-  return text.trim();
+  return singleSpaced(text).trim();
 }
 
 /**
@@ -384,10 +384,10 @@ function fillFromInline(block: Block, children: Token[]) {
       link?.parts.push(" ");
     } else if (child.type === "link_open") link = { address: child.attrGet("href") ?? "", parts: [] };
     else if (child.type === "link_close" && link) {
-      block.links.push({ address: link.address, text: link.parts.join("").replace(/\s+/g, " ").trim() });
+      block.links.push({ address: link.address, text: singleSpaced(link.parts.join("")).trim() });
       link = undefined;
     }
   }
-  block.text = parts.join("").replace(/\s+/g, " ").trim();
+  block.text = singleSpaced(parts.join("")).trim();
   for (const match of block.text.matchAll(CITATION_PATTERN)) block.citations.push(match[0]);
 }
