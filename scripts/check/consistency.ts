@@ -72,13 +72,17 @@ class Readings {
 }
 
 const SENTENCE_END = /[.!?؟…]["'”’»)\]]* +/gu;
+// Module constants: the TypeScript loader (esbuild, for Node) turns a \p{…} literal into a
+// new RegExp(…), built again on every call where the literal stands inside a function.
+const LETTER = /\p{L}/u;
+const TWO_LETTERS = /\p{L}{2}/u;
 
 /** Sentences end at . ! ? ؟ or … (with any closing quotes or brackets) before a space. */
 export function sentencesOf(text: string): string[] {
   const sentences: string[] = [];
   let start = 0;
   const keep = (sentence: string) => {
-    if (/\p{L}/u.test(sentence)) sentences.push(sentence);
+    if (LETTER.test(sentence)) sentences.push(sentence);
   };
   for (const end of text.matchAll(SENTENCE_END)) {
     const stop = end.index + end[0].trimEnd().length;
@@ -94,7 +98,7 @@ export function findRepeats(english: Iterable<SectionDoc>): SourceRepeats {
   const blocks = new Map<string, Place[]>();
   const sentences = new Map<string, Place[]>();
   const add = (map: Map<string, Place[]>, text: string, place: Place) => {
-    if (!/\p{L}{2}/u.test(text)) return;
+    if (!TWO_LETTERS.test(text)) return;
     const places = map.get(text);
     if (places) places.push(place);
     else map.set(text, [place]);

@@ -10,18 +10,25 @@ const IGNORED = [
   /https?:\/\/\S+|mailto:\S+|\S+@\S+\.\S+/g,
 ];
 
+// Module constants: the TypeScript loader (esbuild, for Node) turns a \p{…} literal into a
+// new RegExp(…), built again on every call where the literal stands inside a function.
+const WORD_SEPARATOR = /[^\p{L}\p{M}'’-]+/u;
+const TWO_LETTERS = /\p{L}.*\p{L}/u;
+const TWO_CAPITALS = /\p{Lu}.*\p{Lu}/u;
+const CAPITALISED = /^\p{Lu}/u;
+
 /** Whether identical text in a translation means the translator has not translated it. */
 export function needsTranslation(text: string): boolean {
   let rest = text.replace(CITATION_PATTERN, " ");
   for (const pattern of IGNORED) rest = rest.replace(pattern, " ");
   const words = rest
-    .split(/[^\p{L}\p{M}'’-]+/u)
+    .split(WORD_SEPARATOR)
     .map((w) => w.replace(/^['’-]+|['’-]+$/g, ""))
     // Acronyms and product names (ICMs, GitHub, IMOD) are kept as they are in every language.
-    .filter((w) => /\p{L}.*\p{L}/u.test(w) && !/\p{Lu}.*\p{Lu}/u.test(w));
+    .filter((w) => TWO_LETTERS.test(w) && !TWO_CAPITALS.test(w));
   if (words.length === 0) return false;
   // Two or more capitalised words and nothing else: a name.
-  if (words.length >= 2 && words.every((w) => /^\p{Lu}/u.test(w))) return false;
+  if (words.length >= 2 && words.every((w) => CAPITALISED.test(w))) return false;
   return true;
 }
 

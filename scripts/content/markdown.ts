@@ -77,7 +77,8 @@ function createMarkdown(): MarkdownInstance {
 
   md.core.ruler.push("isolate_citations", (state) => {
     for (const block of state.tokens) {
-      if (block.type !== "inline" || !block.children) continue;
+      // Most lines hold no citation: their tokens are left as they are, not copied.
+      if (block.type !== "inline" || !block.children?.some(mayHoldCitation)) continue;
       block.children = block.children.flatMap((child) => isolateCitations(child, state.Token));
     }
   });
@@ -112,8 +113,10 @@ function findOpening(tokens: Token[], closeIdx: number): Token | undefined {
   return undefined;
 }
 
+const mayHoldCitation = (token: Token) => token.type === "text" && MAY_HOLD_CITATION.test(token.content);
+
 function isolateCitations(token: Token, TokenClass: TokenConstructor): Token[] {
-  if (token.type !== "text" || !MAY_HOLD_CITATION.test(token.content)) return [token];
+  if (!mayHoldCitation(token)) return [token];
   const text = token.content;
   const out: Token[] = [];
   let last = 0;

@@ -7,6 +7,7 @@ import type { DocumentPlan } from "../project/documentList.ts";
 import type { Direction } from "../project/localeMeta.ts";
 import { problemAsError } from "../project/problems.ts";
 import { readingProblems, readProject, type Project, type Section } from "../project/readProject.ts";
+import { singleSpaced } from "../shared/whitespace.ts";
 import { ogLocaleOf } from "./ogLocale.ts";
 import { createTranslator, type Translate } from "./translate.ts";
 
@@ -237,11 +238,16 @@ export function stopOnSiteErrors(project: Project): void {
 
 /** The first line of text (a paragraph or list item) as plain text, cut at a word boundary: the meta description. */
 function describe(body: string, max = 160): string {
-  const line = body
-    .split("\n")
-    .map((l) => l.trim().replace(/^(?:[-*+]|\d+\.|>)\s+/, ""))
-    .find((l) => l !== "" && !/^(?:#|:::)/.test(l)) ?? "";
-  const text = line.replace(/\\\*/g, "*").replace(/\*\*|__/g, "").replace(/\s+/g, " ").trim();
+  // Line by line up to the first that is text (the body is not split whole: every page has one).
+  let line = "";
+  for (let start = 0; start < body.length && line === ""; ) {
+    const end = body.indexOf("\n", start);
+    const stop = end === -1 ? body.length : end;
+    const candidate = body.slice(start, stop).trim().replace(/^(?:[-*+]|\d+\.|>)\s+/, "");
+    if (!/^(?:#|:::)/.test(candidate)) line = candidate;
+    start = stop + 1;
+  }
+  const text = singleSpaced(line.replace(/\\\*/g, "*").replace(/\*\*|__/g, "")).trim();
   if (text.length <= max) return text;
   return `${text.slice(0, text.lastIndexOf(" ", max - 1))}…`;
 }
