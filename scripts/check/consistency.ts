@@ -53,20 +53,25 @@ interface Reading {
 
 /**
  * A block's normalised text and (when asked for) its sentences, worked out once per distinct
- * text of one check run: the same paragraph in many files is read once.
+ * text of one check run: the same paragraph in many files is read once. Each block remembers
+ * its reading too, so asking again costs no lookup of its whole text.
  */
 class Readings {
   private known = new Map<string, Reading>();
-  private of(raw: string): Reading {
-    let known = this.known.get(raw);
-    if (!known) this.known.set(raw, (known = { text: normalised(raw) }));
+  private ofBlock = new WeakMap<Block, Reading>();
+  private of(block: Block): Reading {
+    let known = this.ofBlock.get(block);
+    if (known) return known;
+    known = this.known.get(block.text);
+    if (!known) this.known.set(block.text, (known = { text: normalised(block.text) }));
+    this.ofBlock.set(block, known);
     return known;
   }
   text(block: Block): string {
-    return this.of(block.text).text;
+    return this.of(block).text;
   }
   sentences(block: Block): string[] {
-    const known = this.of(block.text);
+    const known = this.of(block);
     return (known.sentences ??= sentencesOf(known.text));
   }
 }
@@ -131,20 +136,21 @@ export function findRepeats(english: Iterable<SectionDoc>): SourceRepeats {
 /** Warnings for a locale whose translations of one repeated English text differ. */
 export function checkConsistency(repeats: SourceRepeats, translated: ReadonlyMap<string, SectionDoc>, code: string): Problem[] {
   const { readings } = repeats;
-  const rendered = (place: Place): { doc: SectionDoc; block: Block; text: string } | undefined => {
+  /** The translated block that renders an English place, if any. */
+  const rendered = (place: Place): { doc: SectionDoc; block: Block } | undefined => {
     const doc = translated.get(place.doc.id);
     const block = doc && pairedBlock(place.doc, doc, place.block);
     if (!doc || !block) return undefined;
-    if (place.sentence === undefined) return { doc, block, text: readings.text(block) };
     // Sentences pair by position only when the translation has as many.
-    const mine = readings.sentences(block);
-    const english = readings.sentences(place.doc.structure.blocks[place.block]!);
-    return mine.length === english.length ? { doc, block, text: mine[place.sentence]! } : undefined;
+    if (place.sentence !== undefined && readings.sentences(block).length !== readings.sentences(place.doc.structure.blocks[place.block]!).length) return undefined;
+    return { doc, block };
   };
+  /** The text compared: the block's, or the sentence's. */
+  const textOf = (place: Place, block: Block) => (place.sentence === undefined ? readings.text(block) : readings.sentences(block)[place.sentence]!);
   const reported = new Map<string, Problem & { more: number }>();
   for (const [kind, groups] of [["block", repeats.blocks], ["sentence", repeats.sentences]] as const) {
     for (const places of groups) {
-      let first: { place: Place; doc: SectionDoc; block: Block; text: string } | undefined;
+      let first: { place: Place; doc: SectionDoc; block: Block; text?: string } | undefined;
       for (const place of places) {
         const mine = rendered(place);
         if (!mine) continue;
@@ -152,8 +158,13 @@ export function checkConsistency(repeats: SourceRepeats, translated: ReadonlyMap
           first = { place, ...mine };
           continue;
         }
-        if (mine.text === first.text || mine.block === first.block) continue;
+        if (mine.block === first.block) continue;
         if (place.group !== undefined && place.group === first.place.group) continue;
+        // Blocks written alike compare alike: most repeats are translated the same way, and
+        // comparing them as written spares normalising every copy.
+        if (kind === "block" && mine.block.text === first.block.text) continue;
+        first.text ??= textOf(first.place, first.block);
+        if (textOf(place, mine.block) === first.text) continue;
         const pair = `${mine.doc.file}:${mine.block.line}→${first.doc.file}:${first.block.line}`;
         const earlier = reported.get(pair);
         if (earlier) {
