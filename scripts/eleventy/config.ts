@@ -66,7 +66,7 @@ export default function configure(eleventyConfig: EleventyConfig) {
   eleventyConfig.addPassthroughCopy({ "templates/assets": "assets" });
   // Print fonts stay in node_modules, out of _site/: the dev server (npm start) serves them to
   // the print pages, as the PDF build's own server does.
-  eleventyConfig.setServerOptions({ middleware: [printFontMiddleware(printFontRoutes())] });
+  eleventyConfig.setServerOptions({ middleware: [printFontMiddleware(printFontRoutes)] });
 
   // The dev server answers on this machine only.
   eleventyConfig.setServerOptions({ domDiff: false, showVersion: false, host: "localhost" });

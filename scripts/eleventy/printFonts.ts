@@ -4,9 +4,10 @@
 import { createReadStream, existsSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 
-export function printFontMiddleware(routes: ReadonlyMap<string, string>) {
+/** `routes` is asked on the first request: a build that serves nothing never reads the font packages. */
+export function printFontMiddleware(routes: () => ReadonlyMap<string, string>) {
   return (request: IncomingMessage, response: ServerResponse, next: () => void) => {
-    const file = routes.get(new URL(request.url ?? "/", "http://localhost").pathname);
+    const file = routes().get(new URL(request.url ?? "/", "http://localhost").pathname);
     if (!file || !existsSync(file)) return next();
     response.writeHead(200, { "content-type": "font/woff2" });
     createReadStream(file).pipe(response);

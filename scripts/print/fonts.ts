@@ -257,7 +257,6 @@ export function uncoveredCharacters(text: string): string[] {
  * So an English page declares no Chinese slice, though those slices hold Latin letters too.
  */
 export function facesFor(text: string, lang = ""): Face[] {
-  const faces = printFontFaces();
   const own = ownFont(lang);
   const first = (stack: readonly PrintFont[], code: number) => {
     for (const font of stack) {
@@ -274,7 +273,9 @@ export function facesFor(text: string, lang = ""): Face[] {
     needed.add(first(ownStack, code));
     if (own && !own.scripts.includes(scriptOf(char))) needed.add(first(PRINT_FONTS, code));
   }
-  return faces.filter((face) => needed.has(face));
+  // In registry order; only the fonts read above can hold a needed face (the CJK packages'
+  // hundreds of slices are read only for text that reaches them).
+  return PRINT_FONTS.filter((font) => facesByFont.has(font)).flatMap((font) => facesOf(font).filter((face) => needed.has(face)));
 }
 
 /** The font listed for a language ("zh-Hant-TW" → Noto Sans TC), as :lang() would pick it. */

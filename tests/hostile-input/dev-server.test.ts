@@ -1,5 +1,5 @@
 // npm start reads each content and locale file once per rebuild, keeps serving through a broken
-// edit, shows the error, and recovers when the file is fixed.
+// edit, shows the error, and recovers when the file is fixed; it serves the print pages' fonts.
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -66,6 +66,19 @@ test("each content and locale file is read once for the first build and once per
   await until("the edited page", async () => ((await page("/en/pledge/")).text.includes("The pledge, edited") ? true : undefined));
   // The page is served once the rebuild has written it, which is after every file was read.
   expect(readCounts(countsFile)).toEqual(eachRead(project.root, 2));
+});
+
+test("the fonts a print page declares are served from node_modules, and nothing else under their path", async () => {
+  const { text } = await page("/ar/print/leaflet/");
+  const fonts = [...text.matchAll(/url\("\.\.\/\.\.\/\.\.(\/assets\/print\/fonts\/[\w.-]+\.woff2)"\)/g)].map((m) => m[1]!);
+  expect(fonts.some((f) => f.includes("amiri-arabic"))).toBe(true);
+  for (const font of fonts) {
+    const response = await fetch(base + font);
+    expect(response.status, font).toBe(200);
+    expect(response.headers.get("content-type"), font).toBe("font/woff2");
+    expect((await response.arrayBuffer()).byteLength, font).toBeGreaterThan(1000);
+  }
+  expect((await fetch(`${base}/assets/print/fonts/no-such-font.woff2`)).status).toBe(404);
 });
 
 test("a broken locale file is reported with its name, the last good pages stay served, and a fix is picked up", async () => {
