@@ -174,6 +174,8 @@ export async function openPdfRenderer(options: RendererOptions): Promise<PdfRend
         // Killed below either way.
       } finally {
         killGroup(pid);
+        // A killed process takes a moment to go: close() returns once none of the group is left.
+        await groupGone(pid);
         rmSync(profileDir, { recursive: true, force: true });
       }
     })());
@@ -276,6 +278,20 @@ function withDeadline<T>(promise: Promise<T>, ms: number, message: () => string)
     timer = setTimeout(() => reject(new PdfRenderError(message())), ms);
   });
   return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
+
+/** Waits (up to `timeoutMs`) until no process of the group is left, zombies included. */
+async function groupGone(pid: number | undefined, timeoutMs = 3000): Promise<void> {
+  if (!pid) return;
+  const end = performance.now() + timeoutMs;
+  while (performance.now() < end) {
+    try {
+      process.kill(-pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
 /** Chromium runs detached, as the leader of its own process group: kill renderers and all. */
