@@ -175,8 +175,7 @@ const astralCoverage = new Map<number, number>();
 function coverageOf(code: number): number {
   const known = code < 0x10000 ? bmpCoverage[code]! : (astralCoverage.get(code) ?? 0);
   if (known !== 0) return known;
-  const char = String.fromCodePoint(code);
-  const state = code < 0x20 || /\s/u.test(char) || PRINT_FONTS.some((font) => facesOf(font).some((face) => covers(face.intervals, code))) ? 1 : 2;
+  const state = coveringInterval(code) ? 1 : 2;
   if (code < 0x10000) bmpCoverage[code] = state;
   else astralCoverage.set(code, state);
   return state;
@@ -190,9 +189,9 @@ function coverageOf(code: number): number {
 let knownIntervals: Interval[] = [];
 let unknownCharacter = /[^\0-\x1f\s]/g;
 
-/** Adds the interval that covers `code` to the search. */
+/** Adds the interval that covers `code` (a covered character) to the search. */
 function learnCovered(code: number): void {
-  const [a, b] = coveringInterval(code);
+  const [a, b] = coveringInterval(code)!;
   // Within the Basic Multilingual Plane, and never a surrogate code unit: the halves of a pair
   // are found, and read together.
   const parts = [[a, Math.min(b, 0xd7ff)], [Math.max(a, 0xe000), Math.min(b, 0xffff)]] as const;
@@ -208,8 +207,12 @@ function learnCovered(code: number): void {
   unknownCharacter = new RegExp(`[^\\0-\\x1f\\s${ranges}]`, "g");
 }
 
-/** The interval of the first face that covers `code` (a space or control character alone). */
-function coveringInterval(code: number): Interval {
+/**
+ * The interval of the first face that covers `code` (a space or control character stands
+ * alone), or none: what coverage means, for the table and the search alike. Font packages are
+ * read only until one covers it.
+ */
+function coveringInterval(code: number): Interval | undefined {
   if (code < 0x20 || /\s/u.test(String.fromCodePoint(code))) return [code, code];
   for (const font of PRINT_FONTS) {
     for (const face of facesOf(font)) {
@@ -217,7 +220,7 @@ function coveringInterval(code: number): Interval {
       if (interval) return interval;
     }
   }
-  throw new Error(`U+${code.toString(16)} is covered by no print font`);
+  return undefined;
 }
 
 /** Whether some print font covers every character of the texts (controls and spaces aside). */
