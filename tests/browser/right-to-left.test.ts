@@ -1,5 +1,6 @@
 // Right to left in a real layout engine: start edges, mirrored navigation, no sideways
-// scrolling at 320 px, and Latin names and document symbols inside Arabic sentences.
+// scrolling at 320 px, and Latin names and document symbols inside Arabic sentences. And one
+// rule of another script: Korean lines break between words.
 import { describe, expect, test } from "vitest";
 import { localeOf, newContext, usePageOnSite } from "../helpers/browser.ts";
 
@@ -230,3 +231,37 @@ describe("Latin inside Arabic sentences", () => {
     expect(stop!.right, "full stop left of the closing bracket").toBeLessThanOrEqual(close!.left + 0.5);
   });
 });
+
+describe("line breaking", () => {
+  test("Korean text breaks lines at the spaces between words, not inside a word (360 px)", async () => {
+    const context = await newContext(session.web.browser, 360, 740);
+    try {
+      const page = await context.newPage();
+      await page.goto(session.web.url("/en/"));
+      // A translator's Korean paragraph (tests/fixtures/print-scripts/content/ko/pledge.md), laid out by the site's stylesheet.
+      const breaks = await page.evaluate((text) => {
+        const p = document.createElement("p");
+        p.lang = "ko";
+        p.textContent = text;
+        document.querySelector("main")!.prepend(p);
+        const node = p.firstChild as Text;
+        const range = document.createRange();
+        const tops: number[] = [];
+        for (let i = 0; i < text.length; i++) {
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          tops.push(range.getClientRects()[0]?.top ?? Number.NaN);
+        }
+        // Each place a line starts: the text on either side of it.
+        return tops.flatMap((top, i) => (i > 0 && top > tops[i - 1]! + 1 ? [text.slice(Math.max(0, i - 3), i) + "|" + text.slice(i, i + 3)] : []));
+      }, KOREAN);
+      expect(breaks.length).toBeGreaterThan(3);
+      expect(breaks.filter((at) => !/ \||\| /.test(at))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+const KOREAN =
+  "기술 지원부터 엔지니어링에 이르기까지 다양한 조직과 역할에 종사하는 Microsoft 직원으로서, 우리는 팔레스타인에서의 제노사이드 및 기타 반인도적 범죄에 기여할 수 있는 티켓 또는 그로 인한 에스컬레이션(인시던트 관리 항목(ICM), 협업 작업 또는 기타)을 맡지 않고, 작업하지 않고, 돕지 않으며, 그 지원에도 협력하지 않을 것을 서약합니다.";
