@@ -170,9 +170,12 @@ function checkCitations(reference: EnglishReference, doc: SectionDoc, alignment:
   for (const [marker, wanted] of countMarkers(reference.blocks)) {
     const have = mine.get(marker) ?? 0;
     if (have >= wanted) continue;
-    // Where it should be: the translation of the English block that has it.
+    // Where it should be: the translation of the first English block that has it more often
+    // than that translation does (or, when the blocks do not pair, the one after those that keep it).
     const holders = reference.blocks.map((b, i) => ({ b, i })).filter(({ b }) => b.citations.includes(marker));
-    const first = holders[Math.min(have, holders.length - 1)]!;
+    const counterpartOf = (i: number) => doc.structure.blocks[alignment.counterpart[i] ?? -1];
+    const first =
+      holders.find(({ b, i }) => occurrences(b.citations, marker) > occurrences(counterpartOf(i)?.citations ?? [], marker)) ?? holders[Math.min(have, holders.length - 1)]!;
     const counterpart = alignment.counterpart[first.i] ?? -1;
     add(
       "citation",
@@ -181,6 +184,12 @@ function checkCitations(reference: EnglishReference, doc: SectionDoc, alignment:
       `copy it exactly as the English has it (${reference.file}:${first.b.line}), with the same brackets, letters and digits (0-9); write * as \\*`,
     );
   }
+}
+
+function occurrences(markers: string[], marker: string): number {
+  let n = 0;
+  for (const m of markers) if (m === marker) n++;
+  return n;
 }
 
 function countMarkers(blocks: Block[]): Map<string, number> {

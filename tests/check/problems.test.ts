@@ -1,5 +1,9 @@
 // The check as a library: each fixture's problem found with the right file, line, severity and kind.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, test } from "vitest";
+import { checkLocales } from "../../scripts/check/checkLocales.ts";
+import { copyProject } from "../helpers/project.ts";
 import { brief, check } from "./fixtures.ts";
 
 describe("a clean project", () => {
@@ -125,6 +129,28 @@ test("citations: a lost marker is an error in a complete locale, a warning in on
     { locale: "fr", file: "content/fr/alpha.md", line: 7, severity: "error", kind: "citation", message: "lacks the citation marker [78 A, B]" },
   ]);
   expect(result.ok).toBe(false);
+});
+
+test("citations: a marker the English has twice, lost at its first place, is reported there, not where the translation keeps it", () => {
+  // The real dual-use section quotes A-HRC-59-23-AEV* twice (its lines 7 and 27); the Arabic loses the first.
+  const project = copyProject();
+  try {
+    const file = "content/ar/dual-use.md";
+    const lines = readFileSync(join(project.root, file), "utf8").split("\n");
+    const first = lines.findIndex((l) => l === "::: quote A-HRC-59-23-AEV\\*");
+    const second = lines.findIndex((l, i) => i > first && l.trim() === "::: quote A-HRC-59-23-AEV\\*");
+    expect(first >= 0 && second > first).toBe(true);
+    lines[first] = "::: quote";
+    project.write(file, lines.join("\n"));
+    const problems = checkLocales(project.root, { diffs: false, locales: ["ar"] }).problems.filter((p) => p.file === file && (p.kind === "citation" || p.kind === "structure"));
+    expect(problems.map((p) => ({ line: p.line, kind: p.kind }))).toEqual([
+      { line: first + 1, kind: "structure" },
+      { line: first + 1, kind: "citation" },
+    ]);
+    expect(problems[1]!.message).toBe("lacks the citation marker A-HRC-59-23-AEV* (the English has it 2 times, this file 1)");
+  } finally {
+    project.remove();
+  }
 });
 
 test("untranslated: a section still in English, an English list item, English UI strings (not a PDF/placeholder-only one)", () => {
