@@ -1,6 +1,6 @@
 // What the printed documents take from the content: content/documents.yml, the marked
 // excerpts (word for word, the same blocks in every locale), and the print pages' model.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
@@ -136,6 +136,28 @@ describe("print model", () => {
       const part = buildPrintModel(site).pages.find((p) => p.url === "/ar/print/leaflet/")!.parts.find((p) => p.id === "pledge")!;
       expect(part).toMatchObject({ fallback: true, lang: "en", dir: "ltr" });
       expect(part.html).toContain("Tier 1:");
+    } finally {
+      project.remove();
+    }
+  });
+
+  test("a translation in progress lacking one of the excerpts prints the English excerpts, all of them, never a part", () => {
+    const project = copyProject();
+    try {
+      // The Arabic pledge without its second excerpt (the protection against retaliation and both tiers).
+      const file = join(project.root, "content/ar/pledge.md");
+      const lines = readFileSync(file, "utf8").split("\n");
+      const opens = lines.flatMap((line, i) => (line === "::: excerpt" ? [i] : []));
+      expect(opens).toHaveLength(2);
+      const close = lines.findIndex((line, i) => i > opens[1]! && line === ":::");
+      project.write("content/ar/pledge.md", [...lines.slice(0, opens[1]), ...lines.slice(close + 1)].join("\n"));
+      project.write("locales/ar/locale.json", JSON.stringify({ name: "العربية", dir: "rtl", numberingSystem: "latn", complete: false }));
+      const site = buildSiteModel(project.root);
+      const part = buildPrintModel(site).pages.find((p) => p.url === "/ar/print/leaflet/")!.parts.find((p) => p.id === "pledge")!;
+      expect(part).toMatchObject({ fallback: true, lang: "en", dir: "ltr" });
+      expect(part.html).toContain("we take a pledge not to own, work on, assist with");
+      expect(part.html).toContain("Tier 1: We refuse to support");
+      expect(part.html).toContain("Tier 2: We refuse to support");
     } finally {
       project.remove();
     }

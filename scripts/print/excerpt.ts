@@ -34,7 +34,7 @@ export function excerptBlocks(text: SectionText): string[] {
  * For each English excerpt, the translation's block the aligner pairs with it (its markdown), or
  * undefined where the translation has no counterpart for it.
  */
-export function pairedExcerpts(englishText: SectionText, translationText: SectionText): (string | undefined)[] {
+function pairedExcerpts(englishText: SectionText, translationText: SectionText): (string | undefined)[] {
   const english = read(englishText).blocks;
   const body = read(translationText);
   const translation = body.blocks;

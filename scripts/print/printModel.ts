@@ -8,7 +8,7 @@ import type { Section } from "../project/readProject.ts";
 import type { Direction } from "../project/localeMeta.ts";
 import type { LocaleView, SectionPage, SiteModel } from "../site/model.ts";
 import { DOCUMENTS_FILE, type DocumentPart } from "../project/documentList.ts";
-import { excerptBlocks, pairedExcerpts } from "./excerpt.ts";
+import { excerptBlocks, translatedExcerpts } from "./excerpt.ts";
 import { printFontCss } from "./fonts.ts";
 import { qrCodeSvg } from "./qrCode.ts";
 import { DOCUMENT_RULES, pageSizeCss, PRINT_VARIANTS, printPagePath, type DocumentId, type PrintVariant } from "./variants.ts";
@@ -126,11 +126,12 @@ function printPart(part: DocumentPart, page: SectionPage, shown: Section, source
       "wrap the paragraphs or list items to print in  ::: excerpt  and  :::  lines (in every locale's file), or set  take: all",
     );
   }
-  // The translation's excerpts are the blocks aligned with the English excerpts; one with none
-  // that pairs prints the source's, like a missing section. An English excerpt a translation in
-  // progress has no counterpart for is left out (the check reports it as a structure difference).
-  const paired = shown === source ? sourceBlocks : pairedExcerpts(source, shown).filter((block): block is string => block !== undefined);
-  const [section, blocks, fallback] = paired.length > 0 ? [shown, paired, page.fallback] : [source, sourceBlocks, true];
+  // The translation's excerpts are the blocks aligned with the English excerpts. A translation
+  // (in progress) that lacks one prints the source's excerpts, all of them, like a missing
+  // section: a printed document never leaves out part of what it takes (the check reports the
+  // missing excerpt as a structure difference).
+  const translated = shown === source ? sourceBlocks : translatedExcerpts(source, shown);
+  const [section, blocks, fallback] = translated && translated.length > 0 ? [shown, translated, page.fallback] : [source, sourceBlocks, true];
   return {
     ...whole,
     excerpt: true,
