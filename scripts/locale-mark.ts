@@ -36,10 +36,14 @@ try {
       if (outcome.result === "refused") {
         refused++;
         console.error(`✗ ${outcome.file}: not marked: ${outcome.reason}\n  → ${outcome.hint}`);
-      } else if (outcome.result === "marked") {
-        console.log(`✓ ${outcome.file}: source: ${outcome.version} (the English text is kept in ${outcome.snapshot})`);
       } else {
-        console.log(`✓ ${outcome.file}: already follows the current English (source: ${outcome.version})`);
+        console.log(
+          outcome.result === "marked"
+            ? `✓ ${outcome.file}: source: ${outcome.version} (the English text is kept in ${outcome.snapshot})`
+            : `✓ ${outcome.file}: already follows the current English (source: ${outcome.version})`,
+        );
+        const n = outcome.differences;
+        if (n > 0) console.log(`  note: its blocks differ from the English in ${n} place${n === 1 ? "" : "s"}: npm run check -- --locale ${code} names ${n === 1 ? "it" : "them"}`);
       }
     }
     if (outcomes.length === 0) console.log(`Nothing to mark: content/${code}/ has no section files yet.`);

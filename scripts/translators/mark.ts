@@ -7,7 +7,9 @@ import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { isUntranslatedCopy } from "../check/index.ts";
 import { problemAsError } from "../project/problems.ts";
-import { readProject, stopOnProblemIn, type Project, type Section } from "../project/readProject.ts";
+import { alignBlocks } from "../project/align.ts";
+import { usualRatio } from "../project/expansion.ts";
+import { readProject, stopOnProblemIn, type Project, type ProjectLocale, type Section } from "../project/readProject.ts";
 import { parseSectionFile } from "../project/sectionFile.ts";
 import { SECTIONS_FILE } from "../project/sectionList.ts";
 import { writeSnapshot } from "../project/versionSnapshots.ts";
@@ -16,7 +18,8 @@ import { decodeText } from "../shared/readText.ts";
 import { decodeExact, setFrontMatterLine } from "./frontMatterEdit.ts";
 
 export type MarkOutcome =
-  | { id: string; file: string; result: "marked" | "unchanged"; version: string; snapshot: string }
+  /** `differences`: places where the translation's blocks stop matching the English (the check names them). */
+  | { id: string; file: string; result: "marked" | "unchanged"; version: string; snapshot: string; differences: number }
   | { id: string; file: string; result: "refused"; reason: string; hint: string };
 
 export function markSections(root: string, code: string, ids: string[] | "all"): MarkOutcome[] {
@@ -59,15 +62,21 @@ function markSection(project: Project, code: string, id: string): MarkOutcome {
   // The exact bytes, for a snapshot of the English and an edit that changes one line only.
   const raw = { english: decodeExact(readFileSync(join(root, englishFile))), translation: decodeExact(readFileSync(join(root, file))) };
   const snapshot = writeSnapshot(root, id, version, raw.english);
+  // Marked all the same: the mark records which English it follows, and the check keeps naming what differs.
+  const differences = translation.structure.problems.length + alignBlocks(english.structure.blocks, translation.structure.blocks, { ratio: usualRatio(localeOf(project, code).expansion) }).divergences.length;
   const updated = setFrontMatterLine(raw.translation, "source", yamlText(version), file);
-  if (updated === raw.translation) return { id, file, result: "unchanged", version, snapshot };
+  if (updated === raw.translation) return { id, file, result: "unchanged", version, snapshot, differences };
   // Never write a file the site would then refuse.
   const reparsed = parseSectionFile(decodeText(Buffer.from(updated, "utf8"), file), file);
   if (reparsed.frontMatter.source !== version || reparsed.body !== translation.body) {
     return refuse(`could not set the source: line of ${file} safely`, "check its front matter by hand: one `key: value` per line between the --- lines");
   }
   writeFileSync(join(root, file), updated);
-  return { id, file, result: "marked", version, snapshot };
+  return { id, file, result: "marked", version, snapshot, differences };
+}
+
+function localeOf(project: Project, code: string): ProjectLocale {
+  return project.locales.find((l) => l.code === code)!;
 }
 
 /** A section of the project, or the reader's error for its file. */

@@ -133,6 +133,17 @@ describe("npm run locale:mark", () => {
     expect(read(root, "content/fr/beta.md")).toBe(beta);
   });
 
+  test("marks a translation whose blocks differ from the English, and says so, pointing to the check", () => {
+    const root = copy("structure");
+    const result = runScript("locale-mark.ts", ["fr", "alpha", "beta"], { cwd: root });
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/✓ content\/fr\/alpha\.md: .*\n  note: its blocks differ from the English in 1 place: npm run check -- --locale fr names it\n/);
+    // beta pairs block by block: no note.
+    expect(result.stdout).toMatch(/✓ content\/fr\/beta\.md: [^\n]*\n(?!  note)/);
+    expect(result.stdout.match(/note:/g)).toHaveLength(1);
+  });
+
   test("refuses the source locale, an unknown section and a missing file, with what to do", () => {
     const root = copy("missing");
     const before = treeFingerprint(join(root, "content"));
