@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { ContentError } from "../scripts/shared/contentError.ts";
 import { loadDocumentPlan } from "../scripts/project/documentList.ts";
-import { excerptBlocks, translatedExcerpts } from "../scripts/print/excerpt.ts";
+import { excerptBlocks, printedExcerpts } from "../scripts/print/excerpt.ts";
 import { markdownRenderer, renderMarkdown } from "../scripts/content/markdown.ts";
 import { buildPrintModel } from "../scripts/print/printModel.ts";
 import { DOCUMENT_IDS } from "../scripts/print/variants.ts";
@@ -22,11 +22,17 @@ describe("excerpts", () => {
     expect(excerptBlocks("No markers.\n")).toEqual([]);
   });
 
-  test("a translation's excerpts are the ones aligned with the English excerpts; none when one has no counterpart", () => {
+  test("a translation's excerpts are the ones aligned with the English excerpts; the English one where it has no counterpart", () => {
     const english = "Intro.\n\n::: excerpt\nOne.\n:::\n\nMiddle.\n\n::: excerpt\nTwo.\n:::\n";
-    expect(translatedExcerpts(english, "Intro fr.\n\n::: excerpt\nUn.\n:::\n\nMilieu.\n\n::: excerpt\nDeux.\n:::\n")).toEqual(["Un.", "Deux."]);
-    // The second excerpt's ::: lines were dropped: the English excerpts are printed instead.
-    expect(translatedExcerpts(english, "Intro fr.\n\n::: excerpt\nUn.\n:::\n\nMilieu.\n\nDeux.\n")).toBeUndefined();
+    expect(printedExcerpts(english, "Intro fr.\n\n::: excerpt\nUn.\n:::\n\nMilieu.\n\n::: excerpt\nDeux.\n:::\n")).toEqual([
+      { markdown: "Un.", english: false },
+      { markdown: "Deux.", english: false },
+    ]);
+    // The second excerpt's ::: lines were dropped: the English one is printed in its place.
+    expect(printedExcerpts(english, "Intro fr.\n\n::: excerpt\nUn.\n:::\n\nMilieu.\n\nDeux.\n")).toEqual([
+      { markdown: "Un.", english: false },
+      { markdown: "Two.", english: true },
+    ]);
   });
 
   test("every section a document prints in part marks excerpts, and each locale marks as many as English", () => {
@@ -141,7 +147,7 @@ describe("print model", () => {
     }
   });
 
-  test("a translation in progress lacking one of the excerpts prints the English excerpts, all of them, never a part", () => {
+  test("a translation in progress lacking one of the excerpts prints the English one in its place, marked as English, never nothing", () => {
     const project = copyProject();
     try {
       // The Arabic pledge without its second excerpt (the protection against retaliation and both tiers).
@@ -154,10 +160,12 @@ describe("print model", () => {
       project.write("locales/ar/locale.json", JSON.stringify({ name: "العربية", dir: "rtl", numberingSystem: "latn", complete: false }));
       const site = buildSiteModel(project.root);
       const part = buildPrintModel(site).pages.find((p) => p.url === "/ar/print/leaflet/")!.parts.find((p) => p.id === "pledge")!;
-      expect(part).toMatchObject({ fallback: true, lang: "en", dir: "ltr" });
-      expect(part.html).toContain("we take a pledge not to own, work on, assist with");
-      expect(part.html).toContain("Tier 1: We refuse to support");
-      expect(part.html).toContain("Tier 2: We refuse to support");
+      expect(part).toMatchObject({ fallback: false, lang: "ar", dir: "rtl" });
+      const [arabic, english] = part.html.split("</div>\n");
+      expect(arabic).toMatch(/^<div class="excerpt">\n<p>نحن العاملين في مايكروسوفت/);
+      expect(english).toMatch(/^<div class="excerpt" lang="en" dir="ltr">\n/);
+      expect(english).toContain("Tier 1: We refuse to support");
+      expect(english).toContain("Tier 2: We refuse to support");
     } finally {
       project.remove();
     }

@@ -30,32 +30,28 @@ export function excerptBlocks(text: SectionText): string[] {
     .filter((block) => block.length > 0);
 }
 
-/**
- * For each English excerpt, the translation's block the aligner pairs with it (its markdown), or
- * undefined where the translation has no counterpart for it.
- */
-function pairedExcerpts(englishText: SectionText, translationText: SectionText): (string | undefined)[] {
-  const english = read(englishText).blocks;
-  const body = read(translationText);
-  const translation = body.blocks;
-  const { counterpart } = alignBlocks(english, translation);
-  const paired: (string | undefined)[] = [];
-  for (let i = 0; i < english.length; i++) {
-    if (english[i]!.kind !== "excerpt") continue;
-    const own = translation[counterpart[i]!];
-    paired.push(own?.kind === "excerpt" ? excerptMarkdown(own, body) : undefined);
-  }
-  return paired;
+/** One excerpt as printed: its markdown, and whether it is the English one standing in for a translation's. */
+export interface PrintedExcerpt {
+  markdown: string;
+  english: boolean;
 }
 
 /**
- * A translation's excerpts, one for each English excerpt, found through the alignment; undefined
- * when an English excerpt has no counterpart.
+ * The excerpts a translation prints, one for each English excerpt: the translation's block the
+ * aligner pairs with it, or, where the translation has no counterpart yet, the English excerpt.
+ * Empty excerpts are left out.
  */
-export function translatedExcerpts(englishText: SectionText, translationText: SectionText): string[] | undefined {
-  const paired = pairedExcerpts(englishText, translationText);
-  if (paired.some((block) => block === undefined)) return undefined;
-  return (paired as string[]).filter((block) => block.length > 0);
+export function printedExcerpts(englishText: SectionText, translationText: SectionText): PrintedExcerpt[] {
+  const english = read(englishText);
+  const translation = read(translationText);
+  const { counterpart } = alignBlocks(english.blocks, translation.blocks);
+  const printed: PrintedExcerpt[] = [];
+  english.blocks.forEach((block, i) => {
+    if (block.kind !== "excerpt") return;
+    const own = translation.blocks[counterpart[i]!];
+    printed.push(own?.kind === "excerpt" ? { markdown: excerptMarkdown(own, translation), english: false } : { markdown: excerptMarkdown(block, english), english: true });
+  });
+  return printed.filter((excerpt) => excerpt.markdown.length > 0);
 }
 
 function excerptMarkdown(block: Block, { lines, offset }: ReadBody): string {

@@ -8,7 +8,7 @@ import type { Section } from "../project/readProject.ts";
 import type { Direction } from "../project/localeMeta.ts";
 import type { LocaleView, SectionPage, SiteModel } from "../site/model.ts";
 import { DOCUMENTS_FILE, type DocumentPart } from "../project/documentList.ts";
-import { excerptBlocks, translatedExcerpts } from "./excerpt.ts";
+import { excerptBlocks, printedExcerpts } from "./excerpt.ts";
 import { printFontCss } from "./fonts.ts";
 import { qrCodeSvg } from "./qrCode.ts";
 import { DOCUMENT_RULES, pageSizeCss, PRINT_VARIANTS, printPagePath, type DocumentId, type PrintVariant } from "./variants.ts";
@@ -126,19 +126,28 @@ function printPart(part: DocumentPart, page: SectionPage, shown: Section, source
       "wrap the paragraphs or list items to print in  ::: excerpt  and  :::  lines (in every locale's file), or set  take: all",
     );
   }
-  // The translation's excerpts are the blocks aligned with the English excerpts. A translation
-  // (in progress) that lacks one prints the source's excerpts, all of them, like a missing
-  // section: a printed document never leaves out part of what it takes (the check reports the
-  // missing excerpt as a structure difference).
-  const translated = shown === source ? sourceBlocks : translatedExcerpts(source, shown);
-  const [section, blocks, fallback] = translated && translated.length > 0 ? [shown, translated, page.fallback] : [source, sourceBlocks, true];
+  // The translation's excerpts are the blocks aligned with the English excerpts. Where a
+  // translation in progress has no counterpart for one yet, the English excerpt is printed in its
+  // place, marked as English: a printed document never leaves out part of what it takes (the
+  // check reports the missing excerpt). With none of its own, the part is the source's, like a
+  // missing section.
+  const sourceExcerpts = sourceBlocks.map((markdown) => ({ markdown, english: false }));
+  let [section, excerpts, fallback] = [shown, sourceExcerpts, page.fallback];
+  if (shown !== source) {
+    const own = printedExcerpts(source, shown);
+    [section, excerpts, fallback] = own.some((e) => !e.english) ? [shown, own, page.fallback] : [source, sourceExcerpts, true];
+  }
+  const asSource = ` lang="${sourceLocale.code}" dir="${sourceLocale.dir}"`;
   return {
     ...whole,
     excerpt: true,
     title: section.title,
     kicker: section.kicker,
     // Each block rendered on its own, so the gap between two blocks stays visible.
-    html: blocks.filter((block) => block.length > 0).map((block) => `<div class="excerpt">\n${render(block)}</div>\n`).join(""),
+    html: excerpts
+      .filter((e) => e.markdown.length > 0)
+      .map((e) => `<div class="excerpt"${e.english ? asSource : ""}>\n${render(e.markdown)}</div>\n`)
+      .join(""),
     lang: fallback ? sourceLocale.code : page.contentLang,
     dir: fallback ? sourceLocale.dir : page.contentDir,
     fallback,
