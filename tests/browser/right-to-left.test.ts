@@ -233,7 +233,7 @@ describe("Latin inside Arabic sentences", () => {
 });
 
 describe("line breaking", () => {
-  test("Korean text breaks lines at the spaces between words, not inside a word (360 px)", async () => {
+  test("Korean text breaks lines between words, not between two syllables of a word (360 px)", async () => {
     const context = await newContext(session.web.browser, 360, 740);
     try {
       const page = await context.newPage();
@@ -256,7 +256,8 @@ describe("line breaking", () => {
         return tops.flatMap((top, i) => (i > 0 && top > tops[i - 1]! + 1 ? [text.slice(Math.max(0, i - 3), i) + "|" + text.slice(i, i + 3)] : []));
       }, KOREAN);
       expect(breaks.length).toBeGreaterThan(3);
-      expect(breaks.filter((at) => !/ \||\| /.test(at))).toEqual([]);
+      // No line breaks between two letters of a word; at a space, or after a closing bracket, it may.
+      expect(breaks.filter((at) => /\p{L}\|\p{L}/u.test(at))).toEqual([]);
     } finally {
       await context.close();
     }
@@ -264,4 +265,4 @@ describe("line breaking", () => {
 });
 
 const KOREAN =
-  "기술 지원부터 엔지니어링에 이르기까지 다양한 조직과 역할에 종사하는 Microsoft 직원으로서, 우리는 팔레스타인에서의 제노사이드 및 기타 반인도적 범죄에 기여할 수 있는 티켓 또는 그로 인한 에스컬레이션(인시던트 관리 항목(ICM), 협업 작업 또는 기타)을 맡지 않고, 작업하지 않고, 돕지 않으며, 그 지원에도 협력하지 않을 것을 서약합니다.";
+  "기술 지원부터 엔지니어링, 그 밖의 분야에 이르기까지 다양한 조직과 역할에 종사하는 Microsoft 직원으로서, 우리는 팔레스타인에서의 제노사이드 및 기타 반인도적 범죄에 기여할 수 있는 티켓 또는 그로 인한 에스컬레이션(인시던트 관리 항목(ICM), 협업 작업 또는 기타)을 맡지 않고, 작업하지 않고, 돕지 않으며, 그 지원에도 협력하지 않을 것을 서약합니다.";
