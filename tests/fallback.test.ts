@@ -41,6 +41,19 @@ test("a translated section has no notice, and untranslated strings fall back to 
   expect(html).toContain("Skip to content");
 });
 
+test("UI strings not yet translated are marked as English where they show as text, as a fallback section is", () => {
+  const html = site.read("/fr/pledge/");
+  expect(html).toContain('<a class="skip-link" href="#main"><span lang="en" dir="ltr">Skip to content</span></a>');
+  expect(html).toMatch(/<span class="label"><span lang="en" dir="ltr">Next<\/span><\/span>/);
+  expect(html).toMatch(/<footer class="site-footer">\s*<div class="bar">\s*<p><span lang="en" dir="ltr">[^<]+<\/span><\/p>/);
+  // In an attribute the text stays plain.
+  expect(html).toContain(`aria-label="${site.model.t("en", "site.language")}"`);
+  // The one string fr translates is its own: no mark.
+  expect(mainOf(site.read("/fr/dual-use/"))).toContain("<p>Cette section n’est pas encore traduite en Français.");
+  // The English pages and every translated string stay as they were.
+  expect(site.read("/en/pledge/")).not.toContain('<span lang="en"');
+});
+
 test("hreflang claims only translated pages", () => {
   expect(site.read("/en/pledge/")).toContain('hreflang="fr" href="https://pledge.example.org/fr/pledge/"');
   expect(site.read("/en/dual-use/")).not.toContain('hreflang="fr"');

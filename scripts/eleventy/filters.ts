@@ -6,8 +6,21 @@ interface FilterHost {
 }
 
 export function registerFilters(config: FilterHost, model: () => SiteModel) {
-  // {{ "home.cta" | t(locale.code) }}, {{ "section.position" | t(code, { index: 1, total: 8 }) }}
+  // {{ "home.cta" | t(locale.code) }}, {{ "section.position" | t(code, { index: 1, total: 8 }) }}:
+  // the UI string as text, for attributes (aria-label).
   config.addFilter("t", (key: string, locale: string, options?: Record<string, unknown>) => model().t(locale, key, options));
+
+  // {{ "home.cta" | ui(code) | safe }}: the same string as HTML for element text. Where the locale
+  // has no translation of it yet and the source locale's shows, it carries that language's lang
+  // and dir, as a fallback section does: read with the right voice, its punctuation on the right side.
+  config.addFilter("ui", (key: string, locale: string, options?: Record<string, unknown>) => {
+    const site = model();
+    const text = escapeHtml(site.t(locale, key, options));
+    const language = site.uiLanguage(locale, key, options);
+    if (language === locale) return text;
+    const dir = site.locales.find((l) => l.code === language)?.dir ?? "ltr";
+    return `<span lang="${language}" dir="${dir}">${text}</span>`;
+  });
 
   // {{ 1234 | number(locale) }}: formatted with the locale's numbering system.
   const formats = new Map<string, Intl.NumberFormat>();
@@ -41,4 +54,11 @@ function oncePerBuild(model: () => SiteModel, compute: (site: SiteModel, key: st
     if (value === undefined) values.set(key, (value = compute(site, key)));
     return value;
   };
+}
+
+/** As Nunjucks escapes what it prints, so a string reads the same whichever filter printed it. */
+const ESCAPES: Record<string, string> = { "&": "&amp;", '"': "&quot;", "'": "&#39;", "<": "&lt;", ">": "&gt;", "\\": "&#92;" };
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&"'<>\\]/g, (c) => ESCAPES[c]!);
 }

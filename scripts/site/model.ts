@@ -9,7 +9,7 @@ import { problemAsError } from "../project/problems.ts";
 import { readingProblems, readProject, type Project, type Section } from "../project/readProject.ts";
 import { singleSpaced } from "../shared/whitespace.ts";
 import { ogLocaleOf } from "./ogLocale.ts";
-import { createTranslator, type Translate } from "./translate.ts";
+import { createUi, type Translate, type UiLanguage } from "./translate.ts";
 
 /** The language of a piece of text where it differs from the page's (an English fallback). */
 export interface TextLanguage {
@@ -103,6 +103,8 @@ export interface SiteModel {
   /** content/documents.yml: what each printed document takes. */
   documents: DocumentPlan;
   t: Translate;
+  /** Which locale's string `t` gives for a key: the locale's, or the source locale's until it is translated. */
+  uiLanguage: UiLanguage;
 }
 
 export const HOME_SECTION = "pledge";
@@ -211,6 +213,7 @@ export function buildSiteModel(input: Project | string): SiteModel {
     });
   }
 
+  const ui = createUi(project.locales.map((l) => ({ code: l.code, strings: l.strings?.tree ?? {} })), campaign.sourceLocale);
   return {
     campaign,
     sourceLocale: sourceView,
@@ -220,7 +223,8 @@ export function buildSiteModel(input: Project | string): SiteModel {
     sectionPages,
     sections,
     documents: project.documents.plan!,
-    t: createTranslator(project.locales.map((l) => ({ code: l.code, strings: l.strings?.tree ?? {} })), campaign.sourceLocale),
+    t: ui.t,
+    uiLanguage: ui.languageOf,
   };
 }
 

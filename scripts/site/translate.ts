@@ -3,6 +3,8 @@
 import i18next, { type i18n as I18n, type TFunction } from "i18next";
 
 export type Translate = (locale: string, key: string, options?: Record<string, unknown>) => string;
+/** The locale whose string `t` gives: the locale's own, or the source locale's where it has none yet. */
+export type UiLanguage = (locale: string, key: string, options?: Record<string, unknown>) => string;
 
 /** The project's i18next: `strings` are each locale's ui.json as written. */
 export function createUiI18next(locales: { code: string; strings: Record<string, unknown> }[], sourceLocale: string): I18n {
@@ -23,6 +25,11 @@ export function createUiI18next(locales: { code: string; strings: Record<string,
 
 /** `t` for the site, the print model and the templates; built once per site model. */
 export function createTranslator(locales: { code: string; strings: Record<string, unknown> }[], sourceLocale: string): Translate {
+  return createUi(locales, sourceLocale).t;
+}
+
+/** `t`, and which locale's string it gives, from one i18next instance. */
+export function createUi(locales: { code: string; strings: Record<string, unknown> }[], sourceLocale: string): { t: Translate; languageOf: UiLanguage } {
   const instance = createUiI18next(locales, sourceLocale);
   const fixed = new Map<string, TFunction>(locales.map((l) => [l.code, instance.getFixedT(l.code)]));
   const tOf = (locale: string) => fixed.get(locale) ?? instance.getFixedT(sourceLocale);
@@ -42,7 +49,17 @@ export function createTranslator(locales: { code: string; strings: Record<string
   };
   // A string without values is the same on every page: looked up once per build, not once per page.
   const known = new Map<string, string>();
-  return (locale, key, options) => {
+  const languages = new Map<string, string>();
+  const usedLanguage = (locale: string, key: string, options: Record<string, unknown>) =>
+    (tOf(locale)(key, { ...options, returnDetails: true }) as unknown as { usedLng?: string }).usedLng ?? locale;
+  const languageOf: UiLanguage = (locale, key, options) => {
+    if (options) return usedLanguage(locale, key, options);
+    const id = `${locale}\n${key}`;
+    let language = languages.get(id);
+    if (language === undefined) languages.set(id, (language = usedLanguage(locale, key, {})));
+    return language;
+  };
+  const t: Translate = (locale, key, options) => {
     const id = `${locale}\n${key}`;
     if (!options) {
       let value = known.get(id);
@@ -59,6 +76,7 @@ export function createTranslator(locales: { code: string; strings: Record<string
     }
     return String(tOf(locale)(key, options));
   };
+  return { t, languageOf };
 }
 
 /** Every {{ … }} in the string is a plain {{name}}. */

@@ -2,7 +2,7 @@
 // exactly as i18next's own t() gives it, whichever way the translator fills it in.
 import { describe, expect, it } from "vitest";
 import { readProject } from "../../scripts/project/readProject.ts";
-import { createTranslator, createUiI18next } from "../../scripts/site/translate.ts";
+import { createTranslator, createUi, createUiI18next } from "../../scripts/site/translate.ts";
 
 const root = new URL("../..", import.meta.url).pathname;
 
@@ -61,5 +61,21 @@ describe("createTranslator", () => {
       ["en", "missing.key", { a: 1 }],
     ];
     for (const [code, key, options] of cases) expect(t(code, key, options), `${code} ${key}`).toBe(expected(code, key, options));
+  });
+});
+
+describe("createUi: which locale's string shows", () => {
+  it("the locale's own where it has one, the source locale's where it has none yet, plural form by plural form", () => {
+    const { t, languageOf } = createUi(
+      [
+        { code: "en", strings: { cta: "Take the pledge", pages_one: "{{count}} page", pages_other: "{{count}} pages" } },
+        { code: "ar", strings: { cta: "وقّع التعهّد", pages_one: "صفحة واحدة" } },
+      ],
+      "en",
+    );
+    expect([t("ar", "cta"), languageOf("ar", "cta")]).toEqual(["وقّع التعهّد", "ar"]);
+    expect([t("ar", "pages", { count: 1 }), languageOf("ar", "pages", { count: 1 })]).toEqual(["صفحة واحدة", "ar"]);
+    expect([t("ar", "pages", { count: 5 }), languageOf("ar", "pages", { count: 5 })]).toEqual(["5 pages", "en"]);
+    expect(languageOf("en", "cta")).toBe("en");
   });
 });
