@@ -1,7 +1,8 @@
 // A locale in progress: missing sections fall back to English with a notice in the reader's language.
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { listDownloads } from "../scripts/print/downloads.ts";
 import { mainOf } from "./helpers/html.ts";
 import { copyProject, type ProjectCopy } from "./helpers/project.ts";
 import { buildRealSite, type BuiltSite } from "./helpers/site.ts";
@@ -52,6 +53,25 @@ test("UI strings not yet translated are marked as English where they show as tex
   expect(mainOf(site.read("/fr/dual-use/"))).toContain("<p>Cette section n’est pas encore traduite en Français.");
   // The English pages and every translated string stay as they were.
   expect(site.read("/en/pledge/")).not.toContain('<span lang="en"');
+});
+
+test("a printed document's name and a download's label and page count not yet translated are marked as English too", async () => {
+  const print = site.read("/fr/print/leaflet/");
+  expect(print).toContain(`<span class="document-name" lang="en" dir="ltr">${site.model.t("en", "print.leaflet")}</span>`);
+  expect(site.read("/en/print/leaflet/")).toContain(`<span class="document-name">${site.model.t("en", "print.leaflet")}</span>`);
+  // The home pages' download list, from a PDF in the output folder (npm run build renders them).
+  const { PDFDocument } = await import("pdf-lib");
+  const pdf = await PDFDocument.create();
+  pdf.addPage();
+  pdf.addPage();
+  const output = join(site.dir, "downloads-test");
+  for (const code of ["en", "fr"]) {
+    mkdirSync(join(output, code), { recursive: true });
+    writeFileSync(join(output, code, "leaflet.pdf"), await pdf.save());
+  }
+  const downloads = await listDownloads(site.model, output);
+  expect(downloads.fr![0]).toMatchObject({ label: site.model.t("en", "downloads.leaflet"), labelLang: { lang: "en", dir: "ltr" }, metaLang: { lang: "en", dir: "ltr" } });
+  expect(downloads.en![0]).toMatchObject({ labelLang: undefined, metaLang: undefined });
 });
 
 test("hreflang claims only translated pages", () => {

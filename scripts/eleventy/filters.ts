@@ -16,10 +16,8 @@ export function registerFilters(config: FilterHost, model: () => SiteModel) {
   config.addFilter("ui", (key: string, locale: string, options?: Record<string, unknown>) => {
     const site = model();
     const text = escapeHtml(site.t(locale, key, options));
-    const language = site.uiLanguage(locale, key, options);
-    if (language === locale) return text;
-    const dir = site.locales.find((l) => l.code === language)?.dir ?? "ltr";
-    return `<span lang="${language}" dir="${dir}">${text}</span>`;
+    const language = site.uiTextLang(locale, key, options);
+    return language ? `<span lang="${language.lang}" dir="${language.dir}">${text}</span>` : text;
   });
 
   // {{ 1234 | number(locale) }}: formatted with the locale's numbering system.

@@ -3,13 +3,16 @@
 // stale, and a build without PDFs (npm run build:site) simply lists none.
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import type { SiteModel } from "../site/model.ts";
+import type { SiteModel, TextLanguage } from "../site/model.ts";
 import { pdfPath, PRINT_VARIANTS } from "./variants.ts";
 
 export interface Download {
   url: string;
   label: string;
   meta: string;
+  /** The language of `label` and of `meta`'s words where they are still the source locale's. */
+  labelLang: TextLanguage | undefined;
+  metaLang: TextLanguage | undefined;
   pages: number;
   bytes: number;
 }
@@ -31,6 +34,8 @@ export async function listDownloads(site: SiteModel, outputDir: string): Promise
         url,
         label: t(variant.labelKey),
         meta: t("downloads.meta", { pages: t("home.pageCount", { count: pages }), size: formatSize(bytes, locale.code, locale.numberingSystem) }),
+        labelLang: site.uiTextLang(locale.code, variant.labelKey),
+        metaLang: site.uiTextLang(locale.code, "home.pageCount", { count: pages }),
         pages,
         bytes,
       });

@@ -6,7 +6,7 @@ import { ContentError } from "../shared/contentError.ts";
 import { markdownRenderer } from "../content/markdown.ts";
 import type { Section } from "../project/readProject.ts";
 import type { Direction } from "../project/localeMeta.ts";
-import type { LocaleView, SectionPage, SiteModel } from "../site/model.ts";
+import type { LocaleView, SectionPage, SiteModel, TextLanguage } from "../site/model.ts";
 import { DOCUMENTS_FILE, type DocumentPart } from "../project/documentList.ts";
 import { excerptBlocks, printedExcerpts } from "./excerpt.ts";
 import { printFontCss } from "./fonts.ts";
@@ -38,8 +38,9 @@ export interface PrintPage {
   locale: LocaleView;
   variant: PrintVariant;
   document: DocumentId;
-  /** The document's name in the locale ("Leaflet"). */
+  /** The document's name in the locale ("Leaflet"), and its language where it is still the source's. */
   name: string;
+  nameLang: TextLanguage | undefined;
   /** <title>: becomes the PDF's Title. */
   title: string;
   subject: string;
@@ -91,6 +92,7 @@ export function buildPrintModel(site: SiteModel): PrintModel {
         variant,
         document: variant.document,
         name,
+        nameLang: site.uiTextLang(locale.code, rules.nameKey),
         title: `${name} · ${site.campaign.name}`,
         subject: t(rules.subjectKey),
         parts,

@@ -105,6 +105,8 @@ export interface SiteModel {
   t: Translate;
   /** Which locale's string `t` gives for a key: the locale's, or the source locale's until it is translated. */
   uiLanguage: UiLanguage;
+  /** The language of a UI string where it is not the locale's own (the source locale's, until translated). */
+  uiTextLang(locale: string, key: string, options?: Record<string, unknown>): TextLanguage | undefined;
 }
 
 export const HOME_SECTION = "pledge";
@@ -225,6 +227,10 @@ export function buildSiteModel(input: Project | string): SiteModel {
     documents: project.documents.plan!,
     t: ui.t,
     uiLanguage: ui.languageOf,
+    uiTextLang(locale, key, options) {
+      const lang = ui.languageOf(locale, key, options);
+      return lang === locale ? undefined : { lang, dir: views.find((v) => v.code === lang)?.dir ?? "ltr" };
+    },
   };
 }
 
