@@ -53,7 +53,8 @@ export function createUi(locales: { code: string; strings: Record<string, unknow
   const usedLanguage = (locale: string, key: string, options: Record<string, unknown>) =>
     (tOf(locale)(key, { ...options, returnDetails: true }) as unknown as { usedLng?: string }).usedLng ?? locale;
   const languageOf: UiLanguage = (locale, key, options) => {
-    if (options) return usedLanguage(locale, key, options);
+    // Values that only fill placeholders do not change which string is chosen: asked once per key.
+    if (options && !Object.keys(options).every(isPlainValueName)) return usedLanguage(locale, key, options);
     const id = `${locale}\n${key}`;
     let language = languages.get(id);
     if (language === undefined) languages.set(id, (language = usedLanguage(locale, key, {})));
