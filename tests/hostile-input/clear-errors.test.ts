@@ -80,7 +80,7 @@ const cases: BrokenCase[] = [
   { name: "content for a locale that does not exist", breakIt: () => addFile("content/fr/pledge.md", "---\ntitle: x\n---\n"), expected: /content\/fr: content for a locale "fr" that has no folder locales\/fr\// },
   { name: "a schema key outside the schema", breakIt: () => replaceFile("content/ar/pledge.md", "---\ntitle: x\npermalink: /../../outside/\n---\n"), expected: /content\/ar\/pledge\.md:3: unknown front matter key "permalink"/ },
   { name: "a missing layout", breakIt: () => moveFile("templates/_includes/layouts/base.njk", "base.njk.away"), expected: /layout that does not exist: templates\/_includes\/layouts\/base\.njk/ },
-  { name: "a missing template include", breakIt: () => moveFile("templates/_includes/components/prev-next.njk", "prev-next.njk.away"), expected: /prev-next\.njk/ },
+  { name: "a missing template include", breakIt: () => moveFile("templates/_includes/components/translation-status-bar.njk", "translation-status-bar.njk.away"), expected: /translation-status-bar\.njk/ },
 ];
 
 describe.each(cases)("$name", ({ breakIt, expected }) => {
