@@ -7,8 +7,8 @@ import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { isUntranslatedCopy } from "../check/index.ts";
 import { problemAsError } from "../project/problems.ts";
-import { alignBlocks } from "../project/align.ts";
-import { usualRatio } from "../project/expansion.ts";
+import { checkBlocks, englishReference } from "../check/alignment.ts";
+import type { Expansion } from "../project/expansion.ts";
 import { readProject, stopOnProblemIn, type Project, type ProjectLocale, type Section } from "../project/readProject.ts";
 import { parseSectionFile } from "../project/sectionFile.ts";
 import { SECTIONS_FILE } from "../project/sectionList.ts";
@@ -63,7 +63,7 @@ function markSection(project: Project, code: string, id: string): MarkOutcome {
   const raw = { english: decodeExact(readFileSync(join(root, englishFile))), translation: decodeExact(readFileSync(join(root, file))) };
   const snapshot = writeSnapshot(root, id, version, raw.english);
   // Marked all the same: the mark records which English it follows, and the check keeps naming what differs.
-  const differences = translation.structure.problems.length + alignBlocks(english.structure.blocks, translation.structure.blocks, { ratio: usualRatio(localeOf(project, code).expansion) }).divergences.length;
+  const differences = blockDifferences(english, translation, localeOf(project, code)!.expansion);
   const updated = setFrontMatterLine(raw.translation, "source", yamlText(version), file);
   if (updated === raw.translation) return { id, file, result: "unchanged", version, snapshot, differences };
   // Never write a file the site would then refuse.
@@ -75,13 +75,22 @@ function markSection(project: Project, code: string, id: string): MarkOutcome {
   return { id, file, result: "marked", version, snapshot, differences };
 }
 
-function localeOf(project: Project, code: string): ProjectLocale {
-  return project.locales.find((l) => l.code === code)!;
+/** The check's markup and structure problems of a translation held to the current English, counted. */
+function blockDifferences(english: Section, translation: Section, expansion: Expansion): number {
+  let count = 0;
+  checkBlocks(englishReference(english, english.version, undefined, undefined), translation, expansion, (kind) => {
+    if (kind === "markup" || kind === "structure") count++;
+  });
+  return count;
+}
+
+function localeOf(project: Project, code: string): ProjectLocale | undefined {
+  return project.locales.find((l) => l.code === code);
 }
 
 /** A section of the project, or the reader's error for its file. */
 function sectionOf(project: Project, code: string, id: string): Section {
-  const locale = project.locales.find((l) => l.code === code);
+  const locale = localeOf(project, code);
   const section = locale?.sections.get(id);
   if (section) return section;
   const file = `content/${code}/${id}.md`;
