@@ -9,7 +9,7 @@ import { problemAsError } from "../project/problems.ts";
 import { readingProblems, readProject, type Project, type Section } from "../project/readProject.ts";
 import { singleSpaced } from "../shared/whitespace.ts";
 import { ogLocaleOf } from "./ogLocale.ts";
-import { createUi, type Translate, type UiLanguage } from "./translate.ts";
+import { createUi, type Translate } from "./translate.ts";
 
 /** The language of a piece of text where it differs from the page's (an English fallback). */
 export interface TextLanguage {
@@ -103,8 +103,6 @@ export interface SiteModel {
   /** content/documents.yml: what each printed document takes. */
   documents: DocumentPlan;
   t: Translate;
-  /** Which locale's string `t` gives for a key: the locale's, or the source locale's until it is translated. */
-  uiLanguage: UiLanguage;
   /** The language of a UI string where it is not the locale's own (the source locale's, until translated). */
   uiTextLang(locale: string, key: string, options?: Record<string, unknown>): TextLanguage | undefined;
 }
@@ -226,7 +224,6 @@ export function buildSiteModel(input: Project | string): SiteModel {
     sections,
     documents: project.documents.plan!,
     t: ui.t,
-    uiLanguage: ui.languageOf,
     uiTextLang(locale, key, options) {
       const lang = ui.languageOf(locale, key, options);
       return lang === locale ? undefined : { lang, dir: views.find((v) => v.code === lang)?.dir ?? "ltr" };

@@ -23,12 +23,7 @@ export function createUiI18next(locales: { code: string; strings: Record<string,
   return instance;
 }
 
-/** `t` for the site, the print model and the templates; built once per site model. */
-export function createTranslator(locales: { code: string; strings: Record<string, unknown> }[], sourceLocale: string): Translate {
-  return createUi(locales, sourceLocale).t;
-}
-
-/** `t`, and which locale's string it gives, from one i18next instance. */
+/** `t` for the site, the print model and the templates, and which locale's string it gives; built once per site model. */
 export function createUi(locales: { code: string; strings: Record<string, unknown> }[], sourceLocale: string): { t: Translate; languageOf: UiLanguage } {
   const instance = createUiI18next(locales, sourceLocale);
   const fixed = new Map<string, TFunction>(locales.map((l) => [l.code, instance.getFixedT(l.code)]));

@@ -2,7 +2,7 @@
 // exactly as i18next's own t() gives it, whichever way the translator fills it in.
 import { describe, expect, it } from "vitest";
 import { readProject } from "../../scripts/project/readProject.ts";
-import { createTranslator, createUi, createUiI18next } from "../../scripts/site/translate.ts";
+import { createUi, createUiI18next } from "../../scripts/site/translate.ts";
 
 const root = new URL("../..", import.meta.url).pathname;
 
@@ -12,14 +12,14 @@ function reference(locales: { code: string; strings: Record<string, unknown> }[]
   return (locale: string, key: string, options?: Record<string, unknown>) => String(instance.getFixedT(locale)(key, options ?? {}));
 }
 
-describe("createTranslator", () => {
+describe("createUi: t", () => {
   const project = readProject(root);
   const locales = project.locales.map((l) => ({ code: l.code, strings: l.strings?.tree ?? {} }));
   const source = project.campaign.sourceLocale;
   const keys = [...project.locales[0]!.strings!.values.keys()];
 
   it("gives what i18next gives for every real string, with each placeholder filled", () => {
-    const t = createTranslator(locales, source);
+    const { t } = createUi(locales, source);
     const expected = reference(locales, source);
     let compared = 0;
     for (const { code } of locales) {
@@ -45,7 +45,7 @@ describe("createTranslator", () => {
       pages_other: "{{count}} pages",
       dollar: "costs {{price}}",
     };
-    const t = createTranslator([{ code: "en", strings }, { code: "fr", strings: { position: "Section {{index}} sur {{total}}" } }], "en");
+    const { t } = createUi([{ code: "en", strings }, { code: "fr", strings: { position: "Section {{index}} sur {{total}}" } }], "en");
     const expected = reference([{ code: "en", strings }, { code: "fr", strings: { position: "Section {{index}} sur {{total}}" } }], "en");
     const cases: [string, string, Record<string, unknown> | undefined][] = [
       ["en", "position", { index: 3, total: "500" }],
