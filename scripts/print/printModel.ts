@@ -145,11 +145,9 @@ function printPart(part: DocumentPart, page: SectionPage, shown: Section, source
     excerpt: true,
     title: section.title,
     kicker: section.kicker,
-    // Each block rendered on its own, so the gap between two blocks stays visible.
-    html: excerpts
-      .filter((e) => e.markdown.length > 0)
-      .map((e) => `<div class="excerpt"${e.english ? asSource : ""}>\n${render(e.markdown)}</div>\n`)
-      .join(""),
+    // Each block rendered on its own, so the gap between two blocks stays visible (both lists
+    // leave empty excerpts out).
+    html: excerpts.map((e) => `<div class="excerpt"${e.english ? asSource : ""}>\n${render(e.markdown)}</div>\n`).join(""),
     lang: fallback ? sourceLocale.code : page.contentLang,
     dir: fallback ? sourceLocale.dir : page.contentDir,
     fallback,
