@@ -17,7 +17,8 @@ import { readBlocks, type Block } from "../../project/blocks.ts";
 import { decodeExact, setFrontMatterLine } from "../frontMatterEdit.ts";
 import { yamlText } from "../mark.ts";
 import { linesOf, replaceBlockText } from "./blockText.ts";
-import { changedLocaleFiles, hasText, localeFilesHash, sectionContext, stringContext } from "./entries.ts";
+import { hasText, sectionContext, stringContext } from "./entries.ts";
+import { changedSinceExport, recordImport } from "./importRecord.ts";
 import type { ImportedFile, ImportedEntry } from "./po.ts";
 import { brokenTokens } from "./protect.ts";
 
@@ -56,7 +57,6 @@ export function importLocale(root: string, imported: ImportedFile, options: Impo
       files: [],
     };
   }
-  const now = localeFilesHash(root, code);
   if (!options.force) {
     if (imported.filesHash === undefined) {
       return {
@@ -66,7 +66,8 @@ export function importLocale(root: string, imported: ImportedFile, options: Impo
         files: [],
       };
     }
-    const changed = changedLocaleFiles(imported.filesHash, now);
+    // Changes by an earlier import from this same export are not someone else's work.
+    const changed = changedSinceExport(root, code, imported.filesHash);
     if (changed.length > 0) {
       return {
         result: "refused",
@@ -109,6 +110,7 @@ export function importLocale(root: string, imported: ImportedFile, options: Impo
     const en = english.sections.get(id)!;
     writeSnapshot(root, id, sectionVersion({ title: en.title, kicker: en.kicker, body: en.body }), decodeExact(readFileSync(join(root, en.file))));
   }
+  recordImport(root, code, imported.filesHash, imported.entries.values());
   return { result: "imported", written: writes.map((w) => w.file), unchanged, marked, ignored };
 }
 
