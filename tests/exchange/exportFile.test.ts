@@ -98,6 +98,20 @@ describe("locale:export over an existing file", () => {
     expect(readFileSync(file, "utf8")).toBe(exported);
   });
 
+  test("an XLIFF file exported before is replaced; one with a target typed since is kept", () => {
+    const { root } = setUp();
+    expect(exportAr(root, "--format", "xliff2").status).toBe(0);
+    const file = join(root, "ar.xliff2.xlf");
+    const exported = readFileSync(file, "utf8");
+    expect(exportAr(root, "--format", "xliff2").stderr).toBe("");
+    const typed = exported.replace(/(<unit id="demands\/title">[\s\S]*?<target>)[^<]*/, "$1مطالبنا من جديد");
+    expect(typed).not.toBe(exported);
+    writeFileSync(file, typed);
+    const refused = exportAr(root, "--format", "xliff2");
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain("✗ ar.xliff2.xlf already exists and holds a translation not yet imported into the project (demands/title)");
+  });
+
   test("refuses a file it cannot read as an exchange file", () => {
     const { root } = setUp();
     writeFileSync(join(root, "ar.po"), "notes, not a PO file\n");
