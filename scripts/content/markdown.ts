@@ -176,6 +176,11 @@ export function parseInlineMarkdown(text: string): Token[] {
   return markdown.parseInline(text, {})[0]?.children ?? [];
 }
 
+/** An address as the renderer writes it into href (percent-encoded), to compare a written-out address with a link's. */
+export function normalizeAddress(address: string): string {
+  return markdown.normalizeLink(address);
+}
+
 /** Block-level parse, for tools that compare the structure of two sections. */
 export function parseMarkdown(body: string): Token[] {
   return markdown.parse(body, {});
