@@ -7,6 +7,7 @@ import { isAlwaysError, severityOf } from "./problem.ts";
 import type { Alignment } from "../project/align.ts";
 import { isTextBlock, KIND_NAMES, type Block } from "../project/blocks.ts";
 import { DEFAULT_EXPANSION, type Expansion } from "../project/expansion.ts";
+import type { Exchange } from "../project/localeMeta.ts";
 import { checkAddedAddresses, checkBlocks, englishReference, type EnglishReference } from "./alignment.ts";
 import type { SourceHistory } from "./sourceHistory.ts";
 import type { Problem, ProblemKind, SectionState, Severity } from "./types.ts";
@@ -43,6 +44,8 @@ export interface SectionContext {
   /** Whether to show stale translations what changed in the English, word by word. Default true. */
   diffs?: boolean;
   expansion?: Expansion;
+  /** "exchange" in locale.json: the locale is translated through PO or XLIFF files, and hints say so. */
+  exchange?: Exchange;
 }
 
 export interface SectionCheck {
@@ -53,8 +56,9 @@ export interface SectionCheck {
 export function checkSection(source: SourceSection, doc: SectionDoc, ctx: SectionContext): SectionCheck {
   const problems: Problem[] = [];
   const markCommand = `npm run locale:mark -- ${ctx.code} ${doc.id}`;
+  const viaFile = ctx.exchange ? exchangeHints(ctx.code, ctx.exchange) : undefined;
   const add = (kind: ProblemKind, line: number | undefined, message: string, hint: string, extra: Partial<Problem> = {}, severity: Severity = severityOf(kind, ctx.complete)) =>
-    problems.push({ locale: ctx.code, file: doc.file, ...(line !== undefined ? { line } : {}), severity, kind, message, hint, ...extra });
+    problems.push({ locale: ctx.code, file: doc.file, ...(line !== undefined ? { line } : {}), severity, kind, message, hint: (viaFile && kind in viaFile ? viaFile[kind as keyof ExchangeHints] : undefined) ?? hint, ...extra });
 
   // Structure, links and citations are held to the English version this translation was made from.
   const english = source.doc;
@@ -154,6 +158,19 @@ export function checkSection(source: SourceSection, doc: SectionDoc, ctx: Sectio
     );
   }
   return { state, problems };
+}
+
+type ExchangeHints = Record<"untranslated" | "stale" | "structure", string>;
+
+/** Hints for a locale translated in exported PO or XLIFF files: its translators never edit the markdown. */
+function exchangeHints(code: string, exchange: Exchange): ExchangeHints {
+  const exported = exchange === "xliff" ? `npm run locale:export -- ${code} --format xliff` : `npm run locale:export -- ${code}`;
+  const imported = `npm run locale:import -- ${code}.${exchange === "xliff" ? "xlf" : "po"}`;
+  return {
+    untranslated: `export again (${exported}): its entries are empty or repeat the English; translate them in your tool, then ${imported}. If a text rightly stays the same (a name, a quotation kept in the original), leave it`,
+    stale: `export again (${exported}): the entries whose English changed are marked fuzzy, with the old English beside the new; bring them in line, clear the fuzzy mark, then ${imported}`,
+    structure: `the import writes the blocks, ::: lines and markdown signs from the English: export again (${exported}), translate the entries marked fuzzy or empty, then ${imported} (it replaces a hand-edited file only with --force)`,
+  };
 }
 
 function memo(fn: (text: string) => boolean): (text: string) => boolean {
