@@ -1,15 +1,19 @@
 // npm run locale:import -- <file.po|file.xlf> [--force]
 // Writes a translated exchange file back into content/<code>/*.md and locales/<code>/ui.json
 // (structure from the English, text from the file), then prints the check for that locale.
-// It refuses, changing nothing, when the locale's files changed since the export (unless
-// --force) or when an entry breaks a citation marker, placeholder, link or emphasis.
-import { readFileSync } from "node:fs";
+// It refuses, changing nothing, when the file is not for one of the project's translations, is
+// too large or not in its encoding, when the locale's files changed since the export (unless
+// --force), when an entry breaks a citation marker, placeholder, link, emphasis or the page's
+// structure, or when the check would find errors the locale does not have now. It exits 1 when
+// the check has errors for the locale after the import.
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { checkLocales } from "./check/checkLocales.ts";
 import { textReport } from "./check/report/text.ts";
 import { reportFailure } from "./cli.ts";
-import { formatOfFile, readExchange } from "./translators/exchange/formats.ts";
-import { importLocale } from "./translators/exchange/importLocale.ts";
+import { readSectionList } from "./project/sectionList.ts";
+import { formatOfFile, maxExchangeBytes, readExchangeFile } from "./translators/exchange/formats.ts";
+import { formatWords, importLocale } from "./translators/exchange/importLocale.ts";
 
 const USAGE = "usage: npm run locale:import -- <file.po|file.xlf> [--force]";
 
@@ -21,24 +25,39 @@ try {
     console.error(`✗ ${!file ? "name the file to import" : positionals.length > 1 ? "import one file at a time" : `${file} is neither a PO file (.po) nor an XLIFF file (.xlf, .xliff)`}\n  ${USAGE}`);
     process.exit(2);
   }
-  const root = values.root ?? process.cwd();
-  const imported = await readExchange(format, readFileSync(file, "utf8"), file);
+  const root = resolve(values.root ?? process.cwd());
+  const imported = await readExchangeFile(resolve(file), format, file, maxExchangeBytes(readSectionList(root).length));
+  const words = formatWords(imported.format);
   const outcome = importLocale(root, imported, { file, force: values.force === true });
   if (outcome.result === "refused") {
     console.error(`✗ ${file}: not imported: ${outcome.reason}${outcome.files.map((f) => `\n    ${f}`).join("")}\n  → ${outcome.hint}\n  Nothing was changed.`);
     process.exit(1);
   }
   if (outcome.result === "invalid") {
-    for (const p of outcome.problems) console.error(`${file}:${p.line}: error: entry ${p.context}: ${p.message}\n  → copy it exactly as the English (msgid) has it; only the words around it are translated`);
-    console.error(`\n✗ ${file}: not imported: ${outcome.problems.length} entr${outcome.problems.length === 1 ? "y breaks" : "ies break"} a protected marker (listed above). Nothing was changed.`);
+    for (const p of outcome.problems) console.error(`${file}:${p.line}: error: ${words.entry} ${p.context}: ${p.message}\n  → ${p.hint ?? `copy it exactly as the English (${words.source}) has it; only the words around it are translated`}`);
+    console.error(`\n✗ ${file}: not imported: ${outcome.problems.length} ${words.entry === "unit" ? (outcome.problems.length === 1 ? "problem in a unit" : "problems in units") : outcome.problems.length === 1 ? "problem in an entry" : "problems in entries"} (listed above). Nothing was changed.`);
     process.exit(1);
   }
+  if (outcome.result === "breaks-check") {
+    for (const p of outcome.errors) console.error(`${p.file}${p.line !== undefined ? `:${p.line}` : ""}: error: ${p.message}\n  → ${p.hint}`);
+    console.error(`\n✗ ${file}: not imported: with its translations the check would find ${outcome.errors.length} error${outcome.errors.length === 1 ? "" : "s"} in ${outcome.code} that it does not find now (listed above, in the files as they would be).\n  → correct the translations of those blocks or strings in ${file}, then import again. Nothing was changed.`);
+    process.exit(1);
+  }
+  const code = outcome.code;
   for (const written of outcome.written) console.log(`✓ ${written}${outcome.marked.includes(written) ? " (every entry translated: source: set to the current English version)" : ""}`);
-  if (outcome.written.length === 0) console.log(`✓ nothing to change: the ${imported.code} files already say what ${file} says`);
-  for (const context of outcome.ignored) console.log(`• ${file}: entry ${context} matches no current block or string (the English changed since the export); it was skipped`);
-  console.log(`\nThe check for ${imported.code}:\n`);
-  const result = checkLocales(root, { locales: [imported.code] });
-  console.log(textReport({ ...result, problems: result.problems.filter((p) => p.locale === imported.code) }));
+  if (outcome.written.length === 0) console.log(`✓ nothing to change: the ${code} files already say what ${file} says`);
+  const SHOWN = 10;
+  for (const context of outcome.ignored.slice(0, SHOWN)) console.log(`• ${file}: ${words.entry} ${context} matches no current block or string (the English changed since the export); it was skipped`);
+  if (outcome.ignored.length > SHOWN) console.log(`• … and ${outcome.ignored.length - SHOWN} more ${words.entry === "unit" ? "units" : "entries"} that match no current block or string (${outcome.ignored.length} in all), skipped`);
+  console.log(`\nThe check for ${code}:\n`);
+  const result = checkLocales(root, { locales: [code] });
+  const problems = result.problems.filter((p) => p.locale === code);
+  console.log(textReport({ ...result, problems }));
+  const errors = problems.filter((p) => p.severity === "error").length;
+  if (errors > 0) {
+    console.error(`✗ the check finds ${errors} error${errors === 1 ? "" : "s"} in ${code} (listed above); ${file} added none of them, they were there before it.\n  → fix them in the files named, then run npm run check -- ${code}`);
+    process.exit(1);
+  }
 } catch (error) {
   if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) {
     console.error(`✗ ${error.message}\n  ${USAGE}`);
