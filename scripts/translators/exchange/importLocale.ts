@@ -7,7 +7,7 @@
 // translation may change words but never structure, and the files are written all or nothing,
 // only when the check finds no error in them that was not there before.
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { join, resolve, sep } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
 import { parse as parseYaml } from "yaml";
 import type { SectionDoc } from "../../check/sectionCheck.ts";
 import { checkLocales } from "../../check/checkLocales.ts";
@@ -16,6 +16,7 @@ import { readProject, sectionFromText, type Project } from "../../project/readPr
 import { snapshotFile } from "../../project/versionSnapshots.ts";
 import { parseUiStrings } from "../../project/uiStrings.ts";
 import { problemFromError } from "../../project/problems.ts";
+import { ContentError } from "../../shared/contentError.ts";
 import { MAX_FILE_BYTES } from "../../shared/readText.ts";
 import { parsePluralKey, pluralKey } from "../../project/pluralKeys.ts";
 import { sectionVersion } from "../../project/sectionVersion.ts";
@@ -31,7 +32,7 @@ import type { ImportedFile, ImportedEntry } from "./po.ts";
 import { pluralForms } from "./pluralForms.ts";
 import { brokenTokens } from "./protect.ts";
 import { shapeDifference, structureProblem } from "./structure.ts";
-import { writeAllOrNothing, type WriteOps } from "./writeAll.ts";
+import { WriteFailure, writeAllOrNothing, type WriteOps } from "./writeAll.ts";
 
 export interface ImportProblem {
   /** Line in the imported file. */
@@ -207,7 +208,12 @@ export function importLocale(root: string, imported: ImportedFile, options: Impo
     const errors = newCheckErrors(project, code, fileWrites);
     if (errors.length > 0) return { result: "breaks-check", code, errors };
   }
-  writeAllOrNothing(writes.map((w) => ({ path: resolve(root, w.file), text: w.text })), options.writeOps);
+  try {
+    writeAllOrNothing(writes.map((w) => ({ path: resolve(root, w.file), text: w.text })), options.writeOps);
+  } catch (error) {
+    if (!(error instanceof WriteFailure)) throw error;
+    throw new ContentError({ file: relative(root, error.path).split(sep).join("/") }, `could not be written (${error.reason}), so nothing was imported: every file is as it was`, "make the place writable (or move what stands there aside), then import again");
+  }
   return { result: "imported", code, written: fileWrites.map((w) => w.file), unchanged, marked, ignored };
 }
 

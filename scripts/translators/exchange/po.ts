@@ -117,7 +117,7 @@ export function readPo(text: string, file: string): ImportedFile {
     const line = /line (\d+)/i.exec((error as Error).message)?.[1];
     throw new ContentError(
       { file, ...(line ? { line: Number(line) } : {}) },
-      `this is not a PO file gettext can read (${(error as Error).message.replace(/\s+/g, " ").trim()})`,
+      `this is not a PO file gettext can read (${(error as Error).message.replace(/^Error parsing PO data:\s*/, "").replace(/\s+/g, " ").trim()})`,
       "open it in a PO editor (Poedit) and save it again, or export the locale again with npm run locale:export; nothing was changed",
     );
   }
