@@ -17,6 +17,12 @@ import { formatWords, importLocale } from "./translators/exchange/importLocale.t
 
 const USAGE = "usage: npm run locale:import -- <file.po|file.xlf> [--force]";
 
+/** Problems listed one by one; beyond this, a count (a hostile file may hold a million). */
+const SHOWN_PROBLEMS = 50;
+
+/** Text from the file, shown safely: control characters (a terminal's escape sequences) as \u codes. */
+const printable = (text: string) => text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+
 try {
   const { values, positionals } = parseArgs({ options: { force: { type: "boolean" }, root: { type: "string" }, debug: { type: "boolean" } }, allowPositionals: true });
   const [file] = positionals;
@@ -30,24 +36,26 @@ try {
   const words = formatWords(imported.format);
   const outcome = importLocale(root, imported, { file, force: values.force === true });
   if (outcome.result === "refused") {
-    console.error(`✗ ${file}: not imported: ${outcome.reason}${outcome.files.map((f) => `\n    ${f}`).join("")}\n  → ${outcome.hint}\n  Nothing was changed.`);
+    console.error(printable(`✗ ${file}: not imported: ${outcome.reason}${outcome.files.slice(0, 20).map((f) => `\n    ${f}`).join("")}${outcome.files.length > 20 ? `\n    … and ${outcome.files.length - 20} more` : ""}\n  → ${outcome.hint}\n  Nothing was changed.`));
     process.exit(1);
   }
   if (outcome.result === "invalid") {
-    for (const p of outcome.problems) console.error(`${file}:${p.line}: error: ${words.entry} ${p.context}: ${p.message}\n  → ${p.hint ?? `copy it exactly as the English (${words.source}) has it; only the words around it are translated`}`);
+    for (const p of outcome.problems.slice(0, SHOWN_PROBLEMS)) console.error(printable(`${file}:${p.line}: error: ${words.entry} ${p.context}: ${p.message}\n  → ${p.hint ?? `copy it exactly as the English (${words.source}) has it; only the words around it are translated`}`));
+    if (outcome.problems.length > SHOWN_PROBLEMS) console.error(`… and ${outcome.problems.length - SHOWN_PROBLEMS} more`);
     console.error(`\n✗ ${file}: not imported: ${outcome.problems.length} ${words.entry === "unit" ? (outcome.problems.length === 1 ? "problem in a unit" : "problems in units") : outcome.problems.length === 1 ? "problem in an entry" : "problems in entries"} (listed above). Nothing was changed.`);
     process.exit(1);
   }
   if (outcome.result === "breaks-check") {
-    for (const p of outcome.errors) console.error(`${p.file}${p.line !== undefined ? `:${p.line}` : ""}: error: ${p.message}\n  → ${p.hint}`);
-    console.error(`\n✗ ${file}: not imported: with its translations the check would find ${outcome.errors.length} error${outcome.errors.length === 1 ? "" : "s"} in ${outcome.code} that it does not find now (listed above, in the files as they would be).\n  → correct the translations of those blocks or strings in ${file}, then import again. Nothing was changed.`);
+    for (const p of outcome.errors.slice(0, SHOWN_PROBLEMS)) console.error(printable(`${p.file}${p.line !== undefined ? `:${p.line}` : ""}: error: ${p.message}\n  → ${p.hint}`));
+    if (outcome.errors.length > SHOWN_PROBLEMS) console.error(`… and ${outcome.errors.length - SHOWN_PROBLEMS} more`);
+    console.error(`\n✗ ${file}: not imported: with its translations the check would find ${outcome.errors.length} error${outcome.errors.length === 1 ? "" : "s"} in ${outcome.code} that it does not find now (listed above, in the files as they would be).\n  → correct those translations in ${file} and import again; where the English changed since the export (a block the file has no entry for), export again, translate the new entries, then import. Nothing was changed.`);
     process.exit(1);
   }
   const code = outcome.code;
   for (const written of outcome.written) console.log(`✓ ${written}${outcome.marked.includes(written) ? " (every entry translated: source: set to the current English version)" : ""}`);
   if (outcome.written.length === 0) console.log(`✓ nothing to change: the ${code} files already say what ${file} says`);
   const SHOWN = 10;
-  for (const context of outcome.ignored.slice(0, SHOWN)) console.log(`• ${file}: ${words.entry} ${context} matches no current block or string (the English changed since the export); it was skipped`);
+  for (const context of outcome.ignored.slice(0, SHOWN)) console.log(printable(`• ${file}: ${words.entry} ${context.length > 120 ? `${context.slice(0, 120)}…` : context} matches no current block or string (the English changed since the export); it was skipped`));
   if (outcome.ignored.length > SHOWN) console.log(`• … and ${outcome.ignored.length - SHOWN} more ${words.entry === "unit" ? "units" : "entries"} that match no current block or string (${outcome.ignored.length} in all), skipped`);
   console.log(`\nThe check for ${code}:\n`);
   const result = checkLocales(root, { locales: [code] });

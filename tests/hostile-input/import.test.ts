@@ -188,6 +188,14 @@ describe("the file itself", () => {
     expectRefused(result, "plural.po", '"Plural-Forms: nplurals=2; plural=(n != 1);" says 2 plural forms, but ar has 6', "nplurals=6; plural=");
   });
 
+  test("without a Plural-Forms header, a plural entry with the wrong number of forms is refused, naming it", () => {
+    const parsed = po.parse(poWith({ headers: { "Plural-Forms": undefined } }));
+    Object.values(parsed.translations["ui/home.pageCount"]!)[0]!.msgstr = ["صفحة", "صفحات"];
+    const file = po.compile(parsed, { foldLength: 0 }).toString("utf8");
+    const result = runImport(shared.root, "two-forms.po", file);
+    expectRefused(result, `two-forms.po:${lineOf(file, "ui/home.pageCount")}: error: entry ui/home.pageCount: the entry has 2 plural forms (msgstr[0] to msgstr[1]) where ar has 6`, "msgstr[0] to msgstr[5]");
+  });
+
   test("a repeated msgctxt is refused as msgfmt does, naming both lines", () => {
     const file = `${exported}\nmsgctxt "pledge/title"\nmsgid "The pledge"\nmsgstr "تعهّد آخر"\n`;
     const first = lineOf(file, "pledge/title");

@@ -18,7 +18,7 @@ import { parseUiStrings } from "../../project/uiStrings.ts";
 import { problemFromError } from "../../project/problems.ts";
 import { ContentError } from "../../shared/contentError.ts";
 import { MAX_FILE_BYTES } from "../../shared/readText.ts";
-import { parsePluralKey, pluralKey } from "../../project/pluralKeys.ts";
+import { parsePluralKey, pluralCategories, pluralKey } from "../../project/pluralKeys.ts";
 import { sectionVersion } from "../../project/sectionVersion.ts";
 import { isPlainObject } from "../../shared/json.ts";
 import { alignBlocks } from "../../project/align.ts";
@@ -152,6 +152,27 @@ export function importLocale(root: string, imported: ImportedFile, options: Impo
         context: entry.context,
         message: `the translation is ${(bytes / 1024 / 1024).toFixed(1)} MB; a whole section file is at most ${MAX_FILE_BYTES / 1024 / 1024} MB`,
         hint: `put the translation of this ${words.entry} alone in its ${words.target}`,
+      });
+    }
+  }
+  const categories = pluralCategories(code);
+  for (const entry of imported.entries.values()) {
+    if (!entry.plural) continue;
+    const given = entry.translation.length;
+    if (imported.format === "po" && entry.translation.some((t) => t !== "") && given !== categories.length) {
+      problems.push({
+        line: entry.line,
+        context: entry.context,
+        message: `the entry has ${given} plural forms (msgstr[0] to msgstr[${given - 1}]) where ${code} has ${categories.length} (${categories.join(", ")})`,
+        hint: `give it exactly msgstr[0] to msgstr[${categories.length - 1}], one per form in that order (the header Plural-Forms: nplurals=${categories.length}; …), as locale:export writes it`,
+      });
+    }
+    if (entry.unknownForms?.length) {
+      problems.push({
+        line: entry.line,
+        context: entry.context,
+        message: `the group has a translated unit for the plural form${entry.unknownForms.length === 1 ? "" : "s"} ${entry.unknownForms.join(", ")}, which ${code} does not use (${categories.join(", ")})`,
+        hint: `translate the units ${categories.map((c) => `${entry.context}[${c}]`).join(", ")} as locale:export writes them`,
       });
     }
   }

@@ -60,6 +60,10 @@ export interface ImportedEntry {
   fuzzy: boolean;
   /** Line of the entry's msgctxt (PO) or unit (XLIFF) in the imported file. */
   line: number;
+  /** A plural entry (PO msgid_plural, XLIFF plural group). */
+  plural?: boolean;
+  /** XLIFF: plural forms the file has that the file's language does not (e.g. "few" for ar-less locales). */
+  unknownForms?: string[];
 }
 
 export interface ImportedFile {
@@ -135,6 +139,7 @@ export function readPo(text: string, file: string): ImportedFile {
         translation: message.msgstr ?? [],
         fuzzy: flags.includes("fuzzy"),
         line: lines.get(context)?.[0] ?? 0,
+        ...(message.msgid_plural !== undefined ? { plural: true } : {}),
       });
     }
   }

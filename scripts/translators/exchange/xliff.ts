@@ -198,6 +198,8 @@ export async function readXliff(xml: string, file: string): Promise<ImportedFile
       translation: categories.map((c) => forms.get(c)?.target ?? ""),
       fuzzy: [...forms.values()].some((f) => f.fuzzy),
       line: Math.min(...[...forms.values()].map((f) => f.line)),
+      plural: true,
+      unknownForms: [...forms.keys()].filter((c) => !categories.includes(c) && forms.get(c)!.target !== ""),
     });
   }
   return { format: "xliff", code, filesHash, entries };
