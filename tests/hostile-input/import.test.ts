@@ -120,10 +120,10 @@ describe("the locale code is checked before it becomes a path", () => {
 describe("a translation changes words, never structure", () => {
   const paragraph = "pledge/block-1";
   test.each([
-    ["a ::: line", "نص.\n:::\n::: quote Fabricated source\nنص مزيف.", /starts with a ::: line/],
-    ["a # heading line", "نص.\n# عنوان مزيف", /starts with a # line, which is a heading/],
-    ["a --- setext underline", "نص.\n---", /line of = or - signs/],
-    ["a reference definition", "انقر [هنا][r].\n[r]: https://evil.example/sign", /\[name\]: address line/],
+    ["a ::: line", "نص.\n:::\n::: quote Fabricated source\nنص مزيف.", /starts with :::, which opens or closes/],
+    ["a # heading line", "نص.\n# عنوان مزيف", /starts with #, which makes it a heading/],
+    ["a --- setext underline", "نص.\n---", /is only = or - signs/],
+    ["a reference definition", "انقر [هنا][r].\n[r]: https://evil.example/sign", /starts with \[name\]:, which defines a link address/],
     ["a blank line", "نص.\n\nفقرة ثانية.", /is blank, which would split the paragraph in two/],
     ["a list marker", "نص.\n- بند مزيف", /list marker/],
     ["a code fence", "نص.\n```", /code block/],

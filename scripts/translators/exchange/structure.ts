@@ -11,15 +11,15 @@ interface LineRule {
 }
 
 const LINE_RULES: LineRule[] = [
-  { pattern: /^:{3,}/, what: "a ::: line, which opens or closes a quotation, testimony or excerpt" },
-  { pattern: /^#{1,6}(?:[ \t]|$)/, what: "a # line, which is a heading" },
-  { pattern: /^>/, what: "a > line, which is a quotation" },
-  { pattern: /^(?:=+|-+)[ \t]*$/, what: "a line of = or - signs, which turns the line above it into a heading" },
-  { pattern: /^(?:(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|(?:-[ \t]*){3,})$/, what: "a line of *, - or _ signs, which is a horizontal rule" },
-  { pattern: /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/, what: "a list marker (-, *, + or a number with . or )), which starts a list item" },
-  { pattern: /^(?:`{3,}|~{3,})/, what: "a ``` or ~~~ line, which starts a code block" },
-  { pattern: /^\[[^\]]*\]:/, what: "a [name]: address line, which defines a link" },
-  { pattern: /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/, what: "a line of | and - signs, which makes a table" },
+  { pattern: /^:{3,}/, what: "starts with :::, which opens or closes a quotation, testimony or excerpt" },
+  { pattern: /^#{1,6}(?:[ \t]|$)/, what: "starts with #, which makes it a heading" },
+  { pattern: /^>/, what: "starts with >, which makes it a quotation" },
+  { pattern: /^(?:=+|-+)[ \t]*$/, what: "is only = or - signs, which turn the line above into a heading" },
+  { pattern: /^(?:(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|(?:-[ \t]*){3,})$/, what: "is only *, - or _ signs, which make a horizontal rule" },
+  { pattern: /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/, what: "starts with a list marker (-, *, + or a number with . or )), which makes it a list item" },
+  { pattern: /^(?:`{3,}|~{3,})/, what: "starts with ``` or ~~~, which starts a code block" },
+  { pattern: /^\[[^\]]*\]:/, what: "starts with [name]:, which defines a link address" },
+  { pattern: /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/, what: "is only | and - signs, which make a table" },
 ];
 
 export interface StructureProblem {
@@ -51,7 +51,7 @@ export function structureProblem(text: string, kind: BlockKind | "title"): Struc
     const rule = LINE_RULES.find((r) => r.pattern.test(start));
     if (rule) {
       return {
-        message: `${where} starts with ${rule.what}: the translation would change the page's structure, not only its words`,
+        message: `${where} ${rule.what}: the translation would change the page's structure, not only its words`,
         hint: `keep the ${name} as the English has it; to start a line with this sign as text, put a backslash before it (\\${start[0]}) or reword the line`,
       };
     }
