@@ -125,7 +125,7 @@ export function importLocale(root: string, imported: ImportedFile, options: Impo
     if (imported.filesHash === undefined) {
       return {
         result: "refused",
-        reason: `${options.file} does not say which state of the ${code} files it was exported from (no X-Locale-Files header: a platform's download, or a file exported by another tool)`,
+        reason: `${options.file} does not say which state of the ${code} files it was exported from (no ${imported.format === "xliff" ? "x-locale-files unit" : "X-Locale-Files header"}: a platform's download, or a file exported by another tool)`,
         hint: `commit or back up content/${code}/ and locales/${code}/ui.json, then import with --force: what the file translates replaces what the files say`,
         files: [],
       };
@@ -151,7 +151,7 @@ export function importLocale(root: string, imported: ImportedFile, options: Impo
         line: entry.line,
         context: entry.context,
         message: `the translation is ${(bytes / 1024 / 1024).toFixed(1)} MB; a whole section file is at most ${MAX_FILE_BYTES / 1024 / 1024} MB`,
-        hint: `put the translation of this ${words.entry} alone in its ${words.target}`,
+        hint: `check that the ${words.target} of this ${words.entry} holds only the translation of its English (${words.source})`,
       });
     }
   }
