@@ -1,19 +1,37 @@
-// npm run locale:export -- <code> [--format po|xliff|xliff2] [--out FILE] [--only sections|strings] [--template]
+// npm run locale:export -- <code> [--format po|xliff|xliff2] [--out FILE] [--only sections|strings] [--template] [--force]
 // Writes one file for a translation tool or platform (Poedit, OmegaT, Weblate, Crowdin…) with every
 // block of every section and every UI string of a locale: see TRANSLATING.md, "With a translation
-// tool or platform". Nothing in content/ or locales/ changes.
-import { mkdirSync, writeFileSync } from "node:fs";
+// tool or platform". Nothing in content/ or locales/ changes. An existing file that holds
+// translations the project does not have yet is not overwritten without --force.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { parseArgs } from "node:util";
 import { reportFailure } from "./cli.ts";
-import { exportLocale } from "./translators/exchange/entries.ts";
-import { FORMATS, formatOfFile, writeExchange, type ExchangeFormat } from "./translators/exchange/formats.ts";
+import { exportLocale, unimportedEntries, type LocaleExport } from "./translators/exchange/entries.ts";
+import { FORMATS, formatOfFile, readExchange, writeExchange, type ExchangeFormat } from "./translators/exchange/formats.ts";
 
-const USAGE = "usage: npm run locale:export -- <locale> [--format po|xliff|xliff2] [--out FILE] [--only sections|strings]   or   npm run locale:export -- --template --only sections --out translations/sections.pot";
+const USAGE = "usage: npm run locale:export -- <locale> [--format po|xliff|xliff2] [--out FILE] [--only sections|strings] [--force]   or   npm run locale:export -- --template --only sections --out translations/sections.pot";
+
+/** What in the existing file the export would lose, said for a sentence; undefined when nothing. */
+async function unimportedWork(out: string, text: string, exported: LocaleExport): Promise<string | undefined> {
+  const before = readFileSync(out, "utf8");
+  if (before === text) return undefined;
+  const format = formatOfFile(out);
+  let lost: string[];
+  try {
+    if (!format) throw new Error("not an exchange file");
+    lost = unimportedEntries(await readExchange(format, before, out), exported);
+  } catch {
+    return "is not a PO or XLIFF file this export can compare with (it may hold other work)";
+  }
+  if (lost.length === 0) return undefined;
+  const shown = lost.slice(0, 5).join(", ") + (lost.length > 5 ? `, … ${lost.length - 5} more` : "");
+  return `holds ${lost.length === 1 ? "a translation" : `${lost.length} translations`} not yet imported into the project (${shown})`;
+}
 
 try {
   const { values, positionals } = parseArgs({
-    options: { format: { type: "string" }, out: { type: "string" }, only: { type: "string" }, template: { type: "boolean" }, root: { type: "string" }, debug: { type: "boolean" } },
+    options: { format: { type: "string" }, out: { type: "string" }, only: { type: "string" }, template: { type: "boolean" }, force: { type: "boolean" }, root: { type: "string" }, debug: { type: "boolean" } },
     allowPositionals: true,
   });
   const [code] = positionals;
@@ -31,8 +49,17 @@ try {
   const root = values.root ?? process.cwd();
   const exported = exportLocale(root, code ?? "", { only: values.only as "sections" | "strings" | undefined, template: values.template === true });
   const out = values.out ?? `${values.template ? "sections" : code}${format === "xliff2" ? ".xliff2" : ""}.${format === "po" ? (values.template ? "pot" : "po") : "xlf"}`;
+  const text = await writeExchange(format, exported);
+  if (!values.force && existsSync(out)) {
+    const lost = await unimportedWork(out, text, exported);
+    if (lost !== undefined) {
+      console.error(`✗ ${out} already exists and ${lost}: writing the export over it would lose that work. Nothing was written.
+  → import it first (npm run locale:import -- ${out}), then export again; or export to another file with --out FILE; or, if that work may go, add --force`);
+      process.exit(1);
+    }
+  }
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, await writeExchange(format, exported));
+  writeFileSync(out, text);
   const untranslated = exported.entries.filter((e) => e.translation.every((t) => t === "")).length;
   const fuzzy = exported.entries.filter((e) => e.fuzzy).length;
   console.log(

@@ -1,6 +1,7 @@
 // npm run locale:import -- <file.po|file.xlf> [--force]
 // Writes a translated exchange file back into content/<code>/*.md and locales/<code>/ui.json
-// (structure from the English, text from the file), then prints the check for that locale.
+// (structure from the English, text from the file), then prints what it wrote and the check's
+// errors for that locale.
 // It refuses, changing nothing, when the file is not for one of the project's translations, is
 // too large or not in its encoding, when the locale's files changed since the export (unless
 // --force), when an entry breaks a citation marker, placeholder, link, emphasis or the page's
@@ -9,6 +10,7 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { checkLocales } from "./check/checkLocales.ts";
+import { plural, totals } from "./check/report/summary.ts";
 import { textReport } from "./check/report/text.ts";
 import { reportFailure } from "./cli.ts";
 import { readSectionList } from "./project/sectionList.ts";
@@ -53,17 +55,24 @@ try {
   }
   const code = outcome.code;
   for (const written of outcome.written) console.log(`✓ ${written}${outcome.marked.includes(written) ? " (every entry translated: source: set to the current English version)" : ""}`);
-  if (outcome.written.length === 0) console.log(`✓ nothing to change: the ${code} files already say what ${file} says`);
+  console.log(
+    outcome.written.length === 0
+      ? `✓ nothing to change: the ${code} files already say what ${file} says`
+      : `✓ wrote ${plural(outcome.written.length, "file")} from ${file}${outcome.unchanged > 0 ? `; ${plural(outcome.unchanged, "file")} already said what it says` : ""}`,
+  );
+  // A few skipped entries are named; a file full of unknown ones gets a count, not a line each.
   const SHOWN = 10;
   for (const context of outcome.ignored.slice(0, SHOWN)) console.log(printable(`• ${file}: ${words.entry} ${context.length > 120 ? `${context.slice(0, 120)}…` : context} matches no current block or string (the English changed since the export); it was skipped`));
   if (outcome.ignored.length > SHOWN) console.log(`• … and ${outcome.ignored.length - SHOWN} more ${words.entry === "unit" ? "units" : "entries"} that match no current block or string (${outcome.ignored.length} in all), skipped`);
-  console.log(`\nThe check for ${code}:\n`);
   const result = checkLocales(root, { locales: [code] });
-  const problems = result.problems.filter((p) => p.locale === code);
-  console.log(textReport({ ...result, problems }));
-  const errors = problems.filter((p) => p.severity === "error").length;
+  const mine = { ...result, problems: result.problems.filter((p) => p.locale === code) };
+  const { warnings } = totals(mine);
+  // Errors only: the warnings of a locale in progress (untranslated, draft) would bury them.
+  console.log(`\nThe check for ${code}${warnings > 0 ? ` (errors only; npm run check -- --locale ${code} shows the ${plural(warnings, "warning")} too)` : ""}:\n`);
+  console.log(textReport(mine, { errorsOnly: true }));
+  const errors = mine.problems.filter((p) => p.severity === "error").length;
   if (errors > 0) {
-    console.error(`✗ the check finds ${errors} error${errors === 1 ? "" : "s"} in ${code} (listed above); ${file} added none of them, they were there before it.\n  → fix them in the files named, then run npm run check -- ${code}`);
+    console.error(`✗ the check finds ${errors} error${errors === 1 ? "" : "s"} in ${code} (listed above); ${file} added none of them, they were there before it.\n  → fix them in the files named, then run npm run check -- --locale ${code}`);
     process.exit(1);
   }
 } catch (error) {

@@ -3,7 +3,8 @@
 // A stale translation is compared with the English as it was when it was translated (the snapshot
 // in content/.versions/, else git), so an English edit never turns a faithful translation into a
 // broken one; when that version is known nowhere, the current English is only a guide (warnings).
-import { alignBlocks, describeDivergence, excerpt, type Alignment } from "../project/align.ts";
+import { alignBlocks, describeDivergence, excerpt, type Alignment, type Pair } from "../project/align.ts";
+import { normalizeAddress } from "../content/markdown.ts";
 import { isTextBlock, KIND_NAMES, readBlocks, type Block, type SectionBlocks } from "../project/blocks.ts";
 import { usualRatio, type Expansion } from "../project/expansion.ts";
 import type { SectionDoc } from "./sectionCheck.ts";
@@ -17,6 +18,8 @@ export interface EnglishReference {
   file: string;
   blocks: Block[];
   kicker: string | undefined;
+  /** The current English blocks (the same as `blocks` unless the translation is stale): an address either has is the English's. */
+  current: Block[];
   /** The translation's English version is known nowhere: differences may be English edits. */
   uncertain: boolean;
   /** Why the version is known nowhere (for the unknown-source message). */
@@ -26,7 +29,7 @@ export interface EnglishReference {
 const references = new WeakMap<SourceHistory, Map<string, EnglishReference | string>>();
 
 export function englishReference(english: SectionDoc, currentVersion: string, madeFrom: string | undefined, history: SourceHistory | undefined): EnglishReference {
-  const current: EnglishReference = { file: english.file, blocks: english.structure.blocks, kicker: english.kicker, uncertain: false };
+  const current: EnglishReference = { file: english.file, blocks: english.structure.blocks, kicker: english.kicker, current: english.structure.blocks, uncertain: false };
   if (!madeFrom || madeFrom === currentVersion || !history) return current;
   let known = references.get(history);
   if (!known) references.set(history, (known = new Map()));
@@ -40,6 +43,7 @@ export function englishReference(english: SectionDoc, currentVersion: string, ma
             file: old.from === "snapshot" ? snapshotFile(english.id, madeFrom) : `${english.file}@${madeFrom}`,
             blocks: readBlocks(old.text.body, old.text.bodyLine ?? 1).blocks,
             kicker: old.text.kicker,
+            current: english.structure.blocks,
             uncertain: false,
           }
         : old.reason;
@@ -49,11 +53,11 @@ export function englishReference(english: SectionDoc, currentVersion: string, ma
 }
 
 /** The block-by-block problems the status page counts, per kind. */
-export type BlockProblemKind = "markup" | "structure" | "link" | "length";
-export const BLOCK_PROBLEM_KINDS: readonly BlockProblemKind[] = ["markup", "structure", "link", "length"];
+export type BlockProblemKind = "markup" | "structure" | "link" | "length" | "added-link" | "added-structure";
+export const BLOCK_PROBLEM_KINDS: readonly BlockProblemKind[] = ["added-link", "added-structure", "markup", "structure", "link", "length"];
 
 export function countBlockProblems(problems: Problem[]): Record<BlockProblemKind, number> {
-  const counts: Record<BlockProblemKind, number> = { markup: 0, structure: 0, link: 0, length: 0 };
+  const counts: Record<BlockProblemKind, number> = { markup: 0, structure: 0, link: 0, length: 0, "added-link": 0, "added-structure": 0 };
   for (const p of problems) if (p.kind in counts) counts[p.kind as BlockProblemKind]++;
   return counts;
 }
@@ -72,6 +76,10 @@ export function checkBlocks(reference: EnglishReference, doc: SectionDoc, expans
   if (translation.problems.length > 0) return alignment;
   const places = { english: reference.file, translation: doc.file, translationLine: doc.bodyLine };
   for (const divergence of alignment.divergences) {
+    const added = divergence.pairs.filter((pair) => addsStructure(pair, reference.blocks, translation.blocks));
+    for (const pair of added) reportAddedStructure(pair, reference, translation.blocks, alignment, add);
+    // The added block is named above; what else differs shows once it is removed.
+    if (added[0] === divergence.first) continue;
     const report = describeDivergence(divergence, reference.blocks, translation.blocks, places, alignment);
     add("structure", report.line, report.message, report.hint);
   }
@@ -83,6 +91,113 @@ export function checkBlocks(reference: EnglishReference, doc: SectionDoc, expans
     if (pair.kind === "same") checkLength(e, t, `${reference.file}:${e.line}`, expansion, add);
   }
   return alignment;
+}
+
+/** An address written out as text: the page shows it, and a reader can copy it, even when it is no link. */
+const WRITTEN_ADDRESS = /(?:[a-z][a-z0-9+.-]*:\/\/|(?<![\w:/])\/\/(?=[^\s/]+\.)|www\.|mailto:)[^\s<>"'`()[\]{}]*/gi;
+/** A quick test first: most blocks hold no address. */
+const MAY_HOLD_ADDRESS = /\/\/|www\.|mailto:/i;
+const TRAILING_PUNCTUATION = /[.,;:!?…»”’'"]+$/;
+
+interface AddressHolder {
+  line: number | undefined;
+  markdown: string;
+  links: readonly { address: string }[];
+}
+
+/**
+ * A translation publishes no address the English section does not have: every link, and every
+ * address written out as text, of the title, the kicker and each block must be one the English
+ * (the version translated, or the current one) has somewhere in the section.
+ */
+export function checkAddedAddresses(reference: EnglishReference, english: SectionDoc, doc: SectionDoc, add: AddProblem) {
+  let known: { links: Set<string>; text: string } | undefined;
+  const englishHas = (address: string) => {
+    known ??= englishAddresses(reference, english);
+    return known.links.has(address) || known.text.includes(address);
+  };
+  const holders: AddressHolder[] = [{ line: doc.keyLines.title, markdown: doc.title, links: [] }];
+  if (doc.kicker) holders.push({ line: doc.keyLines.kicker, markdown: doc.kicker, links: [] });
+  for (const holder of [...holders, ...doc.structure.blocks]) {
+    const linked = new Set<string>();
+    for (const { address } of holder.links) {
+      linked.add(address);
+      if (englishHas(address)) continue;
+      add(
+        "added-link",
+        holder.line,
+        `this link to ${address} is not in the English (${reference.file}): the page would send readers there`,
+        "remove the link and keep only what the English says (its words may stay, as plain text): a translation links only where the English does, to the same address",
+      );
+    }
+    if (!MAY_HOLD_ADDRESS.test(holder.markdown)) continue;
+    for (const match of holder.markdown.matchAll(WRITTEN_ADDRESS)) {
+      const address = match[0].replace(TRAILING_PUNCTUATION, "");
+      // The address of a link is reported above (its written form may stop at a space the link encodes).
+      const normalized = normalizeAddress(address);
+      if ([...linked].some((l) => l.startsWith(normalized)) || englishHas(address)) continue;
+      add(
+        "added-link",
+        holder.line,
+        `this text writes out the address ${address}, which the English (${reference.file}) does not have: the page would show it to readers`,
+        "remove it and keep only what the English says: a translation adds no address",
+      );
+    }
+  }
+}
+
+function englishAddresses(reference: EnglishReference, english: SectionDoc): { links: Set<string>; text: string } {
+  const links = new Set<string>();
+  const text: string[] = [english.title, english.kicker ?? "", reference.kicker ?? ""];
+  for (const block of reference.blocks === reference.current ? reference.blocks : [...reference.blocks, ...reference.current]) {
+    text.push(block.markdown);
+    for (const link of block.links) links.add(link.address);
+  }
+  return { links, text: text.join("\n") };
+}
+
+/** Blocks that make a page say something the English does not: a heading, a quotation, a source, a block. */
+const STRUCTURAL: ReadonlySet<Block["kind"]> = new Set(["heading", "quote", "details", "excerpt"]);
+
+function addsStructure(pair: Pair, english: Block[], translation: Block[]): boolean {
+  if (pair.translation < 0) return false;
+  const t = translation[pair.translation]!;
+  if (!STRUCTURAL.has(t.kind)) return false;
+  if (pair.kind === "extra") return true;
+  if (pair.kind !== "changed") return false;
+  const e = english[pair.english]!;
+  return e.kind !== t.kind || (e.markdown === "" && t.markdown !== "");
+}
+
+function reportAddedStructure(pair: Pair, reference: EnglishReference, translation: Block[], alignment: Alignment, add: AddProblem) {
+  const t = translation[pair.translation]!;
+  const e = pair.english >= 0 ? reference.blocks[pair.english] : undefined;
+  const near = e ?? nearestEnglish(alignment, pair, reference.blocks);
+  const enPlace = `${reference.file}${near ? `:${near.line}` : ""}`;
+  const name = KIND_NAMES[t.kind];
+  if (e && e.kind === t.kind) {
+    const what = t.kind === "quote" ? "a source (attribution)" : "a label";
+    add("added-structure", t.line, `this ${name} names ${what} the English one at ${enPlace} does not have: “${excerpt(t.text, 60)}”`, `write ::: ${t.kind} alone on its line, as the English does; a translation adds no source`);
+    return;
+  }
+  const was = e ? ` where the English has a ${KIND_NAMES[e.kind]} (${enPlace})` : ` (compare with ${enPlace})`;
+  const shown = t.text ? `: “${excerpt(t.text, 60)}”` : "";
+  add(
+    "added-structure",
+    t.line,
+    `this ${name} is not in the English${was}${shown}; a translation adds no heading, quotation or block`,
+    t.kind === "heading"
+      ? `remove the # line (or the line under it), keeping only what the English says: headings, quotations and blocks come from ${reference.file}`
+      : `remove its ::: lines (or > signs) and anything it holds that the English does not say: headings, quotations and blocks come from ${reference.file}`,
+  );
+}
+
+/** The English block just before an added one (else just after): where the translation should match it. */
+function nearestEnglish({ pairs }: Alignment, pair: Pair, english: Block[]): Block | undefined {
+  const at = pairs.indexOf(pair);
+  for (let k = at - 1; k >= 0; k--) if (pairs[k]!.english >= 0) return english[pairs[k]!.english];
+  for (let k = at + 1; k < pairs.length; k++) if (pairs[k]!.english >= 0) return english[pairs[k]!.english];
+  return undefined;
 }
 
 export function reportMarkup(blocks: SectionBlocks, add: AddProblem) {

@@ -80,7 +80,7 @@ export function checkLocales(project: Project | string, options: CheckOptions = 
           hint: `copy content/${sourceCode}/${id}.md to content/${code}/${id}.md, translate it, then run npm run locale:mark -- ${code} ${id}`,
         });
       } else if (english) {
-        const result = checkSection(english, doc, { code, complete: locale.complete, history, diffs: options.diffs !== false, expansion: locale.expansion });
+        const result = checkSection(english, doc, { code, complete: locale.complete, history, diffs: options.diffs !== false, expansion: locale.expansion, ...(locale.exchange ? { exchange: locale.exchange } : {}) });
         sectionStates.set(id, result.state);
         localeProblems.push(...result.problems);
       } else {

@@ -3,11 +3,12 @@
 // English) and review status.
 import type { Section } from "../project/readProject.ts";
 import { isSmallChange, minorHint } from "./minorHint.ts";
-import { severityOf } from "./problem.ts";
+import { isAlwaysError, severityOf } from "./problem.ts";
 import type { Alignment } from "../project/align.ts";
 import { isTextBlock, KIND_NAMES, type Block } from "../project/blocks.ts";
 import { DEFAULT_EXPANSION, type Expansion } from "../project/expansion.ts";
-import { checkBlocks, englishReference, type EnglishReference } from "./alignment.ts";
+import type { Exchange } from "../project/localeMeta.ts";
+import { checkAddedAddresses, checkBlocks, englishReference, type EnglishReference } from "./alignment.ts";
 import type { SourceHistory } from "./sourceHistory.ts";
 import type { Problem, ProblemKind, SectionState, Severity } from "./types.ts";
 import { needsTranslation, sameText } from "./untranslated.ts";
@@ -43,6 +44,8 @@ export interface SectionContext {
   /** Whether to show stale translations what changed in the English, word by word. Default true. */
   diffs?: boolean;
   expansion?: Expansion;
+  /** "exchange" in locale.json: the locale is translated through PO or XLIFF files, and hints say so. */
+  exchange?: Exchange;
 }
 
 export interface SectionCheck {
@@ -53,12 +56,22 @@ export interface SectionCheck {
 export function checkSection(source: SourceSection, doc: SectionDoc, ctx: SectionContext): SectionCheck {
   const problems: Problem[] = [];
   const markCommand = `npm run locale:mark -- ${ctx.code} ${doc.id}`;
+  const viaFile = ctx.exchange ? exchangeHints(ctx.code, ctx.exchange) : undefined;
   const add = (kind: ProblemKind, line: number | undefined, message: string, hint: string, extra: Partial<Problem> = {}, severity: Severity = severityOf(kind, ctx.complete)) =>
-    problems.push({ locale: ctx.code, file: doc.file, ...(line !== undefined ? { line } : {}), severity, kind, message, hint, ...extra });
+    problems.push({ locale: ctx.code, file: doc.file, ...(line !== undefined ? { line } : {}), severity, kind, message, hint: (viaFile && kind in viaFile ? viaFile[kind as keyof ExchangeHints] : undefined) ?? hint, ...extra });
+
+  // Structure, links and citations are held to the English version this translation was made from.
+  const english = source.doc;
+  const { source: madeFrom, status } = doc;
+  const reference = englishReference(english, source.version, madeFrom, ctx.history);
+  // When that version is known nowhere, differences may be English edits: warnings only, except
+  // what is an error everywhere (broken markup, an address or quotation the English lacks).
+  const held: Add = reference.uncertain ? (kind, line, message, hint) => add(kind, line, message, hint, {}, isAlwaysError(kind) ? "error" : "warning") : add;
+  // Whatever else the file is (even a copy of the English), it publishes no address the English lacks.
+  checkAddedAddresses(reference, english, doc, held);
 
   // Untranslated: the whole section (a copy of the English), or single paragraphs. Identity is
   // checked first (a set lookup); whether the text needs translating only for what is identical.
-  const english = source.doc;
   const untranslated: { text: string; line: number | undefined; what: string }[] = [];
   const titleSame = sameText(doc.title, english.title) && needsTranslation(doc.title);
   if (titleSame) untranslated.push({ text: doc.title, line: doc.keyLines.title, what: "the title" });
@@ -84,6 +97,8 @@ export function checkSection(source: SourceSection, doc: SectionDoc, ctx: Sectio
       // A copy of the English is not "behind the English": in a complete locale it was never translated.
       ctx.complete ? "error" : "warning",
     );
+    // A copy of the English with a heading or quotation added still publishes it.
+    checkBlocks(reference, doc, ctx.expansion ?? DEFAULT_EXPANSION, (kind, line, message, hint) => kind === "added-structure" && held(kind, line, message, hint));
     return { state: "untranslated", problems };
   }
   for (const c of untranslated) {
@@ -91,11 +106,6 @@ export function checkSection(source: SourceSection, doc: SectionDoc, ctx: Sectio
     add("untranslated", c.line, `${kind} is still the English text: “${excerpt(c.text)}”`, "translate it; if it rightly stays the same (a quotation kept in the original, a name), leave it: this is only a warning");
   }
 
-  // Structure, links and citations are held to the English version this translation was made from.
-  const { source: madeFrom, status } = doc;
-  const reference = englishReference(english, source.version, madeFrom, ctx.history);
-  // When that version is known nowhere, differences may be English edits: warnings only.
-  const held: Add = reference.uncertain ? (kind, line, message, hint) => add(kind, line, message, hint, {}, kind === "markup" ? "error" : "warning") : add;
   if (reference.kicker && !kicker) {
     held("structure", 2, "has no kicker: line; the English has one (the heading shown above the title)", `add  kicker: …  translating "${reference.kicker}" between the --- lines`);
   }
@@ -148,6 +158,19 @@ export function checkSection(source: SourceSection, doc: SectionDoc, ctx: Sectio
     );
   }
   return { state, problems };
+}
+
+type ExchangeHints = Record<"untranslated" | "stale" | "structure", string>;
+
+/** Hints for a locale translated in exported PO or XLIFF files: its translators never edit the markdown. */
+function exchangeHints(code: string, exchange: Exchange): ExchangeHints {
+  const exported = exchange === "xliff" ? `npm run locale:export -- ${code} --format xliff` : `npm run locale:export -- ${code}`;
+  const imported = `npm run locale:import -- ${code}.${exchange === "xliff" ? "xlf" : "po"}`;
+  return {
+    untranslated: `export again (${exported}): its entries are empty or repeat the English; translate them in your tool, then ${imported}. If a text rightly stays the same (a name, a quotation kept in the original), leave it`,
+    stale: `export again (${exported}): the entries whose English changed are marked fuzzy, with the old English beside the new; bring them in line, clear the fuzzy mark, then ${imported}`,
+    structure: `the import writes the blocks, ::: lines and markdown signs from the English: export again (${exported}), translate the entries marked fuzzy or empty, then ${imported} (it replaces a hand-edited file only with --force)`,
+  };
 }
 
 function memo(fn: (text: string) => boolean): (text: string) => boolean {

@@ -30,6 +30,8 @@ const BLOCK_PROBLEM_LABELS: Record<BlockProblemKind, [string, string]> = {
   structure: ["block that differs from the English", "blocks that differ from the English"],
   link: ["link address that differs", "link addresses that differ"],
   length: ["length to compare", "lengths to compare"],
+  "added-link": ["address the English does not have", "addresses the English does not have"],
+  "added-structure": ["heading, quotation or block the English does not have", "headings, quotations or blocks the English does not have"],
 };
 
 export interface BarSegment {

@@ -15,6 +15,8 @@ export type ProblemKind =
   | "structure" // a block of the English with no counterpart, or of another shape (scripts/project/align.ts)
   | "markup" // a ::: line that breaks the page: unknown keyword, unclosed, stray, unbalanced
   | "link" // a link address that differs from the English
+  | "added-link" // an address (link or written out) the English section does not have: an error everywhere
+  | "added-structure" // a heading, quotation, attribution or block the English lacks: an error everywhere
   | "length" // a block far shorter or longer than the English: a sentence dropped or added?
   | "untranslated"
   | "stale"
@@ -95,7 +97,7 @@ export interface LocaleSummary {
   sectionList: SectionStatusEntry[];
   stringsFile: string;
   /** Problems found block by block against the English: broken markup, structure, links, lengths. */
-  blockProblems: Record<"markup" | "structure" | "link" | "length", number>;
+  blockProblems: Record<"markup" | "structure" | "link" | "length" | "added-link" | "added-structure", number>;
   errors: number;
   warnings: number;
 }

@@ -1,7 +1,8 @@
 // The one markdown renderer for the site and the printed documents.
 // Raw HTML is escaped; only the blocks of the content model (quote, details, excerpt)
 // produce structure; images are off (they could load a remote resource); links are
-// limited to safe schemes; citation markers and document symbols are isolated
+// limited to safe schemes and to [text](address), the one form the block reader and the
+// check see; citation markers and document symbols are isolated
 // left-to-right so they read correctly inside right-to-left text. The printed documents
 // call the same renderer with options (headings, ids, details, links set for paper).
 import MarkdownIt, { type MarkdownIt as MarkdownInstance } from "markdown-it";
@@ -37,11 +38,25 @@ interface RenderEnv {
 const optionsOf = (env: unknown): RenderOptions => (env as RenderEnv | undefined)?.options ?? {};
 
 const SAFE_LINK = /^(?:https?:|mailto:|#|\/|\.{0,2}\/|[a-z0-9-]+\/?(?:#.*)?$)/i;
+/** `//host` (or `/\host`) is an address on another site, whatever it looks like. */
+const OTHER_SITE = /^[/\\]{2}|^\/%5c/i;
+
+/**
+ * Block and inline rules outside the content model, off so that what renders is what the block
+ * reader reads: no autolinks or reference links (links the check would not see), no setext
+ * headings, rules, code blocks or tables (structure it would not see). The content uses none.
+ */
+const OUTSIDE_THE_MODEL = ["image", "autolink", "reference", "lheading", "hr", "fence", "code", "table"];
+
+export function isSafeLink(url: string): boolean {
+  const trimmed = url.trim();
+  return SAFE_LINK.test(trimmed) && !OTHER_SITE.test(trimmed) && !/^(?:javascript|vbscript|data|file):/i.test(trimmed);
+}
 
 function createMarkdown(): MarkdownInstance {
   const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
-  md.disable(["image"]);
-  md.validateLink = (url) => SAFE_LINK.test(url.trim()) && !/^(?:javascript|vbscript|data|file):/i.test(url.trim());
+  md.disable(OUTSIDE_THE_MODEL);
+  md.validateLink = isSafeLink;
 
   md.use(container, "quote", {
     render(tokens: Token[], idx: number, _options: unknown, env: RenderEnv) {
@@ -154,6 +169,16 @@ export function renderMarkdown(body: string): string {
 export function markdownRenderer(options: RenderOptions): (body: string) => string {
   const env: RenderEnv = { options, headings: 0 };
   return (body) => markdown.render(body, env);
+}
+
+/** Inline parse of one block's markdown: the tokens the page renders (links as link_open with their href). */
+export function parseInlineMarkdown(text: string): Token[] {
+  return markdown.parseInline(text, {})[0]?.children ?? [];
+}
+
+/** An address as the renderer writes it into href (percent-encoded), to compare a written-out address with a link's. */
+export function normalizeAddress(address: string): string {
+  return markdown.normalizeLink(address);
 }
 
 /** Block-level parse, for tools that compare the structure of two sections. */

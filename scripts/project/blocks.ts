@@ -18,7 +18,8 @@
 //                         label after the keyword; "" for > quotations and ::: excerpt
 //               text      plain text of `markdown`: link text kept, markup removed, one space
 //                         between words (for containers: the plain attribution or label)
-//               links     { address, text } of each inline link [text](address), in order
+//               links     { address, text } of each link the page renders, in order: the
+//                         address as markdown-it writes it into href (percent-encoded)
 //               citations citation markers in `text`, in order (CITATION_PATTERN)
 //     .problems MarkupProblem[]: { line, kind, message, hint } for markup that breaks the page:
 //               "unknown-container" (a ::: line whose keyword is not quote/details/excerpt),
@@ -33,7 +34,7 @@
 // in the check, and the content model's block syntax is small. `readBlocksByParser` is the same
 // reading through markdown-it; a test holds the two equal on every real section.
 import type { Token } from "markdown-it";
-import { CITATION_PATTERN, MAY_HOLD_CITATION, parseMarkdown } from "../content/markdown.ts";
+import { CITATION_PATTERN, MAY_HOLD_CITATION, parseInlineMarkdown, parseMarkdown } from "../content/markdown.ts";
 import { singleSpaced } from "../shared/whitespace.ts";
 
 export type BlockKind = "heading" | "paragraph" | "item" | "quote" | "details" | "excerpt";
@@ -91,7 +92,6 @@ const FENCE = /^( *)(:{3,})[ \t]*(.*?)[ \t]*$/;
 const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const QUOTE_LINE = /^ {0,3}> ?(.*)$/;
 const LIST_ITEM = /^( *)([-*+]|\d{1,9}[.)])(?:([ \t]+)(.*)|[ \t]*$)/;
-const INLINE_LINK = /(?<!\\)\[((?:[^\[\]\\]|\\.)*)\]\(((?:[^()\s]|\([^()\s]*\))*)\)/g;
 
 interface OpenContainer {
   index: number;
@@ -287,14 +287,14 @@ function firstText(line: string, from: number): number {
 
 /** Sets `text`, `links` and `citations` of a block from its inline markdown. */
 function fillText(block: Block, markdown: string) {
-  let text = markdown.includes("\n") ? markdown.replace(/\n/g, " ") : markdown;
-  // Each step only where its markup is present: this runs once per block of every file.
-  if (text.includes("](")) {
-    text = text.replace(INLINE_LINK, (_, label: string, address: string) => {
-      block.links.push({ address: address.startsWith("<") && address.endsWith(">") ? address.slice(1, -1) : address, text: plain(label) });
-      return label;
-    });
+  // The renderer's only link form is [text](address), in every variant (title, <address>,
+  // spaces): those blocks are read by markdown-it itself, so every link that renders is seen.
+  // This runs once per block of every file, and few blocks hold a link.
+  if (markdown.includes("](")) {
+    fillFromInline(block, parseInlineMarkdown(markdown));
+    return;
   }
+  let text = markdown.includes("\n") ? markdown.replace(/\n/g, " ") : markdown;
   text = plain(text);
   block.text = text;
   if (MAY_HOLD_CITATION.test(text)) for (const match of text.matchAll(CITATION_PATTERN)) block.citations.push(match[0]);
@@ -350,7 +350,8 @@ export function readBlocksByParser(body: string, bodyLine: number): Block[] {
         const kind = token.type.split("_")[1] as ContainerKind;
         const attribution = kind === "excerpt" ? "" : token.info.trim().slice(kind.length).trim();
         const block = push(kind, token, kind === "quote" ? { form: ":::" } : {});
-        fillFromInline(block, attribution ? parseMarkdown(attribution)[1]?.children ?? [] : []);
+        // The page renders an attribution or label inline (scripts/content/markdown.ts).
+        fillFromInline(block, attribution ? parseInlineMarkdown(attribution) : []);
         parents.push(blocks.length - 1);
         break;
       }

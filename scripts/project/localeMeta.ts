@@ -6,6 +6,8 @@ import { parseExpansion, type Expansion } from "./expansion.ts";
 import { jsonKeyLines } from "./jsonKeyLines.ts";
 
 export type Direction = "ltr" | "rtl";
+/** How a locale's translators work when not in the markdown files: PO or XLIFF files (npm run locale:export/import). */
+export type Exchange = "po" | "xliff";
 
 export interface LocaleMeta {
   /** The locale's name in its own language. */
@@ -17,11 +19,13 @@ export interface LocaleMeta {
   complete: boolean;
   /** "expansion" in locale.json when given: the usual length of a translated paragraph over the English one. */
   expansion?: Expansion;
+  /** "exchange" in locale.json when given: the check's hints then speak of the exported file, not the markdown. */
+  exchange?: Exchange;
 }
 
 export const META_FILE = "locale.json";
 
-const META_KEYS = ["name", "dir", "numberingSystem", "complete", "expansion"];
+const META_KEYS = ["name", "dir", "numberingSystem", "complete", "expansion", "exchange"];
 
 /** `file` is the path as shown to people. */
 export function parseLocaleMeta(text: string, file: string): LocaleMeta {
@@ -34,7 +38,7 @@ export function parseLocaleMeta(text: string, file: string): LocaleMeta {
   for (const key of Object.keys(value)) {
     if (!META_KEYS.includes(key)) fail(key, `unknown key "${key}"`, `remove it; the metadata keys are: ${META_KEYS.join(", ")}`);
   }
-  const { name, dir, numberingSystem, complete, expansion } = value;
+  const { name, dir, numberingSystem, complete, expansion, exchange } = value;
   if (typeof name !== "string" || !name.trim()) fail("name", '"name" is missing', 'give the language\'s name in the language itself, e.g. "العربية" or "Français"');
   if (dir !== "ltr" && dir !== "rtl") fail("dir", '"dir" must be "ltr" or "rtl"', "use rtl for Arabic, Hebrew, Persian, Urdu…; ltr otherwise");
   if (typeof numberingSystem !== "string" || !isNumberingSystem(numberingSystem)) {
@@ -43,12 +47,16 @@ export function parseLocaleMeta(text: string, file: string): LocaleMeta {
   if (typeof complete !== "boolean") fail("complete", '"complete" must be true or false', "set it to true only when every section and string is translated");
   const range = expansion === undefined ? undefined : parseExpansion(expansion);
   if (range && "problem" in range) fail("expansion", range.problem, range.hint);
+  if (exchange !== undefined && exchange !== "po" && exchange !== "xliff") {
+    fail("exchange", `"exchange" must be "po" or "xliff", not ${JSON.stringify(exchange)}`, 'write "po" or "xliff" for a language translated through exported files (npm run locale:export), or remove the key for one edited in the markdown');
+  }
   return {
     name: (name as string).trim(),
     dir: dir as Direction,
     numberingSystem: numberingSystem as string,
     complete: complete as boolean,
     ...(range ? { expansion: range as Expansion } : {}),
+    ...(exchange !== undefined ? { exchange: exchange as Exchange } : {}),
   };
 }
 

@@ -12,7 +12,7 @@ import { readBlocks, type SectionBlocks } from "./blocks.ts";
 import { CAMPAIGN_DEFAULTS, loadCampaign, type Campaign } from "./campaign.ts";
 import { DOCUMENTS_FILE, loadDocumentPlan, type DocumentPlan } from "./documentList.ts";
 import { defaultExpansion, type Expansion } from "./expansion.ts";
-import { META_FILE, parseLocaleMeta, type Direction } from "./localeMeta.ts";
+import { META_FILE, parseLocaleMeta, type Direction, type Exchange } from "./localeMeta.ts";
 import { problemAsError, problemFromError, type FileProblem } from "./problems.ts";
 import { parseSectionFile, type SectionFrontMatter, type SectionStatus } from "./sectionFile.ts";
 import { readSectionList, SECTION_ID, SECTIONS_FILE } from "./sectionList.ts";
@@ -50,6 +50,8 @@ export interface ProjectLocale {
   complete: boolean;
   /** Usual length of a translated paragraph over the English one: "expansion" in locale.json, or the language's default. */
   expansion: Expansion;
+  /** "exchange" in locale.json: translated through PO or XLIFF files rather than the markdown. */
+  exchange?: Exchange;
   metaFile: string;
   stringsFile: string;
   /** undefined when ui.json is absent or does not parse. */

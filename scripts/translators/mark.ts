@@ -79,7 +79,7 @@ function markSection(project: Project, code: string, id: string): MarkOutcome {
 function blockDifferences(english: Section, translation: Section, expansion: Expansion): number {
   let count = 0;
   checkBlocks(englishReference(english, english.version, undefined, undefined), translation, expansion, (kind) => {
-    if (kind === "markup" || kind === "structure") count++;
+    if (kind === "markup" || kind === "structure" || kind === "added-structure") count++;
   });
   return count;
 }

@@ -2,17 +2,15 @@
 // equal to the markdown-it reading on every real section.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import MarkdownIt from "markdown-it";
 import { expect, test } from "vitest";
 import { parseSectionFile } from "../../scripts/project/sectionFile.ts";
 import { readBlocks, readBlocksByParser, type Block } from "../../scripts/project/blocks.ts";
 import { ROOT } from "../helpers/site.ts";
 
 const files = ["en", "ar"].flatMap((locale) => readdirSync(join(ROOT, "content", locale)).map((name) => `content/${locale}/${name}`));
-const normalizeLink = new MarkdownIt().normalizeLink;
 
 /** What both readings see: everything but the source markdown and the end lines. */
-function seen(blocks: Block[], normalize = false) {
+function seen(blocks: Block[]) {
   return blocks.map(({ kind, line, level, depth, parent, form, text, links, citations }) => ({
     kind,
     line,
@@ -21,7 +19,7 @@ function seen(blocks: Block[], normalize = false) {
     parent,
     form,
     text,
-    links: links.map((l) => ({ text: l.text, address: normalize ? normalizeLink(l.address) : l.address })),
+    links: links.map((l) => ({ text: l.text, address: l.address })),
     citations,
   }));
 }
@@ -30,7 +28,7 @@ test.each(files)("%s: the line reader reads the same blocks, links, citations an
   const parsed = parseSectionFile(readFileSync(join(ROOT, file), "utf8"), file);
   const read = readBlocks(parsed.body, parsed.bodyLine);
   expect(read.problems).toEqual([]);
-  expect(seen(read.blocks, true)).toEqual(seen(readBlocksByParser(parsed.body, parsed.bodyLine)));
+  expect(seen(read.blocks)).toEqual(seen(readBlocksByParser(parsed.body, parsed.bodyLine)));
 });
 
 const CONSTRUCTS = [
@@ -81,6 +79,39 @@ test("the line reader agrees with markdown-it on the constructs the content mode
     "excerpt:0:-1",
     "heading3:0:12",
   ]);
+});
+
+/** Forms a hostile translation may try: each reads as markdown-it renders it (link or no link, block or no block). */
+const HOSTILE = [
+  "Sign here <https://evil.example/sign> today.",
+  "A [reference][r] link.\n\n[r]: https://evil.example/ref",
+  "A [shortcut] link.\n\n[shortcut]: https://evil.example/short",
+  '[titled](https://evil.example/t "Official form") and [spaced]( https://evil.example/s ) and [angled](<https://evil.example/a x>)',
+  "[relative to the scheme](//evil.example/p) and [backslash](/\\evil.example)",
+  "[nested [brackets]](https://evil.example/n) and [a](https://example.org/(paren))",
+  "A paragraph\n---",
+  "A paragraph\n===",
+  "Before\n\n---\n\nAfter",
+  "```\n[fenced](https://evil.example/f)\n```",
+  "Text\n\n    [indented](https://evil.example/i)",
+  "| a | b |\n|---|---|\n| [cell](https://evil.example/c) | d |",
+  "::: quote [Fake source](https://evil.example/q)\nFake words.\n:::",
+  "- [item link](https://evil.example/l)\n  - [nested](https://evil.example/m)",
+  "> [quoted link](https://evil.example/b)",
+  "Plain https://evil.example/plain and www.evil.example and mailto:x@evil.example",
+];
+
+test.each(HOSTILE)("hostile sample %j: the line reader sees what markdown-it renders", (body) => {
+  const read = readBlocks(body, 1);
+  expect(seen(read.blocks)).toEqual(seen(readBlocksByParser(body, 1)));
+});
+
+test("the line reader sees every link that renders, in each of its written forms", () => {
+  const addresses = (body: string) => readBlocks(body, 1).blocks.flatMap((b) => b.links.map((l) => l.address));
+  expect(addresses(HOSTILE[3]!)).toEqual(["https://evil.example/t", "https://evil.example/s", "https://evil.example/a%20x"]);
+  expect(addresses(HOSTILE[12]!)).toEqual(["https://evil.example/q"]);
+  // Forms the renderer does not turn into links: none is read as one.
+  for (const body of [HOSTILE[0]!, HOSTILE[1]!, HOSTILE[2]!, HOSTILE[4]!]) expect(addresses(body)).toEqual([]);
 });
 
 test("blocks carry their lines, markdown, attribution, links and citations", () => {

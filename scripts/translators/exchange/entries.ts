@@ -4,7 +4,7 @@
 // note pointing at the English file and line. Untranslated entries have no translation; an entry
 // whose English changed since it was translated is `fuzzy`, with the English it was made from.
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { SectionDoc } from "../../check/sectionCheck.ts";
 import { readProject, type ProjectLocale } from "../../project/readProject.ts";
@@ -16,6 +16,8 @@ import { sectionVersion } from "../../project/sectionVersion.ts";
 import { ContentError } from "../../shared/contentError.ts";
 import { alignBlocks } from "../../project/align.ts";
 import { KIND_NAMES, readBlocks, type Block } from "../../project/blocks.ts";
+import { confirmedTranslations } from "./importRecord.ts";
+import type { ImportedFile } from "./po.ts";
 import { protectedTokens } from "./protect.ts";
 
 export interface ExchangeEntry {
@@ -49,6 +51,10 @@ export interface LocaleExport {
   project: string;
   /** The files import writes, with a hash of each as they were at export (see localeFilesHash). */
   filesHash: string;
+  /** When the English files last changed (newest modification time): the template's date. */
+  sourceDate: Date;
+  /** When the locale's files last changed: the translation's revision date (the template's: sourceDate). */
+  revisionDate: Date;
   entries: ExchangeEntry[];
 }
 
@@ -117,19 +123,28 @@ export function exportLocale(root: string, code: string, options: ExportOptions 
   const entries: ExchangeEntry[] = [];
   if (options.only !== "strings") {
     const history = new SourceHistory(root, sourceLocale);
+    const confirmed = template ? () => false : confirmedTranslations(root, code);
     for (const id of project.sectionIds) {
       const en = english.sections.get(id);
       if (!en) continue;
-      entries.push(...sectionEntries(id, en, locale?.sections.get(id), history));
+      entries.push(...sectionEntries(id, en, locale?.sections.get(id), history, confirmed));
     }
   }
   if (options.only !== "sections" && english.strings) {
     entries.push(...stringEntries(english.strings, locale?.strings, template ? sourceLocale : code));
   }
-  return { code: template ? "" : code, sourceLocale, project: project.campaign.name, filesHash: template ? "" : localeFilesHash(root, code), entries };
+  // File dates, not the clock: exporting twice from the same files gives the same bytes.
+  const sourceDate = newestChange(root, [...localeFiles(root, sourceLocale)]);
+  const revisionDate = template ? sourceDate : newestChange(root, localeFiles(root, code)) ?? sourceDate;
+  return { code: template ? "" : code, sourceLocale, project: project.campaign.name, filesHash: template ? "" : localeFilesHash(root, code), sourceDate: sourceDate ?? new Date(0), revisionDate: revisionDate ?? new Date(0), entries };
 }
 
-function sectionEntries(id: string, en: SectionDoc, tr: SectionDoc | undefined, history: SourceHistory): ExchangeEntry[] {
+function newestChange(root: string, files: string[]): Date | undefined {
+  const times = files.map((file) => statSync(join(root, file)).mtimeMs);
+  return times.length > 0 ? new Date(Math.max(...times)) : undefined;
+}
+
+function sectionEntries(id: string, en: SectionDoc, tr: SectionDoc | undefined, history: SourceHistory, confirmed: (context: string, source: string, translation: string) => boolean): ExchangeEntry[] {
   const enBlocks = en.structure.blocks;
   const trBlocks = tr ? tr.structure.blocks : [];
   const counterpart = tr ? alignBlocks(enBlocks, trBlocks).counterpart : undefined;
@@ -156,8 +171,13 @@ function sectionEntries(id: string, en: SectionDoc, tr: SectionDoc | undefined, 
   }
   const file = en.file;
   const entry = (context: string, source: string, translated: string | undefined, line: number, note: string, which: number | "title" | "kicker", markdown: boolean): ExchangeEntry => {
-    const text = translated !== undefined && (translated !== source || !needsTranslation(source)) ? translated : "";
-    const { fuzzy, previous } = text === "" ? { fuzzy: false } : stale(which, source);
+    // Text still as the English is untranslated, unless it rightly stays the same (a name, a
+    // citation) in a section someone marked or an entry a translator confirmed: in a section with
+    // no source: line (as npm run locale:new makes them) it is the English copied, not a translation.
+    const copy = translated === source && (needsTranslation(source) || (!tr?.source && !confirmed(context, source, source)));
+    const text = translated !== undefined && !copy ? translated : "";
+    // A translation confirmed in an imported file against the current English needs no review.
+    const { fuzzy, previous } = text === "" || confirmed(context, source, text) ? { fuzzy: false } : stale(which, source);
     return {
       context,
       source,
@@ -228,4 +248,20 @@ function stringEntries(english: UiStrings, locale: UiStrings | undefined, code: 
     });
   }
   return out;
+}
+
+/**
+ * The entries of an exchange file whose translation (or cleared fuzzy mark) an export would not
+ * carry: work in that file not yet imported, which writing the export over it would lose.
+ */
+export function unimportedEntries(existing: ImportedFile, exported: LocaleExport): string[] {
+  const now = new Map(exported.entries.map((e) => [e.context, e]));
+  const lost: string[] = [];
+  for (const entry of existing.entries.values()) {
+    if (entry.translation.every((t) => t === "")) continue;
+    const current = existing.code === exported.code ? now.get(entry.context) : undefined;
+    const kept = current !== undefined && entry.translation.every((t, i) => t === "" || t === current.translation[i]) && (entry.fuzzy || !current.fuzzy || entry.source !== current.source);
+    if (!kept) lost.push(entry.context);
+  }
+  return lost;
 }

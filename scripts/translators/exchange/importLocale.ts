@@ -27,7 +27,8 @@ import { parseSectionFile } from "../../project/sectionFile.ts";
 import { decodeExact, setFrontMatterLine } from "../frontMatterEdit.ts";
 import { yamlText } from "../mark.ts";
 import { linesOf, replaceBlockText } from "./blockText.ts";
-import { changedLocaleFiles, hasText, localeFilesHash, sectionContext, stringContext } from "./entries.ts";
+import { hasText, sectionContext, stringContext } from "./entries.ts";
+import { changedSinceExport, recordImport } from "./importRecord.ts";
 import type { ImportedFile, ImportedEntry } from "./po.ts";
 import { pluralForms } from "./pluralForms.ts";
 import { brokenTokens } from "./protect.ts";
@@ -120,7 +121,6 @@ export function importLocale(root: string, imported: ImportedFile, options: Impo
   }
   const forms = pluralMismatch(imported, code);
   if (forms) return forms;
-  const now = localeFilesHash(root, code);
   if (!options.force) {
     if (imported.filesHash === undefined) {
       return {
@@ -130,7 +130,8 @@ export function importLocale(root: string, imported: ImportedFile, options: Impo
         files: [],
       };
     }
-    const changed = changedLocaleFiles(imported.filesHash, now);
+    // Changes by an earlier import from this same export are not someone else's work.
+    const changed = changedSinceExport(root, code, imported.filesHash);
     if (changed.length > 0) {
       return {
         result: "refused",
@@ -235,6 +236,7 @@ export function importLocale(root: string, imported: ImportedFile, options: Impo
     if (!(error instanceof WriteFailure)) throw error;
     throw new ContentError({ file: relative(root, error.path).split(sep).join("/") }, `could not be written (${error.reason}), so nothing was imported: every file is as it was`, "make the place writable (or move what stands there aside), then import again");
   }
+  recordImport(root, code, imported.filesHash, imported.entries.values());
   return { result: "imported", code, written: fileWrites.map((w) => w.file), unchanged, marked, ignored };
 }
 

@@ -17,11 +17,30 @@ function poString(text: string): string {
   return `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n").replace(/\t/g, "\\t")}"`;
 }
 
+/** A date as gettext writes it: "2025-03-01 14:05+0000". */
+function poDate(date: Date): string {
+  return `${date.toISOString().slice(0, 16).replace("T", " ")}+0000`;
+}
+
+/** "French (fr)": the language's English name, for maintainers who read many languages' files. */
+function languageTeam(code: string): string {
+  let name: string | undefined;
+  try {
+    name = new Intl.DisplayNames(["en"], { type: "language" }).of(code);
+  } catch {}
+  return name && name !== code ? `${name} (${code})` : code;
+}
+
 export function writePo(exported: LocaleExport): string {
   const template = exported.code === "";
   const forms = template ? { header: "nplurals=INTEGER; plural=EXPRESSION;", categories: [] } : pluralForms(exported.code);
   const headers: Record<string, string> = {
     "Project-Id-Version": exported.project,
+    // The headers gettext and the tools expect (Poedit fills Last-Translator when it saves).
+    "POT-Creation-Date": poDate(exported.sourceDate),
+    "PO-Revision-Date": poDate(exported.revisionDate),
+    "Last-Translator": "",
+    "Language-Team": template ? "" : languageTeam(exported.code),
     Language: exported.code,
     "MIME-Version": "1.0",
     "Content-Type": "text/plain; charset=UTF-8",
