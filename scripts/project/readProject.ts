@@ -257,7 +257,12 @@ function readLocale(root: string, code: string, isSource: boolean): ProjectLocal
 }
 
 function readSection(root: string, code: string, id: string, file: string): Section {
-  const { frontMatter, body, bodyLine, keyLines } = parseSectionFile(readText(join(root, file), root), file);
+  return sectionFromText(code, id, file, readText(join(root, file), root));
+}
+
+/** A section file's text read as the reader reads it (import checks a file this way before writing it). */
+export function sectionFromText(code: string, id: string, file: string, text: string): Section {
+  const { frontMatter, body, bodyLine, keyLines } = parseSectionFile(text, file);
   const { title, kicker, source, status } = frontMatter;
   let version: string | undefined;
   let structure: SectionBlocks | undefined;

@@ -152,11 +152,17 @@ describe("import", () => {
   });
 
   test("a paragraph the English gained since the export: every translation still lands on its own block", () => {
-    const { root, read, write } = setUp();
+    const { root, read, write, fingerprint } = setUp();
     const file = exportPo(root);
     const arabic = read("content/ar/dual-use.md");
     const added = "A paragraph the English gained after the export.";
     write("content/en/dual-use.md", read("content/en/dual-use.md").replace("---\n\n", `---\n\n${added}\n\n`));
+    // In a locale marked complete the untranslated paragraph would be a check error that stops the
+    // build (the section is compared with the English it was translated from): refused, nothing written.
+    const before = fingerprint();
+    expect(importPo(root, file)).toMatchObject({ result: "breaks-check", code: "ar", errors: [{ file: "content/ar/dual-use.md", kind: "structure" }] });
+    expect(fingerprint()).toEqual(before);
+    write("locales/ar/locale.json", read("locales/ar/locale.json").replace('"complete": true', '"complete": false'));
     const outcome = importPo(root, file);
     expect(outcome).toMatchObject({ result: "imported", written: ["content/ar/dual-use.md"], marked: [] });
     // The Arabic as it was, with the new English paragraph (untranslated) where the English has it.

@@ -90,7 +90,8 @@ export function changedLocaleFiles(recorded: string, now: string): string[] {
 
 export function localeFiles(root: string, code: string): string[] {
   const dir = join(root, "content", code);
-  const sections = existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith(".md")).sort().map((n) => `content/${code}/${n}`) : [];
+  // Files only: a folder named like a section file is the reader's problem to report, not a file to hash.
+  const sections = existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith(".md")).map((e) => e.name).sort().map((n) => `content/${code}/${n}`) : [];
   return [...sections, ...(existsSync(join(root, "locales", code, "ui.json")) ? [`locales/${code}/ui.json`] : [])];
 }
 

@@ -7,6 +7,7 @@
 import { po, type GetTextTranslation, type GetTextTranslations } from "gettext-parser";
 import type { LocaleExport } from "./entries.ts";
 import { pluralForms } from "./pluralForms.ts";
+import { ContentError } from "../../shared/contentError.ts";
 
 /** The locale's files and their hashes at export: import refuses when they changed since. */
 export const HASH_HEADER = "X-Locale-Files";
@@ -76,38 +77,76 @@ export interface ImportedEntry {
   source: string;
   translation: string[];
   fuzzy: boolean;
-  /** Line of the entry's msgctxt in the imported file. */
+  /** Line of the entry's msgctxt (PO) or unit (XLIFF) in the imported file. */
   line: number;
+  /** A plural entry (PO msgid_plural, XLIFF plural group). */
+  plural?: boolean;
+  /** XLIFF: plural forms the file has that the file's language does not (e.g. "few" for ar-less locales). */
+  unknownForms?: string[];
 }
 
 export interface ImportedFile {
+  /** How the file names the entries, headers and texts in messages. */
+  format: "po" | "xliff";
+  /** The target language as the file writes it: untrusted, never a path before importLocale checks it. */
   code: string;
   filesHash: string | undefined;
   entries: Map<string, ImportedEntry>;
+  /** PO only: the Plural-Forms header as written, if any. */
+  pluralForms?: string | undefined;
 }
 
-/** Lines where each msgctxt starts (obsolete #~ entries excluded), in order of appearance. */
-function contextLines(text: string): Map<string, number> {
+/** Lines where each msgctxt starts (obsolete #~ entries excluded), every occurrence, in order. */
+function contextLines(text: string): Map<string, number[]> {
   const lines = text.split(/\r?\n/);
-  const found = new Map<string, number>();
+  const found = new Map<string, number[]>();
   for (let i = 0; i < lines.length; i++) {
     const match = /^msgctxt\s+(".*")\s*$/.exec(lines[i]!);
     if (!match) continue;
-    let value = JSON.parse(match[1]!) as string;
-    for (let j = i + 1; j < lines.length && /^\s*"/.test(lines[j]!); j++) value += JSON.parse(lines[j]!.trim()) as string;
-    if (!found.has(value)) found.set(value, i + 1);
+    let value = poLiteral(match[1]!);
+    for (let j = i + 1; j < lines.length && /^\s*"/.test(lines[j]!); j++) value += poLiteral(lines[j]!.trim());
+    const at = found.get(value);
+    if (at) at.push(i + 1);
+    else found.set(value, [i + 1]);
   }
   return found;
 }
 
+/** A PO string literal's text (gettext's escapes are C's, close enough to JSON's for a context). */
+function poLiteral(literal: string): string {
+  try {
+    return JSON.parse(literal) as string;
+  } catch {
+    return literal.slice(1, -1);
+  }
+}
+
 export function readPo(text: string, file: string): ImportedFile {
+  if (text.trim() === "") throw new ContentError({ file }, "the file is empty", "export the locale again with npm run locale:export, translate that file and import it; nothing was changed");
+  const lines = contextLines(text);
+  for (const [context, at] of lines) {
+    if (at.length > 1) {
+      throw new ContentError(
+        { file, line: at[1]! },
+        `msgctxt "${context}" appears twice (lines ${at.join(" and ")}): gettext refuses a file with a repeated entry, and only one translation can be kept`,
+        "delete one of the two entries (keep the translation you mean), then import again; nothing was changed",
+      );
+    }
+  }
   let parsed: GetTextTranslations;
   try {
     parsed = po.parse(text);
   } catch (error) {
-    throw new Error(`${file} is not a PO file gettext can read: ${(error as Error).message}`);
+    const line = /line (\d+)/i.exec((error as Error).message)?.[1];
+    throw new ContentError(
+      { file, ...(line ? { line: Number(line) } : {}) },
+      `this is not a PO file gettext can read (${(error as Error).message.replace(/^Error parsing PO data:\s*/, "").replace(/\s+/g, " ").trim()})`,
+      "open it in a PO editor (Poedit) and save it again, or export the locale again with npm run locale:export; nothing was changed",
+    );
   }
-  const lines = contextLines(text);
+  if (!parsed || typeof parsed.translations !== "object" || parsed.translations === null) {
+    throw new ContentError({ file }, "this is not a PO file: it holds no msgid/msgstr entries", "import the .po file that npm run locale:export wrote (or a PO editor saved); nothing was changed");
+  }
   const entries = new Map<string, ImportedEntry>();
   for (const [context, messages] of Object.entries(parsed.translations)) {
     if (context === "") continue;
@@ -116,12 +155,17 @@ export function readPo(text: string, file: string): ImportedFile {
       entries.set(context, {
         context,
         source: message.msgid,
-        translation: message.msgstr,
+        translation: message.msgstr ?? [],
         fuzzy: flags.includes("fuzzy"),
-        line: lines.get(context) ?? 0,
+        line: lines.get(context)?.[0] ?? 0,
+        ...(message.msgid_plural !== undefined ? { plural: true } : {}),
       });
     }
   }
-  const header = (name: string) => Object.entries(parsed.headers).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];
-  return { code: header("Language") ?? "", filesHash: header(HASH_HEADER) || undefined, entries };
+  const headers: Record<string, string> = parsed.headers ?? {};
+  const header = (name: string) => Object.entries(headers).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];
+  if (entries.size === 0 && Object.keys(headers).length === 0) {
+    throw new ContentError({ file }, "this is not a PO file: it holds no msgctxt/msgid/msgstr entries and no header", "import the .po file that npm run locale:export wrote (or a PO editor saved); nothing was changed");
+  }
+  return { format: "po", code: (header("Language") ?? "").trim(), filesHash: header(HASH_HEADER) || undefined, entries, pluralForms: header("Plural-Forms") };
 }

@@ -9,6 +9,7 @@ import { pluralCategories, type PluralCategory } from "../../project/pluralKeys.
 import type { ExchangeEntry, LocaleExport } from "./entries.ts";
 import type { ImportedEntry, ImportedFile } from "./po.ts";
 import { protectedTokens, type ProtectedKind } from "./protect.ts";
+import { ContentError } from "../../shared/contentError.ts";
 
 export type XliffVersion = "1.2" | "2.0";
 
@@ -110,7 +111,7 @@ export async function writeXliff(exported: LocaleExport, version: XliffVersion):
 }
 
 /** Each unit's line, target state and whether it is stale, read from the file's text. */
-function unitStates(xml: string): Map<string, { line: number; stale: boolean; state: string | undefined }> {
+function unitStates(xml: string, file: string): Map<string, { line: number; stale: boolean; state: string | undefined }> {
   const found = new Map<string, { line: number; stale: boolean; state: string | undefined }>();
   const unit = /<(trans-unit|unit)\b[^>]*?\bid="([^"]*)"[^>]*>([\s\S]*?)<\/\1>/g;
   for (const match of xml.matchAll(unit)) {
@@ -119,7 +120,16 @@ function unitStates(xml: string): Map<string, { line: number; stale: boolean; st
     const state = /<target\b[^>]*?\bstate="([^"]*)"/.exec(body)?.[1] ?? /<segment\b[^>]*?\bstate="([^"]*)"/.exec(body)?.[1];
     const subState = /<segment\b[^>]*?\bsubState="([^"]*)"/.exec(body)?.[1];
     const stale = subState === "pledge:stale" || (state !== undefined && /^needs-review|^needs-adaptation|^needs-l10n/.test(state));
-    found.set(decodeXml(match[2]!), { line, stale, state });
+    const id = decodeXml(match[2]!);
+    const earlier = found.get(id);
+    if (earlier) {
+      throw new ContentError(
+        { file, line },
+        `the unit id "${id}" appears twice (lines ${earlier.line} and ${line}): only one translation can be kept`,
+        "delete one of the two units (keep the translation you mean), then import again; nothing was changed",
+      );
+    }
+    found.set(id, { line, stale, state });
   }
   return found;
 }
@@ -127,15 +137,23 @@ function unitStates(xml: string): Map<string, { line: number; stale: boolean; st
 const decodeXml = (text: string) => text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
 
 export async function readXliff(xml: string, file: string): Promise<ImportedFile> {
+  if (xml.trim() === "") throw new ContentError({ file }, "the file is empty", "export the locale again with npm run locale:export -- <code> --format xliff, translate that file and import it; nothing was changed");
+  if (!/<xliff\b/.test(xml)) {
+    throw new ContentError({ file }, "this is not an XLIFF file: it has no <xliff> element", "import the .xlf file that npm run locale:export wrote (or a CAT tool saved); nothing was changed");
+  }
   const version: XliffVersion = /\bversion="2\.\d"/.test(/<xliff\b[^>]*>/.exec(xml)?.[0] ?? "") ? "2.0" : "1.2";
   let js: XliffJs;
   try {
     js = version === "1.2" ? await xliff12ToJs(xml) : await xliff2js(xml);
   } catch (error) {
-    throw new Error(`${file} is not an XLIFF ${version} file that can be read: ${(error as Error).message}`);
+    throw new ContentError(
+      { file },
+      `this is not an XLIFF ${version} file that can be read (${(error as Error).message.replace(/\s+/g, " ").trim()})`,
+      "open it in your CAT tool and export it again as XLIFF, or export the locale again with npm run locale:export; nothing was changed",
+    );
   }
-  const code = js.targetLanguage ?? "";
-  const states = unitStates(xml);
+  const code = String(js.targetLanguage ?? "").trim();
+  const states = unitStates(xml, file);
   const entries = new Map<string, ImportedEntry>();
   let filesHash: string | undefined;
   const plurals = new Map<string, Map<PluralCategory, { source: string; target: string; fuzzy: boolean; line: number }>>();
@@ -168,7 +186,11 @@ export async function readXliff(xml: string, file: string): Promise<ImportedFile
   };
   for (const units of Object.values(js.resources)) visit(units);
   for (const [context, forms] of plurals) {
-    const categories = pluralCategories(code || "en");
+    // Only the locale's own forms are read; a code that is no language names no forms yet (import refuses it).
+    let categories: PluralCategory[] = [];
+    try {
+      categories = pluralCategories(code || "en");
+    } catch {}
     const first = [...forms.values()][0]!;
     entries.set(context, {
       context,
@@ -176,7 +198,9 @@ export async function readXliff(xml: string, file: string): Promise<ImportedFile
       translation: categories.map((c) => forms.get(c)?.target ?? ""),
       fuzzy: [...forms.values()].some((f) => f.fuzzy),
       line: Math.min(...[...forms.values()].map((f) => f.line)),
+      plural: true,
+      unknownForms: [...forms.keys()].filter((c) => !categories.includes(c) && forms.get(c)!.target !== ""),
     });
   }
-  return { code, filesHash, entries };
+  return { format: "xliff", code, filesHash, entries };
 }
