@@ -99,6 +99,12 @@ const WRITTEN_ADDRESS = /(?:[a-z][a-z0-9+.-]*:\/\/|(?<![\w:/])\/\/(?=[^\s/]+\.)|
 const MAY_HOLD_ADDRESS = /\/\/|www\.|mailto:/i;
 const TRAILING_PUNCTUATION = /[.,;:!?…»”’'"]+$/;
 
+/** The addresses a text writes out (links' addresses included), as a reader would copy them. */
+export function writtenAddresses(text: string): string[] {
+  if (!MAY_HOLD_ADDRESS.test(text)) return [];
+  return [...text.matchAll(WRITTEN_ADDRESS)].map((match) => match[0].replace(TRAILING_PUNCTUATION, "")).filter((address) => address !== "");
+}
+
 interface AddressHolder {
   line: number | undefined;
   markdown: string;

@@ -2,6 +2,7 @@
 // plural forms for the locale's own plural rules, placeholders, and strings left in English.
 import type { ProjectLocale } from "../project/readProject.ts";
 import type { UiStrings } from "../project/uiStrings.ts";
+import { writtenAddresses } from "./alignment.ts";
 import { comparePlaceholders } from "./placeholders.ts";
 import { parsePluralKey, pluralCategories, pluralGroups, pluralKey, type PluralCategory } from "../project/pluralKeys.ts";
 import { severityOf } from "./problem.ts";
@@ -103,6 +104,18 @@ export function checkStrings(source: UiStrings, locale: ProjectLocale): StringsR
         line,
         `"${r.key}" ${parts.join(" and ")}`,
         `copy each {{…}} and $t(…) exactly as the English has it ("${r.english}"); translate only the words around them`,
+      );
+      continue;
+    }
+    // A UI string shows on every page: it may not add an address either (a fake "sign here" page).
+    const added = writtenAddresses(value).filter((address) => !r.english.includes(address));
+    if (added.length > 0) {
+      states.set(r.key, "problem");
+      add(
+        "added-link",
+        line,
+        `"${r.key}" writes out ${added.length === 1 ? "the address" : "the addresses"} ${added.join(", ")}, which the English ("${r.english}") does not have: every page would show it to readers`,
+        "remove it and keep only what the English says: a translation adds no address",
       );
       continue;
     }

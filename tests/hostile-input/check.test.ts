@@ -142,6 +142,32 @@ describe("an added link is an error in every locale", () => {
   });
 });
 
+describe("a UI string adds no address either", () => {
+  test.each([true, false])("an address written into a UI string, complete: %s: an error naming the key and its line", (complete) => {
+    const copy = project({ complete });
+    const file = join(copy.root, "locales/ar/ui.json");
+    const strings = JSON.parse(readFileSync(file, "utf8")) as { home: Record<string, string> };
+    const key = Object.keys(strings.home)[0]!;
+    strings.home[key] = `${strings.home[key]} https://evil.example/ui`;
+    writeFileSync(file, JSON.stringify(strings, null, 2));
+    const line = readFileSync(file, "utf8").split("\n").findIndex((l) => l.includes("evil.example")) + 1;
+    const added = ofKind(check(copy.root).problems, "added-link");
+    expect(added).toEqual([expect.objectContaining({ file: "locales/ar/ui.json", line, severity: "error", message: expect.stringContaining(`"home.${key}" writes out the address https://evil.example/ui`) })]);
+  });
+
+  test("an address the English string has is kept without a problem", () => {
+    const copy = project({ complete: true });
+    for (const code of ["en", "ar"]) {
+      const file = join(copy.root, `locales/${code}/ui.json`);
+      const strings = JSON.parse(readFileSync(file, "utf8")) as { home: Record<string, string> };
+      const key = Object.keys(strings.home)[0]!;
+      strings.home[key] = `${strings.home[key]} https://example.org/ok`;
+      writeFileSync(file, JSON.stringify(strings, null, 2));
+    }
+    expect(ofKind(check(copy.root).problems, "added-link")).toEqual([]);
+  });
+});
+
 describe("an added heading or quotation is an error in every locale", () => {
   test("::: lines inside a translated paragraph close the excerpt and open a made-up quotation: errors in a locale in progress", () => {
     const copy = project({ complete: false });
