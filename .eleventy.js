@@ -5,7 +5,7 @@
 // needs its own, as Node remembers a failed import.
 
 export default async function (eleventyConfig) {
-  const config = (attempt) => import(`./scripts/eleventy/config.ts?v=${Date.now()}-${attempt}`);
+  const config = (attempt) => import(`./scripts/build/eleventy/config.ts?v=${Date.now()}-${attempt}`);
   const { default: configure } = await config(1).catch(async (error) => {
     if (error?.code !== "ERR_UNKNOWN_FILE_EXTENSION") throw error;
     const { register } = await import("tsx/esm/api");

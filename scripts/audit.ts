@@ -7,11 +7,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import lighthouse from "lighthouse";
-import { findChromium, HEADLESS_ARGS } from "./browser/chromium.ts";
+import { findChromium, HEADLESS_ARGS } from "./shared/chromium.ts";
 import { reportFailure } from "./cli.ts";
-import { ensureBuiltSite } from "./site/ensureBuilt.ts";
+import { ensureBuiltSite } from "./build/ensureBuilt.ts";
 import { buildSiteModel } from "./site/model.ts";
-import { serveFolder } from "./site/staticServer.ts";
+import { serveFolder } from "./shared/staticServer.ts";
 
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 

@@ -1,14 +1,14 @@
 // npm run build: the HTML site, then the PDFs and share cards, into a staging folder next to _site/.
 // _site/ is replaced only when everything succeeded, so a failed build leaves the
-// previous output exactly as it was (scripts/site/buildAll.ts).
+// previous output exactly as it was (scripts/build/buildAll.ts).
 //   --site-only   HTML only (npm run build:site)
 //   --browser-optional   HTML only when no Chrome/Chromium is installed (hosted builds)
 //   --debug       full stack traces
 import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
-import { findChromium } from "./browser/chromium.ts";
+import { findChromium } from "./shared/chromium.ts";
 import { isDebug, reportFailure } from "./cli.ts";
-import { buildAll } from "./site/buildAll.ts";
+import { buildAll } from "./build/buildAll.ts";
 
 const root = process.cwd();
 const output = resolve(root, process.env.SITE_DIR ?? "_site");

@@ -1,7 +1,7 @@
 // Shared by the command-line entry points: clear messages for mistakes a person can fix,
 // stack traces only with --debug.
 import { ContentError } from "./shared/contentError.ts";
-import { BrowserNotFoundError } from "./browser/chromium.ts";
+import { BrowserNotFoundError } from "./shared/chromium.ts";
 
 /** The first error in the cause chain that a person can act on (Eleventy wraps errors). */
 export function actionableError(error: unknown): Error | undefined {

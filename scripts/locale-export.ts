@@ -7,7 +7,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { parseArgs } from "node:util";
 import { reportFailure } from "./cli.ts";
-import { exportLocale, unimportedEntries, type LocaleExport } from "./translators/exchange/entries.ts";
+import { exportLocale, unimportedEntries } from "./translators/exchange/entries.ts";
+import type { LocaleExport } from "./translators/exchange/types.ts";
 import { FORMATS, formatOfFile, readExchange, writeExchange, type ExchangeFormat } from "./translators/exchange/formats.ts";
 
 const USAGE = "usage: npm run locale:export -- <locale> [--format po|xliff|xliff2] [--out FILE] [--only sections|strings] [--force]   or   npm run locale:export -- --template --only sections --out translations/sections.pot";

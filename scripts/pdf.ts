@@ -1,13 +1,13 @@
 // npm run pdf: the PDFs (and share cards) alone, into the existing _site/ (each written under a
 // temporary name and renamed when complete), with the HTML passes around them
-// (buildSiteWithPdfs in scripts/site/buildAll.ts); the project is read once for all of it.
+// (buildSiteWithPdfs in scripts/build/buildAll.ts); the project is read once for all of it.
 //   --debug   full stack traces
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { isDebug, reportFailure } from "./cli.ts";
-import { readBuildInput } from "./eleventy/buildInput.ts";
-import { buildSiteWithPdfs } from "./site/buildAll.ts";
+import { readBuildInput } from "./build/eleventy/buildInput.ts";
+import { buildSiteWithPdfs } from "./build/buildAll.ts";
 
 const root = process.cwd();
 const siteDir = resolve(root, process.env.SITE_DIR ?? "_site");

@@ -3,10 +3,10 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
-import { findChromium, HEADLESS_ARGS } from "./browser/chromium.ts";
-import { builtPages } from "./site/builtPages.ts";
-import { ensureBuiltSite } from "./site/ensureBuilt.ts";
-import { serveFolder } from "./site/staticServer.ts";
+import { findChromium, HEADLESS_ARGS } from "./shared/chromium.ts";
+import { builtPages } from "./build/builtPages.ts";
+import { ensureBuiltSite } from "./build/ensureBuilt.ts";
+import { serveFolder } from "./shared/staticServer.ts";
 
 const WIDTHS = [360, 1280];
 const siteDir = process.env.SITE_DIR ?? "_site";

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { mainOf, visibleText } from "./helpers/html.ts";
 import { buildRealSite, type BuiltSite } from "./helpers/site.ts";
-import { CITATION_PATTERN } from "../scripts/content/markdown.ts";
+import { CITATION_PATTERN } from "../scripts/shared/markdown.ts";
 
 let site: BuiltSite;
 beforeAll(async () => {

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, expect, test } from "vitest";
-import { removeLeftovers, replaceFolder } from "../scripts/site/outputFolder.ts";
+import { removeLeftovers, replaceFolder } from "../scripts/build/outputFolder.ts";
 
 let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));

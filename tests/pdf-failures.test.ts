@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { BrowserNotFoundError, findChromium } from "../scripts/browser/chromium.ts";
+import { BrowserNotFoundError, findChromium } from "../scripts/shared/chromium.ts";
 import { actionableError } from "../scripts/cli.ts";
 import { buildPdfs, checkLayout, pdfJobs, type PdfJob } from "../scripts/print/buildPdfs.ts";
 import type { PdfRenderer } from "../scripts/print/pdfRenderer.ts";

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { buildPdfs, type PdfBuild, type PdfResult } from "../scripts/print/buildPdfs.ts";
 import { buildPrintModel, type PrintModel } from "../scripts/print/printModel.ts";
 import { MM_TO_PT, PRESS_BLEED_MM, PRINT_VARIANTS, DOCUMENT_RULES, type PrintVariant } from "../scripts/print/variants.ts";
-import { buildSite } from "../scripts/site/buildSite.ts";
+import { buildSite } from "../scripts/build/buildSite.ts";
 import { mainOf } from "./helpers/html.ts";
 import { buildRealSite, ROOT, type BuiltSite } from "./helpers/site.ts";
 import { decodeQrCode, flattenBookmarks, pdfBookmarks, pdfFonts, pdfInfo, pdfLanguage, pdfPageBoxes, pdfText, searchable } from "./pdfTools.ts";

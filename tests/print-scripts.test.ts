@@ -13,7 +13,7 @@ import { buildPdfs, type PdfJob, type PdfResult } from "../scripts/print/buildPd
 import { printFontNamed } from "../scripts/print/fonts.ts";
 import { embeddedFonts } from "../scripts/print/pdfFonts.ts";
 import { scriptOf } from "../scripts/print/scripts.ts";
-import { buildSite } from "../scripts/site/buildSite.ts";
+import { buildSite } from "../scripts/build/buildSite.ts";
 import { copyProject, type ProjectCopy } from "./helpers/project.ts";
 import { ROOT } from "./helpers/site.ts";
 import { pdfFonts, pdfInfo, pdfText } from "./pdfTools.ts";

@@ -7,10 +7,10 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { findChromium, HEADLESS_ARGS } from "../browser/chromium.ts";
+import { findChromium, HEADLESS_ARGS } from "../shared/chromium.ts";
 import { pdfJobs, type PdfJob } from "../print/buildPdfs.ts";
 import { printFontRoutes } from "../print/fonts.ts";
-import { serveFolder } from "../site/staticServer.ts";
+import { serveFolder } from "../shared/staticServer.ts";
 import { runChild, runCommand } from "./childProcess.ts";
 import type { BenchOptions, BenchReport, Table, Target } from "./report.ts";
 import { alternate, pairedRatios, seconds, spread, summarize, times, type Summary } from "./stats.ts";
@@ -141,7 +141,7 @@ export async function benchPdfs(options: BenchOptions, config: PdfBenchConfig = 
         met: rebuild.median < REBUILD_TARGET_MS && allCached,
       });
       tables.push({
-        title: "npm run build (its steps, scripts/site/buildAll.ts, in a fresh Node process) in a temp copy of the project",
+        title: "npm run build (its steps, scripts/build/buildAll.ts, in a fresh Node process) in a temp copy of the project",
         head: ["build", "time", "PDFs rendered", "PDFs from the cache"],
         rows: [
           ["first, empty cache", seconds(firstBuild.ms), String(firstBuild.rendered), String(firstBuild.cached)],
@@ -157,7 +157,7 @@ export async function benchPdfs(options: BenchOptions, config: PdfBenchConfig = 
       facts: [],
       notes: [
         "The project pipeline also checks each layout (pages, parts, overflow) and sets the PDF boxes with pdf-lib; pagedjs-cli only renders.",
-        "Build times are of the node process (scripts/site/buildAll.ts, what npm run build runs); `npm run` adds its own start-up (about 0.2 to 0.4 s here).",
+        "Build times are of the node process (scripts/build/buildAll.ts, what npm run build runs); `npm run` adds its own start-up (about 0.2 to 0.4 s here).",
       ],
       figures,
     };

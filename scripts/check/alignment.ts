@@ -4,12 +4,12 @@
 // in content/.versions/, else git), so an English edit never turns a faithful translation into a
 // broken one; when that version is known nowhere, the current English is only a guide (warnings).
 import { alignBlocks, describeDivergence, excerpt, type Alignment, type Pair } from "../project/align.ts";
-import { normalizeAddress } from "../content/markdown.ts";
+import { normalizeAddress } from "../shared/markdown.ts";
 import { isTextBlock, KIND_NAMES, readBlocks, type Block, type SectionBlocks } from "../project/blocks.ts";
 import { usualRatio, type Expansion } from "../project/expansion.ts";
-import type { SectionDoc } from "./sectionCheck.ts";
+import type { Section as SectionDoc } from "../project/readProject.ts";
 import { snapshotFile } from "../project/versionSnapshots.ts";
-import type { SourceHistory } from "./sourceHistory.ts";
+import type { SourceHistory } from "../project/sourceHistory.ts";
 import type { Problem, ProblemKind } from "./types.ts";
 
 /** The English a translation is held to. */

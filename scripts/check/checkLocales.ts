@@ -7,7 +7,7 @@ import { countBlockProblems, reportMarkup } from "./alignment.ts";
 import { printFontProblems } from "./printFonts.ts";
 import { severityOf } from "./problem.ts";
 import { checkSection, sourceSection, type SourceSection } from "./sectionCheck.ts";
-import { SourceHistory } from "./sourceHistory.ts";
+import { SourceHistory } from "../project/sourceHistory.ts";
 import { checkStrings, requiredStrings } from "./strings.ts";
 import {
   SECTION_STATES,

@@ -2,7 +2,7 @@
 // once across the sections (a quotation cited twice, "Case Details:"), a locale should render it
 // the same way each time, as a translation platform's memory would. Texts are compared after
 // normalising whitespace and removing citation markers, which may differ between the copies.
-import { CITATION_PATTERN, MAY_HOLD_CITATION } from "../content/markdown.ts";
+import { CITATION_PATTERN, MAY_HOLD_CITATION } from "../shared/markdown.ts";
 import type { SectionDoc } from "./sectionCheck.ts";
 import type { Block } from "../project/blocks.ts";
 import { alignBlocks } from "../project/align.ts";

@@ -1,8 +1,7 @@
 // Warns, before anyone runs the PDF build, when a locale's text uses a script no print font
 // covers (scripts/print/fonts.ts): its leaflets would print those letters with a font of the
 // machine that builds them, or as empty boxes, and the PDF build stops there.
-import { allCovered, uncoveredCharacters } from "../print/fonts.ts";
-import { addFontHint, byScript } from "../print/scripts.ts";
+import { addFontHint, allCovered, byScript, uncoveredCharacters } from "../print/index.ts";
 import type { ProjectLocale } from "../project/readProject.ts";
 import type { Problem } from "./types.ts";
 

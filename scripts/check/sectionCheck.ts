@@ -9,10 +9,10 @@ import { isTextBlock, KIND_NAMES, type Block } from "../project/blocks.ts";
 import { DEFAULT_EXPANSION, type Expansion } from "../project/expansion.ts";
 import type { Exchange } from "../project/localeMeta.ts";
 import { checkAddedAddresses, checkBlocks, englishReference, type EnglishReference } from "./alignment.ts";
-import type { SourceHistory } from "./sourceHistory.ts";
+import type { SourceHistory } from "../project/sourceHistory.ts";
 import type { Problem, ProblemKind, SectionState, Severity } from "./types.ts";
-import { needsTranslation, sameText } from "./untranslated.ts";
-import { wordDiff } from "./wordDiff.ts";
+import { needsTranslation, sameText } from "../project/untranslated.ts";
+import { wordDiff } from "../project/wordDiff.ts";
 
 /** A section file as the check compares it: the reader's Section, whose `structure` holds its blocks. */
 export type SectionDoc = Section;

@@ -7,7 +7,7 @@ import { comparePlaceholders } from "./placeholders.ts";
 import { parsePluralKey, pluralCategories, pluralGroups, pluralKey, type PluralCategory } from "../project/pluralKeys.ts";
 import { severityOf } from "./problem.ts";
 import type { Problem, ProblemKind, StringState } from "./types.ts";
-import { needsTranslation, sameText } from "./untranslated.ts";
+import { needsTranslation, sameText } from "../project/untranslated.ts";
 
 interface RequiredString {
   key: string;

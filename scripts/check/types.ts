@@ -26,20 +26,8 @@ export type ProblemKind =
   | "inconsistent" // the same English translated differently in two places
   | "print-font"; // text in a script no print font covers (scripts/print/fonts.ts)
 
-export interface WordChange {
-  /** The English around and including the change, as it was when the translation was made. */
-  was: string;
-  /** The same stretch of English as it is now. */
-  now: string;
-}
-
-export interface StaleDiff {
-  /** Where the old English text came from. */
-  from: "snapshot" | "git";
-  changes: WordChange[];
-  /** Hunks left out of `changes` to keep reports short. */
-  more: number;
-}
+import type { StaleDiff, WordChange } from "../project/wordDiff.ts";
+export type { StaleDiff, WordChange };
 
 export interface Problem {
   /** The locale the problem belongs to (the source locale for problems in the English files). */

@@ -4,9 +4,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { findChromium } from "../browser/chromium.ts";
-import { buildSiteModel } from "../site/model.ts";
-import { serveFolder, type StaticServer } from "../site/staticServer.ts";
+import { findChromium } from "../shared/chromium.ts";
+import { buildSiteModel } from "../site/index.ts";
+import { serveFolder, type StaticServer } from "../shared/staticServer.ts";
 import { fontFilesIn, printFontRoutes } from "./fonts.ts";
 import { finishPdf } from "./pdfBoxes.ts";
 import { browserIdentity, cacheKey, PdfCache, rendererIdentity, writeAtomically } from "./pdfCache.ts";

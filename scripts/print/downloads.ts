@@ -3,7 +3,7 @@
 // stale, and a build without PDFs (npm run build:site) simply lists none.
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import type { SiteModel, TextLanguage } from "../site/model.ts";
+import type { SiteModel, TextLanguage } from "../site/index.ts";
 import { pdfPath, PRINT_VARIANTS } from "./variants.ts";
 
 export interface Download {

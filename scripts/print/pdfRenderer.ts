@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Browser, HTTPRequest, Page } from "puppeteer";
 import type Printer from "pagedjs-cli";
-import { findChromium, HEADLESS_ARGS } from "../browser/chromium.ts";
+import { findChromium, HEADLESS_ARGS } from "../shared/chromium.ts";
 
 export const OUTLINE_TAGS = ["h1", "h2", "h3"];
 /**

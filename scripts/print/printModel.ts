@@ -3,15 +3,15 @@
 // renderer set for paper, plus the call to action and, on the leaflet, the QR code. Which
 // text a part shows (and so its language) is the section page's decision in the site model.
 import { ContentError } from "../shared/contentError.ts";
-import { markdownRenderer } from "../content/markdown.ts";
+import { markdownRenderer } from "../shared/markdown.ts";
 import type { Section } from "../project/readProject.ts";
 import type { Direction } from "../project/localeMeta.ts";
-import type { LocaleView, SectionPage, SiteModel, TextLanguage } from "../site/model.ts";
-import { DOCUMENTS_FILE, type DocumentPart } from "../project/documentList.ts";
+import type { LocaleView, SectionPage, SiteModel, TextLanguage } from "../site/index.ts";
+import { DOCUMENTS_FILE, type DocumentId, type DocumentPart } from "../project/documentList.ts";
 import { excerptBlocks, printedExcerpts } from "./excerpt.ts";
 import { printFontCss } from "./fonts.ts";
 import { qrCodeSvg } from "./qrCode.ts";
-import { DOCUMENT_RULES, pageSizeCss, PRINT_VARIANTS, printPagePath, type DocumentId, type PrintVariant } from "./variants.ts";
+import { DOCUMENT_RULES, pageSizeCss, PRINT_VARIANTS, printPagePath, type PrintVariant } from "./variants.ts";
 
 export interface PrintPart {
   id: string;

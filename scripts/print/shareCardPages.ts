@@ -5,7 +5,7 @@
 import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { Direction } from "../project/localeMeta.ts";
-import type { SiteModel } from "../site/model.ts";
+import type { SiteModel } from "../site/index.ts";
 import { printFontCss } from "./fonts.ts";
 
 export const CARD_WIDTH = 1200;

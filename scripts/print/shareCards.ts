@@ -7,8 +7,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, uti
 import { join, relative, sep } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { HTTPRequest, Page } from "puppeteer";
-import { findChromium } from "../browser/chromium.ts";
-import { buildSiteModel } from "../site/model.ts";
+import { findChromium } from "../shared/chromium.ts";
+import { buildSiteModel } from "../site/index.ts";
 import type { BrowserTask } from "./buildPdfs.ts";
 import { fontFilesIn } from "./fonts.ts";
 import { browserIdentity, writeAtomically } from "./pdfCache.ts";

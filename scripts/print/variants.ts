@@ -2,8 +2,7 @@
 // Which sections a document takes is content (content/documents.yml); its paper and its
 // print-shop settings are fixed here, because file names and page counts depend on them.
 
-export const DOCUMENT_IDS = ["leaflet", "fact-sheet"] as const;
-export type DocumentId = (typeof DOCUMENT_IDS)[number];
+import type { DocumentId } from "../project/documentList.ts";
 
 export interface DocumentRules {
   /** UI string key (locales/<code>/ui.json) of the document's name, e.g. "print.leaflet". */

@@ -34,7 +34,7 @@
 // in the check, and the content model's block syntax is small. `readBlocksByParser` is the same
 // reading through markdown-it; a test holds the two equal on every real section.
 import type { Token } from "markdown-it";
-import { CITATION_PATTERN, MAY_HOLD_CITATION, parseInlineMarkdown, parseMarkdown } from "../content/markdown.ts";
+import { CITATION_PATTERN, MAY_HOLD_CITATION, parseInlineMarkdown, parseMarkdown } from "../shared/markdown.ts";
 import { singleSpaced } from "../shared/whitespace.ts";
 
 export type BlockKind = "heading" | "paragraph" | "item" | "quote" | "details" | "excerpt";
@@ -350,7 +350,7 @@ export function readBlocksByParser(body: string, bodyLine: number): Block[] {
         const kind = token.type.split("_")[1] as ContainerKind;
         const attribution = kind === "excerpt" ? "" : token.info.trim().slice(kind.length).trim();
         const block = push(kind, token, kind === "quote" ? { form: ":::" } : {});
-        // The page renders an attribution or label inline (scripts/content/markdown.ts).
+        // The page renders an attribution or label inline (scripts/shared/markdown.ts).
         fillFromInline(block, attribution ? parseInlineMarkdown(attribution) : []);
         parents.push(blocks.length - 1);
         break;

@@ -3,10 +3,13 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { isMap, isScalar, isSeq, type Node } from "yaml";
-import { DOCUMENT_IDS, type DocumentId } from "../print/variants.ts";
 import { ContentError } from "../shared/contentError.ts";
 import { displayPath, readText } from "../shared/readText.ts";
 import { parseYaml } from "../shared/yaml.ts";
+
+/** The printed documents the campaign has (print/variants.ts gives each its paper and rules). */
+export const DOCUMENT_IDS = ["leaflet", "fact-sheet"] as const;
+export type DocumentId = (typeof DOCUMENT_IDS)[number];
 
 export type Take = "all" | "excerpt";
 

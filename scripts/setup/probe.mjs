@@ -2,7 +2,7 @@
 // no POSIX tools, so it runs the same on Linux, macOS and Windows.
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { delimiter, join } from "node:path";
-import { CHROMIUM_ENV_VARS, USUAL_PATHS } from "../browser/paths.mjs";
+import { CHROMIUM_ENV_VARS, USUAL_PATHS } from "../shared/chromiumPaths.mjs";
 
 /**
  * @param {string} root  the project folder

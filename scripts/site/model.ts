@@ -1,7 +1,7 @@
 // The site as the templates see it: a view of the project (scripts/project/readProject.ts).
 // It decides everything a page shows (which text stands in for a missing translation, with
 // which lang and dir, the alternates, the URLs) so templates only render it. It reads no file.
-import { renderMarkdown } from "../content/markdown.ts";
+import { renderMarkdown } from "../shared/markdown.ts";
 import { repositoryFileUrl, type Campaign } from "../project/campaign.ts";
 import type { DocumentPlan } from "../project/documentList.ts";
 import type { Direction } from "../project/localeMeta.ts";

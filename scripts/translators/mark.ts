@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { isUntranslatedCopy } from "../check/index.ts";
 import { problemAsError } from "../project/problems.ts";
-import { checkBlocks, englishReference } from "../check/alignment.ts";
+import { checkBlocks, englishReference } from "../check/index.ts";
 import type { Expansion } from "../project/expansion.ts";
 import { readProject, stopOnProblemIn, type Project, type ProjectLocale, type Section } from "../project/readProject.ts";
 import { parseSectionFile } from "../project/sectionFile.ts";

@@ -11,9 +11,9 @@ import { parseSectionFile } from "../project/sectionFile.ts";
 import { SECTIONS_FILE } from "../project/sectionList.ts";
 import { writeSnapshot } from "../project/versionSnapshots.ts";
 import { decodeText } from "../shared/readText.ts";
-import { SourceHistory, type SectionText } from "../check/sourceHistory.ts";
-import { wordDiff } from "../check/wordDiff.ts";
-import type { StaleDiff } from "../check/types.ts";
+import { SourceHistory, type SectionText } from "../project/sourceHistory.ts";
+import { wordDiff } from "../project/wordDiff.ts";
+import type { StaleDiff } from "../project/wordDiff.ts";
 import { decodeExact, setFrontMatterLine } from "./frontMatterEdit.ts";
 import { yamlText } from "./mark.ts";
 

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { builtPages } from "../../scripts/site/builtPages.ts";
+import { builtPages } from "../../scripts/build/builtPages.ts";
 import { buildRealSite, type BuiltSite } from "../helpers/site.ts";
 
 interface VnuMessage {

@@ -3,9 +3,9 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll } from "vitest";
 import { createRequire } from "node:module";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { findChromium, HEADLESS_ARGS } from "../../scripts/browser/chromium.ts";
-import { builtPages } from "../../scripts/site/builtPages.ts";
-import { serveFolder, type StaticServer } from "../../scripts/site/staticServer.ts";
+import { findChromium, HEADLESS_ARGS } from "../../scripts/shared/chromium.ts";
+import { builtPages } from "../../scripts/build/builtPages.ts";
+import { serveFolder, type StaticServer } from "../../scripts/shared/staticServer.ts";
 import { printFontRoutes } from "../../scripts/print/fonts.ts";
 import { buildRealSite, type BuiltSite } from "./site.ts";
 

@@ -2,7 +2,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildSite } from "../../scripts/site/buildSite.ts";
+import { buildSite } from "../../scripts/build/buildSite.ts";
 import { buildSiteModel, type SiteModel } from "../../scripts/site/model.ts";
 
 export const ROOT = join(import.meta.dirname, "..", "..");

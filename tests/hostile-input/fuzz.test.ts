@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, test } from "vitest";
 import { ContentError } from "../../scripts/shared/contentError.ts";
-import { renderMarkdown } from "../../scripts/content/markdown.ts";
+import { renderMarkdown } from "../../scripts/shared/markdown.ts";
 import { parseLocaleMeta } from "../../scripts/project/localeMeta.ts";
 import { parseSectionFile } from "../../scripts/project/sectionFile.ts";
 import { parseUiStrings } from "../../scripts/project/uiStrings.ts";

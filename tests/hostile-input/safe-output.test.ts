@@ -1,6 +1,6 @@
 // Content is untrusted: nothing in a section file can add script, remote loads or frames.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { renderMarkdown } from "../../scripts/content/markdown.ts";
+import { renderMarkdown } from "../../scripts/shared/markdown.ts";
 import { parseSectionFile } from "../../scripts/project/sectionFile.ts";
 import { ContentError } from "../../scripts/shared/contentError.ts";
 import { mainOf } from "../helpers/html.ts";

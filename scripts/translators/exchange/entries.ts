@@ -3,60 +3,22 @@
 // aligner) and every UI string, each with its English, its translation, a stable context and a
 // note pointing at the English file and line. Untranslated entries have no translation; an entry
 // whose English changed since it was translated is `fuzzy`, with the English it was made from.
-import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { join } from "node:path";
-import type { SectionDoc } from "../../check/sectionCheck.ts";
+import type { Section as SectionDoc } from "../../project/readProject.ts";
 import { readProject, type ProjectLocale } from "../../project/readProject.ts";
 import type { UiStrings } from "../../project/uiStrings.ts";
-import { SourceHistory } from "../../check/sourceHistory.ts";
+import { SourceHistory } from "../../project/sourceHistory.ts";
 import { parsePluralKey, PLURAL_CATEGORIES, pluralCategories, pluralGroups, pluralKey, type PluralCategory } from "../../project/pluralKeys.ts";
-import { needsTranslation } from "../../check/untranslated.ts";
+import { needsTranslation } from "../../project/untranslated.ts";
 import { sectionVersion } from "../../project/sectionVersion.ts";
 import { ContentError } from "../../shared/contentError.ts";
 import { alignBlocks } from "../../project/align.ts";
 import { KIND_NAMES, readBlocks, type Block } from "../../project/blocks.ts";
 import { confirmedTranslations } from "./importRecord.ts";
-import type { ImportedFile } from "./po.ts";
+import { localeFiles, localeFilesHash } from "./localeFiles.ts";
+import type { ExchangeEntry, ImportedFile, LocaleExport } from "./types.ts";
 import { protectedTokens } from "./protect.ts";
-
-export interface ExchangeEntry {
-  /** Stable id: "<section>/title", "<section>/kicker", "<section>/block-<n>" (n: the English block's index), "ui/<key>". */
-  context: string;
-  /** The English as written (inline markdown; several lines joined with \n). */
-  source: string;
-  /** UI plural groups: the English `_other` form (`source` is the `_one` form). */
-  sourcePlural?: string;
-  /** Plural groups: the locale's categories, in the order of `translation`. */
-  categories?: PluralCategory[];
-  /** The translation, one string (or one per category); "" where untranslated. */
-  translation: string[];
-  /** Translated from an older English text than the current one (or from an unknown one). */
-  fuzzy: boolean;
-  /** The English the translation was made from, where it is known and differs. */
-  previousSource?: string;
-  /** English file and line: "content/en/pledge.md:12". */
-  reference: string;
-  /** For the translator: what the entry is and what to keep. */
-  note: string;
-  /** Holds markdown (links, emphasis) rather than plain UI text. */
-  markdown: boolean;
-  section?: string;
-}
-
-export interface LocaleExport {
-  code: string;
-  sourceLocale: string;
-  /** The project's name for file headers. */
-  project: string;
-  /** The files import writes, with a hash of each as they were at export (see localeFilesHash). */
-  filesHash: string;
-  /** When the English files last changed (newest modification time): the template's date. */
-  sourceDate: Date;
-  /** When the locale's files last changed: the translation's revision date (the template's: sourceDate). */
-  revisionDate: Date;
-  entries: ExchangeEntry[];
-}
 
 export interface ExportOptions {
   /** Only the sections or only the UI strings (platforms translate ui.json natively). */
@@ -72,28 +34,6 @@ export function hasText(block: Block): boolean {
 
 export const sectionContext = (id: string, what: "title" | "kicker" | number) => `${id}/${typeof what === "number" ? `block-${what}` : what}`;
 export const stringContext = (key: string) => `ui/${key}`;
-
-/** What import writes (content/<code>/*.md, locales/<code>/ui.json), each with a short sha256 of its bytes: "file hash, file hash". */
-export function localeFilesHash(root: string, code: string): string {
-  return localeFiles(root, code)
-    .map((file) => `${file} ${createHash("sha256").update(readFileSync(join(root, file))).digest("hex").slice(0, 16)}`)
-    .join(", ");
-}
-
-/** The files whose bytes differ from what a localeFilesHash recorded (changed, added or removed). */
-export function changedLocaleFiles(recorded: string, now: string): string[] {
-  const parse = (value: string) => new Map(value.split(/,\s*/).filter(Boolean).map((pair) => pair.trim().split(/\s+/) as [string, string]));
-  const before = parse(recorded);
-  const after = parse(now);
-  return [...new Set([...before.keys(), ...after.keys()])].filter((file) => before.get(file) !== after.get(file)).sort();
-}
-
-export function localeFiles(root: string, code: string): string[] {
-  const dir = join(root, "content", code);
-  // Files only: a folder named like a section file is the reader's problem to report, not a file to hash.
-  const sections = existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith(".md")).map((e) => e.name).sort().map((n) => `content/${code}/${n}`) : [];
-  return [...sections, ...(existsSync(join(root, "locales", code, "ui.json")) ? [`locales/${code}/ui.json`] : [])];
-}
 
 /** What a section is for the note: "paragraph", "list item in a testimony", "quotation attribution"… */
 function describeBlock(blocks: Block[], block: Block): string {

@@ -4,8 +4,9 @@
 import { closeSync, fstatSync, openSync, readFileSync } from "node:fs";
 import { ContentError } from "../../shared/contentError.ts";
 import { MAX_FILE_BYTES } from "../../shared/readText.ts";
-import type { LocaleExport } from "./entries.ts";
-import { readPo, writePo, type ImportedFile } from "./po.ts";
+import type { LocaleExport } from "./types.ts";
+import { readPo, writePo } from "./po.ts";
+import type { ImportedFile } from "./types.ts";
 import { readXliff, writeXliff } from "./xliff.ts";
 
 /** po: gettext; xliff: XLIFF 1.2 (what most desktop tools import); xliff2: XLIFF 2.0. */

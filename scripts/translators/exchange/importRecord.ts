@@ -7,8 +7,8 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { changedLocaleFiles, localeFilesHash } from "./entries.ts";
-import type { ImportedEntry } from "./po.ts";
+import { changedLocaleFiles, localeFilesHash } from "./localeFiles.ts";
+import type { ImportedEntry } from "./types.ts";
 
 export const IMPORT_RECORD = ".cache/locale-imports.json";
 

@@ -5,7 +5,7 @@
 // entries with the locale's Plural-Forms. Weblate's flags md-text and i18next-interpolation make
 // it check links, emphasis and {{placeholders}} too.
 import { po, type GetTextTranslation, type GetTextTranslations } from "gettext-parser";
-import type { LocaleExport } from "./entries.ts";
+import type { ImportedEntry, ImportedFile, LocaleExport } from "./types.ts";
 import { pluralForms } from "./pluralForms.ts";
 import { ContentError } from "../../shared/contentError.ts";
 
@@ -70,30 +70,6 @@ export function writePo(exported: LocaleExport): string {
     (translations[entry.context] ??= {})[entry.source] = message;
   }
   return po.compile({ charset: "utf-8", headers, translations }, { foldLength: 79 }).toString("utf8") + "\n";
-}
-
-export interface ImportedEntry {
-  context: string;
-  source: string;
-  translation: string[];
-  fuzzy: boolean;
-  /** Line of the entry's msgctxt (PO) or unit (XLIFF) in the imported file. */
-  line: number;
-  /** A plural entry (PO msgid_plural, XLIFF plural group). */
-  plural?: boolean;
-  /** XLIFF: plural forms the file has that the file's language does not (e.g. "few" for ar-less locales). */
-  unknownForms?: string[];
-}
-
-export interface ImportedFile {
-  /** How the file names the entries, headers and texts in messages. */
-  format: "po" | "xliff";
-  /** The target language as the file writes it: untrusted, never a path before importLocale checks it. */
-  code: string;
-  filesHash: string | undefined;
-  entries: Map<string, ImportedEntry>;
-  /** PO only: the Plural-Forms header as written, if any. */
-  pluralForms?: string | undefined;
 }
 
 /** Lines where each msgctxt starts (obsolete #~ entries excluded), every occurrence, in order. */

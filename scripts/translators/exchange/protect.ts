@@ -3,7 +3,7 @@
 // and emphasis markers. The link text and the words between the markers are translated.
 // PO shows them as written (the convention TRANSLATING.md documents, which Weblate's md-text and
 // i18next-interpolation checks also enforce); XLIFF turns them into inline elements.
-import { CITATION_PATTERN } from "../../content/markdown.ts";
+import { CITATION_PATTERN } from "../../shared/markdown.ts";
 
 export type ProtectedKind = "citation" | "placeholder" | "nesting" | "link" | "emphasis";
 

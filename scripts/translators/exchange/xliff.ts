@@ -6,8 +6,8 @@
 // 2.0 segment state) are added to its output and read from the file here.
 import { js2xliff, jsToXliff12, xliff12ToJs, xliff2js, type XliffInline, type XliffJs, type XliffUnit, type XliffValue } from "xliff";
 import { pluralCategories, type PluralCategory } from "../../project/pluralKeys.ts";
-import type { ExchangeEntry, LocaleExport } from "./entries.ts";
-import type { ImportedEntry, ImportedFile } from "./po.ts";
+import type { ExchangeEntry, LocaleExport } from "./types.ts";
+import type { ImportedEntry, ImportedFile } from "./types.ts";
 import { protectedTokens, type ProtectedKind } from "./protect.ts";
 import { ContentError } from "../../shared/contentError.ts";
 

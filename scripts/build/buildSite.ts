@@ -1,7 +1,7 @@
 // Builds the HTML site with Eleventy into a given folder.
 import Eleventy from "@11ty/eleventy";
 import { join } from "node:path";
-import { withBuildPass, type BuildInput } from "../eleventy/buildInput.ts";
+import { withBuildPass, type BuildInput } from "./eleventy/buildInput.ts";
 
 export interface BuildSiteOptions {
   /** Eleventy's own logging (a stack trace for every template error) stays off unless set. */

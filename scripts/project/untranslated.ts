@@ -1,7 +1,7 @@
 // "Untranslated": text a translation still has exactly as the English. Text that may rightly
 // stay the same (only placeholders, citation markers, digits, acronyms, or a proper name such
 // as "Francesca Albanese") is never reported.
-import { CITATION_PATTERN } from "../content/markdown.ts";
+import { CITATION_PATTERN } from "../shared/markdown.ts";
 import { singleSpaced } from "../shared/whitespace.ts";
 
 const IGNORED = [

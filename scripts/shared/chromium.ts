@@ -1,6 +1,6 @@
 // Finds an installed Chrome or Chromium. Nothing is ever downloaded at run time.
 import { existsSync } from "node:fs";
-import { CHROMIUM_ENV_VARS, USUAL_PATHS } from "./paths.mjs";
+import { CHROMIUM_ENV_VARS, USUAL_PATHS } from "./chromiumPaths.mjs";
 
 export { CHROMIUM_ENV_VARS, USUAL_PATHS };
 

@@ -3,7 +3,21 @@
 import { createRequire } from "node:module";
 import type * as Diff from "diff";
 import type { SectionText } from "./sourceHistory.ts";
-import type { StaleDiff, WordChange } from "./types.ts";
+
+export interface WordChange {
+  /** The English around and including the change, as it was when the translation was made. */
+  was: string;
+  /** The same stretch of English as it is now. */
+  now: string;
+}
+
+export interface StaleDiff {
+  /** Where the old English text came from. */
+  from: "snapshot" | "git";
+  changes: WordChange[];
+  /** Hunks left out of `changes` to keep reports short. */
+  more: number;
+}
 
 // Loaded on the first diff: every build runs the check, and only a stale translation is diffed.
 let diffWords: typeof Diff.diffWords | undefined;

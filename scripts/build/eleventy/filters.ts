@@ -1,5 +1,5 @@
 // Template filters: UI strings, numbers in the locale's digits, absolute URLs.
-import type { SiteModel, TextLanguage } from "../site/model.ts";
+import type { SiteModel, TextLanguage } from "../../site/model.ts";
 
 interface FilterHost {
   addFilter(name: string, fn: (...args: never[]) => unknown): void;

@@ -3,12 +3,12 @@
 // Eleventy, so no content file can change how or where a page is built.
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { resolve } from "node:path";
-import { listDownloads } from "../print/downloads.ts";
-import { printFontRoutes } from "../print/fonts.ts";
-import { builtShareCards, shareCardPages } from "../print/shareCardPages.ts";
-import { readProject, type Project } from "../project/readProject.ts";
-import { sitePathPrefix } from "../site/pathPrefix.ts";
-import { CONTENT_SECURITY_POLICY } from "../site/securityPolicy.ts";
+import { listDownloads } from "../../print/downloads.ts";
+import { printFontRoutes } from "../../print/fonts.ts";
+import { builtShareCards, shareCardPages } from "../../print/shareCardPages.ts";
+import { readProject, type Project } from "../../project/readProject.ts";
+import { sitePathPrefix } from "../../site/pathPrefix.ts";
+import { CONTENT_SECURITY_POLICY } from "../../site/securityPolicy.ts";
 import { buildInput, handedOverBuildPass, type BuildInput } from "./buildInput.ts";
 import { registerFilters } from "./filters.ts";
 import { printFontMiddleware } from "./printFonts.ts";

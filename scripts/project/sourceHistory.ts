@@ -5,9 +5,9 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseSectionFile } from "../project/sectionFile.ts";
-import { sectionVersion } from "../project/sectionVersion.ts";
-import { snapshotFile } from "../project/versionSnapshots.ts";
+import { parseSectionFile } from "./sectionFile.ts";
+import { sectionVersion } from "./sectionVersion.ts";
+import { snapshotFile } from "./versionSnapshots.ts";
 import { ContentError } from "../shared/contentError.ts";
 import { decodeText } from "../shared/readText.ts";
 

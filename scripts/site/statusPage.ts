@@ -2,9 +2,8 @@
 // templates/pages/translation-status.njk. Built without word diffs (no git) and never fails
 // the site build: an unfinished locale is exactly what the page is there to show.
 import { repositoryFileUrl } from "../project/campaign.ts";
-import type { Alternate, LocaleView, SiteModel } from "../site/model.ts";
-import { BLOCK_PROBLEM_KINDS, type BlockProblemKind } from "./alignment.ts";
-import type { CheckResult, LocaleSummary, SectionState, StringState } from "./types.ts";
+import type { Alternate, LocaleView, SiteModel } from "./model.ts";
+import { BLOCK_PROBLEM_KINDS, type BlockProblemKind, type CheckResult, type LocaleSummary, type SectionState, type StringState } from "../check/index.ts";
 
 export const STATUS_PAGE_URL = "/translation-status/";
 

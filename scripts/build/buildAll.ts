@@ -1,10 +1,10 @@
 // What npm run build does, as a function (the bench times it in a fresh process): read and
 // check everything once, the publish gate, the HTML, the PDFs and share cards, and the second
 // HTML pass, into a staging folder next to the output that replaces it only when everything
-// succeeded (scripts/site/outputFolder.ts).
+// succeeded (scripts/build/outputFolder.ts).
 import { rmSync } from "node:fs";
 import { refuseFailingTranslations } from "../check/publishGate.ts";
-import { readBuildInput, type BuildInput } from "../eleventy/buildInput.ts";
+import { readBuildInput, type BuildInput } from "./eleventy/buildInput.ts";
 import type { PdfBuild } from "../print/buildPdfs.ts";
 import { removeShareCardPages } from "../print/shareCardPages.ts";
 import { buildSite } from "./buildSite.ts";

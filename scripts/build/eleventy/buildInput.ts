@@ -1,13 +1,13 @@
 // What one build renders: the project read once, its site model and its check. `npm run build`
 // reads them before Eleventy runs and hands them to both HTML passes (buildSite); a build
 // without them (the dev server, a test building the site) reads the project once per build.
-import { checkLocales } from "../check/checkLocales.ts";
-import { translationStatusPage, type TranslationStatusPage } from "../check/statusPage.ts";
-import type { CheckResult } from "../check/types.ts";
-import { buildPrintModel, type PrintModel } from "../print/printModel.ts";
-import { shareCards, type ShareCard } from "../print/shareCardPages.ts";
-import { readProject, type Project } from "../project/readProject.ts";
-import { buildSiteModel, type SiteModel } from "../site/model.ts";
+import { checkLocales } from "../../check/checkLocales.ts";
+import { translationStatusPage, type TranslationStatusPage } from "../../site/statusPage.ts";
+import type { CheckResult } from "../../check/types.ts";
+import { buildPrintModel, type PrintModel } from "../../print/printModel.ts";
+import { shareCards, type ShareCard } from "../../print/shareCardPages.ts";
+import { readProject, type Project } from "../../project/readProject.ts";
+import { buildSiteModel, type SiteModel } from "../../site/model.ts";
 
 export interface BuildInput {
   project: Project;
