@@ -36,7 +36,7 @@ export function browserIdentity(findBrowser: () => string = findChromium): strin
 }
 
 /** What one output is rendered from. */
-export interface RenderInputs {
+interface RenderInputs {
   /** The task's settings for this output ("variant {…}"). */
   settings: string;
   /** The page's HTML. */
@@ -89,7 +89,7 @@ export class ContentKeys {
   }
 }
 
-export interface CachedOutput<Facts> {
+interface CachedOutput<Facts> {
   bytes: Uint8Array;
   /** What the task recorded about the output (a PDF's page count); undefined when it recorded nothing. */
   facts: Facts | undefined;

@@ -7,9 +7,9 @@ import type { Browser } from "puppeteer";
 import type Printer from "pagedjs-cli";
 import { RenderError, type RenderSession, type Slot } from "./session.ts";
 
-export const OUTLINE_TAGS = ["h1", "h2", "h3"];
+const OUTLINE_TAGS = ["h1", "h2", "h3"];
 
-export interface RenderedPdf {
+interface RenderedPdf {
   pdf: Uint8Array;
   /** Every URL the page asked for while rendering. */
   requests: string[];

@@ -14,7 +14,7 @@ import { pdfPrinter, type PagedLayout, type PdfPrinter } from "./pdfPrinter.ts";
 import { PRINT_ASSETS, renderTasks, type RenderTask } from "./renderTasks.ts";
 import { RenderError, type RenderSession } from "./session.ts";
 
-export const DEFAULT_TIMEOUT_MS = 60_000;
+const DEFAULT_TIMEOUT_MS = 60_000;
 
 export interface PdfJob {
   locale: string;
@@ -70,7 +70,7 @@ export interface BuildPdfsOptions {
 }
 
 /** The PDF cache key's inputs: the print page, the print CSS, its fonts, the variant, the browser. */
-export interface PdfCacheInputs {
+interface PdfCacheInputs {
   html: Uint8Array;
   /** The site's print assets folder (CSS), every file of it. */
   assetsDir: string;

@@ -19,7 +19,7 @@ export interface RenderTask {
   render(session: RenderSession): Promise<void>;
 }
 
-export interface RenderTasksOptions {
+interface RenderTasksOptions {
   /** The built site the pages come from. */
   siteDir: string;
   tasks: readonly RenderTask[];

@@ -30,7 +30,7 @@ export class RenderError extends Error {
   }
 }
 
-export interface SessionOptions {
+interface SessionOptions {
   /** Origin of the loopback server the pages come from: the only one they may load. */
   origin: string;
   /** Paths on that origin a page may load (its own folder, the print assets). */
@@ -55,7 +55,7 @@ export interface Slot {
 }
 
 /** One piece of a task's work: a document, a card. */
-export interface Work<T> {
+interface Work<T> {
   /** Names it in messages ("he/leaflet.pdf"). */
   label: string;
   run(slot: Slot): Promise<T>;

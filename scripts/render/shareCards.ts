@@ -26,7 +26,7 @@ export interface ShareCardResult {
   titlePx: number;
 }
 
-export interface ShareCardOptions {
+interface ShareCardOptions {
   root: string;
   /** A built site: card pages in, card images out. */
   siteDir: string;
