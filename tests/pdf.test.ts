@@ -5,7 +5,7 @@ import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmS
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { buildPdfs, type PdfBuild, type PdfResult } from "../scripts/print/buildPdfs.ts";
+import { buildPdfs, type PdfBuild, type PdfResult } from "../scripts/render/index.ts";
 import { buildPrintModel, type PrintModel } from "../scripts/print/printModel.ts";
 import { MM_TO_PT, PRESS_BLEED_MM, PRINT_VARIANTS, DOCUMENT_RULES, type PrintVariant } from "../scripts/print/variants.ts";
 import { buildSite } from "../scripts/build/buildSite.ts";

@@ -1,6 +1,6 @@
 // The share cards: one 1200×630 image per reader page (home and sections) per locale, shown by
 // WhatsApp, Telegram, Signal, X and Facebook when a link is shared. Here: what each card says
-// and where it lives, from the site model; rendering is in shareCards.ts. The card pages
+// and where it lives, from the site model; rendering is in scripts/render/shareCards.ts. The card pages
 // (templates/print/card.njk) sit under /<locale>/print/ with the other pages made for Chromium.
 import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";

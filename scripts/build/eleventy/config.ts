@@ -3,7 +3,7 @@
 // Eleventy, so no content file can change how or where a page is built.
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { resolve } from "node:path";
-import { listDownloads } from "../../print/downloads.ts";
+import { listDownloads } from "../../site/downloads.ts";
 import { printFontRoutes } from "../../print/fonts.ts";
 import { builtShareCards, shareCardPages } from "../../print/shareCardPages.ts";
 import { readProject, type Project } from "../../project/readProject.ts";
