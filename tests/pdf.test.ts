@@ -171,7 +171,7 @@ describe("text", () => {
         for (const part of page.parts) {
           const label = `${code}/${variant.file} ${part.id}`;
           expect(text, `${label}: heading`).toContain(searchable(part.title));
-          expect(text, `${label}: sample`).toContain(sampleOf(part.html, part.lang));
+          expect(text, `${label}: sample`).toContain(sampleOf(part.html, part.language.lang));
           if (part.kicker) expect(text, `${label}: kicker`).toContain(searchable(part.kicker));
         }
         expect(text, `${code}/${variant.file}: call to action`).toContain(searchable(site.model.t(code, "home.ctaIntro")));

@@ -2,4 +2,5 @@
 // (the UI translator, the status page, the home page's downloads, the deploy settings) are the
 // site's own and the build's.
 export { buildSiteModel, HOME_SECTION, stopOnSiteErrors } from "./model.ts";
+export { textIn } from "./locales.ts";
 export type { Alternate, HomePage, LocaleView, SectionLink, SectionPage, SiteModel, TextLanguage } from "./model.ts";
