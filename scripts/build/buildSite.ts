@@ -1,6 +1,6 @@
 // Builds the HTML site with Eleventy into a given folder.
 import Eleventy from "@11ty/eleventy";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { readProject } from "../project/readProject.ts";
 import { sitePathPrefix } from "../site/pathPrefix.ts";
 import type { BuildInput } from "./eleventy/buildInput.ts";
@@ -17,7 +17,9 @@ export interface BuildSiteOptions {
 
 export async function buildSite(root: string, outputDir: string, { debug = false, input, shareCardPages = true }: BuildSiteOptions = {}): Promise<void> {
   const project = input?.project ?? readProject(root);
-  const eleventy = new Eleventy(join(root, "templates"), outputDir, {
+  // Relative to the working directory, as a configuration file's dir.input is: messages then name
+  // templates/… as the person sees it, not a temporary folder's absolute path.
+  const eleventy = new Eleventy(relative(process.cwd(), join(root, "templates")) || ".", outputDir, {
     quietMode: true,
     // The configuration is this call, handed what the build renders (.eleventy.js is the dev
     // server's); so the path prefix, which only a configuration file could return, is given here.

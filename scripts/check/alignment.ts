@@ -100,10 +100,17 @@ const WRITTEN_ADDRESS = /(?:[a-z][a-z0-9+.-]*:\/\/|(?<![\w:/])\/\/(?=[^\s/]+\.)|
 const MAY_HOLD_ADDRESS = /\/\/|www\.|mailto:|(?:javascript|vbscript|data|file):\S/i;
 const TRAILING_PUNCTUATION = /[.,;:!?…»”’'"]+$/;
 
+/** An address as a reader would copy it: without the sentence's punctuation or a ")" that closes around it. */
+function trimAddress(address: string): string {
+  let trimmed = address.replace(TRAILING_PUNCTUATION, "");
+  while (trimmed.endsWith(")") && (trimmed.match(/\)/g)?.length ?? 0) > (trimmed.match(/\(/g)?.length ?? 0)) trimmed = trimmed.slice(0, -1).replace(TRAILING_PUNCTUATION, "");
+  return trimmed;
+}
+
 /** The addresses a text writes out (links' addresses included), as a reader would copy them. */
 export function writtenAddresses(text: string): string[] {
   if (!MAY_HOLD_ADDRESS.test(text)) return [];
-  return [...text.matchAll(WRITTEN_ADDRESS)].map((match) => match[0].replace(TRAILING_PUNCTUATION, "")).filter((address) => address !== "");
+  return [...text.matchAll(WRITTEN_ADDRESS)].map((match) => trimAddress(match[0])).filter((address) => address !== "");
 }
 
 interface AddressHolder {
@@ -139,7 +146,7 @@ export function checkAddedAddresses(reference: EnglishReference, english: Sectio
     }
     if (!MAY_HOLD_ADDRESS.test(holder.markdown)) continue;
     for (const match of holder.markdown.matchAll(WRITTEN_ADDRESS)) {
-      const address = match[0].replace(TRAILING_PUNCTUATION, "");
+      const address = trimAddress(match[0]);
       // The address of a link is reported above (its written form may stop at a space the link encodes).
       const normalized = normalizeAddress(address);
       if ([...linked].some((l) => l.startsWith(normalized)) || englishHas(address)) continue;

@@ -99,7 +99,7 @@ describe("HTML, template code and unsafe links in a translation never run on a b
     const text = readFileSync(file, "utf8");
     const paragraph = translationOf("pledge/block-5");
     expect(text).toContain(paragraph);
-    writeFileSync(file, text.replace(paragraph, "يدوي {{ 7*7 }} {{ site }} [و](javascript:alert(1)) <javascript:alert(2)> [د](data:text/html,x) [ف](vbscript:msgbox) يدوي"));
+    writeFileSync(file, text.replace(paragraph, "يدوي {{ 7*7 }} {{ site }} يدوي"));
     built = build(copy.root);
     site = join(copy.root, "_site");
     if (built.status === 0) {
@@ -130,7 +130,7 @@ describe("HTML, template code and unsafe links in a translation never run on a b
   test("template code stays literal: never 49, the site's data or the environment", () => {
     expect(pledge).toContain("<p>نص {% raw %} ${process.env.HOME} {%- endraw %} نص</p>");
     const handWritten = pledge.match(/<p>يدوي .*? يدوي<\/p>/)?.[0];
-    expect(handWritten).toBe("<p>يدوي {{ 7*7 }} {{ site }} [و](javascript:alert(1)) &lt;javascript:alert(2)&gt; [د](data:text/html,x) [ف](vbscript:msgbox) يدوي</p>");
+    expect(handWritten).toBe("<p>يدوي {{ 7*7 }} {{ site }} يدوي</p>");
     expect(pledge).not.toMatch(/يدوي 49|\[object Object\]/);
     if (process.env.HOME && process.env.HOME.length > 4) for (const [, html] of pages(site)) expect(html).not.toContain(process.env.HOME);
   });
@@ -146,6 +146,24 @@ describe("HTML, template code and unsafe links in a translation never run on a b
     expect(result.stderr).toContain("Nothing was changed");
     expect(fingerprint(refusing.root)).toEqual(refusingBefore);
   });
+});
+
+describe("a javascript:, data: or vbscript: link written into a section file by hand", () => {
+  test("is an added-address error for each, so the build refuses the locale and no page shows it", () => {
+    const copy = freshCopy();
+    const file = join(copy.root, "content/ar/pledge.md");
+    const paragraph = translationOf("pledge/block-5");
+    writeFileSync(file, readFileSync(file, "utf8").replace(paragraph, "يدوي [و](javascript:alert(1)) <javascript:alert(2)> [د](data:text/html,x) [ف](vbscript:msgbox) يدوي"));
+    const line = readFileSync(file, "utf8").split("\n").findIndex((l) => l.startsWith("يدوي")) + 1;
+    const checked = runScript("check.ts", ["--root", copy.root, "--no-diff"]);
+    expect(checked.status).toBe(1);
+    for (const address of ["javascript:alert(1)", "javascript:alert(2)", "data:text/html,x", "vbscript:msgbox"]) {
+      expect(checked.stdout).toContain(`content/ar/pledge.md:${line}: error: this text writes out the address ${address}, which the English`);
+    }
+    const built = build(copy.root);
+    expect(built.status).toBe(1);
+    expect(built.stderr).toContain(`content/ar/pledge.md:${line}: the translation check found 4 addresses`);
+  }, BUILD_TIMEOUT);
 });
 
 describe("a javascript:, data: or vbscript: link in a translation is refused at import", () => {
