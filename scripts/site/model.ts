@@ -7,6 +7,7 @@ import type { DocumentPlan } from "../project/documentList.ts";
 import type { Direction } from "../project/localeMeta.ts";
 import { problemAsError } from "../project/problems.ts";
 import { readingProblems, readProject, type Project, type Section } from "../project/readProject.ts";
+import { translationState } from "../project/translationState.ts";
 import { singleSpaced } from "../shared/whitespace.ts";
 import { ogLocaleOf } from "./ogLocale.ts";
 import { createUi, type Translate } from "./translate.ts";
@@ -129,6 +130,7 @@ export function buildSiteModel(input: Project | string): SiteModel {
   const sections = new Map(project.locales.map((l) => [l.code, new Map(l.sections)]));
   const source = sections.get(campaign.sourceLocale)!;
   const sourceText: TextLanguage = { lang: sourceView.code, dir: sourceView.dir };
+  const states = translationState(project);
   // A section the English gained since a locale was complete is shown in English with a notice
   // (`fallback` below), never a reason to refuse the build: the check reports it as work to do.
 
@@ -158,7 +160,8 @@ export function buildSiteModel(input: Project | string): SiteModel {
     const pages = sectionIds.map((id, index): SectionPage => {
       const section = shown(id);
       const fallback = !own.has(id);
-      const stale = !fallback && !view.isSource && section.source !== undefined && section.source !== source.get(id)!.version;
+      // A notice wherever the translation records an older English than the current one.
+      const stale = !fallback && !view.isSource && states.section(view.code, id)?.mark === "older";
       return {
         id,
         locale: view,
