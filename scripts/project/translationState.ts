@@ -1,5 +1,5 @@
-// Where each translated section stands against the English, worked out once per locale and
-// section and kept with the project: missing, untranslated (still the English text), current,
+// Where each translated section (and UI string) stands against the English, worked out once per
+// locale and section and kept with the project: missing, untranslated (still the English text), current,
 // stale (made from an older English, kept in the store of sourceHistory.ts), unmarked (no
 // `source:` line) or of an unknown source; with the English it is held to and the pairing of its
 // blocks with that English. The check judges it, the site notices it, the exchange marks it
@@ -68,6 +68,11 @@ export interface TranslationState {
 }
 
 const projects = new WeakMap<Project, TranslationState>();
+
+/** Whether a UI string is still the English text, where that English needs translating. */
+export function untranslatedString(value: string, english: string): boolean {
+  return sameText(value, english) && needsTranslation(english);
+}
 
 /** Every translated section's state, worked out on first use and kept with the project value. */
 export function translationState(project: Project): TranslationState {

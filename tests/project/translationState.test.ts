@@ -5,7 +5,7 @@ import { readProject, type Section } from "../../scripts/project/readProject.ts"
 import { parseSectionFile } from "../../scripts/project/sectionFile.ts";
 import { readBlocks } from "../../scripts/project/blocks.ts";
 import { sectionVersion } from "../../scripts/project/sectionVersion.ts";
-import { sectionState, translationState } from "../../scripts/project/translationState.ts";
+import { sectionState, translationState, untranslatedString } from "../../scripts/project/translationState.ts";
 import { fixture } from "../check/fixtures.ts";
 
 /** A section file in memory, as the project reader would give it. */
@@ -77,4 +77,12 @@ test("the fixtures' sections, every locale: each state once, worked out once per
   expect(translationState(review)).toBe(translationState(review));
   expect(translationState(review).section("fr", "alpha")!).toBe(translationState(review).section("fr", "alpha")!);
   expect(translationState(readProject(fixture("untranslated"))).section("fr", "beta")!.kind).toBe("untranslated");
+});
+
+test("a UI string is untranslated when it is the English text (spaces aside) and that English needs translating", () => {
+  expect(untranslatedString("Sign the  pledge", "Sign the pledge")).toBe(true);
+  expect(untranslatedString("Signez l'engagement", "Sign the pledge")).toBe(false);
+  // A name or an acronym rightly stays the same.
+  expect(untranslatedString("Francesca Albanese", "Francesca Albanese")).toBe(false);
+  expect(untranslatedString("GitHub", "GitHub")).toBe(false);
 });
