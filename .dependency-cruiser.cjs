@@ -1,7 +1,8 @@
 // The layers of scripts/, checked by `npm test` (npm run lint:deps). Data flows one way:
 //   shared/ (helpers, the markdown renderer)  ←  project/ (the reader: files → one project value)
-//   ←  views: site/, check/, print/, translators/  ←  build/ (the pipeline)  ←  entry points
-// (scripts/*.ts, bench/, ci/, setup/). A view uses another view only through its index.ts.
+//   ←  views: site/, check/, print/, translators/  ←  render/ (Chromium: PDFs, share cards)
+//   ←  build/ (the pipeline)  ←  entry points (scripts/*.ts, bench/, ci/, setup/).
+// A view uses another view only through its index.ts, and so does render/.
 // A violation names both files; README.md, "How it fits together", says where a new module goes.
 /** @type {import('dependency-cruiser').IConfiguration} */
 const VIEWS = "(site|check|print|translators)";
@@ -42,7 +43,7 @@ module.exports = {
     {
       name: "views-stay-below-the-build",
       severity: "error",
-      comment: "A view (site, check, print, translators) is used by the build and the commands; it never reaches up into them.",
+      comment: "A view (site, check, print, translators) is used by the renderer, the build and the commands; it never reaches up into them.",
       from: { path: `^scripts/${VIEWS}/` },
       to: { path: "^scripts/", pathNot: `^scripts/(shared|project|${VIEWS})/` },
     },
@@ -52,6 +53,21 @@ module.exports = {
       comment: "A view never reaches into another view's internals: import what you need from that view's index.ts (and export it there).",
       from: { path: `^scripts/${VIEWS}/` },
       to: { path: `^scripts/${VIEWS}/(?!index\\.ts$)`, pathNot: "^scripts/$1/" },
+    },
+    {
+      // render/ is no view of the project but a layer between views and build: it renders the pages the views made, for the build.
+      name: "render-stays-below-the-build",
+      severity: "error",
+      comment: "scripts/render/ renders what the views built (PDFs, share cards) for the build and the commands; it never reaches up into them.",
+      from: { path: "^scripts/render/" },
+      to: { path: "^scripts/", pathNot: `^scripts/(shared|project|render|${VIEWS})/` },
+    },
+    {
+      name: "render-uses-views-through-their-index",
+      severity: "error",
+      comment: "scripts/render/ reads a view (print's variants and fonts, the site model) only through that view's index.ts (export what it needs there).",
+      from: { path: "^scripts/render/" },
+      to: { path: `^scripts/${VIEWS}/(?!index\\.ts$)` },
     },
     {
       name: "the-build-is-not-a-command",

@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { listDownloads } from "../scripts/print/downloads.ts";
+import { listDownloads } from "../scripts/site/downloads.ts";
 import { mainOf } from "./helpers/html.ts";
 import { copyProject, type ProjectCopy } from "./helpers/project.ts";
 import { buildRealSite, type BuiltSite } from "./helpers/site.ts";

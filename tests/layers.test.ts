@@ -1,4 +1,4 @@
-// The layers of scripts/ (.dependency-cruiser.cjs): shared ← project ← views ← build ← commands.
+// The layers of scripts/ (.dependency-cruiser.cjs): shared ← project ← views ← render ← build ← commands.
 // The real tree keeps them; a small tree that breaks each rule once is refused, naming both files.
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -31,7 +31,8 @@ describe("the layers of scripts/", () => {
     "scripts/check/index.ts": 'export { rule } from "./rules.ts";\n',
     "scripts/check/rules.ts": 'import { again } from "./again.ts";\nexport const rule = () => again;\n',
     "scripts/check/again.ts": 'import { rule } from "./rules.ts";\nexport const again = () => rule;\n',
-    "scripts/build/pipeline.ts": 'import { command } from "../command.ts";\nexport const build = () => command;\n',
+    "scripts/build/pipeline.ts": 'import { command } from "../command.ts";\nimport { pdfs } from "../render/pdfs.ts";\nexport const build = () => [command, pdfs];\n',
+    "scripts/render/pdfs.ts": 'import { model } from "../site/model.ts";\nimport { build } from "../build/pipeline.ts";\nexport const pdfs = () => [model, build];\n',
     "scripts/command.ts": 'import { text } from "./shared/text.ts";\nimport { model } from "./site/index.ts";\nimport { rule } from "./check/index.ts";\nexport const command = () => [text, model, rule];\n',
     "scripts/check/unused.ts": "export const nobody = 1;\n",
   };
@@ -48,6 +49,8 @@ describe("the layers of scripts/", () => {
     ["a-view-uses-another-through-its-index", "scripts/site/model.ts → scripts/check/rules.ts"],
     ["views-stay-below-the-build", "scripts/site/model.ts → scripts/build/pipeline.ts"],
     ["the-build-is-not-a-command", "scripts/build/pipeline.ts → scripts/command.ts"],
+    ["render-stays-below-the-build", "scripts/render/pdfs.ts → scripts/build/pipeline.ts"],
+    ["render-uses-views-through-their-index", "scripts/render/pdfs.ts → scripts/site/model.ts"],
     ["no-orphans", "scripts/check/unused.ts"],
   ])("%s: refused, naming both files", (rule, place) => {
     expect(status).not.toBe(0);

@@ -55,7 +55,7 @@ describe("excerpts", () => {
     const site = buildSiteModel(ROOT);
     for (const page of buildPrintModel(site).pages) {
       for (const part of page.parts) {
-        const body = site.sections.get(part.lang)!.get(part.id)!.body;
+        const body = site.sections.get(part.language.lang)!.get(part.id)!.body;
         const source = new Set(searchable(body).split(" "));
         const printed = searchable(part.html.replace(/<[^>]+>/g, " ")).split(" ");
         expect(printed.filter((w) => !source.has(w)), `${page.url} ${part.id}`).toEqual([]);
@@ -140,7 +140,7 @@ describe("print model", () => {
       project.write("locales/ar/locale.json", JSON.stringify({ name: "العربية", dir: "rtl", numberingSystem: "latn", complete: false }));
       const site = buildSiteModel(project.root);
       const part = buildPrintModel(site).pages.find((p) => p.url === "/ar/print/leaflet/")!.parts.find((p) => p.id === "pledge")!;
-      expect(part).toMatchObject({ fallback: true, lang: "en", dir: "ltr" });
+      expect(part.language).toEqual({ fallback: true, lang: "en", dir: "ltr" });
       expect(part.html).toContain("Tier 1:");
     } finally {
       project.remove();
@@ -160,7 +160,7 @@ describe("print model", () => {
       project.write("locales/ar/locale.json", JSON.stringify({ name: "العربية", dir: "rtl", numberingSystem: "latn", complete: false }));
       const site = buildSiteModel(project.root);
       const part = buildPrintModel(site).pages.find((p) => p.url === "/ar/print/leaflet/")!.parts.find((p) => p.id === "pledge")!;
-      expect(part).toMatchObject({ fallback: false, lang: "ar", dir: "rtl" });
+      expect(part.language).toEqual({ fallback: false, lang: "ar", dir: "rtl" });
       const [arabic, english] = part.html.split("</div>\n");
       expect(arabic).toMatch(/^<div class="excerpt">\n<p>نحن العاملين في مايكروسوفت/);
       expect(english).toMatch(/^<div class="excerpt" lang="en" dir="ltr">\n/);

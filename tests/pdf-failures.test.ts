@@ -7,8 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { BrowserNotFoundError, findChromium } from "../scripts/shared/chromium.ts";
 import { actionableError } from "../scripts/cli.ts";
-import { buildPdfs, checkLayout, pdfJobs, type PdfJob } from "../scripts/print/buildPdfs.ts";
-import type { PdfRenderer } from "../scripts/print/pdfRenderer.ts";
+import { buildPdfs, checkLayout, pdfJobs, type PdfJob, type RenderSession } from "../scripts/render/index.ts";
 import { buildRealSite, ROOT, type BuiltSite } from "./helpers/site.ts";
 
 let site: BuiltSite;
@@ -43,7 +42,7 @@ function alive(pid: number): boolean {
 
 describe("a render that fails", () => {
   test("hanging past the timeout: a clear message, no PDF, no temporary file, no Chromium left", async () => {
-    let renderer: PdfRenderer | undefined;
+    let renderer: RenderSession | undefined;
     const attempt = buildPdfs({ root: ROOT, siteDir: site.dir, cacheDir: false, timeoutMs: 150, filter: only("en/fact-sheet.pdf"), log: () => {}, onRenderer: (r) => (renderer = r) });
     await expect(attempt).rejects.toThrow(/en\/fact-sheet\.pdf: rendering took longer than 0\.15 s/);
     expect(leftovers(join(site.dir, "en"))).toEqual([]);
@@ -54,7 +53,7 @@ describe("a render that fails", () => {
   });
 
   test("Chromium dying mid-render: a clear message, nothing written, nothing left running", async () => {
-    let renderer: PdfRenderer | undefined;
+    let renderer: RenderSession | undefined;
     const attempt = buildPdfs({
       root: ROOT,
       siteDir: site.dir,
@@ -75,7 +74,7 @@ describe("a render that fails", () => {
     const page = join(site.dir, "ar", "print", "leaflet", "index.html");
     const original = readFileSync(page, "utf8");
     writeFileSync(page, original.replace("</head>", '<link rel="stylesheet" href="https://fonts.example.com/tracker.css">\n</head>'));
-    let renderer: PdfRenderer | undefined;
+    let renderer: RenderSession | undefined;
     try {
       const attempt = buildPdfs({ root: ROOT, siteDir: site.dir, cacheDir: false, filter: only("ar/leaflet.pdf"), log: () => {}, onRenderer: (r) => (renderer = r) });
       await expect(attempt).rejects.toThrow(/ar\/leaflet\.pdf: the print page asked for files from elsewhere:\n\s+https:\/\/fonts\.example\.com\/tracker\.css/);
@@ -90,7 +89,7 @@ describe("a render that fails", () => {
     const page = join(site.dir, "ar", "print", "leaflet", "index.html");
     const original = readFileSync(page, "utf8");
     writeFileSync(page, original.replace("</head>", '<link rel="stylesheet" href="https://fonts.example.com/tracker.css">\n</head>'));
-    let renderer: PdfRenderer | undefined;
+    let renderer: RenderSession | undefined;
     const several = new Set(["en/leaflet.pdf", "ar/leaflet.pdf", "en/fact-sheet.pdf", "ar/fact-sheet.pdf"]);
     try {
       const attempt = buildPdfs({ root: ROOT, siteDir: site.dir, cacheDir: false, slots: 3, filter: (job) => several.has(job.label), log: () => {}, onRenderer: (r) => (renderer = r) });

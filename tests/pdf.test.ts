@@ -5,7 +5,7 @@ import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmS
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { buildPdfs, type PdfBuild, type PdfResult } from "../scripts/print/buildPdfs.ts";
+import { buildPdfs, type PdfBuild, type PdfResult } from "../scripts/render/index.ts";
 import { buildPrintModel, type PrintModel } from "../scripts/print/printModel.ts";
 import { MM_TO_PT, PRESS_BLEED_MM, PRINT_VARIANTS, DOCUMENT_RULES, type PrintVariant } from "../scripts/print/variants.ts";
 import { buildSite } from "../scripts/build/buildSite.ts";
@@ -171,7 +171,7 @@ describe("text", () => {
         for (const part of page.parts) {
           const label = `${code}/${variant.file} ${part.id}`;
           expect(text, `${label}: heading`).toContain(searchable(part.title));
-          expect(text, `${label}: sample`).toContain(sampleOf(part.html, part.lang));
+          expect(text, `${label}: sample`).toContain(sampleOf(part.html, part.language.lang));
           if (part.kicker) expect(text, `${label}: kicker`).toContain(searchable(part.kicker));
         }
         expect(text, `${code}/${variant.file}: call to action`).toContain(searchable(site.model.t(code, "home.ctaIntro")));

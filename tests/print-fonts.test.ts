@@ -1,13 +1,13 @@
 // The print font registry (scripts/print/fonts.ts) and what reads PDFs' fonts
-// (scripts/print/pdfFonts.ts): unicode ranges, the CSS a page gets, PDF font names, ToUnicode maps.
+// (scripts/render/pdfFonts.ts): unicode ranges, the CSS a page gets, PDF font names, ToUnicode maps.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { allCovered, facesFor, fontFilesIn, parseUnicodeRange, PRINT_FONT_WEIGHTS, PRINT_FONTS, printFontCss, printFontFiles, printFontNamed, printFontRoutes, uncoveredCharacters } from "../scripts/print/fonts.ts";
-import { checkPdfFonts, toUnicodeChars } from "../scripts/print/pdfFonts.ts";
-import { cacheKey } from "../scripts/print/pdfCache.ts";
+import { checkPdfFonts, toUnicodeChars } from "../scripts/render/pdfFonts.ts";
+import { cacheKey } from "../scripts/render/pdfTask.ts";
 import { PRINT_VARIANTS } from "../scripts/print/variants.ts";
 import { scriptOf } from "../scripts/print/scripts.ts";
 

@@ -4,9 +4,8 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildPdfs } from "../print/buildPdfs.ts";
-import { printFontNamed } from "../print/fonts.ts";
-import { embeddedFonts } from "../print/pdfFonts.ts";
+import { buildPdfs, embeddedFonts } from "../render/index.ts";
+import { printFontNamed } from "../print/index.ts";
 import { scriptOf } from "../print/scripts.ts";
 import { runChild } from "./childProcess.ts";
 import type { BenchOptions, BenchReport } from "./report.ts";

@@ -8,8 +8,8 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { findChromium, HEADLESS_ARGS } from "../shared/chromium.ts";
-import { pdfJobs, type PdfJob } from "../print/buildPdfs.ts";
-import { printFontRoutes } from "../print/fonts.ts";
+import { pdfJobs, type PdfJob } from "../render/index.ts";
+import { printFontRoutes } from "../print/index.ts";
 import { serveFolder } from "../shared/staticServer.ts";
 import { runChild, runCommand } from "./childProcess.ts";
 import type { BenchOptions, BenchReport, Table, Target } from "./report.ts";
@@ -126,7 +126,7 @@ export async function benchPdfs(options: BenchOptions, config: PdfBenchConfig = 
         title: `Median of ${config.runs} runs each (min–max); speed-up = process per document / pool, paired run by run`,
         head: ["method", "time", "documents/s", "speed-up", "peak RSS (Node)"],
         rows: [
-          [`project pipeline: ${poolName} (scripts/print/buildPdfs.ts)`, spread(a, seconds), figures.poolDocsPerSecond.toFixed(2), spread(figures.ratio, times), `${(figures.poolMaxRssKb / 1024).toFixed(0)} MB`],
+          [`project pipeline: ${poolName} (scripts/render/)`, spread(a, seconds), figures.poolDocsPerSecond.toFixed(2), spread(figures.ratio, times), `${(figures.poolMaxRssKb / 1024).toFixed(0)} MB`],
           ["one pagedjs-cli process per document", spread(b, seconds), figures.processPerDocumentDocsPerSecond.toFixed(2), "1.00×", ""],
         ],
       },

@@ -5,7 +5,7 @@
 import { rmSync } from "node:fs";
 import { refuseFailingTranslations } from "../check/publishGate.ts";
 import { readBuildInput, type BuildInput } from "./eleventy/buildInput.ts";
-import type { PdfBuild } from "../print/buildPdfs.ts";
+import type { PdfBuild } from "../render/index.ts";
 import { removeShareCardPages } from "../print/shareCardPages.ts";
 import { buildSite } from "./buildSite.ts";
 import { removeLeftovers, replaceFolder, stagingFolder } from "./outputFolder.ts";
@@ -46,7 +46,7 @@ export async function buildAll(root: string, output: string, { siteOnly = false,
 export async function buildSiteWithPdfs(root: string, siteDir: string, input: BuildInput, debug = false): Promise<PdfBuild> {
   await buildSite(root, siteDir, { debug, input, shareCardPages: true });
   // Loaded here: an HTML-only build never loads the browser and PDF libraries.
-  const [{ buildPdfs }, { prepareShareCards }] = await Promise.all([import("../print/buildPdfs.ts"), import("../print/shareCards.ts")]);
+  const { buildPdfs, prepareShareCards } = await import("../render/index.ts");
   const pdfs = await buildPdfs({
     root,
     siteDir,

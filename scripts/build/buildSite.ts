@@ -1,7 +1,10 @@
 // Builds the HTML site with Eleventy into a given folder.
 import Eleventy from "@11ty/eleventy";
 import { join } from "node:path";
-import { withBuildPass, type BuildInput } from "./eleventy/buildInput.ts";
+import { readProject } from "../project/readProject.ts";
+import { sitePathPrefix } from "../site/pathPrefix.ts";
+import type { BuildInput } from "./eleventy/buildInput.ts";
+import configure from "./eleventy/config.ts";
 
 export interface BuildSiteOptions {
   /** Eleventy's own logging (a stack trace for every template error) stays off unless set. */
@@ -13,10 +16,15 @@ export interface BuildSiteOptions {
 }
 
 export async function buildSite(root: string, outputDir: string, { debug = false, input, shareCardPages = true }: BuildSiteOptions = {}): Promise<void> {
+  const project = input?.project ?? readProject(root);
   const eleventy = new Eleventy(join(root, "templates"), outputDir, {
     quietMode: true,
-    configPath: join(root, ".eleventy.js"),
+    // The configuration is this call, handed what the build renders (.eleventy.js is the dev
+    // server's); so the path prefix, which only a configuration file could return, is given here.
+    configPath: false,
+    pathPrefix: sitePathPrefix(project.campaign.siteUrl),
+    config: (eleventyConfig: Parameters<typeof configure>[0]) => configure(eleventyConfig, { root, project, ...(input ? { input } : {}), shareCardPages }),
   });
   if (!debug) eleventy.disableLogger();
-  await withBuildPass({ ...(input ? { input } : {}), shareCardPages }, () => eleventy.write());
+  await eleventy.write();
 }

@@ -52,9 +52,10 @@ export function checkBlocks(reference: EnglishReference, alignment: Alignment, d
 }
 
 /** An address written out as text: the page shows it, and a reader can copy it, even when it is no link. */
-const WRITTEN_ADDRESS = /(?:[a-z][a-z0-9+.-]*:\/\/|(?<![\w:/])\/\/(?=[^\s/]+\.)|www\.|mailto:)[^\s<>"'`()[\]{}]*/gi;
+/** Script and data addresses too: the renderer refuses them as links, but a reader would still see them as text. */
+const WRITTEN_ADDRESS = /(?:[a-z][a-z0-9+.-]*:\/\/|(?<![\w:/])\/\/(?=[^\s/]+\.)|www\.|mailto:)[^\s<>"'`()[\]{}]*|\b(?:javascript|vbscript|data|file):[^\s<>"'`[\]{}]+/gi;
 /** A quick test first: most blocks hold no address. */
-const MAY_HOLD_ADDRESS = /\/\/|www\.|mailto:/i;
+const MAY_HOLD_ADDRESS = /\/\/|www\.|mailto:|(?:javascript|vbscript|data|file):\S/i;
 const TRAILING_PUNCTUATION = /[.,;:!?…»”’'"]+$/;
 
 /** The addresses a text writes out (links' addresses included), as a reader would copy them. */

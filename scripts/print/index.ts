@@ -1,4 +1,8 @@
-// What the other views may ask of print: whether the print fonts cover a text, and in which
-// writing system a character is (the check warns before a PDF build would stop on it).
-export { allCovered, uncoveredCharacters } from "./fonts.ts";
+// What the other views and the renderer may ask of print: whether the print fonts cover a text,
+// in which writing system a character is (the check warns before a PDF build would stop on it),
+// the documents' variants and where their pages and PDFs live (the home page's downloads), the
+// font files a page declares, and the share cards.
+export { allCovered, fontFilesIn, printFontNamed, printFontRoutes, uncoveredCharacters } from "./fonts.ts";
 export { addFontHint, byScript } from "./scripts.ts";
+export { DOCUMENT_RULES, MM_TO_PT, pdfPath, PRINT_VARIANTS, printPagePath, type PrintVariant } from "./variants.ts";
+export { CARD_HEIGHT, CARD_MAX_BYTES, CARD_WIDTH, shareCards, type ShareCard } from "./shareCardPages.ts";

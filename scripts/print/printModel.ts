@@ -5,8 +5,7 @@
 import { ContentError } from "../shared/contentError.ts";
 import { markdownRenderer } from "../shared/markdown.ts";
 import type { Section } from "../project/readProject.ts";
-import type { Direction } from "../project/localeMeta.ts";
-import type { LocaleView, SectionPage, SiteModel, TextLanguage } from "../site/index.ts";
+import { textIn, type LocaleView, type SectionPage, type SiteModel, type TextLanguage } from "../site/index.ts";
 import { DOCUMENTS_FILE, type DocumentId, type DocumentPart } from "../project/documentList.ts";
 import { excerptBlocks, printedExcerpts } from "./excerpt.ts";
 import { printFontCss } from "./fonts.ts";
@@ -18,10 +17,8 @@ export interface PrintPart {
   title: string;
   kicker: string | undefined;
   html: string;
-  /** Language and direction of the text (the source locale's where a translation is missing). */
-  lang: string;
-  dir: Direction;
-  fallback: boolean;
+  /** The language of the text (the source locale's where a translation is missing), as the site model says it. */
+  language: TextLanguage;
   excerpt: boolean;
   /** The whole section on the site (printed under an excerpt). */
   full: PrintedLink;
@@ -71,7 +68,7 @@ export function buildPrintModel(site: SiteModel): PrintModel {
   const plan = site.documents;
   const siteUrl = site.campaign.siteUrl;
   const sectionPages = new Map(site.sectionPages.map((page) => [`${page.locale.code}/${page.id}`, page]));
-  const shownOn = (page: SectionPage): Section => site.sections.get(page.contentLang)!.get(page.id)!;
+  const shownOn = (page: SectionPage): Section => site.sections.get(page.language.lang)!.get(page.id)!;
   const pages: PrintPage[] = [];
   for (const locale of site.locales) {
     const t = (key: string, options?: Record<string, unknown>) => site.t(locale.code, key, options);
@@ -118,7 +115,7 @@ function printPart(part: DocumentPart, page: SectionPage, shown: Section, source
   const render = markdownRenderer({ headingOffset: 1, idPrefix: part.section, openDetails: true, siteUrl });
   const whole = { id: part.section, excerpt: false, full: printedLink(`${siteUrl}${page.url}`) };
   if (part.take === "all") {
-    return { ...whole, title: page.title, kicker: page.kicker, html: render(shown.body), lang: page.contentLang, dir: page.contentDir, fallback: page.fallback };
+    return { ...whole, title: page.title, kicker: page.kicker, html: render(shown.body), language: page.language };
   }
   const sourceBlocks = excerptBlocks(source);
   if (sourceBlocks.length === 0) {
@@ -134,10 +131,10 @@ function printPart(part: DocumentPart, page: SectionPage, shown: Section, source
   // check reports the missing excerpt). With none of its own, the part is the source's, like a
   // missing section.
   const sourceExcerpts = sourceBlocks.map((markdown) => ({ markdown, english: false }));
-  let [section, excerpts, fallback] = [shown, sourceExcerpts, page.fallback];
+  let [section, excerpts, language] = [shown, sourceExcerpts, page.language];
   if (shown !== source) {
     const own = printedExcerpts(source, shown);
-    [section, excerpts, fallback] = own.some((e) => !e.english) ? [shown, own, page.fallback] : [source, sourceExcerpts, true];
+    [section, excerpts, language] = own.some((e) => !e.english) ? [shown, own, page.language] : [source, sourceExcerpts, textIn(sourceLocale, true)];
   }
   const asSource = ` lang="${sourceLocale.code}" dir="${sourceLocale.dir}"`;
   return {
@@ -148,8 +145,6 @@ function printPart(part: DocumentPart, page: SectionPage, shown: Section, source
     // Each block rendered on its own, so the gap between two blocks stays visible (both lists
     // leave empty excerpts out).
     html: excerpts.map((e) => `<div class="excerpt"${e.english ? asSource : ""}>\n${render(e.markdown)}</div>\n`).join(""),
-    lang: fallback ? sourceLocale.code : page.contentLang,
-    dir: fallback ? sourceLocale.dir : page.contentDir,
-    fallback,
+    language,
   };
 }

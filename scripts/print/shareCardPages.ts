@@ -1,11 +1,11 @@
 // The share cards: one 1200×630 image per reader page (home and sections) per locale, shown by
 // WhatsApp, Telegram, Signal, X and Facebook when a link is shared. Here: what each card says
-// and where it lives, from the site model; rendering is in shareCards.ts. The card pages
+// and where it lives, from the site model; rendering is in scripts/render/shareCards.ts. The card pages
 // (templates/print/card.njk) sit under /<locale>/print/ with the other pages made for Chromium.
 import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { Direction } from "../project/localeMeta.ts";
-import type { SiteModel } from "../site/index.ts";
+import type { SiteModel, TextLanguage } from "../site/index.ts";
 import { printFontCss } from "./fonts.ts";
 
 export const CARD_WIDTH = 1200;
@@ -24,9 +24,8 @@ export interface ShareCard {
   image: string;
   locale: string;
   dir: Direction;
-  /** Language and direction of the title (the source locale's where the section falls back). */
-  titleLang: string;
-  titleDir: Direction;
+  /** The title's language (the source locale's where the section falls back). */
+  titleLanguage: TextLanguage;
   title: string;
   campaign: string;
   /** The site's address as printed on the card, without the scheme. */
@@ -63,12 +62,11 @@ export function shareCards(site: SiteModel): ShareCard[] {
     image: `${pageUrl}${CARD_FILE}`,
     locale: page.locale.code,
     dir: page.locale.dir,
-    titleLang: page.contentLang,
-    titleDir: page.contentDir,
+    titleLanguage: page.language,
     title: page.title,
     campaign,
     address: `${address}${pageUrl}`,
-    file: page.fallback ? `content/${site.sourceLocale.code}/${page.id}.md` : page.editFile,
+    file: page.language.fallback ? `content/${site.sourceLocale.code}/${page.id}.md` : page.editFile,
     alt: `${campaign}: ${page.title}`,
   }));
 }

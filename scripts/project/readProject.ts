@@ -11,6 +11,7 @@ import { readText } from "../shared/readText.ts";
 import { readBlocks, type SectionBlocks } from "./blocks.ts";
 import { CAMPAIGN_DEFAULTS, loadCampaign, type Campaign } from "./campaign.ts";
 import { DOCUMENTS_FILE, loadDocumentPlan, type DocumentPlan } from "./documentList.ts";
+import { GLOSSARY_FILE, loadGlossary, type Glossary } from "./glossary.ts";
 import { defaultExpansion, type Expansion } from "./expansion.ts";
 import { META_FILE, parseLocaleMeta, type Direction, type Exchange } from "./localeMeta.ts";
 import { problemAsError, problemFromError, type FileProblem } from "./problems.ts";
@@ -72,6 +73,8 @@ export interface Project {
   sectionIds: string[];
   /** content/documents.yml: what each printed document takes (only the site and print use it). */
   documents: { plan: DocumentPlan; problem?: undefined } | { plan?: undefined; problem: FileProblem | undefined };
+  /** content/glossary.yml: the key terms and their renderings (empty when absent or broken; only the check and the exchange use it). */
+  glossary: Glossary;
   /** Every locale with a folder under locales/ or content/: the source locale first, then by code. */
   locales: ProjectLocale[];
   /** Problems that belong to no single locale's files (campaign.yml, sections.yml, folder names). */
@@ -79,7 +82,7 @@ export interface Project {
 }
 
 /** Files content/ may hold besides one folder per locale. */
-const CONTENT_FILES = new Set(["README.md", "sections.yml", DOCUMENTS_FILE]);
+const CONTENT_FILES = new Set(["README.md", "sections.yml", DOCUMENTS_FILE, GLOSSARY_FILE]);
 
 export function readProject(root: string): Project {
   const problems: FileProblem[] = [];
@@ -103,6 +106,13 @@ export function readProject(root: string): Project {
     } catch (error) {
       documents = { problem: problemFromError(error, source) };
     }
+  }
+  let glossary: Glossary = { file: `content/${GLOSSARY_FILE}`, entries: [] };
+  try {
+    glossary = loadGlossary(join(root, "content"), root);
+  } catch (error) {
+    // The site does not use the glossary: the check holds a broken one against the project.
+    problems.push({ ...problemFromError(error, source), siteBuilds: true });
   }
 
   const codes = new Set<string>();
@@ -158,7 +168,7 @@ export function readProject(root: string): Project {
       hint: `create the file, or remove the id from ${SECTIONS_FILE}`,
     });
   }
-  return { root, campaign, sectionIds, documents, locales, problems };
+  return { root, campaign, sectionIds, documents, glossary, locales, problems };
 }
 
 /** Every problem the reader found: the project's, then each locale's (source first). */

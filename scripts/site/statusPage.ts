@@ -2,7 +2,9 @@
 // templates/pages/translation-status.njk. Built without word diffs (no git) and never fails
 // the site build: an unfinished locale is exactly what the page is there to show.
 import { repositoryFileUrl } from "../project/campaign.ts";
-import type { Alternate, LocaleView, SiteModel } from "./model.ts";
+import { alternates, type Alternate } from "./alternates.ts";
+import { textIn, type LocaleView, type TextLanguage } from "./locales.ts";
+import type { SiteModel } from "./model.ts";
 import { BLOCK_PROBLEM_KINDS, type BlockProblemKind, type CheckResult, type LocaleSummary, type SectionState, type StringState } from "../check/index.ts";
 
 export const STATUS_PAGE_URL = "/translation-status/";
@@ -53,7 +55,7 @@ export interface LocaleStatusView {
   blockProblems: string[];
   sections: { total: number; upToDate: number; segments: BarSegment[] };
   strings: { total: number; translated: number; segments: BarSegment[]; editUrl: string; file: string };
-  sectionRows: { id: string; title: string; state: SectionState; label: string; file: string; editUrl: string; englishUrl: string }[];
+  sectionRows: { id: string; title: string; titleLanguage: TextLanguage; state: SectionState; label: string; file: string; editUrl: string; englishUrl: string }[];
 }
 
 export interface StatusPageView {
@@ -77,28 +79,23 @@ export interface TranslationStatusPage {
 /** The page for a site model and the check of the same project (without word diffs). */
 export function translationStatusPage(site: SiteModel, result: CheckResult): TranslationStatusPage {
   const fileUrl = (file: string) => repositoryFileUrl(site.campaign, file);
-  const locales = result.locales.map((summary) => localeView(summary, result.sourceLocale, fileUrl));
+  const locales = result.locales.map((summary) => localeView(summary, site.sourceLocale, fileUrl));
   const view: StatusPageView = {
     url: STATUS_PAGE_URL,
     title: "Translation status",
     description: "How far each translation of the site has come: sections and interface strings per language, with the files to edit.",
     locale: site.sourceLocale,
     // The switcher leads to each language's home page; only this page itself is an hreflang alternate.
-    alternates: site.locales.map((l) => ({
-      code: l.code,
-      name: l.name,
-      dir: l.dir,
-      url: l.isSource ? STATUS_PAGE_URL : l.homeUrl,
-      translated: l.isSource,
-      current: l.isSource,
-      ogLocale: l.ogLocale,
-    })),
+    alternates: alternates(site.locales, site.sourceLocale, (l) => ({ url: l.isSource ? STATUS_PAGE_URL : l.homeUrl, translated: l.isSource })),
     xDefaultUrl: STATUS_PAGE_URL,
   };
   return { pages: [view], sourceLocale: result.sourceLocale, locales, guideUrl: fileUrl("TRANSLATING.md") };
 }
 
-function localeView(summary: LocaleSummary, sourceLocale: string, fileUrl: (file: string) => string): LocaleStatusView {
+/** A row's title is the English one where the section has no translation of its own yet. */
+const SHOWN_IN_ENGLISH: ReadonlySet<SectionState> = new Set(["missing", "untranslated", "broken"]);
+
+function localeView(summary: LocaleSummary, sourceLocale: LocaleView, fileUrl: (file: string) => string): LocaleStatusView {
   const sectionStates = (Object.keys(SECTION_LABELS) as SectionState[]).filter((s) => !summary.isSource || s === "reviewed");
   const sectionCounts = sectionStates.map((state) => ({ state, label: summary.isSource ? "source text" : SECTION_LABELS[state], count: summary.sections[state] }));
   const stringCounts = (Object.keys(STRING_LABELS) as StringState[]).map((state) => ({ state, label: STRING_LABELS[state], count: summary.strings[state] }));
@@ -121,9 +118,10 @@ function localeView(summary: LocaleSummary, sourceLocale: string, fileUrl: (file
     },
     sectionRows: summary.sectionList.map((row) => ({
       ...row,
+      titleLanguage: SHOWN_IN_ENGLISH.has(row.state) ? textIn(sourceLocale, true) : { lang: summary.code, dir: summary.dir, fallback: false },
       label: summary.isSource ? "source text" : SECTION_LABELS[row.state],
       editUrl: fileUrl(row.file),
-      englishUrl: fileUrl(`content/${sourceLocale}/${row.id}.md`),
+      englishUrl: fileUrl(`content/${sourceLocale.code}/${row.id}.md`),
     })),
   };
 }

@@ -42,7 +42,7 @@ describe("start edge", () => {
     for (const view of [...session.web.site.model.homes, ...session.web.site.model.sectionPages]) {
       const code = view.locale.code;
       await session.page.goto(session.web.url(view.url));
-      const fallback = "fallback" in view ? view.fallback : view.pledge.fallback;
+      const fallback = "pledge" in view ? view.pledge.language.fallback : view.language.fallback;
       // Blocks whose first character takes the paragraph direction (a Latin word opening an Arabic line does not).
       const strong = dirOf(code) === "rtl" ? /[\p{Script=Arabic}«(\d]/u : /[\p{Script=Latin}“"(\d]/u;
       const edges = (await session.page.evaluate(firstCharacterEdges, "main h1, main .section-body > p")).filter((e) => strong.test(e.char));

@@ -91,6 +91,8 @@ describe("an added link is an error in every locale", () => {
     ["a protocol-relative address", " [وقّع هنا](//evil.example/p)", "//evil.example/p"],
     ["a plain-text address", " وقّعوا على https://evil.example/plain.", "https://evil.example/plain"],
     ["a www. address", " www.evil.example/w", "www.evil.example/w"],
+    ["a script link the renderer refuses, shown as text", " [وقّع](javascript:alert(1))", "javascript:alert(1)"],
+    ["a data address", " data:text/html,<b>x</b>", "data:text/html,"],
   ])("%s in a paragraph of a locale in progress", (_, text, address) => {
     const copy = project({ complete: false });
     const line = copy.append(OUTSIDE, text);

@@ -9,6 +9,6 @@ if (!root || !siteDir || !timeout) throw new Error("usage: renderPdfs.ts <projec
 const only = labels ? new Set(labels.split(",")) : undefined;
 const started = performance.now();
 process.chdir(root);
-const { buildPdfs } = await import("../../print/buildPdfs.ts");
+const { buildPdfs } = await import("../../render/index.ts");
 const build = await buildPdfs({ root, siteDir, cacheDir: false, timeoutMs: Number(timeout), log: () => {}, ...(only ? { filter: (job) => only.has(job.label) } : {}) });
 reportFromChild({ ms: performance.now() - started, documents: build.results.length, pages: build.results.reduce((n, r) => n + r.pages, 0), slots: build.slots });

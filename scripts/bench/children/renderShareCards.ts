@@ -8,8 +8,7 @@ const [root, siteDir, cacheDir] = process.argv.slice(2);
 if (!root || !siteDir || !cacheDir) throw new Error("usage: renderShareCards.ts <project root> <built site> <cache folder>");
 const started = performance.now();
 process.chdir(root);
-const { buildPdfs } = await import("../../print/buildPdfs.ts");
-const { prepareShareCards } = await import("../../print/shareCards.ts");
+const { buildPdfs, prepareShareCards } = await import("../../render/index.ts");
 const cards = prepareShareCards({ root, siteDir, cacheDir, log: () => {} });
 await buildPdfs({ root, siteDir, cacheDir: false, filter: () => false, log: () => {}, alsoRender: [cards] });
 reportFromChild({

@@ -43,9 +43,12 @@ export function readBuildInput(root: string): BuildInput {
   return buildInput(readProject(root));
 }
 
-/** One HTML pass, as buildSite asks for it. */
+/** One HTML pass, as buildSite hands it to the Eleventy configuration. */
 export interface BuildPass {
-  /** The project already read; without it the configuration reads the project itself. */
+  /** The project folder, and the project read from it (for the path prefix and the pages). */
+  root: string;
+  project: Project;
+  /** Every view of this build, when npm run build made them already; otherwise made from `project`. */
   input?: BuildInput;
   /**
    * Whether to write the share card pages (/<locale>/print/card-…/), which only Chromium reads:
@@ -53,24 +56,4 @@ export interface BuildPass {
    * second pass of npm run build) do not. A build nobody configured (the dev server) does.
    */
   shareCardPages: boolean;
-}
-
-// Kept on globalThis, not in this module: the Eleventy configuration imports its own copy of
-// this module when its loader differs from the caller's (vitest's, for one).
-const HANDED_OVER = Symbol.for("pledge-site.buildPass");
-const passes = globalThis as { [HANDED_OVER]?: BuildPass };
-
-/** Runs `build` with `pass` as what the Eleventy configuration renders. */
-export async function withBuildPass<T>(pass: BuildPass, build: () => Promise<T>): Promise<T> {
-  passes[HANDED_OVER] = pass;
-  try {
-    return await build();
-  } finally {
-    delete passes[HANDED_OVER];
-  }
-}
-
-/** What the running build was handed, if anything. */
-export function handedOverBuildPass(): BuildPass | undefined {
-  return passes[HANDED_OVER];
 }

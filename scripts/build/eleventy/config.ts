@@ -1,15 +1,16 @@
 // Eleventy configuration: wires the site model, filters and templates together.
 // Content and locale files are read by the project reader (scripts/project/), never by
-// Eleventy, so no content file can change how or where a page is built.
+// Eleventy, so no content file can change how or where a page is built. buildSite calls it with
+// what the build renders (BuildPass); .eleventy.js (the dev server) calls it without.
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { resolve } from "node:path";
-import { listDownloads } from "../../print/downloads.ts";
+import { listDownloads } from "../../site/downloads.ts";
 import { printFontRoutes } from "../../print/fonts.ts";
 import { builtShareCards, shareCardPages } from "../../print/shareCardPages.ts";
 import { readProject, type Project } from "../../project/readProject.ts";
 import { sitePathPrefix } from "../../site/pathPrefix.ts";
 import { CONTENT_SECURITY_POLICY } from "../../site/securityPolicy.ts";
-import { buildInput, handedOverBuildPass, type BuildInput } from "./buildInput.ts";
+import { buildInput, type BuildInput, type BuildPass } from "./buildInput.ts";
 import { registerFilters } from "./filters.ts";
 import { printFontMiddleware } from "./printFonts.ts";
 
@@ -20,21 +21,23 @@ interface EleventyConfig {
   addPassthroughCopy(copy: Record<string, string>): void;
   addFilter(name: string, fn: (...args: never[]) => unknown): void;
   addPlugin(plugin: (config: never) => void): void;
+  setTemplateFormats(formats: string): void;
+  setIncludesDirectory(dir: string): void;
+  setLayoutsDirectory(dir: string): void;
   setServerOptions(options: Record<string, unknown>): void;
   setQuietMode(quiet: boolean): void;
   directories?: { output?: string };
 }
 
-export default function configure(eleventyConfig: EleventyConfig) {
-  const root = process.cwd();
-  // One project per build: npm run build hands over what it read; otherwise it is read on the
-  // build's first use (the dev server: once per rebuild, so edits are picked up).
-  // The project read here also gives the path prefix below; the first build uses it, and each
-  // rebuild reads the project again.
-  let project: Project | undefined = handedOverBuildPass()?.input?.project ?? readProject(root);
+export default function configure(eleventyConfig: EleventyConfig, pass?: BuildPass) {
+  const root = pass?.root ?? process.cwd();
+  // One project per build: buildSite hands over what it read (and npm run build every view of
+  // it); the dev server reads it here, then again on each rebuild, so edits are picked up.
+  // The project read here also gives the path prefix below.
+  let project: Project | undefined = pass?.project ?? readProject(root);
   const configuredProject = project;
   let input: BuildInput | undefined;
-  const current = () => (input ??= handedOverBuildPass()?.input ?? buildInput((project ??= readProject(root))));
+  const current = () => (input ??= pass?.input ?? buildInput((project ??= readProject(root))));
   let builds = 0;
   eleventyConfig.on("eleventy.before", () => {
     if (builds++ === 0) return;
@@ -53,7 +56,7 @@ export default function configure(eleventyConfig: EleventyConfig) {
     const output = resolve(root, eleventyConfig.directories?.output ?? "_site");
     // site.shareCards: the card pages when this pass writes them, and the card images already
     // rendered (npm run build renders them between its two passes).
-    const withCardPages = handedOverBuildPass()?.shareCardPages ?? true;
+    const withCardPages = pass?.shareCardPages ?? true;
     const shareCards = { pages: withCardPages ? shareCardPages(cards()) : [], built: builtShareCards(cards(), output) };
     return { ...site, print: print(), downloads: await listDownloads(site, output), shareCards, csp: CONTENT_SECURITY_POLICY };
   });
@@ -78,10 +81,11 @@ export default function configure(eleventyConfig: EleventyConfig) {
   const pathPrefix = sitePathPrefix(configuredProject.campaign.siteUrl);
   if (pathPrefix !== "/") eleventyConfig.addPlugin(HtmlBasePlugin);
 
-  return {
-    pathPrefix,
-    dir: { input: "templates", includes: "_includes", layouts: "_includes/layouts" },
-    templateFormats: ["njk"],
-    htmlTemplateEngine: "njk",
-  };
+  // Set through the API: Eleventy ignores what a configuration called by buildSite returns.
+  eleventyConfig.setTemplateFormats("njk");
+  eleventyConfig.setIncludesDirectory("_includes");
+  eleventyConfig.setLayoutsDirectory("_includes/layouts");
+  // The rest only a configuration file can return (buildSite gives Eleventy the input folder and
+  // the path prefix itself). No template is HTML: section.njk's override turns preprocessing off.
+  return { pathPrefix, dir: { input: "templates" }, htmlTemplateEngine: "njk" };
 }

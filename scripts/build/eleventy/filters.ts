@@ -16,8 +16,8 @@ export function registerFilters(config: FilterHost, model: () => SiteModel) {
   config.addFilter("ui", (key: string, locale: string, options?: Record<string, unknown>) => {
     const site = model();
     const text = escapeHtml(site.t(locale, key, options));
-    const language = site.uiTextLang(locale, key, options);
-    return language ? `<span lang="${language.lang}" dir="${language.dir}">${text}</span>` : text;
+    const language = langAttributes(site.uiTextLang(locale, key, options));
+    return language ? `<span${language}>${text}</span>` : text;
   });
 
   // {{ 1234 | number(locale) }}: formatted with the locale's numbering system.
@@ -29,9 +29,9 @@ export function registerFilters(config: FilterHost, model: () => SiteModel) {
     return format.format(value);
   });
 
-  // {{ link.textLang | langAttributes | safe }}: lang and dir where the model says the text is in
-  // another language than the page (an English fallback); nothing otherwise.
-  config.addFilter("langAttributes", (text: TextLanguage | undefined) => (text ? ` lang="${text.lang}" dir="${text.dir}"` : ""));
+  // {{ link.language | langAttributes | safe }}: lang and dir where the model says the text is the
+  // source locale's standing in on this locale's page (an English fallback); nothing otherwise.
+  config.addFilter("langAttributes", langAttributes);
 
   // {{ page.url | absoluteUrl }}: the published address, for canonical links and the sitemap.
   // The site may live under a path (https://owner.github.io/repo): kept in front of every page's path.
@@ -52,6 +52,10 @@ function oncePerBuild(model: () => SiteModel, compute: (site: SiteModel, key: st
     if (value === undefined) values.set(key, (value = compute(site, key)));
     return value;
   };
+}
+
+function langAttributes(text: TextLanguage | undefined): string {
+  return text?.fallback ? ` lang="${text.lang}" dir="${text.dir}"` : "";
 }
 
 /** As Nunjucks escapes what it prints, so a string reads the same whichever filter printed it. */

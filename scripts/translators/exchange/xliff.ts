@@ -141,6 +141,15 @@ export async function readXliff(xml: string, file: string): Promise<ImportedFile
   if (!/<xliff\b/.test(xml)) {
     throw new ContentError({ file }, "this is not an XLIFF file: it has no <xliff> element", "import the .xlf file that npm run locale:export wrote (or a CAT tool saved); nothing was changed");
   }
+  // XLIFF never needs a document type: entities could read local files (XXE) or expand without end.
+  const doctype = /<!(?:DOCTYPE|ENTITY)\b/i.exec(xml);
+  if (doctype) {
+    throw new ContentError(
+      { file, line: xml.slice(0, doctype.index).split("\n").length },
+      "the file declares a document type or entities (<!DOCTYPE …> / <!ENTITY …>), which XLIFF never needs and import never reads",
+      "delete the <!DOCTYPE …> declaration and replace each &name; reference with the text it stands for, or export the locale again with npm run locale:export; nothing was changed",
+    );
+  }
   const version: XliffVersion = /\bversion="2\.\d"/.test(/<xliff\b[^>]*>/.exec(xml)?.[0] ?? "") ? "2.0" : "1.2";
   let js: XliffJs;
   try {

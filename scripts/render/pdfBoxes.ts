@@ -2,7 +2,7 @@
 // trim by the TrimBox; pagedjs-cli 0.4.3 writes corner coordinates where pdf-lib wants
 // width and height, so its TrimBox is wrong whenever there is bleed), and /Lang.
 import { PDFDocument, PDFName, PDFString } from "pdf-lib";
-import { MM_TO_PT, type PrintVariant } from "./variants.ts";
+import { MM_TO_PT, type PrintVariant } from "../print/index.ts";
 
 export interface Box {
   x: number;

@@ -3,9 +3,8 @@
 // with it). A font the project does not ship means Chromium fell back to a font of this
 // machine, which another machine may not have: the build stops and says what to add.
 import { decodePDFRawStream, PDFDict, PDFDocument, PDFName, PDFRawStream } from "pdf-lib";
-import { printFontNamed, uncoveredCharacters } from "./fonts.ts";
-import { PdfRenderError } from "./pdfRenderer.ts";
-import { addFontHint, byScript } from "./scripts.ts";
+import { addFontHint, byScript, printFontNamed, uncoveredCharacters } from "../print/index.ts";
+import { RenderError } from "./session.ts";
 
 export interface EmbeddedFont {
   /** BaseFont without the subset tag ("NotoSansHebrew-Bold"); Type 3 fonts have none. */
@@ -15,7 +14,7 @@ export interface EmbeddedFont {
   chars: string[];
 }
 
-export class PdfFontError extends PdfRenderError {
+export class PdfFontError extends RenderError {
   constructor(message: string) {
     super(message);
     this.name = "PdfFontError";

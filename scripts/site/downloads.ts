@@ -3,8 +3,8 @@
 // stale, and a build without PDFs (npm run build:site) simply lists none.
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import type { SiteModel, TextLanguage } from "../site/index.ts";
-import { pdfPath, PRINT_VARIANTS } from "./variants.ts";
+import { pdfPath, PRINT_VARIANTS } from "../print/index.ts";
+import type { SiteModel, TextLanguage } from "./model.ts";
 
 export interface Download {
   url: string;

@@ -1,0 +1,150 @@
+// Reads content/glossary.yml: the campaign's key terms, what each means for a translator, and per
+// locale the renderings that are accepted, kept in Latin, or forbidden (words known to mislead).
+// The file is optional (no file: no terms). Every mistake names the file and line.
+//
+//   - term: abet                       # the English term as the glossary lists it
+//     forms: [abet, abets, abetted]    # how it occurs in the English (default: the term)
+//     note: help or encourage a crime  # for translators: what it means, what to avoid
+//     quotations: exempt               # fixed wording inside ::: quote blocks is not held to it
+//     ar:
+//       accepted: [التواطؤ, المساعدة والتحريض]
+//       forbidden: [الدعم]
+//   - term: Azure
+//     ar: { keep: latin, forbidden: [أزور] }
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { isMap, isScalar, isSeq, type Node, type YAMLMap } from "yaml";
+import { ContentError } from "../shared/contentError.ts";
+import { displayPath, readText } from "../shared/readText.ts";
+import { parseYaml } from "../shared/yaml.ts";
+
+export const GLOSSARY_FILE = "glossary.yml";
+
+export interface GlossaryRendering {
+  /** Renderings a translation may use; with `keep`, the English forms are accepted as written. */
+  accepted: string[];
+  /** The term stays in Latin letters as the English writes it (Azure, IMOD, ICM). */
+  keep: boolean;
+  /** Renderings known to mislead in this language: an error wherever they appear. */
+  forbidden: string[];
+  line: number;
+}
+
+export interface GlossaryEntry {
+  term: string;
+  /** The ways the English writes it, matched as whole words without case. */
+  forms: string[];
+  note: string;
+  /** Fixed wording inside ::: quote blocks (treaties, resolutions) is not held to the glossary. */
+  exemptInQuotations: boolean;
+  line: number;
+  locales: Map<string, GlossaryRendering>;
+}
+
+export interface Glossary {
+  /** content/glossary.yml as messages name it. */
+  file: string;
+  entries: GlossaryEntry[];
+}
+
+const ENTRY_KEYS = new Set(["term", "forms", "note", "quotations"]);
+const RENDERING_KEYS = new Set(["accepted", "forbidden", "keep"]);
+const HINT = 'each entry is "- term: <English term>" with optional forms:, note:, quotations: exempt, and per locale code accepted:, keep: latin and forbidden:';
+
+/** `projectRoot`: shown paths are relative to it. A missing file is an empty glossary. */
+export function loadGlossary(contentDir: string, projectRoot?: string): Glossary {
+  const path = join(contentDir, GLOSSARY_FILE);
+  const file = displayPath(path, projectRoot);
+  if (!existsSync(path)) return { file, entries: [] };
+  const { doc, lineAt } = parseYaml(readText(path, projectRoot), file, "indent each entry's keys by two spaces under its \"- term:\" line");
+  const lineOf = (node: unknown, fallback = 1) => ((node as Node | null | undefined)?.range ? lineAt((node as Node).range![0]) : fallback);
+  const root = doc.contents;
+  if (root === null) return { file, entries: [] };
+  if (!isSeq(root)) throw new ContentError({ file, line: lineOf(root) }, "must be a list of terms", HINT);
+
+  const entries: GlossaryEntry[] = [];
+  const seen = new Map<string, number>();
+  for (const item of root.items) {
+    const line = lineOf(item);
+    if (!isMap(item)) throw new ContentError({ file, line }, "a glossary entry must be a term with its keys", HINT);
+    const keyLine = (key: string) => lineOf(item.get(key, true), line);
+    const term = text(item, "term", file, keyLine);
+    if (term === undefined) throw new ContentError({ file, line }, "this entry has no term:", HINT);
+    const lower = term.toLowerCase();
+    if (seen.has(lower)) throw new ContentError({ file, line }, `the term "${term}" is listed twice (first at line ${seen.get(lower)})`, "keep one entry per term and merge their renderings");
+    seen.set(lower, line);
+    const forms = list(item, "forms", file, keyLine) ?? [term];
+    const quotations = text(item, "quotations", file, keyLine);
+    if (quotations !== undefined && quotations !== "exempt") {
+      throw new ContentError({ file, line: keyLine("quotations") }, `quotations: is "exempt" or absent, not "${quotations}"`, "write  quotations: exempt  when official wording inside ::: quote blocks may differ");
+    }
+    const locales = new Map<string, GlossaryRendering>();
+    for (const pair of item.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : "";
+      if (ENTRY_KEYS.has(key)) continue;
+      const at = lineOf(pair.key);
+      if (!/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(key)) {
+        throw new ContentError({ file, line: at }, `unknown key "${key}" in the entry for "${term}"`, HINT);
+      }
+      if (!isMap(pair.value)) throw new ContentError({ file, line: at }, `"${key}" must hold accepted:, keep: or forbidden: for "${term}"`, HINT);
+      locales.set(key, rendering(pair.value, key, term, file, at, (k) => lineOf((pair.value as YAMLMap).get(k, true), at)));
+    }
+    entries.push({ term, forms, note: text(item, "note", file, keyLine) ?? "", exemptInQuotations: quotations === "exempt", line, locales });
+  }
+  return { file, entries };
+}
+
+function rendering(map: YAMLMap, code: string, term: string, file: string, line: number, keyLine: (key: string) => number): GlossaryRendering {
+  for (const pair of map.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : "";
+    if (!RENDERING_KEYS.has(key)) throw new ContentError({ file, line: keyLine(key) }, `unknown key "${key}" under ${code} for "${term}"`, "a locale has accepted: (a list), keep: latin and forbidden: (a list)");
+  }
+  const keep = text(map, "keep", file, keyLine);
+  if (keep !== undefined && keep !== "latin") {
+    throw new ContentError({ file, line: keyLine("keep") }, `keep: is "latin" or absent, not "${keep}"`, `write  keep: latin  when ${code} writes "${term}" as the English does`);
+  }
+  const accepted = list(map, "accepted", file, keyLine) ?? [];
+  if (accepted.length === 0 && keep === undefined) {
+    throw new ContentError({ file, line }, `${code} has no accepted rendering of "${term}"`, "list at least one under accepted:, or write  keep: latin");
+  }
+  return { accepted, keep: keep === "latin", forbidden: list(map, "forbidden", file, keyLine) ?? [], line };
+}
+
+function text(map: YAMLMap, key: string, file: string, keyLine: (key: string) => number): string | undefined {
+  const value = map.get(key);
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== "string" || value.trim() === "") throw new ContentError({ file, line: keyLine(key) }, `${key}: must be a text`, HINT);
+  return value.trim();
+}
+
+function list(map: YAMLMap, key: string, file: string, keyLine: (key: string) => number): string[] | undefined {
+  const node = map.get(key, true);
+  if (node === undefined || node === null) return undefined;
+  const items = isSeq(node) ? node.items.map((i) => (isScalar(i) ? i.value : i)) : [isScalar(node) ? node.value : node];
+  if (items.length === 0 || items.some((i) => typeof i !== "string" || i.trim() === "")) {
+    throw new ContentError({ file, line: keyLine(key) }, `${key}: must be a list of texts, e.g. [first, second]`, HINT);
+  }
+  return (items as string[]).map((i) => i.trim());
+}
+
+const LATIN_WORD = /[\p{L}\p{N}]/u;
+
+/**
+ * The glossary entries whose English forms occur in a text, as whole words without case
+ * ("abetted" matches the form "abetted", not "abet"; "Azure" matches "azure").
+ */
+export function termsIn(text: string, glossary: Glossary): GlossaryEntry[] {
+  if (glossary.entries.length === 0) return [];
+  const lower = text.toLowerCase();
+  return glossary.entries.filter((entry) => entry.forms.some((form) => hasWord(lower, form.toLowerCase())));
+}
+
+/** Whether `word` occurs in `text` with no letter or digit right before or after it. */
+export function hasWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    const before = at > 0 ? text[at - 1]! : " ";
+    const after = at + word.length < text.length ? text[at + word.length]! : " ";
+    if (!LATIN_WORD.test(before) && !LATIN_WORD.test(after)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,149 @@
+// The content-hash cache of what Chromium renders (.cache/pdf/, .cache/cards/): an output whose
+// page, the files it loads, its fonts, its settings, the browser and the renderer are unchanged
+// is copied, not rendered again. Entries no build has used for two weeks are dropped.
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { basename, join, relative, sep } from "node:path";
+import { findChromium } from "../shared/chromium.ts";
+
+/** The libraries whose versions shape what is rendered, besides this folder's code. */
+const RENDERER_PACKAGES = ["pagedjs-cli", "pagedjs", "pdf-lib", "puppeteer"];
+const KEEP_UNUSED_DAYS = 14;
+
+/** The renderer's code (every module of this folder) and its libraries' versions: a change to either renders everything again. */
+export function rendererIdentity(root: string): string {
+  const versions = RENDERER_PACKAGES.map((name) => {
+    const file = join(root, "node_modules", name, "package.json");
+    return `${name}@${existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as { version: string }).version : "?"}`;
+  });
+  const sources = readdirSync(import.meta.dirname)
+    .filter((name) => name.endsWith(".ts"))
+    .sort()
+    .map((name) => readFileSync(join(import.meta.dirname, name), "utf8"));
+  return createHash("sha256").update(versions.join("\n")).update(sources.join("\n")).digest("hex");
+}
+
+/** Identifies the browser that renders (path, size and date of the executable); "none" when there is none. */
+export function browserIdentity(findBrowser: () => string = findChromium): string {
+  try {
+    const executable = findBrowser();
+    const stat = statSync(executable);
+    return `${executable}:${stat.size}:${stat.mtimeMs}`;
+  } catch {
+    // No browser: nothing is cached under "none", so rendering reports the missing browser.
+    return "none";
+  }
+}
+
+/** What one output is rendered from. */
+interface RenderInputs {
+  /** The task's settings for this output ("variant {…}"). */
+  settings: string;
+  /** The page's HTML. */
+  html: Uint8Array;
+  /** Folders of the site the page loads (its CSS), every file of them. */
+  folders: readonly string[];
+  /** Font files the page declares (in node_modules, not in the site). */
+  fonts: readonly string[];
+}
+
+/** Cache keys of one build: each file is read and hashed once, however many pages load it. */
+export class ContentKeys {
+  private readonly hashes = new Map<string, string>();
+  private readonly listings = new Map<string, string[]>();
+
+  constructor(
+    private readonly renderer: string,
+    private readonly browser: string,
+  ) {}
+
+  key(inputs: RenderInputs): string {
+    const hash = createHash("sha256");
+    hash.update(`renderer ${this.renderer}\nbrowser ${this.browser}\n${inputs.settings}\n`);
+    hash.update(inputs.html);
+    for (const folder of inputs.folders) {
+      for (const file of this.filesIn(folder)) hash.update(`\nfile ${relative(folder, file).split(sep).join("/")}\n${this.hashOf(file)}`);
+    }
+    for (const file of inputs.fonts) hash.update(`\nfont ${basename(file)}\n${this.hashOf(file)}`);
+    return hash.digest("hex").slice(0, 32);
+  }
+
+  private hashOf(file: string): string {
+    let known = this.hashes.get(file);
+    if (known === undefined) this.hashes.set(file, (known = createHash("sha256").update(readFileSync(file)).digest("hex")));
+    return known;
+  }
+
+  private filesIn(dir: string): string[] {
+    let known = this.listings.get(dir);
+    if (known === undefined) {
+      known = existsSync(dir)
+        ? readdirSync(dir, { recursive: true, withFileTypes: true })
+            .filter((e) => e.isFile())
+            .map((e) => join(e.parentPath, e.name))
+            .sort()
+        : [];
+      this.listings.set(dir, known);
+    }
+    return known;
+  }
+}
+
+interface CachedOutput<Facts> {
+  bytes: Uint8Array;
+  /** What the task recorded about the output (a PDF's page count); undefined when it recorded nothing. */
+  facts: Facts | undefined;
+}
+
+/** One folder of rendered outputs by key: `<key>.<extension>`, and `<key>.json` with its facts. */
+export class RenderCache<Facts = never> {
+  constructor(
+    readonly dir: string,
+    readonly extension: string,
+  ) {}
+
+  get(key: string): CachedOutput<Facts> | undefined {
+    const file = join(this.dir, `${key}.${this.extension}`);
+    const meta = join(this.dir, `${key}.json`);
+    if (!existsSync(file)) return undefined;
+    try {
+      const facts = existsSync(meta) ? (JSON.parse(readFileSync(meta, "utf8")) as Facts) : undefined;
+      const now = new Date();
+      utimesSync(file, now, now);
+      return { bytes: readFileSync(file), facts };
+    } catch {
+      return undefined;
+    }
+  }
+
+  put(key: string, bytes: Uint8Array, facts?: Facts): void {
+    mkdirSync(this.dir, { recursive: true });
+    writeAtomically(join(this.dir, `${key}.${this.extension}`), bytes);
+    if (facts !== undefined) writeAtomically(join(this.dir, `${key}.json`), JSON.stringify(facts));
+  }
+
+  /** Drops entries no build has used for two weeks. */
+  prune(now = Date.now()): void {
+    if (!existsSync(this.dir)) return;
+    for (const name of readdirSync(this.dir)) {
+      if (!name.endsWith(`.${this.extension}`)) continue;
+      const file = join(this.dir, name);
+      if (now - statSync(file).mtimeMs > KEEP_UNUSED_DAYS * 86_400_000) {
+        rmSync(file, { force: true });
+        rmSync(join(this.dir, `${name.slice(0, -this.extension.length - 1)}.json`), { force: true });
+      }
+    }
+  }
+}
+
+/** Written under a temporary name and renamed when complete: never a half-written file. */
+export function writeAtomically(file: string, data: Uint8Array | string): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, data);
+    renameSync(temporary, file);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}

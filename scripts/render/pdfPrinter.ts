@@ -1,0 +1,103 @@
+// One print page to PDF in a slot of the session: Paged.js through pagedjs-cli's Printer, one
+// per slot (a Printer is not safe to use concurrently, and it keeps the pages it has seen).
+// Guards the traps of that API: outlineTags is always passed, printer.pages is reset per
+// document, and a print page that asked for files from elsewhere fails the document.
+import { performance } from "node:perf_hooks";
+import type { Browser } from "puppeteer";
+import type Printer from "pagedjs-cli";
+import { RenderError, type RenderSession, type Slot } from "./session.ts";
+
+const OUTLINE_TAGS = ["h1", "h2", "h3"];
+
+interface RenderedPdf {
+  pdf: Uint8Array;
+  /** Every URL the page asked for while rendering. */
+  requests: string[];
+  layout: PagedLayout;
+  /** Time in a slot, from opening the page to the PDF (waiting for a free slot not counted). */
+  ms: number;
+}
+
+/** What Paged.js laid out: checked against what the print page holds, so nothing goes missing unnoticed. */
+export interface PagedLayout {
+  pages: number;
+  /** data-part values found on the laid-out pages. */
+  parts: string[];
+  /** Whether the marker at the very end of the document reached a page (pagedjs#25, #308). */
+  reachedEnd: boolean;
+  /** Pages (1-based) whose content is taller or wider than the page area: it would be cut off. */
+  overflowing: number[];
+}
+
+export interface PdfPrinter {
+  /** Renders one print page; up to the session's slots run at once, the rest wait their turn. */
+  render(url: string, label: string): Promise<RenderedPdf>;
+}
+
+export async function pdfPrinter(session: RenderSession): Promise<PdfPrinter> {
+  const { default: PrinterClass } = await import("pagedjs-cli");
+  const printers = new Map<number, Printer>();
+  // Each slot's Printer opens its pages in the shared browser, through that slot's guard.
+  const printerOf = (slot: Slot) => {
+    let printer = printers.get(slot.index);
+    if (!printer) {
+      printer = new PrinterClass({ timeout: session.timeoutMs, closeAfter: false });
+      printer.browser = { newPage: () => slot.newPage() } as unknown as Browser;
+      printers.set(slot.index, printer);
+    }
+    return printer;
+  };
+  const refusal = (label: string, slot: Slot) => {
+    const blocked = slot.requests.filter((r) => !session.allowed(r));
+    if (blocked.length === 0) return undefined;
+    return new RenderError(
+      `${label}: the print page asked for files from elsewhere:\n${blocked.map((b) => `    ${b}`).join("\n")}\n  → print pages must load nothing from the network: use relative URLs to files under templates/assets/print/`,
+    );
+  };
+
+  return {
+    render: (url, label) =>
+      session.run({
+        label,
+        refusal: (slot) => refusal(label, slot),
+        failed: (detail) => `${label}: Chromium or Paged.js failed: ${detail}\n  → run again with --debug; open ${url} in a browser to see the print page`,
+        async run(slot) {
+          const started = performance.now();
+          const printer = printerOf(slot);
+          // Printer keeps every page it has seen; without a reset a later PDF gets an earlier one's boxes.
+          printer.pages = [];
+          const pdf = await printer.pdf(url, { outlineTags: OUTLINE_TAGS });
+          const offSite = refusal(label, slot);
+          if (offSite) throw offSite;
+          const layout = (await slot.page!.evaluate(LAYOUT_PROBE)) as PagedLayout;
+          return { pdf, requests: [...slot.requests], layout, ms: performance.now() - started };
+        },
+      }),
+  };
+}
+
+/**
+ * Runs in the page after Paged.js: what reached the pages. A string, not a function, so the
+ * TypeScript loader's helpers never end up in code that runs in the browser.
+ */
+const LAYOUT_PROBE = `(() => {
+  const pages = [...document.querySelectorAll(".pagedjs_pages > .pagedjs_page")];
+  const areaOf = (element) => element.closest(".pagedjs_page").querySelector(".pagedjs_page_content");
+  const overflowing = pages.flatMap((page, i) => {
+    const area = page.querySelector(".pagedjs_page_content");
+    return area && (area.scrollHeight > area.clientHeight + 2 || area.scrollWidth > area.clientWidth + 2) ? [i + 1] : [];
+  });
+  const visible = (element) => {
+    const box = areaOf(element).getBoundingClientRect();
+    const rect = element.getBoundingClientRect();
+    // Inside the page area: not pushed below it, nor into a column beside it (the RTL bug).
+    return rect.top >= box.top - 1 && rect.top <= box.bottom + 1 && rect.right > box.left + 1 && rect.left < box.right - 1;
+  };
+  const end = document.querySelector(".pagedjs_pages [data-document-end]");
+  return {
+    pages: pages.length,
+    parts: [...new Set([...document.querySelectorAll(".pagedjs_pages [data-part]")].filter(visible).map((e) => e.getAttribute("data-part")))],
+    reachedEnd: end !== null && visible(end),
+    overflowing,
+  };
+})()`;

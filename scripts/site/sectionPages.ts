@@ -1,0 +1,137 @@
+// The section pages: first the routes (which text each locale shows for each section, in which
+// language), then each page's data from its route. Templates only read what is decided here.
+import { repositoryFileUrl, type Campaign } from "../project/campaign.ts";
+import type { Section } from "../project/readProject.ts";
+import type { TranslationState } from "../project/translationState.ts";
+import { renderMarkdown } from "../shared/markdown.ts";
+import { alternates, type Alternate } from "./alternates.ts";
+import { textIn, type LocaleView, type TextLanguage } from "./locales.ts";
+
+/** One section in one locale: the locale's translation, or the source locale's text standing in. */
+export interface SectionRoute {
+  id: string;
+  locale: LocaleView;
+  url: string;
+  /** The text shown. */
+  section: Section;
+  language: TextLanguage;
+}
+
+export interface SectionLink {
+  id: string;
+  url: string;
+  title: string;
+  language: TextLanguage;
+}
+
+export interface SectionPage {
+  id: string;
+  locale: LocaleView;
+  url: string;
+  title: string;
+  kicker: string | undefined;
+  html: string;
+  /** The language of the text shown: the source locale's where the page falls back. */
+  language: TextLanguage;
+  /** A translation made from an older English version than the current one (its `source:` differs). */
+  stale: boolean;
+  /** The source locale's page for this section: where a fallback or stale notice sends the reader. */
+  sourceUrl: string;
+  /** The file a translator edits for this page. */
+  editFile: string;
+  /** Where a reader can help: the source text of a section this locale lacks, in the repository. */
+  improveUrl: string;
+  /** The meta description: the first paragraph or list item, else the title with the campaign's name. */
+  description: string;
+  index: number;
+  total: number;
+  previous: SectionLink | undefined;
+  next: SectionLink | undefined;
+  alternates: Alternate[];
+  /** hreflang="x-default": the page in the source locale. */
+  xDefaultUrl: string;
+}
+
+export const sectionUrl = (locale: LocaleView, id: string) => `/${locale.code}/${id}/`;
+
+/**
+ * Each locale's sections in the list's order, the source locale first. A section the English
+ * gained since a locale was complete is shown in English (a fallback), never a reason to refuse
+ * the build: the check reports it as work to do.
+ */
+export function sectionRoutes(locales: readonly LocaleView[], sections: Map<string, Map<string, Section>>, sectionIds: readonly string[]): SectionRoute[][] {
+  const sourceLocale = locales[0]!;
+  const source = sections.get(sourceLocale.code)!;
+  return locales.map((locale) => {
+    const own = sections.get(locale.code)!;
+    return sectionIds.map((id) => {
+      const translation = own.get(id);
+      return {
+        id,
+        locale,
+        url: sectionUrl(locale, id),
+        section: translation ?? source.get(id)!,
+        language: translation ? textIn(locale) : textIn(sourceLocale, true),
+      };
+    });
+  });
+}
+
+export function sectionLink(route: SectionRoute): SectionLink {
+  return { id: route.id, url: route.url, title: route.section.title, language: route.language };
+}
+
+/** The page of every route, locale by locale (`routes` as sectionRoutes gives them). */
+export function sectionPages(routes: SectionRoute[][], campaign: Campaign, states: TranslationState): SectionPage[][] {
+  const locales = routes.map((own) => own[0]!.locale);
+  const sourceLocale = locales[0]!;
+  const sourceRoutes = routes[0]!;
+  const translated = new Set(routes.flat().filter((r) => !r.language.fallback).map((r) => `${r.locale.code}/${r.id}`));
+  // A fallback shows the source's section: rendered once for every locale that shows it.
+  const html = new Map<Section, string>();
+  const render = (section: Section) => {
+    let out = html.get(section);
+    if (out === undefined) html.set(section, (out = renderMarkdown(section.body)));
+    return out;
+  };
+  return routes.map((own) => {
+    const links = own.map(sectionLink);
+    return own.map((route, index): SectionPage => {
+      const { id, locale, section } = route;
+      const source = sourceRoutes[index]!.section;
+      return {
+        id,
+        locale,
+        url: route.url,
+        title: section.title,
+        kicker: section.kicker,
+        html: render(section),
+        language: route.language,
+        stale: isStale(route, states),
+        sourceUrl: sectionUrl(sourceLocale, id),
+        editFile: `content/${locale.code}/${id}.md`,
+        improveUrl: repositoryFileUrl(campaign, source.file),
+        description: metaDescription(section) || `${section.title} · ${campaign.name}`,
+        index: index + 1,
+        total: own.length,
+        previous: links[index - 1],
+        next: links[index + 1],
+        alternates: alternates(locales, locale, (other) => ({ url: sectionUrl(other, id), translated: translated.has(`${other.code}/${id}`) })),
+        xDefaultUrl: sectionUrl(sourceLocale, id),
+      };
+    });
+  });
+}
+
+/** A translation made from an older English version than the current one: shown with a notice linking to the English. */
+function isStale(route: SectionRoute, states: TranslationState): boolean {
+  return !route.language.fallback && !route.locale.isSource && states.section(route.locale.code, route.id)?.mark === "older";
+}
+
+/** The first paragraph or list item (as the block reader gives its plain text), cut at a word boundary. */
+function metaDescription(section: Section, max = 160): string {
+  const first = section.structure.blocks.find((b) => b.kind === "paragraph" || b.kind === "item");
+  const text = first?.text ?? "";
+  if (text.length <= max) return text;
+  return `${text.slice(0, text.lastIndexOf(" ", max - 1))}…`;
+}

@@ -1,0 +1,107 @@
+// content/glossary.yml: the reader, its errors (file and line), and the English terms a text holds.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, test } from "vitest";
+import { hasWord, loadGlossary, termsIn } from "../../scripts/project/glossary.ts";
+import { readProject } from "../../scripts/project/readProject.ts";
+import { ContentError } from "../../scripts/shared/contentError.ts";
+import { copyProject } from "../helpers/project.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "glossary-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function read(yaml: string) {
+  writeFileSync(join(dir, "glossary.yml"), yaml);
+  return loadGlossary(dir, dir);
+}
+
+function errorOf(yaml: string): ContentError {
+  try {
+    read(yaml);
+  } catch (error) {
+    if (error instanceof ContentError) return error;
+    throw error;
+  }
+  throw new Error("no error");
+}
+
+describe("the glossary reader", () => {
+  test("an entry with forms, a note, the quotation exemption and per-locale renderings", () => {
+    const glossary = read(`- term: abet
+  forms: [abet, abets, aid and abet]
+  note: help or encourage a crime
+  quotations: exempt
+  ar:
+    accepted: [التواطؤ, المساعدة والتحريض]
+    forbidden: [الدعم]
+- term: Azure
+  ar: { keep: latin, forbidden: [أزور] }
+`);
+    expect(glossary.file).toBe("glossary.yml");
+    const [abet, azure] = glossary.entries;
+    expect(abet).toMatchObject({ term: "abet", forms: ["abet", "abets", "aid and abet"], note: "help or encourage a crime", exemptInQuotations: true, line: 1 });
+    expect(abet!.locales.get("ar")).toEqual({ accepted: ["التواطؤ", "المساعدة والتحريض"], keep: false, forbidden: ["الدعم"], line: 5 });
+    expect(azure).toMatchObject({ term: "Azure", forms: ["Azure"], exemptInQuotations: false, line: 8 });
+    expect(azure!.locales.get("ar")).toEqual({ accepted: [], keep: true, forbidden: ["أزور"], line: 9 });
+  });
+
+  test("no file, or one with only comments, is an empty glossary", () => {
+    expect(loadGlossary(join(dir, "absent"), dir).entries).toEqual([]);
+    expect(read("# terms to come\n").entries).toEqual([]);
+  });
+
+  test.each([
+    ["not a list", "term: abet\n", 1, "must be a list of terms"],
+    ["an entry without a term", "- note: x\n", 1, "this entry has no term:"],
+    ["a term twice", "- term: abet\n  ar: { keep: latin }\n- term: Abet\n  ar: { keep: latin }\n", 3, 'the term "Abet" is listed twice (first at line 1)'],
+    ["a locale with nothing accepted", "- term: abet\n  ar:\n    forbidden: [x]\n", 2, 'ar has no accepted rendering of "abet"'],
+    ["an unknown key in a locale", "- term: abet\n  ar:\n    accept: [x]\n", 3, 'unknown key "accept" under ar for "abet"'],
+    ["an unknown key in an entry", "- term: abet\n  notes: x\n", 2, 'unknown key "notes" in the entry for "abet"'],
+    ["keep other than latin", "- term: abet\n  ar: { keep: yes }\n", 2, 'keep: is "latin" or absent, not "yes"'],
+    ["forms not a list of texts", "- term: abet\n  forms: [abet, 3]\n", 2, "forms: must be a list of texts"],
+    ["quotations other than exempt", "- term: abet\n  quotations: free\n", 2, 'quotations: is "exempt" or absent, not "free"'],
+    ["broken YAML", "- term: abet\n  ar: [x\n", 3, "not valid YAML"],
+  ])("%s: an error at its line, with what to do", (_, yaml, line, message) => {
+    const error = errorOf(yaml);
+    expect(error.file).toBe("glossary.yml");
+    expect(error.line).toBe(line);
+    expect(error.problem).toContain(message);
+    expect(error.hint).not.toBe("");
+  });
+});
+
+describe("the English terms a text holds", () => {
+  const glossary = read("- term: abet\n  forms: [abet, abetted, aid and abet]\n- term: Azure\n- term: ICJ\n");
+  test.each([
+    ["They abetted the crime.", ["abet"]],
+    ["To aid and abet is a crime", ["abet"]],
+    ["The abettor", []],
+    ["azure and AZURE-based, on Azure.", ["Azure"]],
+    ["the ICJ's ruling; ICJs", ["ICJ"]],
+    ["microsoft", []],
+  ])("%s", (text, terms) => {
+    expect(termsIn(text, glossary).map((e) => e.term)).toEqual(terms);
+  });
+
+  test("a whole word needs no letter or digit beside it, in any script", () => {
+    expect(hasWord("x abet y", "abet")).toBe(true);
+    expect(hasWord("abetted", "abet")).toBe(false);
+    expect(hasWord("1abet", "abet")).toBe(false);
+    expect(hasWord("(abet)", "abet")).toBe(true);
+  });
+});
+
+describe("in the project", () => {
+  test("a broken glossary is a problem of the project that does not stop the site", () => {
+    const copy = copyProject();
+    try {
+      writeFileSync(join(copy.root, "content/glossary.yml"), "- term: abet\n  ar: { keep: no }\n");
+      const project = readProject(copy.root);
+      expect(project.glossary.entries).toEqual([]);
+      expect(project.problems).toEqual([expect.objectContaining({ file: "content/glossary.yml", line: 2, severity: "error", siteBuilds: true })]);
+    } finally {
+      copy.remove();
+    }
+  });
+});
