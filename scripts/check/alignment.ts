@@ -1,56 +1,15 @@
 // The check's block rules: a translated section aligned block by block with the English version it
-// translates (scripts/project/align.ts), then its markup, structure, links and lengths reported.
-// A stale translation is compared with the English as it was when it was translated (the snapshot
-// in content/.versions/, else git), so an English edit never turns a faithful translation into a
-// broken one; when that version is known nowhere, the current English is only a guide (warnings).
-import { alignBlocks, describeDivergence, excerpt, type Alignment, type Pair } from "../project/align.ts";
+// translates (its state, scripts/project/translationState.ts), then its markup, structure, links
+// and lengths reported. A stale translation is held to the English as it was when it was
+// translated, so an English edit never turns a faithful translation into a broken one; when that
+// version is known nowhere, the current English is only a guide (warnings).
+import { describeDivergence, excerpt, type Alignment, type Pair } from "../project/align.ts";
 import { normalizeAddress } from "../shared/markdown.ts";
-import { isTextBlock, KIND_NAMES, readBlocks, type Block, type SectionBlocks } from "../project/blocks.ts";
-import { usualRatio, type Expansion } from "../project/expansion.ts";
+import { isTextBlock, KIND_NAMES, type Block, type SectionBlocks } from "../project/blocks.ts";
+import type { Expansion } from "../project/expansion.ts";
 import type { Section as SectionDoc } from "../project/readProject.ts";
-import { snapshotFile } from "../project/versionSnapshots.ts";
-import type { SourceHistory } from "../project/sourceHistory.ts";
+import type { EnglishReference } from "../project/translationState.ts";
 import type { Problem, ProblemKind } from "./types.ts";
-
-/** The English a translation is held to. */
-export interface EnglishReference {
-  /** The file messages name for English places: the English file, or the snapshot of the old version. */
-  file: string;
-  blocks: Block[];
-  kicker: string | undefined;
-  /** The current English blocks (the same as `blocks` unless the translation is stale): an address either has is the English's. */
-  current: Block[];
-  /** The translation's English version is known nowhere: differences may be English edits. */
-  uncertain: boolean;
-  /** Why the version is known nowhere (for the unknown-source message). */
-  unknownBecause?: string;
-}
-
-const references = new WeakMap<SourceHistory, Map<string, EnglishReference | string>>();
-
-export function englishReference(english: SectionDoc, currentVersion: string, madeFrom: string | undefined, history: SourceHistory | undefined): EnglishReference {
-  const current: EnglishReference = { file: english.file, blocks: english.structure.blocks, kicker: english.kicker, current: english.structure.blocks, uncertain: false };
-  if (!madeFrom || madeFrom === currentVersion || !history) return current;
-  let known = references.get(history);
-  if (!known) references.set(history, (known = new Map()));
-  const key = `${english.id}@${madeFrom}`;
-  let found = known.get(key);
-  if (found === undefined) {
-    const old = history.find(english.id, madeFrom);
-    found =
-      "text" in old
-        ? {
-            file: old.from === "snapshot" ? snapshotFile(english.id, madeFrom) : `${english.file}@${madeFrom}`,
-            blocks: readBlocks(old.text.body, old.text.bodyLine ?? 1).blocks,
-            kicker: old.text.kicker,
-            current: english.structure.blocks,
-            uncertain: false,
-          }
-        : old.reason;
-    known.set(key, found);
-  }
-  return typeof found === "string" ? { ...current, uncertain: true, unknownBecause: found } : found;
-}
 
 /** The block-by-block problems the status page counts, per kind. */
 export type BlockProblemKind = "markup" | "structure" | "link" | "length" | "added-link" | "added-structure";
@@ -68,10 +27,9 @@ export type AddProblem = (kind: ProblemKind, line: number | undefined, message: 
  * Reports what the alignment finds; returns it so the other rules (citations) can place their
  * messages on the translated counterpart of an English block.
  */
-export function checkBlocks(reference: EnglishReference, doc: SectionDoc, expansion: Expansion, add: AddProblem): Alignment {
+export function checkBlocks(reference: EnglishReference, alignment: Alignment, doc: SectionDoc, expansion: Expansion, add: AddProblem): Alignment {
   const translation = doc.structure;
   reportMarkup(translation, add);
-  const alignment = alignBlocks(reference.blocks, translation.blocks, { ratio: usualRatio(expansion) });
   // Broken markup shifts every block after it: fix that first, then the structure is compared.
   if (translation.problems.length > 0) return alignment;
   const places = { english: reference.file, translation: doc.file, translationLine: doc.bodyLine };

@@ -6,8 +6,9 @@ import { checkConsistency, findRepeats } from "./consistency.ts";
 import { countBlockProblems, reportMarkup } from "./alignment.ts";
 import { printFontProblems } from "./printFonts.ts";
 import { severityOf } from "./problem.ts";
-import { checkSection, sourceSection, type SourceSection } from "./sectionCheck.ts";
-import { SourceHistory } from "../project/sourceHistory.ts";
+import { checkSection } from "./sectionCheck.ts";
+import type { Section } from "../project/readProject.ts";
+import { translationState } from "../project/translationState.ts";
 import { checkStrings, requiredStrings } from "./strings.ts";
 import {
   SECTION_STATES,
@@ -31,11 +32,11 @@ export function checkLocales(project: Project | string, options: CheckOptions = 
 
   const source = checkedLocale(project.locales[0]!);
   problems.push(...source.problems);
-  const sourceSections = new Map<string, SourceSection>();
+  const sourceSections = new Map<string, Section>();
   for (const id of sectionIds) {
     const doc = source.sections.get(id);
     if (!doc) continue;
-    sourceSections.set(id, sourceSection(doc));
+    sourceSections.set(id, doc);
     reportMarkup(doc.structure, (kind, line, message, hint) => problems.push({ locale: sourceCode, file: doc.file, ...(line !== undefined ? { line } : {}), severity: "error", kind, message, hint }));
   }
   const listed = new Set(sectionIds);
@@ -53,9 +54,9 @@ export function checkLocales(project: Project | string, options: CheckOptions = 
   }
 
   const wanted = options.locales ? new Set(options.locales) : undefined;
-  // Stale translations are compared with the English they were made from, diffs or not.
-  const history = new SourceHistory(root, sourceCode);
-  const repeats = findRepeats([...sourceSections.values()].map((s) => s.doc));
+  // Where each section stands (stale ones held to the English they were made from, diffs or not).
+  const states = translationState(project);
+  const repeats = findRepeats([...sourceSections.values()]);
   const summaries: LocaleSummary[] = [summarizeSource(source, sectionIds, sourceSections)];
   for (const read of project.locales.slice(1)) {
     const code = read.code;
@@ -80,7 +81,7 @@ export function checkLocales(project: Project | string, options: CheckOptions = 
           hint: `copy content/${sourceCode}/${id}.md to content/${code}/${id}.md, translate it, then run npm run locale:mark -- ${code} ${id}`,
         });
       } else if (english) {
-        const result = checkSection(english, doc, { code, complete: locale.complete, history, diffs: options.diffs !== false, expansion: locale.expansion, ...(locale.exchange ? { exchange: locale.exchange } : {}) });
+        const result = checkSection(english, doc, states.section(code, id)!, { code, complete: locale.complete, diffs: options.diffs !== false, expansion: locale.expansion, ...(locale.exchange ? { exchange: locale.exchange } : {}) });
         sectionStates.set(id, result.state);
         localeProblems.push(...result.problems);
       } else {
@@ -132,7 +133,7 @@ export function checkLocales(project: Project | string, options: CheckOptions = 
 function summarize(
   locale: ProjectLocale,
   sectionIds: string[],
-  sourceSections: Map<string, SourceSection>,
+  sourceSections: Map<string, Section>,
   sectionStates: Map<string, SectionState>,
   stringStates: Map<string, StringState>,
   problems: Problem[],
@@ -143,7 +144,7 @@ function summarize(
     const state = sectionStates.get(id) ?? "missing";
     sections[state]++;
     const own = locale.sections.get(id);
-    const title = own && state !== "untranslated" ? own.title : (sourceSections.get(id)?.doc.title ?? id);
+    const title = own && state !== "untranslated" ? own.title : (sourceSections.get(id)?.title ?? id);
     sectionList.push({ id, file: `content/${locale.code}/${id}.md`, title, state });
   }
   sections.upToDate = sections.reviewed + sections.draft;
@@ -166,7 +167,7 @@ function summarize(
   };
 }
 
-function summarizeSource(source: ProjectLocale, sectionIds: string[], sourceSections: Map<string, SourceSection>): LocaleSummary {
+function summarizeSource(source: ProjectLocale, sectionIds: string[], sourceSections: Map<string, Section>): LocaleSummary {
   const states = new Map<string, SectionState>(sectionIds.map((id) => [id, sourceSections.has(id) ? "reviewed" : source.brokenSections.has(id) ? "broken" : "missing"]));
   const stringStates = new Map<string, StringState>([...(source.strings?.values.keys() ?? [])].map((k) => [k, "translated"]));
   const summary = summarize(source, sectionIds, sourceSections, states, stringStates, source.problems);

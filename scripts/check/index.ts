@@ -1,7 +1,6 @@
 // The translators' check as a library: checkLocales(root) and its reporters.
-export { BLOCK_PROBLEM_KINDS, checkBlocks, englishReference, type BlockProblemKind } from "./alignment.ts";
+export { BLOCK_PROBLEM_KINDS, checkBlocks, type BlockProblemKind } from "./alignment.ts";
 export { checkLocales } from "./checkLocales.ts";
-export { isUntranslatedCopy } from "./sectionCheck.ts";
 export { jsonReport } from "./report/json.ts";
 export { markdownReport } from "./report/markdown.ts";
 export { textReport } from "./report/text.ts";

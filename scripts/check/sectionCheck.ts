@@ -1,6 +1,6 @@
-// One translated section against its English: untranslated text, markup, structure, links and
-// lengths block by block (alignment.ts), citation markers, staleness (with what changed in the
-// English) and review status.
+// One translated section against its English, as its state says it stands: untranslated text,
+// markup, structure, links and lengths block by block (alignment.ts), citation markers,
+// staleness (with what changed in the English) and review status.
 import type { Section } from "../project/readProject.ts";
 import { isSmallChange, minorHint } from "./minorHint.ts";
 import { isAlwaysError, severityOf } from "./problem.ts";
@@ -8,39 +8,16 @@ import type { Alignment } from "../project/align.ts";
 import { isTextBlock, KIND_NAMES, type Block } from "../project/blocks.ts";
 import { DEFAULT_EXPANSION, type Expansion } from "../project/expansion.ts";
 import type { Exchange } from "../project/localeMeta.ts";
-import { checkAddedAddresses, checkBlocks, englishReference, type EnglishReference } from "./alignment.ts";
-import type { SourceHistory } from "../project/sourceHistory.ts";
+import type { EnglishReference, SectionState as TranslationStateOf } from "../project/translationState.ts";
+import { checkAddedAddresses, checkBlocks } from "./alignment.ts";
 import type { Problem, ProblemKind, SectionState, Severity } from "./types.ts";
-import { needsTranslation, sameText } from "../project/untranslated.ts";
-import { wordDiff } from "../project/wordDiff.ts";
 
 /** A section file as the check compares it: the reader's Section, whose `structure` holds its blocks. */
 export type SectionDoc = Section;
 
-/** What is computed once per English section and reused for every locale. */
-export interface SourceSection {
-  doc: SectionDoc;
-  version: string;
-  /** The English paragraphs' texts: a translated paragraph equal to one may be untranslated. */
-  blockTexts: Set<string>;
-  /** Whether an English text needs translating, worked out when a translation repeats it. */
-  needs(text: string): boolean;
-}
-
-export function sourceSection(doc: SectionDoc): SourceSection {
-  return {
-    doc,
-    version: doc.version,
-    blockTexts: new Set(textBlocks(doc.structure.blocks).map((b) => b.text)),
-    needs: memo(needsTranslation),
-  };
-}
-
 export interface SectionContext {
   code: string;
   complete: boolean;
-  /** The English versions stale translations were made from; undefined: compare with the current English only. */
-  history: SourceHistory | undefined;
   /** Whether to show stale translations what changed in the English, word by word. Default true. */
   diffs?: boolean;
   expansion?: Expansion;
@@ -53,7 +30,8 @@ export interface SectionCheck {
   problems: Problem[];
 }
 
-export function checkSection(source: SourceSection, doc: SectionDoc, ctx: SectionContext): SectionCheck {
+/** The check's judgement of a section's state (scripts/project/translationState.ts): its problems. */
+export function checkSection(english: SectionDoc, doc: SectionDoc, translation: TranslationStateOf, ctx: SectionContext): SectionCheck {
   const problems: Problem[] = [];
   const markCommand = `npm run locale:mark -- ${ctx.code} ${doc.id}`;
   const viaFile = ctx.exchange ? exchangeHints(ctx.code, ctx.exchange) : undefined;
@@ -61,33 +39,16 @@ export function checkSection(source: SourceSection, doc: SectionDoc, ctx: Sectio
     problems.push({ locale: ctx.code, file: doc.file, ...(line !== undefined ? { line } : {}), severity, kind, message, hint: (viaFile && kind in viaFile ? viaFile[kind as keyof ExchangeHints] : undefined) ?? hint, ...extra });
 
   // Structure, links and citations are held to the English version this translation was made from.
-  const english = source.doc;
-  const { source: madeFrom, status } = doc;
-  const reference = englishReference(english, source.version, madeFrom, ctx.history);
+  const { madeFrom, reference, alignment } = translation;
+  const { status } = doc;
+  const expansion = ctx.expansion ?? DEFAULT_EXPANSION;
   // When that version is known nowhere, differences may be English edits: warnings only, except
   // what is an error everywhere (broken markup, an address or quotation the English lacks).
   const held: Add = reference.uncertain ? (kind, line, message, hint) => add(kind, line, message, hint, {}, isAlwaysError(kind) ? "error" : "warning") : add;
   // Whatever else the file is (even a copy of the English), it publishes no address the English lacks.
   checkAddedAddresses(reference, english, doc, held);
 
-  // Untranslated: the whole section (a copy of the English), or single paragraphs. Identity is
-  // checked first (a set lookup); whether the text needs translating only for what is identical.
-  const untranslated: { text: string; line: number | undefined; what: string }[] = [];
-  const titleSame = sameText(doc.title, english.title) && needsTranslation(doc.title);
-  if (titleSame) untranslated.push({ text: doc.title, line: doc.keyLines.title, what: "the title" });
-  let translatedBlock = !titleSame && needsTranslation(doc.title);
-  const kicker = doc.kicker;
-  if (kicker && english.kicker && sameText(kicker, english.kicker) && needsTranslation(kicker)) {
-    untranslated.push({ text: kicker, line: doc.keyLines.kicker, what: "the kicker" });
-  }
-  for (const block of textBlocks(doc.structure.blocks)) {
-    if (source.blockTexts.has(block.text)) {
-      if (source.needs(block.text)) untranslated.push({ text: block.text, line: block.line, what: "" });
-    } else if (!translatedBlock && needsTranslation(block.text)) {
-      translatedBlock = true;
-    }
-  }
-  if (untranslated.length > 0 && !translatedBlock) {
+  if (translation.kind === "untranslated") {
     add(
       "untranslated",
       doc.bodyLine,
@@ -98,23 +59,23 @@ export function checkSection(source: SourceSection, doc: SectionDoc, ctx: Sectio
       ctx.complete ? "error" : "warning",
     );
     // A copy of the English with a heading or quotation added still publishes it.
-    checkBlocks(reference, doc, ctx.expansion ?? DEFAULT_EXPANSION, (kind, line, message, hint) => kind === "added-structure" && held(kind, line, message, hint));
+    checkBlocks(reference, alignment, doc, expansion, (kind, line, message, hint) => kind === "added-structure" && held(kind, line, message, hint));
     return { state: "untranslated", problems };
   }
-  for (const c of untranslated) {
+  for (const c of translation.untranslated) {
     const kind = c.what || blockKind(doc.structure.blocks, c.line);
     add("untranslated", c.line, `${kind} is still the English text: “${excerpt(c.text)}”`, "translate it; if it rightly stays the same (a quotation kept in the original, a name), leave it: this is only a warning");
   }
 
-  if (reference.kicker && !kicker) {
+  if (reference.kicker && !doc.kicker) {
     held("structure", 2, "has no kicker: line; the English has one (the heading shown above the title)", `add  kicker: …  translating "${reference.kicker}" between the --- lines`);
   }
-  const alignment = checkBlocks(reference, doc, ctx.expansion ?? DEFAULT_EXPANSION, held);
+  checkBlocks(reference, alignment, doc, expansion, held);
   checkCitations(reference, doc, alignment, held);
 
   // Staleness and review.
   let state: SectionState;
-  if (!madeFrom) {
+  if (translation.kind === "unmarked") {
     state = "unmarked";
     add(
       "unmarked",
@@ -122,27 +83,25 @@ export function checkSection(source: SourceSection, doc: SectionDoc, ctx: Sectio
       "has no source: line, so the check cannot tell which English version it translates",
       `if it translates the current English text, run ${markCommand} (it adds the line); never write it by hand`,
     );
-  } else if (madeFrom !== source.version && reference.unknownBecause) {
+  } else if (translation.kind === "unknown-source") {
     state = "stale";
     add(
       "unknown-source",
       doc.keyLines.source,
       `the source: line names version ${madeFrom}, which matches no English version of this section the check can find, so it cannot tell what changed since`,
       `if the translation follows the current English (${english.file}), run ${markCommand}; if the line was edited by hand, restore the value npm run locale:mark wrote (git log -p ${doc.file} shows it)`,
-      { diffUnavailable: reference.unknownBecause },
+      { diffUnavailable: reference.unknownBecause! },
     );
-  } else if (madeFrom !== source.version) {
+  } else if (translation.kind === "stale") {
     state = "stale";
     const extra: Partial<Problem> = {};
-    if (ctx.history && ctx.diffs !== false) {
-      const old = ctx.history.find(doc.id, madeFrom);
-      if ("text" in old) extra.diff = wordDiff(old.text, { title: english.title, kicker: english.kicker, body: english.body }, old.from);
-      else extra.diffUnavailable = old.reason;
-    }
+    const diff = ctx.diffs !== false ? translation.diff() : undefined;
+    if (diff && "reason" in diff) extra.diffUnavailable = diff.reason;
+    else if (diff) extra.diff = diff;
     add(
       "stale",
       doc.keyLines.source,
-      `the English section changed since this translation was made (translated from version ${madeFrom}, the English is now ${source.version})`,
+      `the English section changed since this translation was made (translated from version ${madeFrom}, the English is now ${translation.englishNow})`,
       `bring the translation in line with ${english.file}, then run ${markCommand}${extra.diff && isSmallChange(extra.diff) ? minorHint(doc.id) : ""}`,
       extra,
     );
@@ -173,20 +132,7 @@ function exchangeHints(code: string, exchange: Exchange): ExchangeHints {
   };
 }
 
-function memo(fn: (text: string) => boolean): (text: string) => boolean {
-  const known = new Map<string, boolean>();
-  return (text) => {
-    let value = known.get(text);
-    if (value === undefined) known.set(text, (value = fn(text)));
-    return value;
-  };
-}
-
 type Add = (kind: ProblemKind, line: number | undefined, message: string, hint: string) => void;
-
-function textBlocks(blocks: Block[]): Block[] {
-  return blocks.filter((b) => isTextBlock(b) && b.text !== "");
-}
 
 function checkCitations(reference: EnglishReference, doc: SectionDoc, alignment: Alignment, add: Add) {
   const mine = countMarkers(doc.structure.blocks);
@@ -228,9 +174,4 @@ function blockKind(blocks: Block[], line: number | undefined): string {
 
 function excerpt(text: string, max = 70): string {
   return text.length <= max ? text : `${text.slice(0, text.lastIndexOf(" ", max) > 20 ? text.lastIndexOf(" ", max) : max)}…`;
-}
-
-/** Whether a translation is still a copy of the English text (locale:mark refuses to mark one). */
-export function isUntranslatedCopy(english: Section, translation: Section, code: string): boolean {
-  return checkSection(sourceSection(english), translation, { code, complete: false, history: undefined }).state === "untranslated";
 }

@@ -7,7 +7,8 @@ import { comparePlaceholders } from "./placeholders.ts";
 import { parsePluralKey, pluralCategories, pluralGroups, pluralKey, type PluralCategory } from "../project/pluralKeys.ts";
 import { severityOf } from "./problem.ts";
 import type { Problem, ProblemKind, StringState } from "./types.ts";
-import { needsTranslation, sameText } from "../project/untranslated.ts";
+import { untranslatedString } from "../project/translationState.ts";
+import { needsTranslation } from "../project/untranslated.ts";
 
 interface RequiredString {
   key: string;
@@ -119,7 +120,7 @@ export function checkStrings(source: UiStrings, locale: ProjectLocale): StringsR
       );
       continue;
     }
-    if (sameText(value, r.english) && needsTranslation(r.english)) {
+    if (untranslatedString(value, r.english)) {
       states.set(r.key, "untranslated");
       untranslated.push({ key: r.key, line });
       continue;

@@ -1,13 +1,13 @@
-// The English text of a section as it was at a given version, so a stale translation can be
-// shown what changed. Two places hold it: the snapshot store that `npm run locale:mark` writes
-// (content/.versions/<id>/<version>.md, the English file as it was), then the git history of
-// content/<source>/<id>.md. Either may lack it (snapshot deleted, shallow clone): then no diff.
+// The old English: the text of a section as it was at a given version, so a stale translation
+// can be held to the English it was made from and shown what changed. Two places hold it: the
+// snapshot store that `npm run locale:mark` writes (content/.versions/<id>/<version>.md, the
+// English file as it was), then the git history of content/<source>/<id>.md. Either may lack it
+// (snapshot deleted, shallow clone): then no diff. This module alone reads and writes that store.
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { parseSectionFile } from "./sectionFile.ts";
 import { sectionVersion } from "./sectionVersion.ts";
-import { snapshotFile } from "./versionSnapshots.ts";
 import { ContentError } from "../shared/contentError.ts";
 import { decodeText } from "../shared/readText.ts";
 
@@ -19,10 +19,27 @@ export interface SectionText {
   bodyLine?: number;
 }
 
+/** Where the English text of a section version is kept, relative to the project root. */
+export function snapshotFile(id: string, version: string): string {
+  return `content/.versions/${id}/${version}.md`;
+}
+
+/** Stores the English file's exact text under its version, once. Returns the path, relative to root. */
+export function writeSnapshot(root: string, id: string, version: string, englishFileText: string): string {
+  const file = snapshotFile(id, version);
+  const path = join(root, file);
+  if (!existsSync(path)) {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, englishFileText);
+  }
+  return file;
+}
+
 export type OldSource = { text: SectionText; from: "snapshot" | "git" } | { reason: string };
 
 export class SourceHistory {
   private readonly gitVersions = new Map<string, Map<string, SectionText> | string>();
+  private readonly found = new Map<string, OldSource>();
   private gitPrefix: string | undefined | null;
 
   constructor(
@@ -30,7 +47,15 @@ export class SourceHistory {
     private readonly sourceLocale: string,
   ) {}
 
+  /** The English of a section at a version, looked up once however often it is asked for. */
   find(id: string, version: string): OldSource {
+    const key = `${id}@${version}`;
+    let old = this.found.get(key);
+    if (!old) this.found.set(key, (old = this.lookUp(id, version)));
+    return old;
+  }
+
+  private lookUp(id: string, version: string): OldSource {
     const fromSnapshot = this.snapshot(id, version);
     if (fromSnapshot) return { text: fromSnapshot, from: "snapshot" };
     const history = this.git(id);

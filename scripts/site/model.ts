@@ -7,6 +7,7 @@ import type { Campaign } from "../project/campaign.ts";
 import type { DocumentPlan } from "../project/documentList.ts";
 import { problemAsError } from "../project/problems.ts";
 import { readingProblems, readProject, type Project, type Section } from "../project/readProject.ts";
+import { translationState } from "../project/translationState.ts";
 import { homePage, type HomePage } from "./homePages.ts";
 import { localeViews, textIn, type LocaleView, type TextLanguage } from "./locales.ts";
 import { sectionLink, sectionPages, sectionRoutes, type SectionPage } from "./sectionPages.ts";
@@ -42,7 +43,7 @@ export function buildSiteModel(input: Project | string): SiteModel {
   // Copies: what a view does with its maps never changes the project the other views see.
   const sections = new Map(project.locales.map((l) => [l.code, new Map(l.sections)]));
   const routes = sectionRoutes(locales, sections, sectionIds);
-  const pages = sectionPages(routes, campaign);
+  const pages = sectionPages(routes, campaign, translationState(project));
   const homes = pages.map((own, i) => homePage(own, routes[i]!.map(sectionLink), locales));
   const ui = createUi(project.locales.map((l) => ({ code: l.code, strings: l.strings?.tree ?? {} })), campaign.sourceLocale);
   return {

@@ -2,6 +2,7 @@
 // language), then each page's data from its route. Templates only read what is decided here.
 import { repositoryFileUrl, type Campaign } from "../project/campaign.ts";
 import type { Section } from "../project/readProject.ts";
+import type { TranslationState } from "../project/translationState.ts";
 import { renderMarkdown } from "../shared/markdown.ts";
 import { alternates, type Alternate } from "./alternates.ts";
 import { textIn, type LocaleView, type TextLanguage } from "./locales.ts";
@@ -81,7 +82,7 @@ export function sectionLink(route: SectionRoute): SectionLink {
 }
 
 /** The page of every route, locale by locale (`routes` as sectionRoutes gives them). */
-export function sectionPages(routes: SectionRoute[][], campaign: Campaign): SectionPage[][] {
+export function sectionPages(routes: SectionRoute[][], campaign: Campaign, states: TranslationState): SectionPage[][] {
   const locales = routes.map((own) => own[0]!.locale);
   const sourceLocale = locales[0]!;
   const sourceRoutes = routes[0]!;
@@ -106,7 +107,7 @@ export function sectionPages(routes: SectionRoute[][], campaign: Campaign): Sect
         kicker: section.kicker,
         html: render(section),
         language: route.language,
-        stale: isStale(route, source),
+        stale: isStale(route, states),
         sourceUrl: sectionUrl(sourceLocale, id),
         editFile: `content/${locale.code}/${id}.md`,
         improveUrl: repositoryFileUrl(campaign, source.file),
@@ -123,8 +124,8 @@ export function sectionPages(routes: SectionRoute[][], campaign: Campaign): Sect
 }
 
 /** A translation made from an older English version than the current one: shown with a notice linking to the English. */
-function isStale(route: SectionRoute, source: Section): boolean {
-  return !route.language.fallback && !route.locale.isSource && route.section.source !== undefined && route.section.source !== source.version;
+function isStale(route: SectionRoute, states: TranslationState): boolean {
+  return !route.language.fallback && !route.locale.isSource && states.section(route.locale.code, route.id)?.mark === "older";
 }
 
 /** The first paragraph or list item (as the block reader gives its plain text), cut at a word boundary. */

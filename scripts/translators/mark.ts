@@ -5,14 +5,14 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
-import { isUntranslatedCopy } from "../check/index.ts";
 import { problemAsError } from "../project/problems.ts";
-import { checkBlocks, englishReference } from "../check/index.ts";
+import { checkBlocks } from "../check/index.ts";
 import type { Expansion } from "../project/expansion.ts";
 import { readProject, stopOnProblemIn, type Project, type ProjectLocale, type Section } from "../project/readProject.ts";
 import { parseSectionFile } from "../project/sectionFile.ts";
 import { SECTIONS_FILE } from "../project/sectionList.ts";
-import { writeSnapshot } from "../project/versionSnapshots.ts";
+import { writeSnapshot } from "../project/sourceHistory.ts";
+import { translationState, type SectionState } from "../project/translationState.ts";
 import { ContentError } from "../shared/contentError.ts";
 import { decodeText } from "../shared/readText.ts";
 import { decodeExact, setFrontMatterLine } from "./frontMatterEdit.ts";
@@ -55,15 +55,16 @@ function markSection(project: Project, code: string, id: string): MarkOutcome {
     return refuse(error.message, "fix the file first (npm run check shows every problem)");
   }
   const version = english.version;
+  const state = translationState(project).section(code, id)!;
   // Marking an untranslated copy would hide it: the check compares the text, not only the mark.
-  if (isUntranslatedCopy(english, translation, code)) {
+  if (state.kind === "untranslated") {
     return refuse(`${file} is still the English text`, `translate it first, then run npm run locale:mark -- ${code} ${id}`);
   }
   // The exact bytes, for a snapshot of the English and an edit that changes one line only.
   const raw = { english: decodeExact(readFileSync(join(root, englishFile))), translation: decodeExact(readFileSync(join(root, file))) };
   const snapshot = writeSnapshot(root, id, version, raw.english);
   // Marked all the same: the mark records which English it follows, and the check keeps naming what differs.
-  const differences = blockDifferences(english, translation, localeOf(project, code)!.expansion);
+  const differences = blockDifferences(state, translation, localeOf(project, code)!.expansion);
   const updated = setFrontMatterLine(raw.translation, "source", yamlText(version), file);
   if (updated === raw.translation) return { id, file, result: "unchanged", version, snapshot, differences };
   // Never write a file the site would then refuse.
@@ -76,9 +77,10 @@ function markSection(project: Project, code: string, id: string): MarkOutcome {
 }
 
 /** The check's markup and structure problems of a translation held to the current English, counted. */
-function blockDifferences(english: Section, translation: Section, expansion: Expansion): number {
+function blockDifferences(state: SectionState, translation: Section, expansion: Expansion): number {
   let count = 0;
-  checkBlocks(englishReference(english, english.version, undefined, undefined), translation, expansion, (kind) => {
+  const { reference, alignment } = state.currentEnglish;
+  checkBlocks(reference, alignment, translation, expansion, (kind) => {
     if (kind === "markup" || kind === "structure" || kind === "added-structure") count++;
   });
   return count;

@@ -9,9 +9,9 @@ import { problemAsError } from "../project/problems.ts";
 import { readProject, stopOnProblemIn, type ProjectLocale, type Section } from "../project/readProject.ts";
 import { parseSectionFile } from "../project/sectionFile.ts";
 import { SECTIONS_FILE } from "../project/sectionList.ts";
-import { writeSnapshot } from "../project/versionSnapshots.ts";
 import { decodeText } from "../shared/readText.ts";
-import { SourceHistory, type SectionText } from "../project/sourceHistory.ts";
+import { writeSnapshot, type SectionText } from "../project/sourceHistory.ts";
+import { translationState } from "../project/translationState.ts";
 import { wordDiff } from "../project/wordDiff.ts";
 import type { StaleDiff } from "../project/wordDiff.ts";
 import { decodeExact, setFrontMatterLine } from "./frontMatterEdit.ts";
@@ -56,7 +56,8 @@ export function planMinorChange(root: string, id: string, options: MinorOptions 
   const now: SectionText = { title: english.title, kicker: english.kicker, body: english.body };
   const current = english.version;
 
-  const history = new SourceHistory(root, source);
+  const states = translationState(project);
+  const history = states.history;
   let previous: string;
   let previousText: SectionText;
   let previousFrom: MinorOutcome["previousFrom"];
@@ -98,7 +99,8 @@ export function planMinorChange(root: string, id: string, options: MinorOptions 
       toMove.push({ file, raw: decodeExact(readFileSync(join(root, file))), body: translation.body });
       translations.push({ file, result: "moved", source: made });
     } else {
-      translations.push({ file, result: made === current ? "current" : made === undefined ? "unmarked" : "stale", source: made });
+      const mark = states.section(locale.code, id)!.mark;
+      translations.push({ file, result: mark === "current" ? "current" : mark === "none" ? "unmarked" : "stale", source: made });
     }
   }
   // Every file is checked before any is written: all move, or none.

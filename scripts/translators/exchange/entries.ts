@@ -8,13 +8,12 @@ import { join } from "node:path";
 import type { Section as SectionDoc } from "../../project/readProject.ts";
 import { readProject, type ProjectLocale } from "../../project/readProject.ts";
 import type { UiStrings } from "../../project/uiStrings.ts";
-import { SourceHistory } from "../../project/sourceHistory.ts";
+import { sectionState, translationState, type SectionState } from "../../project/translationState.ts";
 import { parsePluralKey, PLURAL_CATEGORIES, pluralCategories, pluralGroups, pluralKey, type PluralCategory } from "../../project/pluralKeys.ts";
 import { needsTranslation } from "../../project/untranslated.ts";
-import { sectionVersion } from "../../project/sectionVersion.ts";
 import { ContentError } from "../../shared/contentError.ts";
 import { alignBlocks } from "../../project/align.ts";
-import { KIND_NAMES, readBlocks, type Block } from "../../project/blocks.ts";
+import { KIND_NAMES, type Block } from "../../project/blocks.ts";
 import { confirmedTranslations } from "./importRecord.ts";
 import { localeFiles, localeFilesHash } from "./localeFiles.ts";
 import type { ExchangeEntry, ImportedFile, LocaleExport } from "./types.ts";
@@ -62,12 +61,14 @@ export function exportLocale(root: string, code: string, options: ExportOptions 
   if (broken) throw new ContentError({ file: broken.file, line: broken.line }, broken.message, `${broken.hint}; then export again (nothing was written)`);
   const entries: ExchangeEntry[] = [];
   if (options.only !== "strings") {
-    const history = new SourceHistory(root, sourceLocale);
+    const states = translationState(project);
     const confirmed = template ? () => false : confirmedTranslations(root, code);
     for (const id of project.sectionIds) {
       const en = english.sections.get(id);
       if (!en) continue;
-      entries.push(...sectionEntries(id, en, locale?.sections.get(id), history, confirmed));
+      // A template holds no translation: every section is missing from it.
+      const state = locale ? states.section(code, id)! : sectionState(en, undefined, states.history);
+      entries.push(...sectionEntries(id, en, locale?.sections.get(id), state, confirmed));
     }
   }
   if (options.only !== "sections" && english.strings) {
@@ -84,20 +85,19 @@ function newestChange(root: string, files: string[]): Date | undefined {
   return times.length > 0 ? new Date(Math.max(...times)) : undefined;
 }
 
-function sectionEntries(id: string, en: SectionDoc, tr: SectionDoc | undefined, history: SourceHistory, confirmed: (context: string, source: string, translation: string) => boolean): ExchangeEntry[] {
+function sectionEntries(id: string, en: SectionDoc, tr: SectionDoc | undefined, state: SectionState, confirmed: (context: string, source: string, translation: string) => boolean): ExchangeEntry[] {
   const enBlocks = en.structure.blocks;
   const trBlocks = tr ? tr.structure.blocks : [];
   const counterpart = tr ? alignBlocks(enBlocks, trBlocks).counterpart : undefined;
   const { title, kicker } = en;
-  const current = sectionVersion({ title, kicker, body: en.body });
 
   // Staleness, block by block: what the English said when the translation was made.
-  const madeFrom = tr?.source;
   let stale: (englishIndex: number | "title" | "kicker", now: string) => { fuzzy: boolean; previous?: string } = () => ({ fuzzy: false });
-  if (tr && madeFrom !== current) {
-    const old = madeFrom ? history.find(id, madeFrom) : undefined;
+  if (state.kind !== "missing" && state.mark !== "current") {
+    const old = state.madeFromText();
     if (old && "text" in old) {
-      const oldBlocks = readBlocks(old.text.body, 1).blocks;
+      // The English blocks of the version it was made from: the English it is held to.
+      const oldBlocks = state.reference.blocks;
       const oldOf = alignBlocks(enBlocks, oldBlocks).counterpart;
       stale = (which, now) => {
         const was = which === "title" ? old.text.title : which === "kicker" ? (old.text.kicker ?? "") : oldOf[which]! >= 0 ? oldBlocks[oldOf[which]!]!.markdown : undefined;

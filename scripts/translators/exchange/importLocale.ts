@@ -12,7 +12,7 @@ import { parse as parseYaml } from "yaml";
 import type { Section as SectionDoc } from "../../project/readProject.ts";
 import { checkLocales, type Problem } from "../../check/index.ts";
 import { readProject, sectionFromText, type Project } from "../../project/readProject.ts";
-import { snapshotFile } from "../../project/versionSnapshots.ts";
+import { snapshotFile } from "../../project/sourceHistory.ts";
 import { parseUiStrings } from "../../project/uiStrings.ts";
 import { problemFromError } from "../../project/problems.ts";
 import { ContentError } from "../../shared/contentError.ts";
