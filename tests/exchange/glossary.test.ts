@@ -14,6 +14,7 @@ import { importLocale } from "../../scripts/translators/exchange/importLocale.ts
 import { readPo, writePo } from "../../scripts/translators/exchange/po.ts";
 import { writeGlossaryCsv, writeTbx } from "../../scripts/translators/exchange/termbase.ts";
 import { readXliff, writeXliff, type XliffVersion } from "../../scripts/translators/exchange/xliff.ts";
+import { scaffoldGlossary } from "../../scripts/translators/newLocale.ts";
 import { runScript } from "../helpers/cli.ts";
 import { useProjectCopy } from "./projectCopy.ts";
 
@@ -299,5 +300,68 @@ describe("npm run locale:export -- <code> --format tbx|csv", () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("content/glossary.yml:2");
     expect(existsSync(join(root, "glossary/ar.csv"))).toBe(false);
+  });
+});
+
+describe("npm run locale:new adds the new locale to every glossary entry, to be decided first", () => {
+  const FILE = `# The campaign's key terms. Fill a new locale's renderings first.
+- term: abet
+  forms: [abet, abets, abetting, aid and abet]
+  note: help or encourage a crime (a legal term, not "support"), which a long note may explain at length over the line width
+  ar:
+    accepted: [التواطؤ, المساعدة والتحريض]
+    forbidden: [الدعم]   # reads as "support"
+# Product names stay in Latin letters.
+- term: Azure
+  ar: { keep: latin, forbidden: [أزور] }
+  fr: { keep: latin }
+- term: genocide
+  note: 'the crime the 1948 Convention defines'
+`;
+
+  test("each entry gains  fr: { accepted: [] }; comments, order and existing renderings stay as written", () => {
+    const { root, read } = withGlossary(FILE);
+    expect(scaffoldGlossary(root, "fr")).toEqual({ file: "content/glossary.yml", result: "updated", terms: 2 });
+    const after = read("content/glossary.yml");
+    const lines = FILE.split("\n");
+    // The file as it was, with one line added after the abet and the genocide entries; Azure already has fr.
+    expect(after).toBe([...lines.slice(0, 7), "  fr: { accepted: [] }", ...lines.slice(7, 13), "  fr: { accepted: [] }", ...lines.slice(13)].join("\n"));
+    const glossary = loadGlossary(join(root, "content"), root);
+    expect(glossary.entries.map((e) => [e.term, e.locales.get("fr")?.decided])).toEqual([
+      ["abet", false],
+      ["Azure", true],
+      ["genocide", false],
+    ]);
+    // Twice: nothing left to add, the file is not touched.
+    expect(scaffoldGlossary(root, "fr")).toEqual({ file: "content/glossary.yml", result: "skipped" });
+    expect(read("content/glossary.yml")).toBe(after);
+  });
+
+  test("through the command, with the other files; no glossary: nothing about it", () => {
+    const { root, read } = withGlossary(FILE);
+    const result = runScript("locale-new.ts", ["fr"], { cwd: root });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain("✓ added fr to 2 terms in content/glossary.yml (accepted: [], to be decided first)");
+    expect(read("content/glossary.yml")).toContain("  fr: { accepted: [] }");
+    const bare = setUp();
+    expect(scaffoldGlossary(bare.root, "fr")).toBeUndefined();
+    expect(existsSync(join(bare.root, "content/glossary.yml"))).toBe(false);
+  });
+
+  test("after a block-scalar note, at the end of a file with no last line break, and in flow entries", () => {
+    const { root, read, write } = withGlossary("- term: abet\n  note: |\n    help or encourage\n    a crime\n\n# next\n- term: Azure\n  ar: { keep: latin }");
+    scaffoldGlossary(root, "fr");
+    expect(read("content/glossary.yml")).toBe("- term: abet\n  note: |\n    help or encourage\n    a crime\n  fr: { accepted: [] }\n\n# next\n- term: Azure\n  ar: { keep: latin }\n  fr: { accepted: [] }\n");
+    expect(loadGlossary(join(root, "content"), root).entries[0]!.note).toBe("help or encourage\na crime");
+    // An entry written as one flow map: the document is rewritten (the yaml package's spacing), comments kept.
+    write("content/glossary.yml", "# terms\n- { term: abet, ar: { accepted: [x] } }  # legal\n");
+    scaffoldGlossary(root, "fr");
+    expect(read("content/glossary.yml")).toBe("# terms\n- {term: abet, ar: {accepted: [x]}, fr: {accepted: []}} # legal\n");
+  });
+
+  test("a broken glossary is reported at its line and left as it is", () => {
+    const { root, read } = withGlossary("- term: abet\n  ar: { keep: no }\n");
+    expect(() => scaffoldGlossary(root, "fr")).toThrow(/keep: is "latin" or absent/);
+    expect(read("content/glossary.yml")).toBe("- term: abet\n  ar: { keep: no }\n");
   });
 });
