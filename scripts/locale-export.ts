@@ -26,16 +26,19 @@ function exportGlossary(root: string, code: string, format: TermbaseFormat, out 
   const file = project.glossary.file;
   const broken = project.problems.find((p) => p.file === file && p.severity === "error");
   if (broken) throw new ContentError({ file: broken.file, line: broken.line }, broken.message, `${broken.hint}; then export again (nothing was written)`);
+  if (code === project.campaign.sourceLocale) {
+    throw new ContentError({ file }, `"${code}" is the source locale: the glossary's terms are its words`, "name the locale whose renderings to export, e.g. npm run locale:export -- ar --format tbx");
+  }
   const { entries } = project.glossary;
   if (entries.length === 0) {
-    throw new ContentError({ file }, "the glossary has no terms, so there is nothing to export", "list the campaign's key terms in content/glossary.yml (see TRANSLATING.md, \"The glossary\"), then export again; nothing was written");
+    throw new ContentError({ file }, "the glossary has no terms, so there is nothing to export", "list the campaign's key terms in content/glossary.yml (see TRANSLATING.md, \"The glossary first\"), then export again; nothing was written");
   }
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, writeTermbase(format, { glossary: project.glossary, sourceLocale: project.campaign.sourceLocale, code, project: project.campaign.name }));
   const undecided = entries.filter((e) => e.locales.get(code)?.decided === false).length;
   const missing = entries.filter((e) => !e.locales.has(code)).length;
   console.log(`✓ ${out}: ${entries.length} terms for ${code} (${undecided} not decided yet, ${missing} with no rendering for ${code})
-  Load it into the platform's glossary (TRANSLATING.md, "The glossary"); it changes when content/glossary.yml does.`);
+  Load it into the platform's glossary (TRANSLATING.md, "The glossary first"); it changes when content/glossary.yml does.`);
 }
 
 /** What in the existing file the export would lose, said for a sentence; undefined when nothing. */

@@ -365,3 +365,10 @@ describe("npm run locale:new adds the new locale to every glossary entry, to be 
     expect(read("content/glossary.yml")).toBe("- term: abet\n  ar: { keep: no }\n");
   });
 });
+
+test("the source locale has no glossary to export", () => {
+  const { root } = withGlossary();
+  const result = runScript("locale-export.ts", ["en", "--format", "tbx"], { cwd: root });
+  expect(result.status).toBe(1);
+  expect(result.stderr).toContain('"en" is the source locale');
+});
