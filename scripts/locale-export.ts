@@ -3,6 +3,8 @@
 // block of every section and every UI string of a locale: see TRANSLATING.md, "With a translation
 // tool or platform". Nothing in content/ or locales/ changes. An existing file that holds
 // translations the project does not have yet is not overwritten without --force.
+// --format tbx|csv writes the glossary (content/glossary.yml) for the locale instead, as TBX-Basic
+// or CSV for a platform's glossary: glossary/<code>.tbx, a name Weblate reads the language from.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { parseArgs } from "node:util";
@@ -10,8 +12,34 @@ import { reportFailure } from "./cli.ts";
 import { exportLocale, unimportedEntries } from "./translators/exchange/entries.ts";
 import type { LocaleExport } from "./translators/exchange/types.ts";
 import { FORMATS, formatOfFile, readExchange, writeExchange, type ExchangeFormat } from "./translators/exchange/formats.ts";
+import { writeTermbase, type TermbaseFormat } from "./translators/exchange/termbase.ts";
+import { readProject } from "./project/readProject.ts";
+import { ContentError } from "./shared/contentError.ts";
+import { isLanguageTag, notALanguageTag } from "./shared/languageTag.ts";
 
-const USAGE = "usage: npm run locale:export -- <locale> [--format po|xliff|xliff2] [--out FILE] [--only sections|strings] [--force]   or   npm run locale:export -- --template --only sections --out translations/sections.pot";
+const USAGE = "usage: npm run locale:export -- <locale> [--format po|xliff|xliff2] [--out FILE] [--only sections|strings] [--force]   or   npm run locale:export -- <locale> --format tbx|csv [--out FILE]   or   npm run locale:export -- --template --only sections --out translations/sections.pot";
+const TERMBASES: readonly string[] = ["tbx", "csv"];
+
+/** The glossary for the locale as TBX or CSV; the glossary must read cleanly and hold terms. */
+function exportGlossary(root: string, code: string, format: TermbaseFormat, out = `glossary/${code}.${format}`): void {
+  const project = readProject(root);
+  const file = project.glossary.file;
+  const broken = project.problems.find((p) => p.file === file && p.severity === "error");
+  if (broken) throw new ContentError({ file: broken.file, line: broken.line }, broken.message, `${broken.hint}; then export again (nothing was written)`);
+  if (code === project.campaign.sourceLocale) {
+    throw new ContentError({ file }, `"${code}" is the source locale: the glossary's terms are its words`, "name the locale whose renderings to export, e.g. npm run locale:export -- ar --format tbx");
+  }
+  const { entries } = project.glossary;
+  if (entries.length === 0) {
+    throw new ContentError({ file }, "the glossary has no terms, so there is nothing to export", "list the campaign's key terms in content/glossary.yml (see TRANSLATING.md, \"The glossary first\"), then export again; nothing was written");
+  }
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, writeTermbase(format, { glossary: project.glossary, sourceLocale: project.campaign.sourceLocale, code, project: project.campaign.name }));
+  const undecided = entries.filter((e) => e.locales.get(code)?.decided === false).length;
+  const missing = entries.filter((e) => !e.locales.has(code)).length;
+  console.log(`✓ ${out}: ${entries.length} terms for ${code} (${undecided} not decided yet, ${missing} with no rendering for ${code})
+  Load it into the platform's glossary (TRANSLATING.md, "The glossary first"); it changes when content/glossary.yml does.`);
+}
 
 /** What in the existing file the export would lose, said for a sentence; undefined when nothing. */
 async function unimportedWork(out: string, text: string, exported: LocaleExport): Promise<string | undefined> {
@@ -39,15 +67,25 @@ try {
   const problem =
     (!values.template && !code && "name a locale, e.g. ar") ||
     (positionals.length > 1 && "name one locale") ||
-    (values.format && !FORMATS.includes(values.format as ExchangeFormat) && `--format is po, xliff (XLIFF 1.2) or xliff2 (XLIFF 2.0), not "${values.format}"`) ||
+    (values.format && !FORMATS.includes(values.format as ExchangeFormat) && !TERMBASES.includes(values.format) && `--format is po, xliff (XLIFF 1.2), xliff2 (XLIFF 2.0), or tbx or csv for the glossary, not "${values.format}"`) ||
+    (values.format && TERMBASES.includes(values.format) && (values.template || values.only) && `--format ${values.format} writes the glossary for one locale: no --template or --only`) ||
+    (values.format && TERMBASES.includes(values.format) && values.out && !values.out.toLowerCase().endsWith(`.${values.format}`) && `--out ${values.out} does not end in .${values.format}`) ||
     (values.only && values.only !== "sections" && values.only !== "strings" && `--only is sections or strings, not "${values.only}"`) ||
     (values.out && values.format && formatOfFile(values.out) && formatOfFile(values.out) !== values.format.replace("xliff2", "xliff") && `--out ${values.out} does not end like a ${values.format} file`);
   if (problem) {
     console.error(`✗ ${problem}\n  ${USAGE}`);
     process.exit(2);
   }
-  const format: ExchangeFormat = (values.format as ExchangeFormat | undefined) ?? (values.out ? formatOfFile(values.out) : undefined) ?? "po";
   const root = values.root ?? process.cwd();
+  if (values.format === "tbx" || values.format === "csv") {
+    if (!isLanguageTag(code!)) {
+      console.error(`✗ ${notALanguageTag(code!)}\n  ${USAGE}`);
+      process.exit(2);
+    }
+    exportGlossary(root, code!, values.format, values.out);
+    process.exit(0);
+  }
+  const format: ExchangeFormat = (values.format as ExchangeFormat | undefined) ?? (values.out ? formatOfFile(values.out) : undefined) ?? "po";
   const exported = exportLocale(root, code ?? "", { only: values.only as "sections" | "strings" | undefined, template: values.template === true });
   const out = values.out ?? `${values.template ? "sections" : code}${format === "xliff2" ? ".xliff2" : ""}.${format === "po" ? (values.template ? "pot" : "po") : "xlf"}`;
   const text = await writeExchange(format, exported);

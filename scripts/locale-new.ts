@@ -10,13 +10,16 @@ if (!code) {
 }
 try {
   const outcomes = scaffoldLocale(process.cwd(), code);
-  for (const { file, result } of outcomes) {
-    console.log(result === "created" ? `✓ created ${file}` : `– skipped ${file} (it already exists; left as it is)`);
+  for (const { file, result, terms } of outcomes) {
+    if (result === "updated") console.log(`✓ added ${code} to ${terms} term${terms === 1 ? "" : "s"} in ${file} (accepted: [], to be decided first)`);
+    else if (file.endsWith("glossary.yml")) console.log(`– ${file}: every term already has ${code}; left as it is`);
+    else console.log(result === "created" ? `✓ created ${file}` : `– skipped ${file} (it already exists; left as it is)`);
   }
   const created = outcomes.filter((o) => o.result === "created").length;
   console.log(`
 ${created} file${created === 1 ? "" : "s"} created. Next:
-  1. Check locales/${code}/locale.json (the language's name, direction and digits).
+  1. Check locales/${code}/locale.json (the language's name, direction and digits), and decide the
+     glossary's renderings first: each  ${code}: { accepted: [] }  in content/glossary.yml.
   2. Translate locales/${code}/ui.json (the text after each colon) and each file in content/${code}/.
   3. After translating a section:  npm run locale:mark -- ${code} <section-id>
   4. See what is left:             npm run check -- --locale ${code}

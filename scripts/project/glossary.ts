@@ -11,6 +11,8 @@
 //       forbidden: [الدعم]
 //   - term: Azure
 //     ar: { keep: latin, forbidden: [أزور] }
+//   - term: dual-use
+//     fr: { accepted: [] }             # not decided yet (what npm run locale:new writes)
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { isMap, isScalar, isSeq, type Node, type YAMLMap } from "yaml";
@@ -27,6 +29,8 @@ export interface GlossaryRendering {
   keep: boolean;
   /** Renderings known to mislead in this language: an error wherever they appear. */
   forbidden: string[];
+  /** False for an explicitly empty `accepted: []` without keep: the rendering is not decided yet. */
+  decided: boolean;
   line: number;
 }
 
@@ -103,11 +107,14 @@ function rendering(map: YAMLMap, code: string, term: string, file: string, line:
   if (keep !== undefined && keep !== "latin") {
     throw new ContentError({ file, line: keyLine("keep") }, `keep: is "latin" or absent, not "${keep}"`, `write  keep: latin  when ${code} writes "${term}" as the English does`);
   }
-  const accepted = list(map, "accepted", file, keyLine) ?? [];
-  if (accepted.length === 0 && keep === undefined) {
-    throw new ContentError({ file, line }, `${code} has no accepted rendering of "${term}"`, "list at least one under accepted:, or write  keep: latin");
+  // An empty accepted: [] is written on purpose (locale:new writes it): a decision still to make.
+  const acceptedNode: unknown = map.get("accepted", true);
+  const empty = isSeq(acceptedNode) && acceptedNode.items.length === 0;
+  const accepted = empty ? [] : (list(map, "accepted", file, keyLine) ?? []);
+  if (accepted.length === 0 && keep === undefined && !empty) {
+    throw new ContentError({ file, line }, `${code} has no accepted rendering of "${term}"`, "list at least one under accepted:, write  keep: latin, or  accepted: []  while it is not decided yet");
   }
-  return { accepted, keep: keep === "latin", forbidden: list(map, "forbidden", file, keyLine) ?? [], line };
+  return { accepted, keep: keep === "latin", forbidden: list(map, "forbidden", file, keyLine) ?? [], decided: accepted.length > 0 || keep === "latin", line };
 }
 
 function text(map: YAMLMap, key: string, file: string, keyLine: (key: string) => number): string | undefined {

@@ -1,9 +1,12 @@
 // npm run locale:new: scaffolds a locale so a translator starts from files that already work:
 // locale.json from Intl (name, direction, digits), every UI string and every section copied
 // from the source locale (marked draft, with no `source:` line, so the check reports them as
-// untranslated until they are). An existing file is never overwritten.
+// untranslated until they are), and the locale in every entry of content/glossary.yml with
+// `accepted: []`, the renderings to decide first. An existing file or rendering is never overwritten.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { isMap, isScalar, isSeq, parseDocument, type YAMLMap } from "yaml";
+import { GLOSSARY_FILE, loadGlossary } from "../project/glossary.ts";
 import type { LocaleMeta } from "../project/localeMeta.ts";
 import { readProject, stopOnProblemIn } from "../project/readProject.ts";
 import { SECTIONS_FILE } from "../project/sectionList.ts";
@@ -15,7 +18,9 @@ import { decodeExact, removeFrontMatterLine, setFrontMatterLine } from "./frontM
 
 export interface ScaffoldOutcome {
   file: string;
-  result: "created" | "skipped";
+  /** updated: the glossary, given the locale in this many entries. */
+  result: "created" | "skipped" | "updated";
+  terms?: number;
 }
 
 /** What Intl knows about a language: its own name, writing direction and usual digits. */
@@ -109,5 +114,55 @@ export function scaffoldLocale(root: string, code: string): ScaffoldOutcome[] {
       return setFrontMatterLine(removeFrontMatterLine(removeFrontMatterLine(english, "source", englishFile), "status", englishFile), "status", "draft", englishFile);
     });
   }
+  const glossary = scaffoldGlossary(root, code);
+  if (glossary) outcomes.push(glossary);
   return outcomes;
+}
+
+/**
+ * Gives `code` an undecided rendering,  <code>: { accepted: [] },  in every glossary entry that
+ * has none, as the entry's last key; undefined when there is no glossary. The line goes into the
+ * text as written (the yaml package finds where), so comments, quoting and spacing stay byte for
+ * byte; an entry written as one flow map is edited through the document instead.
+ */
+export function scaffoldGlossary(root: string, code: string): ScaffoldOutcome | undefined {
+  const file = `content/${GLOSSARY_FILE}`;
+  const path = join(root, file);
+  if (!existsSync(path)) return undefined;
+  // A broken glossary is reported as the check reports it, and not touched.
+  loadGlossary(join(root, "content"), root);
+  const text = decodeExact(readFileSync(path));
+  const doc = parseDocument(text);
+  const entries = isSeq(doc.contents) ? (doc.contents.items as unknown[]).filter((item): item is YAMLMap => isMap(item)) : [];
+  const missing = entries.filter((entry) => !entry.items.some((pair) => isScalar(pair.key) && String(pair.key.value) === code));
+  if (missing.length === 0) return { file, result: "skipped" };
+  const line = `${code}: { accepted: [] }`;
+  let edited: string = text;
+  let inPlace = true;
+  // From the last entry back, so the offsets of the earlier ones still hold.
+  for (const entry of [...missing].reverse()) {
+    const first = entry.items[0]?.key;
+    const last = entry.items.at(-1)?.value ?? entry.items.at(-1)?.key;
+    const lastRange = (last as { range?: [number, number, number] } | null)?.range;
+    const firstRange = (first as { range?: [number, number, number] } | null)?.range;
+    if (entry.flow || !lastRange || !firstRange) {
+      inPlace = false;
+      break;
+    }
+    const indent: number = firstRange[0] - (edited.lastIndexOf("\n", firstRange[0] - 1) + 1);
+    // After the line the entry's last value ends on (with its comment); a block scalar's range
+    // ends past its line break, so the end is the last character that is not space.
+    let end = lastRange[1];
+    while (end > 0 && /\s/.test(edited[end - 1]!)) end--;
+    const lineEnd: number = edited.indexOf("\n", end);
+    edited = lineEnd === -1 ? `${edited}\n${" ".repeat(indent)}${line}\n` : `${edited.slice(0, lineEnd)}\n${" ".repeat(indent)}${line}${edited.slice(lineEnd)}`;
+  }
+  const again = parseDocument(edited);
+  const complete = again.errors.length === 0 && isSeq(again.contents) && again.contents.items.every((item) => !isMap(item) || item.has(code));
+  if (!inPlace || !complete) {
+    for (const entry of missing) entry.set(code, doc.createNode({ accepted: [] }, { flow: true }));
+    edited = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+  }
+  writeFileSync(path, edited);
+  return { file, result: "updated", terms: missing.length };
 }

@@ -6,7 +6,8 @@ declare module "xliff" {
   export interface XliffUnit {
     source?: XliffValue;
     target?: XliffValue;
-    note?: string;
+    /** Several notes: one <note> each. */
+    note?: string | string[];
     additionalAttributes?: Record<string, string>;
     groupUnits?: Record<string, XliffUnit>;
   }

@@ -41,9 +41,17 @@ describe("the glossary reader", () => {
     expect(glossary.file).toBe("glossary.yml");
     const [abet, azure] = glossary.entries;
     expect(abet).toMatchObject({ term: "abet", forms: ["abet", "abets", "aid and abet"], note: "help or encourage a crime", exemptInQuotations: true, line: 1 });
-    expect(abet!.locales.get("ar")).toEqual({ accepted: ["التواطؤ", "المساعدة والتحريض"], keep: false, forbidden: ["الدعم"], line: 5 });
+    expect(abet!.locales.get("ar")).toEqual({ accepted: ["التواطؤ", "المساعدة والتحريض"], keep: false, forbidden: ["الدعم"], decided: true, line: 5 });
     expect(azure).toMatchObject({ term: "Azure", forms: ["Azure"], exemptInQuotations: false, line: 8 });
-    expect(azure!.locales.get("ar")).toEqual({ accepted: [], keep: true, forbidden: ["أزور"], line: 9 });
+    expect(azure!.locales.get("ar")).toEqual({ accepted: [], keep: true, forbidden: ["أزور"], decided: true, line: 9 });
+  });
+
+  test("an explicitly empty accepted: [] (what locale:new writes) is a rendering not decided yet", () => {
+    const glossary = read("- term: abet\n  ar: { accepted: [] }\n  fr:\n    accepted: []\n    forbidden: [soutenir]\n- term: Azure\n  fr: { accepted: [], keep: latin }\n");
+    expect(glossary.entries[0]!.locales.get("ar")).toEqual({ accepted: [], keep: false, forbidden: [], decided: false, line: 2 });
+    expect(glossary.entries[0]!.locales.get("fr")).toEqual({ accepted: [], keep: false, forbidden: ["soutenir"], decided: false, line: 3 });
+    // keep: latin decides it: the English forms are the rendering.
+    expect(glossary.entries[1]!.locales.get("fr")).toMatchObject({ keep: true, decided: true });
   });
 
   test("no file, or one with only comments, is an empty glossary", () => {
@@ -56,6 +64,7 @@ describe("the glossary reader", () => {
     ["an entry without a term", "- note: x\n", 1, "this entry has no term:"],
     ["a term twice", "- term: abet\n  ar: { keep: latin }\n- term: Abet\n  ar: { keep: latin }\n", 3, 'the term "Abet" is listed twice (first at line 1)'],
     ["a locale with nothing accepted", "- term: abet\n  ar:\n    forbidden: [x]\n", 2, 'ar has no accepted rendering of "abet"'],
+    ["an empty list other than accepted:", "- term: abet\n  forms: []\n", 2, "forms: must be a list of texts"],
     ["an unknown key in a locale", "- term: abet\n  ar:\n    accept: [x]\n", 3, 'unknown key "accept" under ar for "abet"'],
     ["an unknown key in an entry", "- term: abet\n  notes: x\n", 2, 'unknown key "notes" in the entry for "abet"'],
     ["keep other than latin", "- term: abet\n  ar: { keep: yes }\n", 2, 'keep: is "latin" or absent, not "yes"'],

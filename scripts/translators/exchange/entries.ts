@@ -18,6 +18,7 @@ import { confirmedTranslations } from "./importRecord.ts";
 import { localeFiles, localeFilesHash } from "./localeFiles.ts";
 import type { ExchangeEntry, ImportedFile, LocaleExport } from "./types.ts";
 import { protectedTokens } from "./protect.ts";
+import { glossaryHints } from "./termbase.ts";
 
 export interface ExportOptions {
   /** Only the sections or only the UI strings (platforms translate ui.json natively). */
@@ -73,6 +74,13 @@ export function exportLocale(root: string, code: string, options: ExportOptions 
   }
   if (options.only !== "sections" && english.strings) {
     entries.push(...stringEntries(english.strings, locale?.strings, template ? sourceLocale : code));
+  }
+  // The glossary terms each English holds, for the tools' comments and notes; none: no change at all.
+  if (project.glossary.entries.length > 0) {
+    for (const entry of entries) {
+      const hints = glossaryHints(`${entry.source}\n${entry.sourcePlural ?? ""}`, project.glossary, template ? "" : code);
+      if (hints.length > 0) entry.glossary = hints;
+    }
   }
   // File dates, not the clock: exporting twice from the same files gives the same bytes.
   const sourceDate = newestChange(root, [...localeFiles(root, sourceLocale)]);

@@ -8,6 +8,7 @@ import { po, type GetTextTranslation, type GetTextTranslations } from "gettext-p
 import type { ImportedEntry, ImportedFile, LocaleExport } from "./types.ts";
 import { pluralForms } from "./pluralForms.ts";
 import { ContentError } from "../../shared/contentError.ts";
+import { glossaryLine } from "./termbase.ts";
 
 /** The locale's files and their hashes at export: import refuses when they changed since. */
 export const HASH_HEADER = "X-Locale-Files";
@@ -61,7 +62,8 @@ export function writePo(exported: LocaleExport): string {
       ...(plural ? { msgid_plural: entry.sourcePlural! } : {}),
       msgstr: template ? (plural ? ["", ""] : [""]) : entry.translation,
       comments: {
-        extracted: entry.note,
+        // One `#.` line per glossary term, after what the entry is (Weblate and Poedit show them all).
+        extracted: [entry.note, ...(entry.glossary ?? []).map(glossaryLine)].join("\n"),
         reference: entry.reference,
         ...(flags.length > 0 ? { flag: flags.join(", ") } : {}),
         ...(entry.previousSource !== undefined && !template ? { previous: `msgctxt ${poString(entry.context)}\nmsgid ${poString(entry.previousSource)}` } : {}),

@@ -1,6 +1,14 @@
 // The exchange's two shapes: a locale as entries for a PO or XLIFF file (what the export writes),
 // and a file as read back (what the import takes, untrusted until importLocale has checked it).
 import type { PluralCategory } from "../../project/pluralKeys.ts";
+import type { GlossaryRendering } from "../../project/glossary.ts";
+
+/** A glossary term the entry's English holds, with the locale's renderings (none in a template). */
+export interface GlossaryHint {
+  term: string;
+  note: string;
+  rendering?: GlossaryRendering | undefined;
+}
 
 export interface ExchangeEntry {
   /** Stable id: "<section>/title", "<section>/kicker", "<section>/block-<n>" (n: the English block's index), "ui/<key>". */
@@ -24,6 +32,8 @@ export interface ExchangeEntry {
   /** Holds markdown (links, emphasis) rather than plain UI text. */
   markdown: boolean;
   section?: string;
+  /** The glossary terms in the English (absent when there are none, so no glossary changes no byte). */
+  glossary?: GlossaryHint[];
 }
 
 export interface LocaleExport {

@@ -10,6 +10,7 @@ import type { ExchangeEntry, LocaleExport } from "./types.ts";
 import type { ImportedEntry, ImportedFile } from "./types.ts";
 import { protectedTokens, type ProtectedKind } from "./protect.ts";
 import { ContentError } from "../../shared/contentError.ts";
+import { GLS_NAMESPACE, glossaryLine, glsGlossary } from "./termbase.ts";
 
 export type XliffVersion = "1.2" | "2.0";
 
@@ -71,25 +72,33 @@ export async function writeXliff(exported: LocaleExport, version: XliffVersion):
   const template = exported.code === "";
   const units: Record<string, XliffUnit> = {};
   const states: State[] = [];
+  /** XLIFF 2.0: each unit's glossary module, added to the package's output by unit id. */
+  const glossaries = new Map<string, string>();
   if (!template) {
     units[FILES_UNIT] = { source: exported.filesHash, additionalAttributes: { translate: "no" } };
     // 1.2 writes it without a <target>; 2.0 still gives it a <segment>.
     if (version === "2.0") states.push("translated");
   }
   for (const entry of exported.entries) {
-    const note = `${entry.note} English: ${entry.reference}.${entry.previousSource !== undefined ? ` Translated from an older English text: “${entry.previousSource}”` : entry.fuzzy ? " Translated from an older English text." : ""}`;
+    const main = `${entry.note} English: ${entry.reference}.${entry.previousSource !== undefined ? ` Translated from an older English text: “${entry.previousSource}”` : entry.fuzzy ? " Translated from an older English text." : ""}`;
+    // A note per glossary term after the entry's own (1.2 has no glossary module; 2.0 has both).
+    const terms = (entry.glossary ?? []).map(glossaryLine);
+    const note = (extra = "") => (terms.length > 0 ? [main + extra, ...terms] : main + extra);
+    const gls = version === "2.0" && entry.glossary ? glsGlossary(entry.glossary) : undefined;
     if (entry.sourcePlural !== undefined) {
       const categories = entry.categories ?? [];
       const groupUnits: Record<string, XliffUnit> = {};
       categories.forEach((category, i) => {
         const source = category === "one" ? entry.source : entry.sourcePlural!;
-        groupUnits[`${entry.context}[${category}]`] = { source: toInline(source, version), target: template ? "" : toInline(entry.translation[i] ?? "", version), note: `${note} Form: ${category}.` };
+        groupUnits[`${entry.context}[${category}]`] = { source: toInline(source, version), target: template ? "" : toInline(entry.translation[i] ?? "", version), note: note(` Form: ${category}.`) };
+        if (gls) glossaries.set(`${entry.context}[${category}]`, gls);
         states.push(template ? "untranslated" : stateOf(entry, i));
       });
       units[entry.context] = { groupUnits, additionalAttributes: { restype: "x-gettext-plurals" } };
       continue;
     }
-    units[entry.context] = { source: toInline(entry.source, version), target: template ? "" : toInline(entry.translation[0] ?? "", version), note };
+    units[entry.context] = { source: toInline(entry.source, version), target: template ? "" : toInline(entry.translation[0] ?? "", version), note: note() };
+    if (gls) glossaries.set(entry.context, gls);
     states.push(template ? "untranslated" : stateOf(entry, 0));
   }
   const js: XliffJs = { sourceLanguage: exported.sourceLocale, ...(template ? {} : { targetLanguage: exported.code }), resources: { [FILE_ID]: units } };
@@ -106,8 +115,13 @@ export async function writeXliff(exported: LocaleExport, version: XliffVersion):
           const state = states[n++] ?? "untranslated";
           return state === "translated" ? '<segment state="translated">' : state === "stale" ? '<segment state="initial" subState="pledge:stale">' : '<segment state="initial">';
         });
+  // The glossary module comes first in a unit (before <notes>), its prefix declared once on <xliff>.
+  const withGlossary =
+    glossaries.size === 0
+      ? withStates
+      : withStates.replace(/<xliff /, `<xliff xmlns:gls="${GLS_NAMESPACE}" `).replace(/<unit id="([^"]*)"[^>]*>/g, (tag, id: string) => tag + (glossaries.get(decodeXml(id)) ?? ""));
   // One unit a line: whitespace between elements is insignificant, inside source and target it is not touched.
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${withStates.replace(/(<\/trans-unit>|<\/unit>|<\/group>|<body>|<file [^>]*>|<xliff [^>]*>|<group [^>]*>)/g, "$1\n")}\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${withGlossary.replace(/(<\/trans-unit>|<\/unit>|<\/group>|<body>|<file [^>]*>|<xliff [^>]*>|<group [^>]*>)/g, "$1\n")}\n`;
 }
 
 /** Each unit's line, target state and whether it is stale, read from the file's text. */
