@@ -28,6 +28,15 @@ export function errorChain(error: unknown): string[] {
 
 export const isDebug = () => process.argv.includes("--debug");
 
+/** A mistake in the command line (node:util parseArgs) gets the usage line and exit code 2; anything else is reportFailure's. */
+export function reportCommandFailure(error: unknown, what: string, usage: string): never {
+  if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) {
+    console.error(`✗ ${error.message}\n  ${usage}`);
+    process.exit(2);
+  }
+  reportFailure(error, what);
+}
+
 export function reportFailure(error: unknown, what: string, debug = isDebug()): never {
   const actionable = actionableError(error);
   if (actionable) {

@@ -8,7 +8,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { parseArgs } from "node:util";
-import { reportFailure } from "./cli.ts";
+import { reportCommandFailure } from "./cli.ts";
 import { exportLocale, unimportedEntries } from "./translators/exchange/entries.ts";
 import type { LocaleExport } from "./translators/exchange/types.ts";
 import { FORMATS, formatOfFile, readExchange, writeExchange, type ExchangeFormat } from "./translators/exchange/formats.ts";
@@ -107,9 +107,5 @@ try {
       : `✓ ${out}: ${exported.entries.length} entries for ${code} (${untranslated} untranslated, ${fuzzy} to review because the English changed)\n  Translate it in your tool, then: npm run locale:import -- ${out}`,
   );
 } catch (error) {
-  if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) {
-    console.error(`✗ ${error.message}\n  ${USAGE}`);
-    process.exit(2);
-  }
-  reportFailure(error, "Exporting the locale");
+  reportCommandFailure(error, "Exporting the locale", USAGE);
 }

@@ -12,7 +12,7 @@ import { parseArgs } from "node:util";
 import { checkLocales } from "./check/checkLocales.ts";
 import { plural, totals } from "./check/report/summary.ts";
 import { textReport } from "./check/report/text.ts";
-import { reportFailure } from "./cli.ts";
+import { reportCommandFailure } from "./cli.ts";
 import { readSectionList } from "./project/sectionList.ts";
 import { formatOfFile, maxExchangeBytes, readExchangeFile } from "./translators/exchange/formats.ts";
 import { formatWords, importLocale } from "./translators/exchange/importLocale.ts";
@@ -76,9 +76,5 @@ try {
     process.exit(1);
   }
 } catch (error) {
-  if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) {
-    console.error(`✗ ${error.message}\n  ${USAGE}`);
-    process.exit(2);
-  }
-  reportFailure(error, "Importing the translation");
+  reportCommandFailure(error, "Importing the translation", USAGE);
 }

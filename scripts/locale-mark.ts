@@ -5,7 +5,7 @@
 // npm run locale:mark -- --minor <section-id> [--from <version>]: an editor records that the
 // current English change needs no new translation (see scripts/translators/minor.ts).
 import { parseArgs } from "node:util";
-import { reportFailure } from "./cli.ts";
+import { reportCommandFailure } from "./cli.ts";
 import { markSections } from "./translators/mark.ts";
 import { planMinorChange } from "./translators/minor.ts";
 
@@ -50,11 +50,7 @@ try {
     process.exitCode = refused > 0 ? 1 : 0;
   }
 } catch (error) {
-  if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) {
-    console.error(`✗ ${error.message}\n  ${USAGE}`);
-    process.exit(2);
-  }
-  reportFailure(error, "Marking the translation");
+  reportCommandFailure(error, "Marking the translation", USAGE);
 }
 
 /** Shows the word diff being accepted, then moves the translations made from the previous English version. */

@@ -1,10 +1,12 @@
 // Edits one `key: value` line of a section file's front matter and leaves every other byte
 // as it was (byte-order mark, CRLF line ends, quoting, the body), so a translator's file
 // never changes under them beyond the line the tool owns.
+import { parse as parseYaml } from "yaml";
+
 const FENCE = /^---[ \t]*\r?\n?$/;
 
 /** Splits text into lines that keep their own line ends. */
-function linesOf(text: string): string[] {
+export function linesOf(text: string): string[] {
   return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
 }
 
@@ -46,4 +48,12 @@ const exact = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 /** The file's text with nothing normalised (BOM and CRLF kept), for byte-for-byte edits. */
 export function decodeExact(bytes: Uint8Array): string {
   return exact.decode(bytes);
+}
+
+/** A value as YAML text for a front matter line: bare where YAML reads it back unchanged, else double-quoted. */
+export function yamlScalar(text: string): string {
+  try {
+    if (!/[\n#]|^\s|\s$/.test(text) && parseYaml(`k: ${text}`)?.k === text) return text;
+  } catch {}
+  return JSON.stringify(text);
 }

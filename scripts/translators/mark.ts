@@ -4,7 +4,6 @@
 // to the translator word by word. Run by a person after updating a translation, never by CI.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse as parseYaml } from "yaml";
 import { problemAsError } from "../project/problems.ts";
 import { checkBlocks } from "../check/index.ts";
 import type { Expansion } from "../project/expansion.ts";
@@ -15,7 +14,7 @@ import { writeSnapshot } from "../project/sourceHistory.ts";
 import { translationState, type SectionState } from "../project/translationState.ts";
 import { ContentError } from "../shared/contentError.ts";
 import { decodeText } from "../shared/readText.ts";
-import { decodeExact, setFrontMatterLine } from "./frontMatterEdit.ts";
+import { decodeExact, setFrontMatterLine, yamlScalar } from "./frontMatterEdit.ts";
 
 export type MarkOutcome =
   /** `differences`: places where the translation's blocks stop matching the English (the check names them). */
@@ -65,7 +64,7 @@ function markSection(project: Project, code: string, id: string): MarkOutcome {
   const snapshot = writeSnapshot(root, id, version, raw.english);
   // Marked all the same: the mark records which English it follows, and the check keeps naming what differs.
   const differences = blockDifferences(state, translation, localeOf(project, code)!.expansion);
-  const updated = setFrontMatterLine(raw.translation, "source", yamlText(version), file);
+  const updated = setFrontMatterLine(raw.translation, "source", yamlScalar(version), file);
   if (updated === raw.translation) return { id, file, result: "unchanged", version, snapshot, differences };
   // Never write a file the site would then refuse.
   const reparsed = parseSectionFile(decodeText(Buffer.from(updated, "utf8"), file), file);
@@ -100,7 +99,3 @@ function sectionOf(project: Project, code: string, id: string): Section {
   throw problem ? problemAsError(problem) : new ContentError({ file }, "the file could not be read", "check that it exists and is readable");
 }
 
-/** The version as YAML text: bare, unless YAML would read it as a number (e.g. 1234567e8901). */
-export function yamlText(version: string): string {
-  return typeof parseYaml(version) === "string" ? version : `"${version}"`;
-}

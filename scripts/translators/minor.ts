@@ -14,8 +14,7 @@ import { writeSnapshot, type SectionText } from "../project/sourceHistory.ts";
 import { translationState } from "../project/translationState.ts";
 import { wordDiff } from "../project/wordDiff.ts";
 import type { StaleDiff } from "../project/wordDiff.ts";
-import { decodeExact, setFrontMatterLine } from "./frontMatterEdit.ts";
-import { yamlText } from "./mark.ts";
+import { decodeExact, setFrontMatterLine, yamlScalar } from "./frontMatterEdit.ts";
 
 export interface MinorTranslation {
   file: string;
@@ -105,7 +104,7 @@ export function planMinorChange(root: string, id: string, options: MinorOptions 
   }
   // Every file is checked before any is written: all move, or none.
   const updates = toMove.map(({ file, raw, body }) => {
-    const updated = setFrontMatterLine(raw, "source", yamlText(current), file);
+    const updated = setFrontMatterLine(raw, "source", yamlScalar(current), file);
     const reparsed = parseSectionFile(decodeText(Buffer.from(updated, "utf8"), file), file);
     if (reparsed.frontMatter.source !== current || reparsed.body !== body) {
       throw new ContentError({ file }, "could not set the source: line safely", "check its front matter by hand: one `key: value` per line between the --- lines; nothing was changed");

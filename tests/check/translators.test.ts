@@ -163,11 +163,11 @@ describe("npm run locale:mark", () => {
 });
 
 test("a version YAML would read as a number is written in quotes, and reads back as text", async () => {
-  const { yamlText } = await import("../../scripts/translators/mark.ts");
-  expect(yamlText("4158c310b924")).toBe("4158c310b924");
+  const { yamlScalar } = await import("../../scripts/translators/frontMatterEdit.ts");
+  expect(yamlScalar("4158c310b924")).toBe("4158c310b924");
   for (const version of ["123456789012", "1234567e8901"]) {
-    expect(yamlText(version)).toBe(`"${version}"`);
-    const parsed = parseSectionFile(`---\ntitle: x\nsource: ${yamlText(version)}\n---\nBody\n`, "x.md");
+    expect(yamlScalar(version)).toBe(`"${version}"`);
+    const parsed = parseSectionFile(`---\ntitle: x\nsource: ${yamlScalar(version)}\n---\nBody\n`, "x.md");
     expect(parsed.frontMatter.source).toBe(version);
   }
 });

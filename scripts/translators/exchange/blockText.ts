@@ -2,10 +2,6 @@
 // the > signs, the indentation, the ::: keyword and the line ends stay as they were.
 import type { Block } from "../../project/blocks.ts";
 
-/** A file's lines, each with its own line end. */
-export function linesOf(text: string): string[] {
-  return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
-}
 
 const eolOf = (line: string) => /\r?\n$/.exec(line)?.[0] ?? "";
 

@@ -8,7 +8,6 @@
 // only when the check finds no error in them that was not there before.
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
-import { parse as parseYaml } from "yaml";
 import type { Section as SectionDoc } from "../../project/readProject.ts";
 import { checkLocales, type Problem } from "../../check/index.ts";
 import { readProject, sectionFromText, type Project } from "../../project/readProject.ts";
@@ -23,9 +22,8 @@ import { isPlainObject } from "../../shared/json.ts";
 import { alignBlocks } from "../../project/align.ts";
 import { readBlocks, type Block } from "../../project/blocks.ts";
 import { parseSectionFile } from "../../project/sectionFile.ts";
-import { decodeExact, setFrontMatterLine } from "../frontMatterEdit.ts";
-import { yamlText } from "../mark.ts";
-import { linesOf, replaceBlockText } from "./blockText.ts";
+import { decodeExact, linesOf, setFrontMatterLine, yamlScalar } from "../frontMatterEdit.ts";
+import { replaceBlockText } from "./blockText.ts";
 import { hasText, sectionContext, stringContext } from "./entries.ts";
 import { changedSinceExport, recordImport } from "./importRecord.ts";
 import type { ImportedFile, ImportedEntry } from "./types.ts";
@@ -291,14 +289,6 @@ function newCheckErrors(project: Project, code: string, writes: PendingWrite[]):
   });
 }
 
-/** A title or kicker as YAML text: bare where YAML reads it back unchanged, else double-quoted. */
-function yamlScalar(text: string): string {
-  try {
-    if (!/[\n#]|^\s|\s$/.test(text) && parseYaml(`k: ${text}`)?.k === text) return text;
-  } catch {}
-  return JSON.stringify(text);
-}
-
 function importSection(
   root: string,
   id: string,
@@ -402,11 +392,11 @@ function importSection(
   if (!tr && !anyTranslated) return undefined; // nothing to create
   if (!sameShape) {
     text = setFrontMatterLine(text, "status", tr?.status ?? "draft", file);
-    if (tr?.source) text = setFrontMatterLine(text, "source", yamlText(tr.source), file);
+    if (tr?.source) text = setFrontMatterLine(text, "source", yamlScalar(tr.source), file);
   }
   const version = sectionVersion({ title: en.title, kicker: en.kicker, body: en.body });
   const marked = complete && tr?.source !== version;
-  if (complete) text = setFrontMatterLine(text, "source", yamlText(version), file);
+  if (complete) text = setFrontMatterLine(text, "source", yamlScalar(version), file);
   const before = tr ? decodeExact(readFileSync(join(root, tr.file))) : undefined;
   return { file, text: text === before ? undefined : text, marked };
 }
