@@ -4,6 +4,7 @@ import { resolve } from "node:path";
 import { readProject, type Project, type ProjectLocale } from "../project/readProject.ts";
 import { checkConsistency, findRepeats } from "./consistency.ts";
 import { countBlockProblems, reportMarkup } from "./alignment.ts";
+import { GlossaryCheck, type AlignedSection } from "./glossary.ts";
 import { printFontProblems } from "./printFonts.ts";
 import { severityOf } from "./problem.ts";
 import { checkSection, sourceSection, type SourceSection } from "./sectionCheck.ts";
@@ -56,6 +57,8 @@ export function checkLocales(project: Project | string, options: CheckOptions = 
   // Stale translations are compared with the English they were made from, diffs or not.
   const history = new SourceHistory(root, sourceCode);
   const repeats = findRepeats([...sourceSections.values()].map((s) => s.doc));
+  const glossary = new GlossaryCheck(project.glossary);
+  problems.push(...glossary.entryProblems(project, [...sourceSections.values()].map((s) => s.doc)));
   const summaries: LocaleSummary[] = [summarizeSource(source, sectionIds, sourceSections)];
   for (const read of project.locales.slice(1)) {
     const code = read.code;
@@ -63,6 +66,7 @@ export function checkLocales(project: Project | string, options: CheckOptions = 
     const locale = checkedLocale(read);
     const localeProblems: Problem[] = [...locale.problems];
     const sectionStates = new Map<string, SectionState>();
+    const aligned: AlignedSection[] = [];
     for (const id of sectionIds) {
       const doc = locale.sections.get(id);
       const english = sourceSections.get(id);
@@ -83,6 +87,7 @@ export function checkLocales(project: Project | string, options: CheckOptions = 
         const result = checkSection(english, doc, { code, complete: locale.complete, history, diffs: options.diffs !== false, expansion: locale.expansion, ...(locale.exchange ? { exchange: locale.exchange } : {}) });
         sectionStates.set(id, result.state);
         localeProblems.push(...result.problems);
+        if (result.aligned) aligned.push({ doc, ...result.aligned });
       } else {
         // The English file itself is broken (reported there): nothing to compare against yet.
         sectionStates.set(id, doc.status === "reviewed" ? "reviewed" : "draft");
@@ -101,6 +106,8 @@ export function checkLocales(project: Project | string, options: CheckOptions = 
     }
     const translated = new Map([...locale.sections].filter(([id]) => sectionStates.get(id) !== "untranslated"));
     localeProblems.push(...checkConsistency(repeats, translated, code));
+    const terms = glossary.checkLocale(locale, aligned, translated.values());
+    localeProblems.push(...terms.problems);
     let stringStates = new Map<string, StringState>();
     if (source.strings) {
       const strings = checkStrings(source.strings, locale);
@@ -110,7 +117,7 @@ export function checkLocales(project: Project | string, options: CheckOptions = 
     }
     localeProblems.push(...printFontProblems(locale));
     problems.push(...localeProblems);
-    summaries.push(summarize(locale, sectionIds, sourceSections, sectionStates, stringStates, localeProblems));
+    summaries.push({ ...summarize(locale, sectionIds, sourceSections, sectionStates, stringStates, localeProblems), glossary: terms.conformance });
   }
 
   for (const summary of summaries) {

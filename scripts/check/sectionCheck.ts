@@ -51,6 +51,8 @@ export interface SectionContext {
 export interface SectionCheck {
   state: SectionState;
   problems: Problem[];
+  /** The English the blocks were held to and how they pair (absent for a copy of the English): the glossary rule reuses it. */
+  aligned?: { reference: EnglishReference; alignment: Alignment };
 }
 
 export function checkSection(source: SourceSection, doc: SectionDoc, ctx: SectionContext): SectionCheck {
@@ -149,6 +151,7 @@ export function checkSection(source: SourceSection, doc: SectionDoc, ctx: Sectio
   } else {
     state = status === "reviewed" ? "reviewed" : "draft";
   }
+  const aligned = { reference, alignment };
   if (status !== "reviewed") {
     add(
       "draft",
@@ -157,7 +160,7 @@ export function checkSection(source: SourceSection, doc: SectionDoc, ctx: Sectio
       "once a second native speaker has read it against the English, set  status: reviewed",
     );
   }
-  return { state, problems };
+  return { state, problems, aligned };
 }
 
 type ExchangeHints = Record<"untranslated" | "stale" | "structure", string>;
