@@ -9,6 +9,7 @@ import { GlossaryCheck } from "../../scripts/check/glossary.ts";
 import { termsIn, type Glossary } from "../../scripts/project/glossary.ts";
 import { parseLocaleMeta } from "../../scripts/project/localeMeta.ts";
 import { readProject } from "../../scripts/project/readProject.ts";
+import { glossaryLine } from "../../scripts/site/statusPage.ts";
 import { compileRendering, hasRendering, matchText } from "../../scripts/project/termMatch.ts";
 import { ROOT } from "../helpers/site.ts";
 import { brief, copyFixture } from "./fixtures.ts";
@@ -146,6 +147,9 @@ describe("npm run check with a glossary", () => {
     expect(string!.message).toBe('the string "home.cta" uses «engagement», which the glossary forbids in fr (content/glossary.yml:8, for "pledge")');
     expect(result.locales.find((l) => l.code === "fr")!.glossary).toEqual({ uses: 6, asGlossary: 4, forbidden: 2, undecided: 0 });
     expect(result.ok).toBe(false);
+    // The status page's line for the locale.
+    expect(glossaryLine(result.locales[1]!)).toBe("4 of 6 uses of its terms as the glossary says; 2 forbidden renderings");
+    expect(glossaryLine(result.locales[0]!)).toBe("");
   });
 
   test('"glossary": "error" in locale.json makes a missing rendering an error', () => {
@@ -161,6 +165,7 @@ describe("npm run check with a glossary", () => {
     const result = checkLocales(copy.root, { diffs: false });
     expect(glossaryProblems(result)).toEqual([]);
     expect(result.locales[1]!.glossary).toEqual({ uses: 0, asGlossary: 0, forbidden: 0, undecided: 0 });
+    expect(glossaryLine(result.locales[1]!)).toBe("");
   });
 });
 
@@ -183,6 +188,7 @@ describe("undecided renderings (accepted: [])", () => {
       expect(problems.map(brief)).toEqual([{ locale: "fr", file: "content/glossary.yml", line: 3, severity: "warning", kind: "glossary" }]);
       expect(problems[0]!.message).toBe('2 terms have no fr rendering decided yet, so the check skips them: "war" (line 3), "workers" (line 9)');
       expect(conformance.undecided).toBe(2);
+      expect(glossaryLine({ glossary: conformance } as Parameters<typeof glossaryLine>[0])).toBe("0 of 0 uses of its terms as the glossary says; 2 terms not decided yet");
     }
   });
 });
