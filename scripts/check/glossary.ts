@@ -7,7 +7,7 @@ import type { Alignment } from "../project/align.ts";
 import { KIND_NAMES, type Block } from "../project/blocks.ts";
 import { hasWord, type Glossary, type GlossaryEntry, type GlossaryRendering } from "../project/glossary.ts";
 import type { Project, ProjectLocale, Section } from "../project/readProject.ts";
-import { compileRendering, hasRendering, matchText, type CompiledRendering } from "../project/termMatch.ts";
+import { anyOf, compileRendering, foldText, hasRendering, type CompiledRendering } from "../project/termMatch.ts";
 import type { EnglishReference } from "./alignment.ts";
 import type { GlossaryConformance, Problem, Severity } from "./types.ts";
 
@@ -25,6 +25,7 @@ interface LocaleRendering {
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
+const ONE_WORD = /^[\p{L}\p{N}]+$/u;
 
 /** Whether a rendering is still to be decided: `accepted: []` without keep (what locale:new writes). */
 function isDecided(rendering: GlossaryRendering): boolean {
@@ -36,13 +37,14 @@ export class GlossaryCheck {
   private readonly glossary: Glossary;
   private readonly byWord = new Map<string, GlossaryEntry[]>();
   private readonly always: GlossaryEntry[] = [];
+  /** Each entry's forms in lower case, and whether each is one word (then a lookup among the text's words decides). */
+  private readonly forms = new Map<GlossaryEntry, { form: string; oneWord: boolean }[]>();
   private readonly termsOfText = new Map<string, readonly GlossaryEntry[]>();
-  /** Each translated text as matched, once per text of the run. */
-  private readonly matched = new Map<string, string>();
 
   constructor(glossary: Glossary) {
     this.glossary = glossary;
     for (const entry of glossary.entries) {
+      this.forms.set(entry, entry.forms.map((f) => ({ form: f.toLowerCase(), oneWord: ONE_WORD.test(f.toLowerCase()) })));
       for (const form of entry.forms) {
         const first = form.toLowerCase().match(WORD)?.[0];
         if (!first) this.always.push(entry);
@@ -63,17 +65,12 @@ export class GlossaryCheck {
     let found = this.termsOfText.get(text);
     if (found) return found;
     const lower = text.toLowerCase();
+    const words = new Set(lower.match(WORD));
     const candidates = new Set(this.always);
-    for (const [word] of lower.matchAll(WORD)) for (const entry of this.byWord.get(word) ?? []) candidates.add(entry);
-    found = candidates.size === 0 ? [] : this.glossary.entries.filter((e) => candidates.has(e) && e.forms.some((form) => hasWord(lower, form.toLowerCase())));
+    for (const word of words) for (const entry of this.byWord.get(word) ?? []) candidates.add(entry);
+    found = candidates.size === 0 ? [] : this.glossary.entries.filter((e) => candidates.has(e) && this.forms.get(e)!.some(({ form, oneWord }) => (oneWord ? words.has(form) : hasWord(lower, form))));
     this.termsOfText.set(text, found);
     return found;
-  }
-
-  private match(text: string): string {
-    let known = this.matched.get(text);
-    if (known === undefined) this.matched.set(text, (known = matchText(text)));
-    return known;
   }
 
   /** Entries naming a locale the project lacks, or a term no English section or string has: warnings at their line. */
@@ -157,6 +154,14 @@ export class GlossaryCheck {
     }
 
     const severity: Severity = locale.glossary ?? "warning";
+    // A text is folded (diacritics, letter variants, case) only where it is not found as written, once per text.
+    const folded = new Map<string, string>();
+    const fold = (text: string) => {
+      let known = folded.get(text);
+      if (known === undefined) folded.set(text, (known = foldText(text)));
+      return known;
+    };
+    const holds = (text: string, renderings: readonly CompiledRendering[]) => renderings.some((r) => hasRendering(text, r)) || renderings.some((r) => hasRendering(fold(text), r));
     if (own.size > 0) {
       for (const { doc, reference, alignment } of aligned) {
         const blocks = doc.structure.blocks;
@@ -173,8 +178,7 @@ export class GlossaryCheck {
             if (!mine) continue;
             if (entry.exemptInQuotations && (quoted ??= inQuotation(reference.blocks, e))) continue;
             conformance.uses++;
-            const text = this.match(t.text);
-            if (mine.accepted.some((r) => hasRendering(text, r))) {
+            if (holds(t.text, mine.accepted)) {
               conformance.asGlossary++;
               continue;
             }
@@ -195,12 +199,12 @@ export class GlossaryCheck {
       }
     }
 
-    if (forbidden.length > 0) {
+    const pattern = anyOf(forbidden.map((f) => f.compiled));
+    if (pattern) {
       const report = (where: string, line: number | undefined, what: string, text: string, inQuote: boolean) => {
-        const matched = this.match(text);
         for (const { entry, rendering, compiled } of forbidden) {
           if (inQuote && entry.exemptInQuotations) continue;
-          if (!hasRendering(matched, compiled)) continue;
+          if (!holds(text, [compiled])) continue;
           conformance.forbidden++;
           const mine = own.get(entry);
           problems.push({
@@ -214,15 +218,18 @@ export class GlossaryCheck {
           });
         }
       };
+      // One look at a whole section (or all the UI strings) as written first: most hold no forbidden word.
       for (const doc of translated) {
+        const blocks = doc.structure.blocks;
+        if (!pattern.test(`${doc.title}\n${doc.kicker ?? ""}\n${blocks.map((b) => b.text).join("\n")}`)) continue;
         report(doc.file, doc.keyLines.title, "the title", doc.title, false);
         if (doc.kicker) report(doc.file, doc.keyLines.kicker, "the kicker", doc.kicker, false);
-        const blocks = doc.structure.blocks;
         for (const block of blocks) if (block.text) report(doc.file, block.line, `this ${KIND_NAMES[block.kind]}`, block.text, inQuotation(blocks, block));
       }
       const strings = locale.strings;
       if (strings) {
-        for (const [key, value] of strings.values) if (typeof value === "string") report(strings.file, strings.lines.get(key), `the string "${key}"`, value, false);
+        const keys = [...strings.values].filter((pair): pair is [string, string] => typeof pair[1] === "string");
+        if (pattern.test(keys.map(([, v]) => v).join("\n"))) for (const [key, value] of keys) report(strings.file, strings.lines.get(key), `the string "${key}"`, value, false);
       }
     }
     return { problems, conformance };

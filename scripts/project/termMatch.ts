@@ -1,10 +1,13 @@
 // Finding a glossary rendering in a translated text the way a reader of that language would:
 // case, diacritics, letter variants and attached prefixes do not hide a word.
 //
-//   matchText(text)               the text as matched: lower case, words split by one space,
-//                                 padded with a space at both ends; worked out once per text
+//   foldText(text)                the text as matched: folded letters, lower case, single spaces
 //   compileRendering(r, code)     a rendering (one or more words) ready to look for in a locale
-//   hasRendering(matched, r)      whether the matched text holds it as whole words
+//   hasRendering(text, r)         whether a folded text holds it as whole words; in a text as
+//                                 written, true is already the answer (folding only merges), so
+//                                 most texts never need folding
+//   anyOf(renderings)             one pattern over texts as written that finds where any of them
+//                                 may be, variants, marks and case included (then fold and look)
 //
 // What is the same letter: Arabic tashkeel (U+064B–U+065F, U+0670) and tatweel (U+0640) are
 // ignored; أ إ آ ٱ are ا; ى and the Persian ی are ي; the Persian ک is ك; ة is ه (it only ends a
@@ -13,20 +16,52 @@
 // What may come before a word: in Arabic the clitics و ف ب ك ل and the article ال in their
 // combinations (وال، بال، فال، كال، لل، وبال، ولل…); in Hebrew the prefixes ו ה ב ל מ ש כ (up to
 // four, as in וכשה, and the ה of a definite word dropped after ב ל כ). Other languages: nothing, whole words.
-// Prefixes attach to the first word of a rendering; its other words match as written.
+// Prefixes attach to the first word of a rendering; its other words match as written, one space
+// apart (a hyphenated spelling is another spelling).
 // Scripts written without spaces (Chinese, Japanese, Thai…) match anywhere.
 
 const MAY_NEED_FOLDING = /[\u0590-\u08ff\u200c\u200d\ufb1d-\ufefc]/;
 const MARKS = /[\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed\u200d]/g;
-const LETTERS = /[أإآٱىیکة\u200c]/g;
-const LETTER_OF: Record<string, string> = { "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ک": "ك", "ة": "ه", "\u200c": " " };
-const NON_WORD = /[^\p{L}\p{N}\p{M}]+/gu;
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+/** Runs of white space other than one space (the texts are joined by line breaks, which stay). */
+const SPACES = /[^\S\n]{2,}|[^\S \n]/g;
 const UNSPACED = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;
 
-/** A text as matched: folded letters, lower case, one space between words and at both ends. */
-export function matchText(text: string): string {
-  if (MAY_NEED_FOLDING.test(text)) text = text.replace(MARKS, "").replace(LETTERS, (c) => LETTER_OF[c]!);
-  return ` ${text.normalize("NFC").toLowerCase().replace(NON_WORD, " ").trim()} `;
+function fold(text: string): string {
+  // Fixed replacements, no callback: this runs over every text of every translation.
+  if (MAY_NEED_FOLDING.test(text)) {
+    text = text.replace(MARKS, "").replace(/[أإآٱ]/g, "ا").replace(/[ىی]/g, "ي").replace(/ک/g, "ك").replace(/ة/g, "ه").replace(/\u200c/g, " ");
+  }
+  return text.normalize("NFC").toLowerCase().replace(SPACES, " ");
+}
+
+/** What a folded letter may be written as, and what may stand between letters, in a text as written. */
+const VARIANTS: Record<string, string> = { "ا": "[اأإآٱ]", "ي": "[يىی]", "ه": "[هة]", "ك": "[كک]", " ": "[\\s\\u200c]+" };
+const BETWEEN = "[\\u0591-\\u05c7\\u0610-\\u061a\\u0640\\u064b-\\u065f\\u0670\\u06d6-\\u06ed\\u200d]*";
+const FOLDED_SCRIPT = /[\u0590-\u08ff]/;
+
+/** A pattern (source) for a folded text as it may be written: letter variants, marks and tatweel between letters (case: the i flag). */
+function looseSource(folded: string): string {
+  let source = "";
+  for (const c of folded) {
+    if (source !== "" && FOLDED_SCRIPT.test(c)) source += BETWEEN;
+    source += VARIANTS[c] ?? c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  }
+  return source;
+}
+
+/** A text as matched: folded letters, lower case, single spaces. */
+export function foldText(text: string): string {
+  return fold(text);
+}
+
+/** Whether a character is part of a word: a letter, digit or mark (the common ranges without a regex: this runs at every match). */
+function isWordChar(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (Number.isNaN(c)) return false;
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a);
+  if ((c >= 0x0621 && c <= 0x064a) || (c >= 0x05d0 && c <= 0x05ea) || (c >= 0x00e0 && c <= 0x024f && c !== 0x00f7)) return true;
+  return WORD_CHAR.test(String.fromCodePoint(text.codePointAt(at) ?? c)) || (c >= 0xdc00 && c <= 0xdfff && WORD_CHAR.test(text.slice(at - 1, at + 1)));
 }
 
 type Prefixes = "arabic" | "hebrew" | "none";
@@ -34,18 +69,22 @@ type Prefixes = "arabic" | "hebrew" | "none";
 export interface CompiledRendering {
   /** As the glossary writes it, for messages. */
   written: string;
-  /** What is looked for in a matched text (the whole rendering, less a letter a prefix may absorb). */
+  /** What is looked for in a folded text (the whole rendering, less a letter a prefix may absorb). */
   core: string;
-  /** The words before `core` in the text's word must be one of the language's prefixes. */
+  /** The letters before `core` in the text's word must be one of the language's prefixes. */
   prefixOk: (prefix: string) => boolean;
   /** Scripts without spaces between words: any occurrence counts. */
   anywhere: boolean;
+  /** A pattern for `core` as a text may write it (anyOf). */
+  loose: string;
 }
 
 const ARABIC_PREFIX = /^[وف]?(?:[بك]?(?:ال)?|لل?)$/;
 const ARABIC_BEFORE_ARTICLE = /^[وف]?[بك]?$/;
 const HEBREW_PREFIX = /^[ומשהבלכ]{0,4}$/;
 const NO_PREFIX = (prefix: string) => prefix === "";
+/** The most letters a prefix has (Hebrew וכשה). */
+const LONGEST_PREFIX = 4;
 
 /** The prefixes a language attaches to a word: by the language subtag of the locale code. */
 function prefixesOf(code: string): Prefixes {
@@ -54,30 +93,41 @@ function prefixesOf(code: string): Prefixes {
 }
 
 export function compileRendering(written: string, code: string): CompiledRendering {
-  const matched = matchText(written).trim();
-  const anywhere = UNSPACED.test(matched);
+  const folded = fold(written.replace(/\s+/g, " ")).trim();
+  const anywhere = UNSPACED.test(folded);
   const prefixes = prefixesOf(code);
-  if (prefixes === "arabic" && matched.startsWith("ال") && matched.length > 3) {
+  if (prefixes === "arabic" && folded.startsWith("ال") && folded.length > 3) {
     // الدعم is also written للدعم (ل + ال) and بالدعم: look for لدعم, then check what comes before.
-    return { written, core: matched.slice(1), anywhere, prefixOk: (p) => (p.endsWith("ا") && ARABIC_BEFORE_ARTICLE.test(p.slice(0, -1))) || p === "ل" || p === "ول" || p === "فل" };
+    return { written, anywhere, core: folded.slice(1), loose: looseSource(folded.slice(1)), prefixOk: (p) => (p.endsWith("ا") && ARABIC_BEFORE_ARTICLE.test(p.slice(0, -1))) || p === "ل" || p === "ول" || p === "فل" };
   }
-  if (prefixes === "hebrew" && matched.startsWith("ה") && matched.length > 2) {
+  if (prefixes === "hebrew" && folded.startsWith("ה") && folded.length > 2) {
     // הבית is also written בבית, לבית (the ה dropped after ב ל כ) and והבית.
-    return { written, core: matched.slice(1), anywhere, prefixOk: (p) => (p.endsWith("ה") && HEBREW_PREFIX.test(p.slice(0, -1))) || (/[בלכ]$/.test(p) && HEBREW_PREFIX.test(p)) };
+    return { written, anywhere, core: folded.slice(1), loose: looseSource(folded.slice(1)), prefixOk: (p) => (p.endsWith("ה") && HEBREW_PREFIX.test(p.slice(0, -1))) || (/[בלכ]$/.test(p) && HEBREW_PREFIX.test(p)) };
   }
   const prefixOk = prefixes === "arabic" ? (p: string) => ARABIC_PREFIX.test(p) : prefixes === "hebrew" ? (p: string) => HEBREW_PREFIX.test(p) : NO_PREFIX;
-  return { written, core: matched, anywhere, prefixOk };
+  return { written, anywhere, core: folded, loose: looseSource(folded), prefixOk };
 }
 
-/** Whether `matched` (from matchText) holds the rendering as whole words, prefixes allowed. */
-export function hasRendering(matched: string, rendering: CompiledRendering): boolean {
-  const { core } = rendering;
+/** Whether a folded text (foldText) holds the rendering as whole words, prefixes allowed; for a text as written, only true is sure. */
+export function hasRendering(folded: string, rendering: CompiledRendering): boolean {
+  const { core, prefixOk } = rendering;
   if (core === "") return false;
-  for (let at = matched.indexOf(core); at >= 0; at = matched.indexOf(core, at + 1)) {
+  for (let at = folded.indexOf(core); at >= 0; at = folded.indexOf(core, at + 1)) {
     if (rendering.anywhere) return true;
-    if (matched.charCodeAt(at + core.length) !== 32) continue;
-    const start = matched.lastIndexOf(" ", at - 1) + 1;
-    if (rendering.prefixOk(matched.slice(start, at))) return true;
+    if (isWordChar(folded, at + core.length)) continue;
+    if (prefixOk === NO_PREFIX) {
+      if (!isWordChar(folded, at - 1)) return true;
+      continue;
+    }
+    let start = at;
+    while (start > at - LONGEST_PREFIX - 1 && isWordChar(folded, start - 1)) start--;
+    if (!isWordChar(folded, start - 1) && prefixOk(folded.slice(start, at))) return true;
   }
   return false;
+}
+
+/** One pattern for where any of the renderings may occur in texts as written: a text it does not match holds none of them. */
+export function anyOf(renderings: readonly CompiledRendering[]): RegExp | undefined {
+  const sources = [...new Set(renderings.filter((r) => r.core !== "").map((r) => r.loose))];
+  return sources.length === 0 ? undefined : new RegExp(sources.join("|"), "i");
 }
