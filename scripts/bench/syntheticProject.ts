@@ -110,7 +110,8 @@ export function createSyntheticProject(projectRoot: string, { sections, locales 
 }
 
 /**
- * A glossary like a campaign's: the English words (six letters or more) found in the most blocks,
+ * A glossary like a campaign's: English words of six letters or more, from those found in the most
+ * blocks to those found in a few,
  * each with a rendering per locale that the translations mostly use: the pseudo-translation for
  * Latin-script locales; for the Arabic-script ones, up to four Arabic words particular to the
  * blocks whose English has the term and together found in nearly all of them (paired by position where a section has as many blocks).
@@ -129,7 +130,13 @@ export function syntheticGlossary(english: readonly Template[], arabic: readonly
   for (const words of englishWords) for (const w of words) inBlocks.set(w, (inBlocks.get(w) ?? 0) + 1);
   const arabicCount = new Map<string, number>();
   for (const words of arabicWords) for (const w of words) arabicCount.set(w, (arabicCount.get(w) ?? 0) + 1);
-  const terms = [...inBlocks].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, size).map(([w]) => w);
+  // Key terms recur, but a glossary is not the commonest words ("through", "including"): every
+  // third of the most frequent, down to words found in a few blocks.
+  const terms = [...inBlocks]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .filter((_, i) => i % 3 === 1)
+    .slice(0, size)
+    .map(([w]) => w);
   const reverse = (w: string) => [...w].reverse().join("");
   return terms
     .map((term, i) => {
@@ -191,11 +198,16 @@ function vary(template: Template, round: number, translate: (text: string) => st
 
 /**
  * Stands in for a translation into another Latin-script language: words of four letters or
- * more are reversed. Placeholders ({{count}}), web addresses, the keywords of ::: lines and
+ * more are reversed (a capital stays first). Placeholders ({{count}}), web addresses, the keywords of ::: lines and
  * all-capital citation markers (A-HRC-59-23-AEV, S/RES/2720) are left as they are.
  */
 function pseudoTranslate(text: string): string {
-  return text.replace(/(\{\{[^}]*\}\}|https?:\/\/[^\s)]+|:{3,} *[a-z]+)|\b[A-Za-z][a-z]{3,}\b/g, (match, kept: string | undefined) => (kept ? match : [...match].reverse().join("")));
+  return text.replace(/(\{\{[^}]*\}\}|https?:\/\/[^\s)]+|:{3,} *[a-z]+)|\b[A-Za-z][a-z]{3,}\b/g, (match, kept: string | undefined) => (kept ? match : capitalLike(match, [...match].reverse().join(""))));
+}
+
+/** A reversed word keeps its capital first, as a translation would write it ("Workers" → "Srekrow"). */
+function capitalLike(original: string, word: string): string {
+  return original[0] === original[0]!.toUpperCase() ? word[0]!.toUpperCase() + word.slice(1).toLowerCase() : word;
 }
 
 /**

@@ -7,7 +7,7 @@ import type { Alignment } from "../project/align.ts";
 import { KIND_NAMES, type Block } from "../project/blocks.ts";
 import { hasWord, type Glossary, type GlossaryEntry, type GlossaryRendering } from "../project/glossary.ts";
 import type { Project, ProjectLocale, Section } from "../project/readProject.ts";
-import { anyOf, compileRendering, foldText, hasRendering, type CompiledRendering } from "../project/termMatch.ts";
+import { anyOf, compileRendering, foldText, hasRendering, writtenHas, type CompiledRendering } from "../project/termMatch.ts";
 import type { EnglishReference } from "./alignment.ts";
 import type { GlossaryConformance, Problem, Severity } from "./types.ts";
 
@@ -161,7 +161,12 @@ export class GlossaryCheck {
       if (known === undefined) folded.set(text, (known = foldText(text)));
       return known;
     };
-    const holds = (text: string, renderings: readonly CompiledRendering[]) => renderings.some((r) => hasRendering(text, r)) || renderings.some((r) => hasRendering(fold(text), r));
+    const holds = (text: string, renderings: readonly CompiledRendering[]) => {
+      for (const r of renderings) if (writtenHas(text, r)) return true;
+      const folded = fold(text);
+      for (const r of renderings) if (hasRendering(folded, r)) return true;
+      return false;
+    };
     if (own.size > 0) {
       for (const { doc, reference, alignment } of aligned) {
         const blocks = doc.structure.blocks;

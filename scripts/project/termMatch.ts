@@ -3,9 +3,10 @@
 //
 //   foldText(text)                the text as matched: folded letters, lower case, single spaces
 //   compileRendering(r, code)     a rendering (one or more words) ready to look for in a locale
-//   hasRendering(text, r)         whether a folded text holds it as whole words; in a text as
-//                                 written, true is already the answer (folding only merges), so
-//                                 most texts never need folding
+//   hasRendering(text, r)         whether a folded text holds it as whole words
+//   writtenHas(text, r)           the same for a text as written, where only true is sure (it
+//                                 looks for the rendering as the glossary and a sentence start
+//                                 write it): most texts never need folding
 //   anyOf(renderings)             one pattern over texts as written that finds where any of them
 //                                 may be, variants, marks and case included (then fold and look)
 //
@@ -77,10 +78,16 @@ export interface CompiledRendering {
   anywhere: boolean;
   /** A pattern for `core` as a text may write it (anyOf). */
   loose: string;
+  /** `core` as the glossary writes it and capitalized: found in a text as written, it is found folded too. */
+  asWritten: string[];
 }
 
-const ARABIC_PREFIX = /^[وف]?(?:[بك]?(?:ال)?|لل?)$/;
-const ARABIC_BEFORE_ARTICLE = /^[وف]?[بك]?$/;
+/** Every Arabic prefix: و or ف, then ب or ك with or without the article, or the article alone, or ل, or لل (ل + ال). */
+const ARABIC_PREFIXES: ReadonlySet<string> = new Set(
+  ["", "و", "ف"].flatMap((conjunction) => ["", "ب", "ك", "ال", "بال", "كال", "ل", "لل"].map((rest) => conjunction + rest)),
+);
+/** What may come before an article that is written: الدعم, بالدعم, وبالدعم. */
+const ARABIC_BEFORE_ARTICLE: ReadonlySet<string> = new Set(["", "و", "ف"].flatMap((conjunction) => ["", "ب", "ك"].map((rest) => conjunction + rest)));
 const HEBREW_PREFIX = /^[ומשהבלכ]{0,4}$/;
 const NO_PREFIX = (prefix: string) => prefix === "";
 /** The most letters a prefix has (Hebrew וכשה). */
@@ -93,35 +100,52 @@ function prefixesOf(code: string): Prefixes {
 }
 
 export function compileRendering(written: string, code: string): CompiledRendering {
-  const folded = fold(written.replace(/\s+/g, " ")).trim();
+  const plain = written.replace(/\s+/g, " ").trim().normalize("NFC");
+  const folded = fold(plain);
   const anywhere = UNSPACED.test(folded);
   const prefixes = prefixesOf(code);
+  const shape = (skip: number) => {
+    const core = folded.slice(skip);
+    // Only a text as written that folds to the core may be looked for as written; mark-free forms of a case-less script always do.
+    const own = fold(plain.slice(skip)) === core ? [plain.slice(skip)] : [];
+    const asWritten = [...new Set([core, ...own].flatMap((w) => [w, w.charAt(0).toUpperCase() + w.slice(1)]))].filter((w) => fold(w) === core && w !== "");
+    return { written, anywhere, core, loose: looseSource(core), asWritten };
+  };
   if (prefixes === "arabic" && folded.startsWith("ال") && folded.length > 3) {
     // الدعم is also written للدعم (ل + ال) and بالدعم: look for لدعم, then check what comes before.
-    return { written, anywhere, core: folded.slice(1), loose: looseSource(folded.slice(1)), prefixOk: (p) => (p.endsWith("ا") && ARABIC_BEFORE_ARTICLE.test(p.slice(0, -1))) || p === "ل" || p === "ول" || p === "فل" };
+    return { ...shape(1), prefixOk: (p) => (p.endsWith("ا") && ARABIC_BEFORE_ARTICLE.has(p.slice(0, -1))) || p === "ل" || p === "ول" || p === "فل" };
   }
   if (prefixes === "hebrew" && folded.startsWith("ה") && folded.length > 2) {
     // הבית is also written בבית, לבית (the ה dropped after ב ל כ) and והבית.
-    return { written, anywhere, core: folded.slice(1), loose: looseSource(folded.slice(1)), prefixOk: (p) => (p.endsWith("ה") && HEBREW_PREFIX.test(p.slice(0, -1))) || (/[בלכ]$/.test(p) && HEBREW_PREFIX.test(p)) };
+    return { ...shape(1), prefixOk: (p) => (p.endsWith("ה") && HEBREW_PREFIX.test(p.slice(0, -1))) || (/[בלכ]$/.test(p) && HEBREW_PREFIX.test(p)) };
   }
-  const prefixOk = prefixes === "arabic" ? (p: string) => ARABIC_PREFIX.test(p) : prefixes === "hebrew" ? (p: string) => HEBREW_PREFIX.test(p) : NO_PREFIX;
-  return { written, anywhere, core: folded, loose: looseSource(folded), prefixOk };
+  const prefixOk = prefixes === "arabic" ? (p: string) => ARABIC_PREFIXES.has(p) : prefixes === "hebrew" ? (p: string) => HEBREW_PREFIX.test(p) : NO_PREFIX;
+  return { ...shape(0), prefixOk };
 }
 
-/** Whether a folded text (foldText) holds the rendering as whole words, prefixes allowed; for a text as written, only true is sure. */
+/** Whether a folded text (foldText) holds the rendering as whole words, prefixes allowed. */
 export function hasRendering(folded: string, rendering: CompiledRendering): boolean {
-  const { core, prefixOk } = rendering;
-  if (core === "") return false;
-  for (let at = folded.indexOf(core); at >= 0; at = folded.indexOf(core, at + 1)) {
-    if (rendering.anywhere) return true;
-    if (isWordChar(folded, at + core.length)) continue;
+  return holds(folded, rendering.core, rendering);
+}
+
+/** Whether a text as written holds the rendering as the glossary (or a sentence start) writes it: true is sure, false is not. */
+export function writtenHas(text: string, rendering: CompiledRendering): boolean {
+  for (const needle of rendering.asWritten) if (holds(text, needle, rendering)) return true;
+  return false;
+}
+
+function holds(text: string, needle: string, { anywhere, prefixOk }: CompiledRendering): boolean {
+  if (needle === "") return false;
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+    if (anywhere) return true;
+    if (isWordChar(text, at + needle.length)) continue;
     if (prefixOk === NO_PREFIX) {
-      if (!isWordChar(folded, at - 1)) return true;
+      if (!isWordChar(text, at - 1)) return true;
       continue;
     }
     let start = at;
-    while (start > at - LONGEST_PREFIX - 1 && isWordChar(folded, start - 1)) start--;
-    if (!isWordChar(folded, start - 1) && prefixOk(folded.slice(start, at))) return true;
+    while (start > at - LONGEST_PREFIX - 1 && isWordChar(text, start - 1)) start--;
+    if (!isWordChar(text, start - 1) && prefixOk(text.slice(start, at))) return true;
   }
   return false;
 }
