@@ -1,12 +1,16 @@
 // Benchmark "check": the translators' check (npm run check) over a synthetic campaign of
-// 10 locales x 500 sections.
+// 10 locales x 500 sections; then the same check with and without a glossary of 100 terms
+// (content/glossary.yml), run side by side, for what the glossary rule adds.
+import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runChild, runCommand } from "./childProcess.ts";
 import type { BenchOptions, BenchReport, Target } from "./report.ts";
-import { seconds, spread, summarize, type Summary } from "./stats.ts";
+import { alternate, pairedRatios, seconds, spread, summarize, times, type Summary } from "./stats.ts";
 import { createSyntheticProject } from "./syntheticProject.ts";
 
 export const CHECK_TARGET_MS = 1000;
+/** The glossary rule adds at most this much to npm run check (issue 26). */
+export const GLOSSARY_TARGET_RATIO = 1.1;
 
 export interface CheckBenchConfig {
   sections: number;
@@ -28,6 +32,8 @@ export interface CheckFigures {
   problems: number;
   errors: number;
   maxRssKb: number;
+  /** The same check without and with the glossary, round by round. */
+  glossary: { without: Summary; with: Summary; ratio: Summary; commandWithout: Summary; commandWith: Summary; commandRatio: Summary; problems: number };
 }
 
 export async function benchLocaleCheck(options: BenchOptions, config: CheckBenchConfig = options.smoke ? CHECK_SMOKE : options.quick ? CHECK_QUICK : CHECK_DEFAULTS): Promise<BenchReport<CheckFigures>> {
@@ -43,6 +49,19 @@ export async function benchLocaleCheck(options: BenchOptions, config: CheckBench
       if (run.status !== 0 && run.status !== 1) throw new Error(`npm run check exited with ${run.status}:\n${run.stderr.slice(-2000)}`);
       command.push(run.wallMs);
     }
+    // With and without the glossary, alternating (content/glossary.yml written for one, removed for the other).
+    const glossaryFile = join(project.root, "content", "glossary.yml");
+    const runCheck = async (glossary: boolean) => {
+      if (glossary) writeFileSync(glossaryFile, project.glossary);
+      else rmSync(glossaryFile, { force: true });
+      const child = await runChild(join(import.meta.dirname, "children", "checkLocales.ts"), [project.root], { cwd: project.root });
+      const run = await runCommand(join(options.root, "scripts", "check.ts"), ["--root", project.root], { cwd: project.root });
+      if (run.status !== 0 && run.status !== 1) throw new Error(`npm run check exited with ${run.status}:\n${run.stderr.slice(-2000)}`);
+      return { ms: child.ms, problems: Number(child.problems), wallMs: run.wallMs };
+    };
+    options.log(`check: with and without a glossary of 100 terms, ${Math.max(config.runs, 3)} rounds`);
+    const paired = await alternate(Math.max(config.runs, 3), () => runCheck(true), () => runCheck(false));
+    rmSync(glossaryFile, { force: true });
     const figures: CheckFigures = {
       config,
       files: project.sectionFiles.length + 2 * config.locales,
@@ -51,12 +70,28 @@ export async function benchLocaleCheck(options: BenchOptions, config: CheckBench
       problems: Number(inProcess[0]!.problems),
       errors: Number(inProcess[0]!.errors),
       maxRssKb: Math.max(...inProcess.map((r) => r.maxRssKb)),
+      glossary: {
+        with: summarize(paired.a.map((r) => r.ms)),
+        without: summarize(paired.b.map((r) => r.ms)),
+        ratio: pairedRatios(paired.a.map((r) => r.ms), paired.b.map((r) => r.ms)),
+        commandWith: summarize(paired.a.map((r) => r.wallMs)),
+        commandWithout: summarize(paired.b.map((r) => r.wallMs)),
+        commandRatio: pairedRatios(paired.a.map((r) => r.wallMs), paired.b.map((r) => r.wallMs)),
+        problems: paired.a[0]!.problems - paired.b[0]!.problems,
+      },
     };
+    const g = figures.glossary;
     const target: Target = {
       what: `npm run check, ${config.locales} locales x ${config.sections} sections`,
       limit: `< ${seconds(CHECK_TARGET_MS, 1)}`,
       measured: spread(figures.command, seconds),
       met: figures.command.median < CHECK_TARGET_MS,
+    };
+    const glossaryTarget: Target = {
+      what: `what a glossary of 100 terms adds to npm run check, ${config.locales} locales x ${config.sections} sections`,
+      limit: `≤ ${times(GLOSSARY_TARGET_RATIO)}`,
+      measured: spread(g.commandRatio, times),
+      met: g.commandRatio.median <= GLOSSARY_TARGET_RATIO,
     };
     return {
       name: "check",
@@ -70,11 +105,23 @@ export async function benchLocaleCheck(options: BenchOptions, config: CheckBench
             ["the command: node --import tsx scripts/check.ts --root …", spread(figures.command, seconds), "", ""],
           ],
         },
+        {
+          title: `With and without content/glossary.yml (100 terms), ${g.ratio.runs} rounds side by side: median (min–max)`,
+          head: ["what", "without", "with", "ratio (round by round)"],
+          rows: [
+            ["checkLocales() + text report (fresh process)", spread(g.without, seconds), spread(g.with, seconds), spread(g.ratio, times)],
+            ["the command: node --import tsx scripts/check.ts --root …", spread(g.commandWithout, seconds), spread(g.commandWith, seconds), spread(g.commandRatio, times)],
+          ],
+        },
       ],
-      targets: [target],
-      facts: [{ what: "checkLocales() itself, same project (fresh process)", measured: spread(figures.check, seconds) }],
+      targets: [target, glossaryTarget],
+      facts: [
+        { what: "checkLocales() itself, same project (fresh process)", measured: spread(figures.check, seconds) },
+        { what: "checkLocales() with a glossary of 100 terms over without", measured: spread(g.ratio, times) },
+      ],
       notes: [
         "Translations are up to date (each `source:` is the English version), so no history lookup runs; the Arabic, Persian and Urdu files are the real Arabic text, whose structure warnings the real project has too.",
+        `The glossary (syntheticGlossary) holds 100 English words of six letters or more (every third of the most frequent), with the renderings the translations use (Arabic: up to four words covering nearly every block of the term); the check then reports ${g.problems} more problems, nearly all in the Arabic-script locales.`,
       ],
       figures,
     };

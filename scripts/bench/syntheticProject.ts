@@ -4,6 +4,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { readBlocks } from "../project/blocks.ts";
 import { parseSectionFile } from "../project/sectionFile.ts";
 import { readSectionList } from "../project/sectionList.ts";
 import { sectionVersion } from "../project/sectionVersion.ts";
@@ -34,6 +35,8 @@ export interface SyntheticProject {
   locales: string[];
   /** Every section file written, relative to the root (content/<locale>/<id>.md). */
   sectionFiles: string[];
+  /** A content/glossary.yml of 100 terms from the real English with a rendering per locale; not written (the check bench compares with and without). */
+  glossary: string;
   remove(): void;
 }
 
@@ -101,8 +104,70 @@ export function createSyntheticProject(projectRoot: string, { sections, locales 
     sectionIds,
     locales: chosen.map((l) => l.code),
     sectionFiles,
+    glossary: syntheticGlossary(english, arabic, chosen.slice(1)),
     remove: () => rmSync(root, { recursive: true, force: true }),
   };
+}
+
+/**
+ * A glossary like a campaign's: English words of six letters or more, from those found in the most
+ * blocks to those found in a few,
+ * each with a rendering per locale that the translations mostly use: the pseudo-translation for
+ * Latin-script locales; for the Arabic-script ones, up to four Arabic words particular to the
+ * blocks whose English has the term and together found in nearly all of them (paired by position where a section has as many blocks).
+ * Every fourth entry forbids a word, every fifth exempts quotations.
+ */
+export function syntheticGlossary(english: readonly Template[], arabic: readonly Template[], locales: readonly SyntheticLocale[], size = 100): string {
+  const pairs: [string, string][] = [];
+  english.forEach((en, i) => {
+    const e = readBlocks(en.body, 1).blocks;
+    const a = readBlocks(arabic[i]!.body, 1).blocks;
+    e.forEach((block, k) => pairs.push([block.text.toLowerCase(), e.length === a.length ? a[k]!.text : ""]));
+  });
+  const englishWords = pairs.map(([en]) => new Set(en.match(/[a-z]{6,}/g) ?? []));
+  const arabicWords = pairs.map(([, ar]) => new Set(ar.match(/[\u0621-\u064a]{4,}/g) ?? []));
+  const inBlocks = new Map<string, number>();
+  for (const words of englishWords) for (const w of words) inBlocks.set(w, (inBlocks.get(w) ?? 0) + 1);
+  const arabicCount = new Map<string, number>();
+  for (const words of arabicWords) for (const w of words) arabicCount.set(w, (arabicCount.get(w) ?? 0) + 1);
+  // Key terms recur, but a glossary is not the commonest words ("through", "including"): every
+  // third of the most frequent, down to words found in a few blocks.
+  const terms = [...inBlocks]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .filter((_, i) => i % 3 === 1)
+    .slice(0, size)
+    .map(([w]) => w);
+  const reverse = (w: string) => [...w].reverse().join("");
+  return terms
+    .map((term, i) => {
+      const together = new Map<string, number>();
+      englishWords.forEach((words, k) => {
+        if (words.has(term)) for (const w of arabicWords[k]!) together.set(w, (together.get(w) ?? 0) + 1);
+      });
+      // The words most particular to the term's blocks, taken while they cover blocks the others do not
+      // (up to four, as a glossary lists a word with and without the article, singular and plural).
+      const ranked = [...together].sort((a, b) => b[1] / (arabicCount.get(b[0])! + 2) - a[1] / (arabicCount.get(a[0])! + 2) || (a[0] < b[0] ? -1 : 1)).map(([w]) => w).slice(0, 30);
+      const blocks = englishWords.map((words, k) => (words.has(term) && arabicWords[k]!.size > 0 ? k : -1)).filter((k) => k >= 0);
+      const uncovered = new Set(blocks);
+      const chosen: string[] = [];
+      while (chosen.length < 4 && uncovered.size > blocks.length * 0.05) {
+        const next = ranked.filter((w) => !chosen.includes(w)).map((w) => ({ w, n: [...uncovered].filter((k) => arabicWords[k]!.has(w)).length })).sort((a, b) => b.n - a.n)[0];
+        if (!next || next.n === 0) break;
+        chosen.push(next.w);
+        for (const k of [...uncovered]) if (arabicWords[k]!.has(next.w)) uncovered.delete(k);
+      }
+      const best = chosen[0];
+      const lines = [`- term: ${term}`, `  forms: [${term}]`];
+      if (i % 5 === 4) lines.push("  quotations: exempt");
+      for (const locale of locales) {
+        const rtl = locale.dir === "rtl";
+        const rendering = rtl ? (best ? `accepted: [${chosen.join(", ")}]` : "keep: latin") : `accepted: [${reverse(term)}]`;
+        const forbidden = i % 4 === 3 ? `, forbidden: [${rtl ? `زز${best ?? "ازور"}` : `${reverse(term)}zz`}]` : "";
+        lines.push(`  ${locale.code}: { ${rendering}${forbidden} }`);
+      }
+      return lines.join("\n");
+    })
+    .join("\n") + "\n";
 }
 
 function readJsonObject(path: string): Record<string, unknown> {
@@ -133,11 +198,16 @@ function vary(template: Template, round: number, translate: (text: string) => st
 
 /**
  * Stands in for a translation into another Latin-script language: words of four letters or
- * more are reversed. Placeholders ({{count}}), web addresses, the keywords of ::: lines and
+ * more are reversed (a capital stays first). Placeholders ({{count}}), web addresses, the keywords of ::: lines and
  * all-capital citation markers (A-HRC-59-23-AEV, S/RES/2720) are left as they are.
  */
 function pseudoTranslate(text: string): string {
-  return text.replace(/(\{\{[^}]*\}\}|https?:\/\/[^\s)]+|:{3,} *[a-z]+)|\b[A-Za-z][a-z]{3,}\b/g, (match, kept: string | undefined) => (kept ? match : [...match].reverse().join("")));
+  return text.replace(/(\{\{[^}]*\}\}|https?:\/\/[^\s)]+|:{3,} *[a-z]+)|\b[A-Za-z][a-z]{3,}\b/g, (match, kept: string | undefined) => (kept ? match : capitalLike(match, [...match].reverse().join(""))));
+}
+
+/** A reversed word keeps its capital first, as a translation would write it ("Workers" → "Srekrow"). */
+function capitalLike(original: string, word: string): string {
+  return original[0] === original[0]!.toUpperCase() ? word[0]!.toUpperCase() + word.slice(1).toLowerCase() : word;
 }
 
 /**

@@ -4,6 +4,7 @@ import { resolve } from "node:path";
 import { readProject, type Project, type ProjectLocale } from "../project/readProject.ts";
 import { checkConsistency, findRepeats } from "./consistency.ts";
 import { countBlockProblems, reportMarkup } from "./alignment.ts";
+import { GlossaryCheck, type AlignedSection } from "./glossary.ts";
 import { printFontProblems } from "./printFonts.ts";
 import { severityOf } from "./problem.ts";
 import { checkSection } from "./sectionCheck.ts";
@@ -57,6 +58,8 @@ export function checkLocales(project: Project | string, options: CheckOptions = 
   // Where each section stands (stale ones held to the English they were made from, diffs or not).
   const states = translationState(project);
   const repeats = findRepeats([...sourceSections.values()]);
+  const glossary = new GlossaryCheck(project.glossary);
+  problems.push(...glossary.entryProblems(project, [...sourceSections.values()]));
   const summaries: LocaleSummary[] = [summarizeSource(source, sectionIds, sourceSections)];
   for (const read of project.locales.slice(1)) {
     const code = read.code;
@@ -64,6 +67,7 @@ export function checkLocales(project: Project | string, options: CheckOptions = 
     const locale = checkedLocale(read);
     const localeProblems: Problem[] = [...locale.problems];
     const sectionStates = new Map<string, SectionState>();
+    const aligned: AlignedSection[] = [];
     for (const id of sectionIds) {
       const doc = locale.sections.get(id);
       const english = sourceSections.get(id);
@@ -84,6 +88,7 @@ export function checkLocales(project: Project | string, options: CheckOptions = 
         const result = checkSection(english, doc, states.section(code, id)!, { code, complete: locale.complete, diffs: options.diffs !== false, expansion: locale.expansion, ...(locale.exchange ? { exchange: locale.exchange } : {}) });
         sectionStates.set(id, result.state);
         localeProblems.push(...result.problems);
+        if (result.aligned) aligned.push({ doc, ...result.aligned });
       } else {
         // The English file itself is broken (reported there): nothing to compare against yet.
         sectionStates.set(id, doc.status === "reviewed" ? "reviewed" : "draft");
@@ -102,6 +107,8 @@ export function checkLocales(project: Project | string, options: CheckOptions = 
     }
     const translated = new Map([...locale.sections].filter(([id]) => sectionStates.get(id) !== "untranslated"));
     localeProblems.push(...checkConsistency(repeats, translated, code));
+    const terms = glossary.checkLocale(locale, aligned, translated.values());
+    localeProblems.push(...terms.problems);
     let stringStates = new Map<string, StringState>();
     if (source.strings) {
       const strings = checkStrings(source.strings, locale);
@@ -111,7 +118,7 @@ export function checkLocales(project: Project | string, options: CheckOptions = 
     }
     localeProblems.push(...printFontProblems(locale));
     problems.push(...localeProblems);
-    summaries.push(summarize(locale, sectionIds, sourceSections, sectionStates, stringStates, localeProblems));
+    summaries.push({ ...summarize(locale, sectionIds, sourceSections, sectionStates, stringStates, localeProblems), glossary: terms.conformance });
   }
 
   for (const summary of summaries) {

@@ -28,6 +28,8 @@ export interface SectionContext {
 export interface SectionCheck {
   state: SectionState;
   problems: Problem[];
+  /** The English the blocks were held to and how they pair (absent for a copy of the English): the glossary rule reuses it. */
+  aligned?: { reference: EnglishReference; alignment: Alignment };
 }
 
 /** The check's judgement of a section's state (scripts/project/translationState.ts): its problems. */
@@ -108,6 +110,7 @@ export function checkSection(english: SectionDoc, doc: SectionDoc, translation: 
   } else {
     state = status === "reviewed" ? "reviewed" : "draft";
   }
+  const aligned = { reference, alignment };
   if (status !== "reviewed") {
     add(
       "draft",
@@ -116,7 +119,7 @@ export function checkSection(english: SectionDoc, doc: SectionDoc, translation: 
       "once a second native speaker has read it against the English, set  status: reviewed",
     );
   }
-  return { state, problems };
+  return { state, problems, aligned };
 }
 
 type ExchangeHints = Record<"untranslated" | "stale" | "structure", string>;

@@ -24,6 +24,9 @@ export type ProblemKind =
   | "unknown-source" // a `source:` that names no known English version
   | "draft"
   | "inconsistent" // the same English translated differently in two places
+  | "glossary" // a block whose English has a glossary term, without the locale's rendering (scripts/check/glossary.ts)
+  | "forbidden-term" // a rendering the glossary forbids in the locale: an error everywhere
+  | "glossary-entry" // a glossary entry naming a locale the project lacks, or a term the English never uses
   | "print-font"; // text in a script no print font covers (scripts/print/fonts.ts)
 
 import type { StaleDiff, WordChange } from "../project/wordDiff.ts";
@@ -88,6 +91,19 @@ export interface LocaleSummary {
   blockProblems: Record<"markup" | "structure" | "link" | "length" | "added-link" | "added-structure", number>;
   errors: number;
   warnings: number;
+  /** Translations: how the blocks use the glossary's terms (absent for the source locale). */
+  glossary?: GlossaryConformance;
+}
+
+export interface GlossaryConformance {
+  /** Places (a block, a term) where the English has a term the locale has a rendering for. */
+  uses: number;
+  /** Of those, the ones whose translation uses an accepted rendering. */
+  asGlossary: number;
+  /** Forbidden renderings found (title, kicker, blocks, UI strings). */
+  forbidden: number;
+  /** Terms whose rendering for the locale is not decided yet (accepted: []): not checked. */
+  undecided: number;
 }
 
 export interface CheckResult {

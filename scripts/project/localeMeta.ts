@@ -21,11 +21,13 @@ export interface LocaleMeta {
   expansion?: Expansion;
   /** "exchange" in locale.json when given: the check's hints then speak of the exported file, not the markdown. */
   exchange?: Exchange;
+  /** "glossary" in locale.json: how the check reports a block without the glossary's rendering of a term (default "warning"). */
+  glossary?: "error" | "warning";
 }
 
 export const META_FILE = "locale.json";
 
-const META_KEYS = ["name", "dir", "numberingSystem", "complete", "expansion", "exchange"];
+const META_KEYS = ["name", "dir", "numberingSystem", "complete", "expansion", "exchange", "glossary"];
 
 /** `file` is the path as shown to people. */
 export function parseLocaleMeta(text: string, file: string): LocaleMeta {
@@ -38,7 +40,7 @@ export function parseLocaleMeta(text: string, file: string): LocaleMeta {
   for (const key of Object.keys(value)) {
     if (!META_KEYS.includes(key)) fail(key, `unknown key "${key}"`, `remove it; the metadata keys are: ${META_KEYS.join(", ")}`);
   }
-  const { name, dir, numberingSystem, complete, expansion, exchange } = value;
+  const { name, dir, numberingSystem, complete, expansion, exchange, glossary } = value;
   if (typeof name !== "string" || !name.trim()) fail("name", '"name" is missing', 'give the language\'s name in the language itself, e.g. "العربية" or "Français"');
   if (dir !== "ltr" && dir !== "rtl") fail("dir", '"dir" must be "ltr" or "rtl"', "use rtl for Arabic, Hebrew, Persian, Urdu…; ltr otherwise");
   if (typeof numberingSystem !== "string" || !isNumberingSystem(numberingSystem)) {
@@ -50,6 +52,9 @@ export function parseLocaleMeta(text: string, file: string): LocaleMeta {
   if (exchange !== undefined && exchange !== "po" && exchange !== "xliff") {
     fail("exchange", `"exchange" must be "po" or "xliff", not ${JSON.stringify(exchange)}`, 'write "po" or "xliff" for a language translated through exported files (npm run locale:export), or remove the key for one edited in the markdown');
   }
+  if (glossary !== undefined && glossary !== "error" && glossary !== "warning") {
+    fail("glossary", `"glossary" must be "error" or "warning", not ${JSON.stringify(glossary)}`, 'write "error" to hold every block to the glossary\'s renderings (content/glossary.yml), or remove the key for warnings');
+  }
   return {
     name: (name as string).trim(),
     dir: dir as Direction,
@@ -57,6 +62,7 @@ export function parseLocaleMeta(text: string, file: string): LocaleMeta {
     complete: complete as boolean,
     ...(range ? { expansion: range as Expansion } : {}),
     ...(exchange !== undefined ? { exchange: exchange as Exchange } : {}),
+    ...(glossary !== undefined ? { glossary: glossary as "error" | "warning" } : {}),
   };
 }
 

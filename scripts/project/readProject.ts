@@ -53,6 +53,8 @@ export interface ProjectLocale {
   expansion: Expansion;
   /** "exchange" in locale.json: translated through PO or XLIFF files rather than the markdown. */
   exchange?: Exchange;
+  /** "glossary" in locale.json: a block without the glossary's rendering is an error, or a warning (the default). */
+  glossary?: "error" | "warning";
   metaFile: string;
   stringsFile: string;
   /** undefined when ui.json is absent or does not parse. */

@@ -53,6 +53,8 @@ export interface LocaleStatusView {
   warnings: number;
   /** Problems found block by block against the English, e.g. "2 blocks that differ from the English"; empty when none. */
   blockProblems: string[];
+  /** How the blocks use the glossary's terms, e.g. "41 of 45 uses of its terms as the glossary says"; empty without a glossary. */
+  glossary: string;
   sections: { total: number; upToDate: number; segments: BarSegment[] };
   strings: { total: number; translated: number; segments: BarSegment[]; editUrl: string; file: string };
   sectionRows: { id: string; title: string; titleLanguage: TextLanguage; state: SectionState; label: string; file: string; editUrl: string; englishUrl: string }[];
@@ -108,6 +110,7 @@ function localeView(summary: LocaleSummary, sourceLocale: LocaleView, fileUrl: (
     errors: summary.errors,
     warnings: summary.warnings,
     blockProblems: BLOCK_PROBLEM_KINDS.filter((k) => summary.blockProblems[k] > 0).map((k) => `${summary.blockProblems[k]} ${BLOCK_PROBLEM_LABELS[k][summary.blockProblems[k] === 1 ? 0 : 1]}`),
+    glossary: glossaryLine(summary),
     sections: { total: summary.sections.total, upToDate: summary.sections.upToDate, segments: segments(sectionCounts, summary.sections.total) },
     strings: {
       total: summary.strings.total,
@@ -124,6 +127,16 @@ function localeView(summary: LocaleSummary, sourceLocale: LocaleView, fileUrl: (
       englishUrl: fileUrl(`content/${sourceLocale.code}/${row.id}.md`),
     })),
   };
+}
+
+/** "terms: 41/45 as the glossary says", with forbidden and undecided ones; "" where nothing was held to a glossary. */
+export function glossaryLine(summary: LocaleSummary): string {
+  const g = summary.glossary;
+  if (!g || (g.uses === 0 && g.forbidden === 0 && g.undecided === 0)) return "";
+  const parts = [`${g.asGlossary} of ${g.uses} ${g.uses === 1 ? "use" : "uses"} of its terms as the glossary says`];
+  if (g.forbidden > 0) parts.push(`${g.forbidden} forbidden ${g.forbidden === 1 ? "rendering" : "renderings"}`);
+  if (g.undecided > 0) parts.push(`${g.undecided} ${g.undecided === 1 ? "term" : "terms"} not decided yet`);
+  return parts.join("; ");
 }
 
 /** Bar segments in steps of 5 %, rounded so they always add up to the whole bar. */
