@@ -18,7 +18,14 @@ import { scaffoldGlossary } from "../../scripts/translators/newLocale.ts";
 import { runScript } from "../helpers/cli.ts";
 import { useProjectCopy } from "./projectCopy.ts";
 
-const setUp = useProjectCopy();
+const copyOfProject = useProjectCopy();
+
+/** A copy of the project without the campaign's glossary: each test writes the one it is about. */
+function setUp() {
+  const project = copyOfProject();
+  rmSync(join(project.root, "content/glossary.yml"), { force: true });
+  return project;
+}
 
 const GLOSSARY = `# The campaign's key terms (a test's excerpt)
 - term: abet
