@@ -21,9 +21,11 @@ const started = performance.now();
 try {
   await buildAll(root, output, { siteOnly, debug: isDebug() });
   if (siteOnly) {
-    console.log(explicitSiteOnly
-      ? "  no share cards (npm run build renders them in Chromium): pages carry no og:image"
-      : "  no Chrome or Chromium on this machine: built without PDFs and share cards (pages carry no og:image); set CHROME_PATH to a browser to build them");
+    console.log(
+      explicitSiteOnly
+        ? "  no share cards (npm run build renders them in Chromium): pages carry no og:image"
+        : "  no Chrome or Chromium on this machine: built without PDFs and share cards (pages carry no og:image); set CHROME_PATH to a browser to build them",
+    );
   }
   console.log(`✓ built ${output} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 } catch (error) {

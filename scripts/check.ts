@@ -44,7 +44,10 @@ if (!["text", "markdown", "json"].includes(format)) usage(`unknown format "${for
 
 try {
   const project = readProject(resolve(args.root ?? process.cwd()));
-  const locales = args.locale?.flatMap((l) => l.split(",")).map((l) => l.trim()).filter(Boolean);
+  const locales = args.locale
+    ?.flatMap((l) => l.split(","))
+    .map((l) => l.trim())
+    .filter(Boolean);
   if (locales) {
     const known = project.locales.map((l) => l.code);
     for (const code of locales) {

@@ -17,7 +17,8 @@ import { readProject } from "./project/readProject.ts";
 import { ContentError } from "./shared/contentError.ts";
 import { isLanguageTag, notALanguageTag } from "./shared/languageTag.ts";
 
-const USAGE = "usage: npm run locale:export -- <locale> [--format po|xliff|xliff2] [--out FILE] [--only sections|strings] [--force]   or   npm run locale:export -- <locale> --format tbx|csv [--out FILE]   or   npm run locale:export -- --template --only sections --out translations/sections.pot";
+const USAGE =
+  "usage: npm run locale:export -- <locale> [--format po|xliff|xliff2] [--out FILE] [--only sections|strings] [--force]   or   npm run locale:export -- <locale> --format tbx|csv [--out FILE]   or   npm run locale:export -- --template --only sections --out translations/sections.pot";
 const TERMBASES: readonly string[] = ["tbx", "csv"];
 
 /** The glossary for the locale as TBX or CSV; the glossary must read cleanly and hold terms. */
@@ -31,7 +32,11 @@ function exportGlossary(root: string, code: string, format: TermbaseFormat, out 
   }
   const { entries } = project.glossary;
   if (entries.length === 0) {
-    throw new ContentError({ file }, "the glossary has no terms, so there is nothing to export", "list the campaign's key terms in content/glossary.yml (see TRANSLATING.md, \"The glossary first\"), then export again; nothing was written");
+    throw new ContentError(
+      { file },
+      "the glossary has no terms, so there is nothing to export",
+      'list the campaign\'s key terms in content/glossary.yml (see TRANSLATING.md, "The glossary first"), then export again; nothing was written',
+    );
   }
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, writeTermbase(format, { glossary: project.glossary, sourceLocale: project.campaign.sourceLocale, code, project: project.campaign.name }));
@@ -60,18 +65,33 @@ async function unimportedWork(out: string, text: string, exported: LocaleExport)
 
 try {
   const { values, positionals } = parseArgs({
-    options: { format: { type: "string" }, out: { type: "string" }, only: { type: "string" }, template: { type: "boolean" }, force: { type: "boolean" }, root: { type: "string" }, debug: { type: "boolean" } },
+    options: {
+      format: { type: "string" },
+      out: { type: "string" },
+      only: { type: "string" },
+      template: { type: "boolean" },
+      force: { type: "boolean" },
+      root: { type: "string" },
+      debug: { type: "boolean" },
+    },
     allowPositionals: true,
   });
   const [code] = positionals;
   const problem =
     (!values.template && !code && "name a locale, e.g. ar") ||
     (positionals.length > 1 && "name one locale") ||
-    (values.format && !FORMATS.includes(values.format as ExchangeFormat) && !TERMBASES.includes(values.format) && `--format is po, xliff (XLIFF 1.2), xliff2 (XLIFF 2.0), or tbx or csv for the glossary, not "${values.format}"`) ||
+    (values.format &&
+      !FORMATS.includes(values.format as ExchangeFormat) &&
+      !TERMBASES.includes(values.format) &&
+      `--format is po, xliff (XLIFF 1.2), xliff2 (XLIFF 2.0), or tbx or csv for the glossary, not "${values.format}"`) ||
     (values.format && TERMBASES.includes(values.format) && (values.template || values.only) && `--format ${values.format} writes the glossary for one locale: no --template or --only`) ||
     (values.format && TERMBASES.includes(values.format) && values.out && !values.out.toLowerCase().endsWith(`.${values.format}`) && `--out ${values.out} does not end in .${values.format}`) ||
     (values.only && values.only !== "sections" && values.only !== "strings" && `--only is sections or strings, not "${values.only}"`) ||
-    (values.out && values.format && formatOfFile(values.out) && formatOfFile(values.out) !== values.format.replace("xliff2", "xliff") && `--out ${values.out} does not end like a ${values.format} file`);
+    (values.out &&
+      values.format &&
+      formatOfFile(values.out) &&
+      formatOfFile(values.out) !== values.format.replace("xliff2", "xliff") &&
+      `--out ${values.out} does not end like a ${values.format} file`);
   if (problem) {
     console.error(`✗ ${problem}\n  ${USAGE}`);
     process.exit(2);

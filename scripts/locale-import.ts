@@ -38,19 +38,35 @@ try {
   const words = formatWords(imported.format);
   const outcome = importLocale(root, imported, { file, force: values.force === true });
   if (outcome.result === "refused") {
-    console.error(printable(`✗ ${file}: not imported: ${outcome.reason}${outcome.files.slice(0, 20).map((f) => `\n    ${f}`).join("")}${outcome.files.length > 20 ? `\n    … and ${outcome.files.length - 20} more` : ""}\n  → ${outcome.hint}\n  Nothing was changed.`));
+    console.error(
+      printable(
+        `✗ ${file}: not imported: ${outcome.reason}${outcome.files
+          .slice(0, 20)
+          .map((f) => `\n    ${f}`)
+          .join("")}${outcome.files.length > 20 ? `\n    … and ${outcome.files.length - 20} more` : ""}\n  → ${outcome.hint}\n  Nothing was changed.`,
+      ),
+    );
     process.exit(1);
   }
   if (outcome.result === "invalid") {
-    for (const p of outcome.problems.slice(0, SHOWN_PROBLEMS)) console.error(printable(`${file}:${p.line}: error: ${words.entry} ${p.context}: ${p.message}\n  → ${p.hint ?? `copy it exactly as the English (${words.source}) has it; only the words around it are translated`}`));
+    for (const p of outcome.problems.slice(0, SHOWN_PROBLEMS))
+      console.error(
+        printable(
+          `${file}:${p.line}: error: ${words.entry} ${p.context}: ${p.message}\n  → ${p.hint ?? `copy it exactly as the English (${words.source}) has it; only the words around it are translated`}`,
+        ),
+      );
     if (outcome.problems.length > SHOWN_PROBLEMS) console.error(`… and ${outcome.problems.length - SHOWN_PROBLEMS} more`);
-    console.error(`\n✗ ${file}: not imported: ${outcome.problems.length} ${words.entry === "unit" ? (outcome.problems.length === 1 ? "problem in a unit" : "problems in units") : outcome.problems.length === 1 ? "problem in an entry" : "problems in entries"} (listed above). Nothing was changed.`);
+    console.error(
+      `\n✗ ${file}: not imported: ${outcome.problems.length} ${words.entry === "unit" ? (outcome.problems.length === 1 ? "problem in a unit" : "problems in units") : outcome.problems.length === 1 ? "problem in an entry" : "problems in entries"} (listed above). Nothing was changed.`,
+    );
     process.exit(1);
   }
   if (outcome.result === "breaks-check") {
     for (const p of outcome.errors.slice(0, SHOWN_PROBLEMS)) console.error(printable(`${p.file}${p.line !== undefined ? `:${p.line}` : ""}: error: ${p.message}\n  → ${p.hint}`));
     if (outcome.errors.length > SHOWN_PROBLEMS) console.error(`… and ${outcome.errors.length - SHOWN_PROBLEMS} more`);
-    console.error(`\n✗ ${file}: not imported: with its translations the check would find ${outcome.errors.length} error${outcome.errors.length === 1 ? "" : "s"} in ${outcome.code} that it does not find now (listed above, in the files as they would be).\n  → correct those translations in ${file} and import again; where the English changed since the export (a block the file has no entry for), export again, translate the new entries, then import. Nothing was changed.`);
+    console.error(
+      `\n✗ ${file}: not imported: with its translations the check would find ${outcome.errors.length} error${outcome.errors.length === 1 ? "" : "s"} in ${outcome.code} that it does not find now (listed above, in the files as they would be).\n  → correct those translations in ${file} and import again; where the English changed since the export (a block the file has no entry for), export again, translate the new entries, then import. Nothing was changed.`,
+    );
     process.exit(1);
   }
   const code = outcome.code;
@@ -62,8 +78,12 @@ try {
   );
   // A few skipped entries are named; a file full of unknown ones gets a count, not a line each.
   const SHOWN = 10;
-  for (const context of outcome.ignored.slice(0, SHOWN)) console.log(printable(`• ${file}: ${words.entry} ${context.length > 120 ? `${context.slice(0, 120)}…` : context} matches no current block or string (the English changed since the export); it was skipped`));
-  if (outcome.ignored.length > SHOWN) console.log(`• … and ${outcome.ignored.length - SHOWN} more ${words.entry === "unit" ? "units" : "entries"} that match no current block or string (${outcome.ignored.length} in all), skipped`);
+  for (const context of outcome.ignored.slice(0, SHOWN))
+    console.log(
+      printable(`• ${file}: ${words.entry} ${context.length > 120 ? `${context.slice(0, 120)}…` : context} matches no current block or string (the English changed since the export); it was skipped`),
+    );
+  if (outcome.ignored.length > SHOWN)
+    console.log(`• … and ${outcome.ignored.length - SHOWN} more ${words.entry === "unit" ? "units" : "entries"} that match no current block or string (${outcome.ignored.length} in all), skipped`);
   const result = checkLocales(root, { locales: [code] });
   const mine = { ...result, problems: result.problems.filter((p) => p.locale === code) };
   const { warnings } = totals(mine);
@@ -72,7 +92,9 @@ try {
   console.log(textReport(mine, { errorsOnly: true }));
   const errors = mine.problems.filter((p) => p.severity === "error").length;
   if (errors > 0) {
-    console.error(`✗ the check finds ${errors} error${errors === 1 ? "" : "s"} in ${code} (listed above); ${file} added none of them, they were there before it.\n  → fix them in the files named, then run npm run check -- --locale ${code}`);
+    console.error(
+      `✗ the check finds ${errors} error${errors === 1 ? "" : "s"} in ${code} (listed above); ${file} added none of them, they were there before it.\n  → fix them in the files named, then run npm run check -- --locale ${code}`,
+    );
     process.exit(1);
   }
 } catch (error) {

@@ -9,8 +9,7 @@ import { reportCommandFailure } from "./cli.ts";
 import { markSections } from "./translators/mark.ts";
 import { planMinorChange } from "./translators/minor.ts";
 
-const USAGE =
-  "usage: npm run locale:mark -- <locale> <section-id>…   or   npm run locale:mark -- <locale> --all   or   npm run locale:mark -- --minor <section-id>… [--from <version>]";
+const USAGE = "usage: npm run locale:mark -- <locale> <section-id>…   or   npm run locale:mark -- <locale> --all   or   npm run locale:mark -- --minor <section-id>… [--from <version>]";
 
 try {
   const { values, positionals } = parseArgs({
@@ -20,7 +19,9 @@ try {
   const root = values.root ?? process.cwd();
   if (values.minor) {
     if (positionals.length === 0 || values.all || (values.from && positionals.length > 1)) {
-      console.error(`✗ ${positionals.length === 0 ? "name the English section whose change is minor" : values.all ? "--minor takes section ids, not --all" : "--from names one section's version: give one section"}\n  ${USAGE}`);
+      console.error(
+        `✗ ${positionals.length === 0 ? "name the English section whose change is minor" : values.all ? "--minor takes section ids, not --all" : "--from names one section's version: give one section"}\n  ${USAGE}`,
+      );
       process.exit(2);
     }
     for (const id of positionals) markMinor(root, id, values.from);

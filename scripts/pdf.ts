@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { isDebug, reportFailure } from "./cli.ts";
-import { readBuildInput } from "./build/eleventy/buildInput.ts";
+import { readBuildViews } from "./build/eleventy/buildViews.ts";
 import { buildSiteWithPdfs } from "./build/buildAll.ts";
 
 const root = process.cwd();
@@ -16,7 +16,7 @@ try {
   if (!existsSync(siteDir)) {
     throw new Error(`there is no built site at ${siteDir}\n  → run npm run build (HTML and PDFs), or npm run build:site first`);
   }
-  await buildSiteWithPdfs(root, siteDir, readBuildInput(root), isDebug());
+  await buildSiteWithPdfs(root, siteDir, readBuildViews(root), isDebug());
   console.log(`✓ PDFs in ${siteDir} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 } catch (error) {
   reportFailure(error, "The PDF build");

@@ -37,7 +37,7 @@ test("repository links follow repositoryUrl, branch and fileUrl: GitHub's form a
   const { repositoryFileUrl } = await import("../scripts/project/campaign.ts");
   expect(repositoryFileUrl(CAMPAIGN_DEFAULTS, "content/en/pledge.md")).toBe("https://github.com/example/pledge-site/blob/main/content/en/pledge.md");
   project = copyProject();
-  project.write("campaign.yml", "repositoryUrl: https://gitlab.example/pledge/\nbranch: trunk\nfileUrl: \"{repositoryUrl}/-/blob/{branch}/{file}\"\n");
+  project.write("campaign.yml", 'repositoryUrl: https://gitlab.example/pledge/\nbranch: trunk\nfileUrl: "{repositoryUrl}/-/blob/{branch}/{file}"\n');
   const campaign = loadCampaign(project.root, {});
   expect(repositoryFileUrl(campaign, "TRANSLATING.md")).toBe("https://gitlab.example/pledge/-/blob/trunk/TRANSLATING.md");
   // The site model gives each page the address; the templates only print it.

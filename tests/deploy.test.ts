@@ -37,7 +37,10 @@ describe("GitHub Pages", () => {
     const steps = deploy.jobs.build!.steps;
     const commands = runs(steps);
     const order = ["npm run setup", "npm test", "npm run build"].map((c) => commands.indexOf(c));
-    expect(order.every((i) => i >= 0), commands.join("\n")).toBe(true);
+    expect(
+      order.every((i) => i >= 0),
+      commands.join("\n"),
+    ).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(uses(steps)).toEqual(expect.arrayContaining(["actions/checkout", "actions/setup-node", "actions/configure-pages", "actions/upload-pages-artifact"]));
     expect(steps.find((s) => s.uses?.startsWith("actions/upload-pages-artifact"))?.with).toEqual({ path: "_site" });
@@ -98,7 +101,10 @@ describe("the built site", () => {
   });
 
   test("_redirects sends the root page on by browser language, other locales before the source; the chooser stays", () => {
-    const rules = site.read("/_redirects").split("\n").filter((l) => l && !l.startsWith("#"));
+    const rules = site
+      .read("/_redirects")
+      .split("\n")
+      .filter((l) => l && !l.startsWith("#"));
     const homes = site.model.homes;
     expect(rules).toHaveLength(homes.length);
     for (const home of homes) expect(rules).toContain(`/  ${home.url}  302!  Language=${home.locale.code}`);

@@ -64,8 +64,14 @@ test("every line of the source text appears in the built English pages", () => {
 test("every source line is in the section the source README maps it to", () => {
   const source = readFileSync(join(ROOT, "tests/fixtures/source/pledge-source.txt"), "utf8").split("\n");
   const map: Array<[string, number, number]> = [
-    ["pledge", 1, 7], ["dual-use", 8, 19], ["illegal", 20, 87], ["precedents", 88, 127],
-    ["non-compliant", 128, 188], ["immoral", 189, 203], ["demands", 204, 209], ["references", 210, 214],
+    ["pledge", 1, 7],
+    ["dual-use", 8, 19],
+    ["illegal", 20, 87],
+    ["precedents", 88, 127],
+    ["non-compliant", 128, 188],
+    ["immoral", 189, 203],
+    ["demands", 204, 209],
+    ["references", 210, 214],
   ];
   for (const [id, first, last] of map) {
     const built = squash(visibleText(mainOf(site.read(`/en/${id}/`))));

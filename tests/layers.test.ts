@@ -33,7 +33,8 @@ describe("the layers of scripts/", () => {
     "scripts/check/again.ts": 'import { rule } from "./rules.ts";\nexport const again = () => rule;\n',
     "scripts/build/pipeline.ts": 'import { command } from "../command.ts";\nimport { pdfs } from "../render/pdfs.ts";\nexport const build = () => [command, pdfs];\n',
     "scripts/render/pdfs.ts": 'import { model } from "../site/model.ts";\nimport { build } from "../build/pipeline.ts";\nexport const pdfs = () => [model, build];\n',
-    "scripts/command.ts": 'import { text } from "./shared/text.ts";\nimport { model } from "./site/index.ts";\nimport { rule } from "./check/index.ts";\nexport const command = () => [text, model, rule];\n',
+    "scripts/command.ts":
+      'import { text } from "./shared/text.ts";\nimport { model } from "./site/index.ts";\nimport { rule } from "./check/index.ts";\nexport const command = () => [text, model, rule];\n',
     "scripts/check/unused.ts": "export const nobody = 1;\n",
   };
   for (const [file, text] of Object.entries(files)) {

@@ -58,7 +58,10 @@ describe("excerpts", () => {
         const body = site.sections.get(part.language.lang)!.get(part.id)!.body;
         const source = new Set(searchable(body).split(" "));
         const printed = searchable(part.html.replace(/<[^>]+>/g, " ")).split(" ");
-        expect(printed.filter((w) => !source.has(w)), `${page.url} ${part.id}`).toEqual([]);
+        expect(
+          printed.filter((w) => !source.has(w)),
+          `${page.url} ${part.id}`,
+        ).toEqual([]);
       }
     }
   });
@@ -139,7 +142,9 @@ describe("print model", () => {
       rmSync(join(project.root, "content/ar/pledge.md"));
       project.write("locales/ar/locale.json", JSON.stringify({ name: "العربية", dir: "rtl", numberingSystem: "latn", complete: false }));
       const site = buildSiteModel(project.root);
-      const part = buildPrintModel(site).pages.find((p) => p.url === "/ar/print/leaflet/")!.parts.find((p) => p.id === "pledge")!;
+      const part = buildPrintModel(site)
+        .pages.find((p) => p.url === "/ar/print/leaflet/")!
+        .parts.find((p) => p.id === "pledge")!;
       expect(part.language).toEqual({ fallback: true, lang: "en", dir: "ltr" });
       expect(part.html).toContain("Tier 1:");
     } finally {
@@ -159,7 +164,9 @@ describe("print model", () => {
       project.write("content/ar/pledge.md", [...lines.slice(0, opens[1]), ...lines.slice(close + 1)].join("\n"));
       project.write("locales/ar/locale.json", JSON.stringify({ name: "العربية", dir: "rtl", numberingSystem: "latn", complete: false }));
       const site = buildSiteModel(project.root);
-      const part = buildPrintModel(site).pages.find((p) => p.url === "/ar/print/leaflet/")!.parts.find((p) => p.id === "pledge")!;
+      const part = buildPrintModel(site)
+        .pages.find((p) => p.url === "/ar/print/leaflet/")!
+        .parts.find((p) => p.id === "pledge")!;
       expect(part.language).toEqual({ fallback: false, lang: "ar", dir: "rtl" });
       const [arabic, english] = part.html.split("</div>\n");
       expect(arabic).toMatch(/^<div class="excerpt">\n<p>نحن العاملين في مايكروسوفت/);

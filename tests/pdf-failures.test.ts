@@ -106,7 +106,10 @@ describe("a render that fails", () => {
   test("no browser installed: BrowserNotFoundError with the install command, shown as is by the CLI", async () => {
     const noBrowser = () => findChromium({}, () => false);
     const attempt = buildPdfs({ root: ROOT, siteDir: site.dir, cacheDir: false, filter: only("en/leaflet.pdf"), log: () => {}, findBrowser: noBrowser });
-    const error = await attempt.then(() => undefined, (e: unknown) => e);
+    const error = await attempt.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(BrowserNotFoundError);
     expect((error as Error).message).toContain("sudo apt-get update && sudo apt-get install -y chromium");
     expect(actionableError(error)).toBe(error);

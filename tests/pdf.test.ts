@@ -1,6 +1,6 @@
 // The real leaflets and fact sheets: rendered once for this file from the real site into a
 // temp folder, then read back with poppler and pdf-lib. Arabic is checked as hard as English:
-// a right-to-left bug in Paged.js drops pages without an error (shared notes print.md).
+// a right-to-left bug in Paged.js drops pages without an error; the README's "Printed leaflets and fact sheets" says how it is worked around.
 import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -197,7 +197,9 @@ describe("text", () => {
     for (const variant of PRINT_VARIANTS) {
       const page = pageOf("ar", variant);
       const html = page.parts.map((p) => `${p.kicker ?? ""} ${p.title} ${p.html}`).join(" ");
-      const words = searchable(html.replace(/<[^>]+>/g, " ")).split(" ").filter((w) => /\p{Script=Arabic}/u.test(w));
+      const words = searchable(html.replace(/<[^>]+>/g, " "))
+        .split(" ")
+        .filter((w) => /\p{Script=Arabic}/u.test(w));
       const found = new Set(searchable(pdfText(fileOf("ar", variant))).split(" "));
       const missing = words.filter((w) => !found.has(w));
       // Known remainder: a few words with a shadda on dal (يقدّر) split in extraction.
@@ -216,11 +218,16 @@ describe("text", () => {
   test("the fact sheet has a running header and page numbers from page 2", () => {
     for (const code of codes()) {
       const variant = PRINT_VARIANTS.find((v) => v.id === "fact-sheet")!;
-      const pages = pdfText(fileOf(code, variant)).split("\f").filter((p) => p.trim());
+      const pages = pdfText(fileOf(code, variant))
+        .split("\f")
+        .filter((p) => p.trim());
       for (const [i, raw] of pages.entries()) {
         const text = searchable(raw);
         // "1 / 3"; in right-to-left text extraction may give the numbers in visual order.
-        expect([`${i + 1} ${pages.length}`, `${pages.length} ${i + 1}`].some((n) => text.includes(n)), `${code} page ${i + 1} number`).toBe(true);
+        expect(
+          [`${i + 1} ${pages.length}`, `${pages.length} ${i + 1}`].some((n) => text.includes(n)),
+          `${code} page ${i + 1} number`,
+        ).toBe(true);
         if (i === 0) continue;
         expect(text.slice(0, 80), `${code} page ${i + 1} header`).toContain(searchable(site.model.campaign.name));
         expect(text.slice(0, 80), `${code} page ${i + 1} header`).toContain(searchable(site.model.t(code, "print.factSheet")));
@@ -302,7 +309,10 @@ describe("downloads on the home pages", () => {
       const main = mainOf(site.read(home.url));
       const section = /<section class="downloads"[\s\S]*?<\/section>/.exec(main)?.[0] ?? "";
       const items = [...section.matchAll(/<li><a href="([^"]+)" type="application\/pdf">([^<]+)<\/a> <span class="meta">([^<]+)<\/span><\/li>/g)];
-      expect(items.map((m) => m[1]), code).toEqual(PRINT_VARIANTS.map((v) => `/${code}/${v.file}`));
+      expect(
+        items.map((m) => m[1]),
+        code,
+      ).toEqual(PRINT_VARIANTS.map((v) => `/${code}/${v.file}`));
       for (const [i, variant] of PRINT_VARIANTS.entries()) {
         const [, , label, meta] = items[i]!;
         expect(label).toBe(site.model.t(code, variant.labelKey));

@@ -58,7 +58,10 @@ export function pdfPageBoxes(file: string): { media: Rect; trim: Rect; bleed: Re
 }
 
 export function pdfFonts(file: string): { name: string; type: string; embedded: boolean }[] {
-  const lines = run("pdffonts", [file]).split("\n").slice(2).filter((l) => l.trim());
+  const lines = run("pdffonts", [file])
+    .split("\n")
+    .slice(2)
+    .filter((l) => l.trim());
   return lines.map((line) => {
     // name, type (may contain spaces), encoding, emb, sub, uni, object, id
     const m = /^(\S+)\s+(.+?)\s{2,}(\S+)\s+(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+$/.exec(line.trim());

@@ -1,15 +1,27 @@
 // The print font registry (scripts/print/fonts.ts) and what reads PDFs' fonts
-// (scripts/render/pdfFonts.ts): unicode ranges, the CSS a page gets, PDF font names, ToUnicode maps.
+// (scripts/render/embeddedFonts.ts): unicode ranges, the CSS a page gets, PDF font names, ToUnicode maps.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { allCovered, facesFor, fontFilesIn, parseUnicodeRange, PRINT_FONT_WEIGHTS, PRINT_FONTS, printFontCss, printFontFiles, printFontNamed, printFontRoutes, uncoveredCharacters } from "../scripts/print/fonts.ts";
-import { checkPdfFonts, toUnicodeChars } from "../scripts/render/pdfFonts.ts";
+import {
+  allCovered,
+  facesFor,
+  fontFilesIn,
+  parseUnicodeRange,
+  PRINT_FONT_WEIGHTS,
+  PRINT_FONTS,
+  printFontCss,
+  printFontFiles,
+  printFontNamed,
+  printFontRoutes,
+  uncoveredCharacters,
+} from "../scripts/print/fonts.ts";
+import { checkPdfFonts, toUnicodeChars } from "../scripts/render/embeddedFonts.ts";
 import { cacheKey } from "../scripts/render/pdfTask.ts";
 import { PRINT_VARIANTS } from "../scripts/print/variants.ts";
-import { scriptOf } from "../scripts/print/scripts.ts";
+import { scriptOf } from "../scripts/print/writingSystems.ts";
 
 describe("the registry", () => {
   test("covers the scripts the README promises, each with a file for every weight the print CSS uses", () => {
@@ -17,7 +29,11 @@ describe("the registry", () => {
     for (const s of ["Latin", "Cyrillic", "Greek", "Arabic", "Hebrew", "Devanagari", "Bengali", "Han", "Hiragana", "Katakana", "Hangul", "Thai"]) expect(scripts, s).toContain(s);
     const files = printFontFiles();
     for (const font of PRINT_FONTS) {
-      for (const weight of PRINT_FONT_WEIGHTS) expect(files.some((f) => f.font === font && f.weight === weight), `${font.family} ${weight}`).toBe(true);
+      for (const weight of PRINT_FONT_WEIGHTS)
+        expect(
+          files.some((f) => f.font === font && f.weight === weight),
+          `${font.family} ${weight}`,
+        ).toBe(true);
     }
     for (const file of files) expect(existsSync(file.source), file.source).toBe(true);
   });
@@ -46,9 +62,15 @@ describe("the registry", () => {
   test("Amiri has glyphs (not only a range) for the Persian and Urdu letters, in both weights (fc-query)", () => {
     for (const file of printFontFiles().filter((f) => f.font.family === "Amiri" && f.name.includes("-arabic-"))) {
       const charset = execFileSync("fc-query", ["-f", "%{charset}", file.source], { encoding: "utf8" });
-      const ranges = charset.trim().split(" ").map((r) => r.split("-").map((x) => parseInt(x, 16)));
+      const ranges = charset
+        .trim()
+        .split(" ")
+        .map((r) => r.split("-").map((x) => parseInt(x, 16)));
       const has = (c: string) => ranges.some(([a, b = a]) => c.codePointAt(0)! >= a! && c.codePointAt(0)! <= b!);
-      expect([..."پچژگکی ٹڈڑںھہےۓ"].filter((c) => c !== " " && !has(c)), file.name).toEqual([]);
+      expect(
+        [..."پچژگکی ٹڈڑںھہےۓ"].filter((c) => c !== " " && !has(c)),
+        file.name,
+      ).toEqual([]);
     }
   });
 

@@ -11,8 +11,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { buildPdfs, type PdfJob, type PdfResult } from "../scripts/render/index.ts";
 import { printFontNamed } from "../scripts/print/fonts.ts";
-import { embeddedFonts } from "../scripts/render/pdfFonts.ts";
-import { scriptOf } from "../scripts/print/scripts.ts";
+import { embeddedFonts } from "../scripts/render/embeddedFonts.ts";
+import { scriptOf } from "../scripts/print/writingSystems.ts";
 import { buildSite } from "../scripts/build/buildSite.ts";
 import { copyProject, type ProjectCopy } from "./helpers/project.ts";
 import { ROOT } from "./helpers/site.ts";
@@ -130,7 +130,11 @@ describe("fixture locales in every script a print font covers", () => {
     for (const { code } of LOCALES) {
       if (["zh-Hans", "zh-Hant", "ja", "th"].includes(code)) continue; // no spaces between words
       // Persian words keep their zero-width non-joiner (می‌شویم): it is part of the word.
-      const words = (text: string) => text.normalize("NFKC").split(/[^\p{L}\p{M}\p{N}\u200c]+/u).filter(Boolean);
+      const words = (text: string) =>
+        text
+          .normalize("NFKC")
+          .split(/[^\p{L}\p{M}\p{N}\u200c]+/u)
+          .filter(Boolean);
       const extracted = new Set(words(pdfText(pdfOf(code))));
       for (const word of words(written(code).paragraph)) if (!extracted.has(word)) split.push(`${code}:${word}`);
     }
@@ -146,9 +150,11 @@ describe("fixture locales in every script a print font covers", () => {
 
   test("right-to-left scripts run right to left: each word of the first line right of the next, the title at the right", () => {
     for (const { code } of LOCALES.filter((l) => l.rtl)) {
-      const words = [...execFileSync("pdftotext", ["-bbox", "-enc", "UTF-8", "-f", "1", "-l", "1", pdfOf(code), "-"], { encoding: "utf8" }).matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].map(
-        (m) => ({ xMin: Number(m[1]), y: Number(m[2]), xMax: Number(m[3]), text: m[4]!.normalize("NFKC") }),
-      );
+      const words = [
+        ...execFileSync("pdftotext", ["-bbox", "-enc", "UTF-8", "-f", "1", "-l", "1", pdfOf(code), "-"], { encoding: "utf8" }).matchAll(
+          /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([^<]*)<\/word>/g,
+        ),
+      ].map((m) => ({ xMin: Number(m[1]), y: Number(m[2]), xMax: Number(m[3]), text: m[4]!.normalize("NFKC") }));
       // pdftotext -bbox gives right-to-left words in visual order (reversed); Latin ones as written.
       const box = (word: string) => words.find((w) => [...w.text].reverse().join("") === word.normalize("NFKC") || w.text === word);
       const { title, paragraph } = written(code);

@@ -30,7 +30,10 @@ describe("npm packages", () => {
   });
 
   test("node_modules missing or older than the lock: npm ci, with the browser download off in its own environment", () => {
-    for (const npm of [{ installed: false, upToDate: false }, { installed: true, upToDate: false }]) {
+    for (const npm of [
+      { installed: false, upToDate: false },
+      { installed: true, upToDate: false },
+    ]) {
       const steps = planSetup({ ...everything, npmPackages: npm });
       const ci = steps.find((s) => s.kind === "run");
       expect(ci).toMatchObject({ command: "npm", args: ["ci", "--no-audit", "--no-fund"], env: { PUPPETEER_SKIP_DOWNLOAD: "1" } });
@@ -54,10 +57,7 @@ describe("Debian and Ubuntu: apt installs what is absent, and only that", () => 
   });
 
   test("as a user with sudo: through sudo", () => {
-    expect(runs(planSetup({ ...everything, isRoot: false, sudo: true, pdftoppm: false }))).toEqual([
-      "sudo apt-get update -qq",
-      "sudo apt-get install -y -qq --no-install-recommends poppler-utils",
-    ]);
+    expect(runs(planSetup({ ...everything, isRoot: false, sudo: true, pdftoppm: false }))).toEqual(["sudo apt-get update -qq", "sudo apt-get install -y -qq --no-install-recommends poppler-utils"]);
   });
 
   test("Ubuntu's browser package is chromium-browser", () => {

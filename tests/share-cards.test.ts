@@ -28,8 +28,7 @@ const beforeCards = new Map<string, string>();
 const logged: string[] = [];
 
 const readerPages = () => [...site.model.homes.map((h) => h.url), ...site.model.sectionPages.map((p) => p.url)];
-const metaContent = (html: string, property: string) =>
-  [...html.matchAll(/<meta (?:property|name)="([^"]+)" content="([^"]*)">/g)].filter((m) => m[1] === property).map((m) => m[2]!);
+const metaContent = (html: string, property: string) => [...html.matchAll(/<meta (?:property|name)="([^"]+)" content="([^"]*)">/g)].filter((m) => m[1] === property).map((m) => m[2]!);
 
 beforeAll(async () => {
   project = copyProject();

@@ -37,7 +37,7 @@ describe("pages", () => {
 
   test("a section page shows its title, its text and previous/next links", () => {
     const html = site.read("/en/illegal/");
-    expect(html).toContain("<h1 id=\"title\">Supporting genocide is illegal.</h1>");
+    expect(html).toContain('<h1 id="title">Supporting genocide is illegal.</h1>');
     expect(html).toContain('rel="prev" href="/en/dual-use/"');
     expect(html).toContain('rel="next" href="/en/precedents/"');
     const first = site.read(`/en/${site.model.sectionIds[0]}/`);
@@ -76,7 +76,10 @@ describe("languages", () => {
       expect(targets.length, url).toBe(site.model.locales.length);
       for (const href of targets) expect(existsSync(join(site.dir, href, "index.html")), `${url} → ${href}`).toBe(true);
       const alternates = [...html.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">/g)];
-      expect(alternates.some((m) => m[1] === "x-default"), url).toBe(true);
+      expect(
+        alternates.some((m) => m[1] === "x-default"),
+        url,
+      ).toBe(true);
       for (const [, , href] of alternates) {
         const path = new URL(href!).pathname;
         expect(existsSync(join(site.dir, path, "index.html")), `${url} hreflang → ${path}`).toBe(true);

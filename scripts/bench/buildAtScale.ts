@@ -92,10 +92,17 @@ export async function benchBuild(options: BenchOptions, config: BuildBenchConfig
     tables: [sizeTable(sizes)],
     targets: buildTargets(headline),
     facts: [
-      { what: `build time, project · bare Eleventy (${sizes.map((s) => s.pages).join(" / ")} pages)`, measured: sizes.map((s) => `${seconds(s.project.median)} · ${seconds(s.bare.median)}`).join(" / ") },
+      {
+        what: `build time, project · bare Eleventy (${sizes.map((s) => s.pages).join(" / ")} pages)`,
+        measured: sizes.map((s) => `${seconds(s.project.median)} · ${seconds(s.bare.median)}`).join(" / "),
+      },
       {
         what: "marginal time per page, project · bare (each step up in size)",
-        measured: sizes.filter((s) => s.projectMarginalMsPerPage !== undefined).map((s) => `${s.projectMarginalMsPerPage!.toFixed(2)} · ${s.bareMarginalMsPerPage!.toFixed(2)} ms`).join(" / ") || "(one size only)",
+        measured:
+          sizes
+            .filter((s) => s.projectMarginalMsPerPage !== undefined)
+            .map((s) => `${s.projectMarginalMsPerPage!.toFixed(2)} · ${s.bareMarginalMsPerPage!.toFixed(2)} ms`)
+            .join(" / ") || "(one size only)",
       },
       { what: `peak memory at ${headline.pages} pages, project · bare`, measured: `${mib(headline.projectMaxRssKb.max)} · ${mib(headline.bareMaxRssKb.max)}` },
     ],
@@ -131,10 +138,16 @@ function figuresFor(sections: number, locales: number, project: ChildRun[], bare
     pages,
     project: p,
     bare: b,
-    ratio: pairedRatios(project.map((r) => r.ms), bare.map((r) => r.ms)),
+    ratio: pairedRatios(
+      project.map((r) => r.ms),
+      bare.map((r) => r.ms),
+    ),
     projectCpu: summarize(project.map((r) => r.cpuMs)),
     bareCpu: summarize(bare.map((r) => r.cpuMs)),
-    cpuRatio: pairedRatios(project.map((r) => r.cpuMs), bare.map((r) => r.cpuMs)),
+    cpuRatio: pairedRatios(
+      project.map((r) => r.cpuMs),
+      bare.map((r) => r.cpuMs),
+    ),
     projectMsPerPage: p.median / pages,
     bareMsPerPage: b.median / pages,
     projectMarginalMsPerPage: marginal(p.median, previous?.project.median),

@@ -36,7 +36,10 @@ export interface CheckFigures {
   glossary: { without: Summary; with: Summary; ratio: Summary; commandWithout: Summary; commandWith: Summary; commandRatio: Summary; problems: number };
 }
 
-export async function benchLocaleCheck(options: BenchOptions, config: CheckBenchConfig = options.smoke ? CHECK_SMOKE : options.quick ? CHECK_QUICK : CHECK_DEFAULTS): Promise<BenchReport<CheckFigures>> {
+export async function benchLocaleCheck(
+  options: BenchOptions,
+  config: CheckBenchConfig = options.smoke ? CHECK_SMOKE : options.quick ? CHECK_QUICK : CHECK_DEFAULTS,
+): Promise<BenchReport<CheckFigures>> {
   const project = createSyntheticProject(options.root, { sections: config.sections, locales: config.locales });
   try {
     options.log(`check: ${config.sections} sections x ${config.locales} locales, ${config.runs} runs of each`);
@@ -60,7 +63,11 @@ export async function benchLocaleCheck(options: BenchOptions, config: CheckBench
       return { ms: child.ms, problems: Number(child.problems), wallMs: run.wallMs };
     };
     options.log(`check: with and without a glossary of 100 terms, ${Math.max(config.runs, 3)} rounds`);
-    const paired = await alternate(Math.max(config.runs, 3), () => runCheck(true), () => runCheck(false));
+    const paired = await alternate(
+      Math.max(config.runs, 3),
+      () => runCheck(true),
+      () => runCheck(false),
+    );
     rmSync(glossaryFile, { force: true });
     const figures: CheckFigures = {
       config,
@@ -73,10 +80,16 @@ export async function benchLocaleCheck(options: BenchOptions, config: CheckBench
       glossary: {
         with: summarize(paired.a.map((r) => r.ms)),
         without: summarize(paired.b.map((r) => r.ms)),
-        ratio: pairedRatios(paired.a.map((r) => r.ms), paired.b.map((r) => r.ms)),
+        ratio: pairedRatios(
+          paired.a.map((r) => r.ms),
+          paired.b.map((r) => r.ms),
+        ),
         commandWith: summarize(paired.a.map((r) => r.wallMs)),
         commandWithout: summarize(paired.b.map((r) => r.wallMs)),
-        commandRatio: pairedRatios(paired.a.map((r) => r.wallMs), paired.b.map((r) => r.wallMs)),
+        commandRatio: pairedRatios(
+          paired.a.map((r) => r.wallMs),
+          paired.b.map((r) => r.wallMs),
+        ),
         problems: paired.a[0]!.problems - paired.b[0]!.problems,
       },
     };
@@ -101,7 +114,12 @@ export async function benchLocaleCheck(options: BenchOptions, config: CheckBench
           title: `Median of ${config.runs} runs (min–max)`,
           head: ["what", "time", "problems found", "peak RSS"],
           rows: [
-            ["checkLocales() + text report (fresh process, modules loaded)", spread(figures.check, seconds), `${figures.problems} (${figures.errors} errors)`, `${(figures.maxRssKb / 1024).toFixed(0)} MB`],
+            [
+              "checkLocales() + text report (fresh process, modules loaded)",
+              spread(figures.check, seconds),
+              `${figures.problems} (${figures.errors} errors)`,
+              `${(figures.maxRssKb / 1024).toFixed(0)} MB`,
+            ],
             ["the command: node --import tsx scripts/check.ts --root …", spread(figures.command, seconds), "", ""],
           ],
         },

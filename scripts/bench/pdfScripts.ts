@@ -6,9 +6,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildPdfs, embeddedFonts } from "../render/index.ts";
 import { printFontNamed } from "../print/index.ts";
-import { scriptOf } from "../print/scripts.ts";
+import { scriptOf } from "../print/writingSystems.ts";
 import { runChild } from "./childProcess.ts";
 import type { BenchOptions, BenchReport } from "./report.ts";
+import { CAMPAIGN_FILES, linkCode } from "./projectFiles.ts";
 
 export interface ScriptLeaflet {
   locale: string;
@@ -23,8 +24,8 @@ const FIXTURE = join("tests", "fixtures", "print-scripts");
 export async function benchPdfScripts(options: BenchOptions): Promise<BenchReport<{ leaflets: ScriptLeaflet[] }>> {
   const project = mkdtempSync(join(tmpdir(), "pledge-bench-scripts-"));
   try {
-    for (const linked of ["templates", "scripts", "node_modules", ".eleventy.js", "package.json", "tsconfig.json"]) symlinkSync(join(options.root, linked), join(project, linked));
-    for (const copied of ["content", "locales", "campaign.yml"]) cpSync(join(options.root, copied), join(project, copied), { recursive: true });
+    linkCode(options.root, project);
+    for (const copied of CAMPAIGN_FILES) cpSync(join(options.root, copied), join(project, copied), { recursive: true });
     cpSync(join(options.root, FIXTURE), project, { recursive: true });
     const siteDir = join(project, "_site");
     options.log("pdf-scripts: building the site with the fixture locales into a temp folder");

@@ -14,6 +14,7 @@ import { serveFolder } from "../shared/staticServer.ts";
 import { runChild, runCommand } from "./childProcess.ts";
 import type { BenchOptions, BenchReport, Table, Target } from "./report.ts";
 import { alternate, pairedRatios, seconds, spread, summarize, times, type Summary } from "./stats.ts";
+import { CAMPAIGN_FILES, linkCode } from "./projectFiles.ts";
 
 export const REBUILD_TARGET_MS = 3000;
 /** The pool against a pagedjs-cli process per document, paired run by run. */
@@ -106,7 +107,10 @@ export async function benchPdfs(options: BenchOptions, config: PdfBenchConfig = 
       slots: runs.a[0]!.slots,
       pool: a,
       processPerDocument: b,
-      ratio: pairedRatios(runs.b.map((r) => r.ms), runs.a.map((r) => r.ms)),
+      ratio: pairedRatios(
+        runs.b.map((r) => r.ms),
+        runs.a.map((r) => r.ms),
+      ),
       poolDocsPerSecond: jobs.length / (a.median / 1000),
       processPerDocumentDocsPerSecond: jobs.length / (b.median / 1000),
       poolMaxRssKb: Math.max(...runs.a.map((r) => r.maxRssKb)),
@@ -184,13 +188,12 @@ async function pagedjsCli(job: PdfJob, url: string, output: string, browser: str
   }
 }
 
-/** What the project's own code and content are; the temp copy writes only _site/ and .cache/. */
-const PROJECT_FILES = ["content", "locales", "campaign.yml", "templates", "scripts", "node_modules", ".eleventy.js", "package.json", "tsconfig.json", ".puppeteerrc.cjs"];
-
 async function timeRebuilds(root: string, config: PdfBenchConfig): Promise<Rebuilds> {
   const copy = mkdtempSync(join(tmpdir(), "pledge-bench-project-"));
   try {
-    for (const name of PROJECT_FILES) symlinkSync(join(root, name), join(copy, name));
+    // The project's own code and content, linked: the temp copy writes only _site/ and .cache/.
+    for (const name of CAMPAIGN_FILES) symlinkSync(join(root, name), join(copy, name));
+    linkCode(root, copy);
     mkdirSync(join(copy, ".cache"));
     // The whole process is timed (Node and module loading too), as a person waits for npm run build.
     const build = async () => {

@@ -52,5 +52,4 @@ export const kib = (bytes: number, digits = 1) => `${(bytes / 1024).toFixed(digi
 export const mib = (kilobytes: number) => `${(kilobytes / 1024).toFixed(0)} MB`;
 export const times = (ratio: number) => `${ratio.toFixed(2)}×`;
 /** "1.23 s (1.10–1.40)": the median and the spread of the runs. */
-export const spread = (s: Summary, format: (n: number) => string) =>
-  s.runs > 1 ? `${format(s.median)} (${format(s.min)}–${format(s.max)})` : format(s.median);
+export const spread = (s: Summary, format: (n: number) => string) => (s.runs > 1 ? `${format(s.median)} (${format(s.min)}–${format(s.max)})` : format(s.median));

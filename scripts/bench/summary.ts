@@ -6,12 +6,5 @@ export function summaryMarkdown(reports: BenchReport[], command: string): string
     ...r.targets.map((t) => `| ${t.what} | ${t.measured} | ${t.limit} | ${t.met ? "met" : "**missed**"} |`),
     ...r.facts.map((f) => `| ${f.what} | ${f.measured} | | |`),
   ]);
-  return [
-    `Measured with \`${command}\` on ${new Date().toISOString().slice(0, 10)}.`,
-    "",
-    "| what | measured (median, min–max) | target | |",
-    "|---|---|---|---|",
-    ...rows,
-    "",
-  ].join("\n");
+  return [`Measured with \`${command}\` on ${new Date().toISOString().slice(0, 10)}.`, "", "| what | measured (median, min–max) | target | |", "|---|---|---|---|", ...rows, ""].join("\n");
 }

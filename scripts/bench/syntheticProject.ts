@@ -8,6 +8,7 @@ import { readBlocks } from "../project/blocks.ts";
 import { parseSectionFile } from "../project/sectionFile.ts";
 import { readSectionList } from "../project/sectionList.ts";
 import { sectionVersion } from "../project/sectionVersion.ts";
+import { linkCode } from "./projectFiles.ts";
 
 export interface SyntheticLocale {
   code: string;
@@ -46,14 +47,12 @@ interface Template {
   body: string;
 }
 
-/** Code and templates are the project's own; only what a campaign writes is generated. */
-const LINKED = ["templates", "scripts", "node_modules", ".eleventy.js", "package.json", "tsconfig.json"];
-
 export function createSyntheticProject(projectRoot: string, { sections, locales }: { sections: number; locales: number }): SyntheticProject {
   if (locales < 1 || locales > SYNTHETIC_LOCALES.length) throw new Error(`locales must be 1 to ${SYNTHETIC_LOCALES.length}`);
   if (sections < 1) throw new Error("sections must be at least 1");
   const root = mkdtempSync(join(tmpdir(), "pledge-bench-"));
-  for (const name of LINKED) symlinkSync(join(projectRoot, name), join(root, name));
+  // Code and templates are the project's own; only what a campaign writes is generated.
+  linkCode(projectRoot, root);
   copyFileSync(join(projectRoot, "campaign.yml"), join(root, "campaign.yml"));
 
   const templateIds = readSectionList(projectRoot);
@@ -78,10 +77,7 @@ export function createSyntheticProject(projectRoot: string, { sections, locales 
   for (const locale of chosen) {
     mkdirSync(join(root, "content", locale.code));
     mkdirSync(join(root, "locales", locale.code), { recursive: true });
-    writeFileSync(
-      join(root, "locales", locale.code, "locale.json"),
-      JSON.stringify({ name: locale.name, dir: locale.dir, numberingSystem: "latn", complete: true }, null, 2) + "\n",
-    );
+    writeFileSync(join(root, "locales", locale.code, "locale.json"), JSON.stringify({ name: locale.name, dir: locale.dir, numberingSystem: "latn", complete: true }, null, 2) + "\n");
     const translate = locale.code === "en" || locale.dir === "rtl" ? (text: string) => text : pseudoTranslate;
     const strings = locale.dir === "rtl" ? arabicStrings : englishStrings;
     writeFileSync(join(root, "locales", locale.code, "ui.json"), JSON.stringify(uiStrings(strings, locale.code, translate), null, 2) + "\n");
@@ -138,36 +134,44 @@ export function syntheticGlossary(english: readonly Template[], arabic: readonly
     .slice(0, size)
     .map(([w]) => w);
   const reverse = (w: string) => [...w].reverse().join("");
-  return terms
-    .map((term, i) => {
-      const together = new Map<string, number>();
-      englishWords.forEach((words, k) => {
-        if (words.has(term)) for (const w of arabicWords[k]!) together.set(w, (together.get(w) ?? 0) + 1);
-      });
-      // The words most particular to the term's blocks, taken while they cover blocks the others do not
-      // (up to four, as a glossary lists a word with and without the article, singular and plural).
-      const ranked = [...together].sort((a, b) => b[1] / (arabicCount.get(b[0])! + 2) - a[1] / (arabicCount.get(a[0])! + 2) || (a[0] < b[0] ? -1 : 1)).map(([w]) => w).slice(0, 30);
-      const blocks = englishWords.map((words, k) => (words.has(term) && arabicWords[k]!.size > 0 ? k : -1)).filter((k) => k >= 0);
-      const uncovered = new Set(blocks);
-      const chosen: string[] = [];
-      while (chosen.length < 4 && uncovered.size > blocks.length * 0.05) {
-        const next = ranked.filter((w) => !chosen.includes(w)).map((w) => ({ w, n: [...uncovered].filter((k) => arabicWords[k]!.has(w)).length })).sort((a, b) => b.n - a.n)[0];
-        if (!next || next.n === 0) break;
-        chosen.push(next.w);
-        for (const k of [...uncovered]) if (arabicWords[k]!.has(next.w)) uncovered.delete(k);
-      }
-      const best = chosen[0];
-      const lines = [`- term: ${term}`, `  forms: [${term}]`];
-      if (i % 5 === 4) lines.push("  quotations: exempt");
-      for (const locale of locales) {
-        const rtl = locale.dir === "rtl";
-        const rendering = rtl ? (best ? `accepted: [${chosen.join(", ")}]` : "keep: latin") : `accepted: [${reverse(term)}]`;
-        const forbidden = i % 4 === 3 ? `, forbidden: [${rtl ? `زز${best ?? "ازور"}` : `${reverse(term)}zz`}]` : "";
-        lines.push(`  ${locale.code}: { ${rendering}${forbidden} }`);
-      }
-      return lines.join("\n");
-    })
-    .join("\n") + "\n";
+  return (
+    terms
+      .map((term, i) => {
+        const together = new Map<string, number>();
+        englishWords.forEach((words, k) => {
+          if (words.has(term)) for (const w of arabicWords[k]!) together.set(w, (together.get(w) ?? 0) + 1);
+        });
+        // The words most particular to the term's blocks, taken while they cover blocks the others do not
+        // (up to four, as a glossary lists a word with and without the article, singular and plural).
+        const ranked = [...together]
+          .sort((a, b) => b[1] / (arabicCount.get(b[0])! + 2) - a[1] / (arabicCount.get(a[0])! + 2) || (a[0] < b[0] ? -1 : 1))
+          .map(([w]) => w)
+          .slice(0, 30);
+        const blocks = englishWords.map((words, k) => (words.has(term) && arabicWords[k]!.size > 0 ? k : -1)).filter((k) => k >= 0);
+        const uncovered = new Set(blocks);
+        const chosen: string[] = [];
+        while (chosen.length < 4 && uncovered.size > blocks.length * 0.05) {
+          const next = ranked
+            .filter((w) => !chosen.includes(w))
+            .map((w) => ({ w, n: [...uncovered].filter((k) => arabicWords[k]!.has(w)).length }))
+            .sort((a, b) => b.n - a.n)[0];
+          if (!next || next.n === 0) break;
+          chosen.push(next.w);
+          for (const k of [...uncovered]) if (arabicWords[k]!.has(next.w)) uncovered.delete(k);
+        }
+        const best = chosen[0];
+        const lines = [`- term: ${term}`, `  forms: [${term}]`];
+        if (i % 5 === 4) lines.push("  quotations: exempt");
+        for (const locale of locales) {
+          const rtl = locale.dir === "rtl";
+          const rendering = rtl ? (best ? `accepted: [${chosen.join(", ")}]` : "keep: latin") : `accepted: [${reverse(term)}]`;
+          const forbidden = i % 4 === 3 ? `, forbidden: [${rtl ? `زز${best ?? "ازور"}` : `${reverse(term)}zz`}]` : "";
+          lines.push(`  ${locale.code}: { ${rendering}${forbidden} }`);
+        }
+        return lines.join("\n");
+      })
+      .join("\n") + "\n"
+  );
 }
 
 function readJsonObject(path: string): Record<string, unknown> {
@@ -202,7 +206,9 @@ function vary(template: Template, round: number, translate: (text: string) => st
  * all-capital citation markers (A-HRC-59-23-AEV, S/RES/2720) are left as they are.
  */
 function pseudoTranslate(text: string): string {
-  return text.replace(/(\{\{[^}]*\}\}|https?:\/\/[^\s)]+|:{3,} *[a-z]+)|\b[A-Za-z][a-z]{3,}\b/g, (match, kept: string | undefined) => (kept ? match : capitalLike(match, [...match].reverse().join(""))));
+  return text.replace(/(\{\{[^}]*\}\}|https?:\/\/[^\s)]+|:{3,} *[a-z]+)|\b[A-Za-z][a-z]{3,}\b/g, (match, kept: string | undefined) =>
+    kept ? match : capitalLike(match, [...match].reverse().join("")),
+  );
 }
 
 /** A reversed word keeps its capital first, as a translation would write it ("Workers" → "Srekrow"). */
@@ -240,4 +246,3 @@ function documentsYaml(ids: string[]): string {
   const part = (id: string) => `  - section: ${id}\n    take: all\n`;
   return `leaflet:\n${part(ids[0]!)}\nfact-sheet:\n${ids.slice(0, 3).map(part).join("")}`;
 }
-

@@ -4,7 +4,7 @@
 // succeeded (scripts/build/outputFolder.ts).
 import { rmSync } from "node:fs";
 import { refuseFailingTranslations } from "../check/publishGate.ts";
-import { readBuildInput, type BuildInput } from "./eleventy/buildInput.ts";
+import { readBuildViews, type BuildViews } from "./eleventy/buildViews.ts";
 import type { PdfBuild } from "../render/index.ts";
 import { removeShareCardPages } from "../print/shareCardPages.ts";
 import { buildSite } from "./buildSite.ts";
@@ -22,7 +22,7 @@ export async function buildAll(root: string, output: string, { siteOnly = false,
   const staging = stagingFolder(output);
   try {
     // Read and check every content and locale file, once: errors name the file and line.
-    const input = readBuildInput(root);
+    const input = readBuildViews(root);
     // Then the translators' check: a locale marked complete is published only when it passes.
     refuseFailingTranslations(input.check());
     let pdfs: PdfBuild | undefined;
@@ -43,7 +43,7 @@ export async function buildAll(root: string, output: string, { siteOnly = false,
  * read them), then a second, quick HTML pass, because the home pages list the PDFs with their
  * size and page count, read from the files themselves, and every page announces its card.
  */
-export async function buildSiteWithPdfs(root: string, siteDir: string, input: BuildInput, debug = false): Promise<PdfBuild> {
+export async function buildSiteWithPdfs(root: string, siteDir: string, input: BuildViews, debug = false): Promise<PdfBuild> {
   await buildSite(root, siteDir, { debug, input, shareCardPages: true });
   // Loaded here: an HTML-only build never loads the browser and PDF libraries.
   const { buildPdfs, prepareShareCards } = await import("../render/index.ts");

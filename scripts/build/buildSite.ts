@@ -3,14 +3,14 @@ import Eleventy from "@11ty/eleventy";
 import { join, relative } from "node:path";
 import { readProject } from "../project/readProject.ts";
 import { sitePathPrefix } from "../site/pathPrefix.ts";
-import type { BuildInput } from "./eleventy/buildInput.ts";
+import type { BuildViews } from "./eleventy/buildViews.ts";
 import configure from "./eleventy/config.ts";
 
 export interface BuildSiteOptions {
   /** Eleventy's own logging (a stack trace for every template error) stays off unless set. */
   debug?: boolean;
   /** The project already read (npm run build): the build reads no content or locale file. */
-  input?: BuildInput;
+  input?: BuildViews;
   /** Write the share card pages Chromium photographs (default: yes; see BuildPass). */
   shareCardPages?: boolean;
 }

@@ -3,25 +3,15 @@
 import { resolve } from "node:path";
 import { readProject, type Project, type ProjectLocale } from "../project/readProject.ts";
 import { checkConsistency, findRepeats } from "./consistency.ts";
-import { countBlockProblems, reportMarkup } from "./alignment.ts";
+import { countBlockProblems, reportMarkup } from "./blockRules.ts";
 import { GlossaryCheck, type AlignedSection } from "./glossary.ts";
-import { printFontProblems } from "./printFonts.ts";
-import { severityOf } from "./problem.ts";
+import { printFontProblems } from "./printFontCoverage.ts";
+import { severityOf } from "./severity.ts";
 import { checkSection } from "./sectionCheck.ts";
 import type { Section } from "../project/readProject.ts";
 import { translationState } from "../project/translationState.ts";
 import { checkStrings, requiredStrings } from "./strings.ts";
-import {
-  SECTION_STATES,
-  STRING_STATES,
-  type CheckOptions,
-  type CheckResult,
-  type LocaleSummary,
-  type Problem,
-  type SectionState,
-  type SectionStatusEntry,
-  type StringState,
-} from "./types.ts";
+import { SECTION_STATES, STRING_STATES, type CheckOptions, type CheckResult, type LocaleSummary, type Problem, type SectionState, type SectionStatusEntry, type StringState } from "./types.ts";
 
 /** Checks a project already read (or reads the one at `root`). */
 export function checkLocales(project: Project | string, options: CheckOptions = {}): CheckResult {
@@ -85,7 +75,13 @@ export function checkLocales(project: Project | string, options: CheckOptions = 
           hint: `copy content/${sourceCode}/${id}.md to content/${code}/${id}.md, translate it, then run npm run locale:mark -- ${code} ${id}`,
         });
       } else if (english) {
-        const result = checkSection(english, doc, states.section(code, id)!, { code, complete: locale.complete, diffs: options.diffs !== false, expansion: locale.expansion, ...(locale.exchange ? { exchange: locale.exchange } : {}) });
+        const result = checkSection(english, doc, states.section(code, id)!, {
+          code,
+          complete: locale.complete,
+          diffs: options.diffs !== false,
+          expansion: locale.expansion,
+          ...(locale.exchange ? { exchange: locale.exchange } : {}),
+        });
         sectionStates.set(id, result.state);
         localeProblems.push(...result.problems);
         if (result.aligned) aligned.push({ doc, ...result.aligned });
@@ -118,7 +114,7 @@ export function checkLocales(project: Project | string, options: CheckOptions = 
     }
     localeProblems.push(...printFontProblems(locale));
     problems.push(...localeProblems);
-    summaries.push({ ...summarize(locale, sectionIds, sourceSections, sectionStates, stringStates, localeProblems), glossary: terms.conformance });
+    summaries.push({ ...summarize(locale, sectionIds, sourceSections, sectionStates, stringStates), glossary: terms.conformance });
   }
 
   for (const summary of summaries) {
@@ -128,23 +124,11 @@ export function checkLocales(project: Project | string, options: CheckOptions = 
     summary.blockProblems = countBlockProblems(own);
   }
   const order = new Map(summaries.map((s, i) => [s.code, i]));
-  problems.sort(
-    (a, b) =>
-      (order.get(a.locale) ?? order.size) - (order.get(b.locale) ?? order.size) ||
-      a.file.localeCompare(b.file) ||
-      (a.line ?? 0) - (b.line ?? 0),
-  );
+  problems.sort((a, b) => (order.get(a.locale) ?? order.size) - (order.get(b.locale) ?? order.size) || a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
   return { root, sourceLocale: sourceCode, ok: !problems.some((p) => p.severity === "error"), locales: summaries, problems };
 }
 
-function summarize(
-  locale: ProjectLocale,
-  sectionIds: string[],
-  sourceSections: Map<string, Section>,
-  sectionStates: Map<string, SectionState>,
-  stringStates: Map<string, StringState>,
-  problems: Problem[],
-): LocaleSummary {
+function summarize(locale: ProjectLocale, sectionIds: string[], sourceSections: Map<string, Section>, sectionStates: Map<string, SectionState>, stringStates: Map<string, StringState>): LocaleSummary {
   const sections = { total: sectionIds.length, upToDate: 0, ...zeroes(SECTION_STATES) };
   const sectionList: SectionStatusEntry[] = [];
   for (const id of sectionIds) {
@@ -167,17 +151,17 @@ function summarize(
     strings,
     sectionList,
     stringsFile: locale.stringsFile,
-    blockProblems: countBlockProblems(problems),
-    // Counted again over every problem of the locale once the check is done.
-    errors: problems.filter((p) => p.severity === "error").length,
-    warnings: problems.filter((p) => p.severity === "warning").length,
+    // Counted once every problem of the locale is known (checkLocales, after the last locale).
+    blockProblems: countBlockProblems([]),
+    errors: 0,
+    warnings: 0,
   };
 }
 
 function summarizeSource(source: ProjectLocale, sectionIds: string[], sourceSections: Map<string, Section>): LocaleSummary {
   const states = new Map<string, SectionState>(sectionIds.map((id) => [id, sourceSections.has(id) ? "reviewed" : source.brokenSections.has(id) ? "broken" : "missing"]));
   const stringStates = new Map<string, StringState>([...(source.strings?.values.keys() ?? [])].map((k) => [k, "translated"]));
-  const summary = summarize(source, sectionIds, sourceSections, states, stringStates, source.problems);
+  const summary = summarize(source, sectionIds, sourceSections, states, stringStates);
   return { ...summary, isSource: true, complete: true };
 }
 

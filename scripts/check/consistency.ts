@@ -8,6 +8,7 @@ import type { Block } from "../project/blocks.ts";
 import { alignBlocks } from "../project/align.ts";
 import { singleSpaced } from "../shared/whitespace.ts";
 import type { Problem } from "./types.ts";
+import { shorten } from "../shared/shorten.ts";
 
 /** One place of a repeated English text: a whole block, or one sentence of a block. */
 interface Place {
@@ -148,7 +149,10 @@ export function checkConsistency(repeats: SourceRepeats, translated: ReadonlyMap
   /** The text compared: the block's, or the sentence's. */
   const textOf = (place: Place, block: Block) => (place.sentence === undefined ? readings.text(block) : readings.sentences(block)[place.sentence]!);
   const reported = new Map<string, Problem & { more: number }>();
-  for (const [kind, groups] of [["block", repeats.blocks], ["sentence", repeats.sentences]] as const) {
+  for (const [kind, groups] of [
+    ["block", repeats.blocks],
+    ["sentence", repeats.sentences],
+  ] as const) {
     for (const places of groups) {
       let first: { place: Place; doc: SectionDoc; block: Block; text?: string } | undefined;
       for (const place of places) {
@@ -175,7 +179,7 @@ export function checkConsistency(repeats: SourceRepeats, translated: ReadonlyMap
         const englishThere = `${first.place.doc.file}:${line(first.place)}`;
         const there = `${first.doc.file}:${first.block.line}`;
         const english = place.doc.structure.blocks[place.block]!;
-        const quoted = excerpt(kind === "block" ? readings.text(english) : readings.sentences(english)[place.sentence!]!);
+        const quoted = shorten(kind === "block" ? readings.text(english) : readings.sentences(english)[place.sentence!]!);
         reported.set(pair, {
           locale: code,
           file: mine.doc.file,
@@ -199,9 +203,3 @@ export function checkConsistency(repeats: SourceRepeats, translated: ReadonlyMap
 
 const key = (place: Place) => `${place.doc.file}#${place.block}`;
 const line = (place: Place) => place.doc.structure.blocks[place.block]!.line;
-
-function excerpt(text: string, max = 70): string {
-  if (text.length <= max) return text;
-  const cut = text.lastIndexOf(" ", max);
-  return `${text.slice(0, cut > 20 ? cut : max)}…`;
-}

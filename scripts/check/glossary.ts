@@ -44,7 +44,10 @@ export class GlossaryCheck {
   constructor(glossary: Glossary) {
     this.glossary = glossary;
     for (const entry of glossary.entries) {
-      this.forms.set(entry, entry.forms.map((f) => ({ form: f.toLowerCase(), oneWord: ONE_WORD.test(f.toLowerCase()) })));
+      this.forms.set(
+        entry,
+        entry.forms.map((f) => ({ form: f.toLowerCase(), oneWord: ONE_WORD.test(f.toLowerCase()) })),
+      );
       for (const form of entry.forms) {
         const first = form.toLowerCase().match(WORD)?.[0];
         if (!first) this.always.push(entry);
@@ -114,7 +117,10 @@ export class GlossaryCheck {
             code === source
               ? `the entry for "${entry.term}" gives renderings for ${code}, the English the terms come from`
               : `the entry for "${entry.term}" gives renderings for "${code}", a locale this project does not have`,
-          hint: code === source ? `remove "${code}:" from it: the English forms go under forms:` : `fix the locale code (the project has ${[...codes].filter((c) => c !== source).join(", ") || "no translation yet"}), or remove "${code}:" until the locale is added (npm run locale:new -- ${code})`,
+          hint:
+            code === source
+              ? `remove "${code}:" from it: the English forms go under forms:`
+              : `fix the locale code (the project has ${[...codes].filter((c) => c !== source).join(", ") || "no translation yet"}), or remove "${code}:" until the locale is added (npm run locale:new -- ${code})`,
         });
       }
     }

@@ -6,7 +6,7 @@
 // English does not have; otherwise readers see English wherever it falls short, and the status
 // page shows its errors.
 import { ContentError } from "../shared/contentError.ts";
-import { ADDED_CONTENT } from "./problem.ts";
+import { ADDED_CONTENT } from "./severity.ts";
 import { textReport } from "./report/text.ts";
 import type { CheckResult, Problem } from "./types.ts";
 
@@ -38,8 +38,7 @@ export function refuseFailingTranslations(result: CheckResult, log: (text: strin
     inProgress.length > 0 && complete.length === 0
       ? "fix the ::: lines named above (TRANSLATING.md explains each message), or move the broken file out of content/ until it is fixed: readers then see the English"
       : complete.length > 0
-      ? `fix them, or set "complete": false in ${complete.map((c) => `locales/${c}/locale.json`).join(", ")} until the translation is finished; npm run check shows every problem`
-      : "fix them; npm run check shows every problem and TRANSLATING.md explains each message",
+        ? `fix them, or set "complete": false in ${complete.map((c) => `locales/${c}/locale.json`).join(", ")} until the translation is finished; npm run check shows every problem`
+        : "fix them; npm run check shows every problem and TRANSLATING.md explains each message",
   );
 }
-

@@ -3,14 +3,15 @@
 // staleness (with what changed in the English) and review status.
 import type { Section } from "../project/readProject.ts";
 import { isSmallChange, minorHint } from "./minorHint.ts";
-import { isAlwaysError, severityOf } from "./problem.ts";
+import { isAlwaysError, severityOf } from "./severity.ts";
 import type { Alignment } from "../project/align.ts";
 import { isTextBlock, KIND_NAMES, type Block } from "../project/blocks.ts";
 import { DEFAULT_EXPANSION, type Expansion } from "../project/expansion.ts";
 import type { Exchange } from "../project/localeMeta.ts";
 import type { EnglishReference, SectionState as TranslationStateOf } from "../project/translationState.ts";
-import { checkAddedAddresses, checkBlocks } from "./alignment.ts";
+import { checkAddedAddresses, checkBlocks } from "./blockRules.ts";
 import type { Problem, ProblemKind, SectionState, Severity } from "./types.ts";
+import { shorten } from "../shared/shorten.ts";
 
 /** A section file as the check compares it: the reader's Section, whose `structure` holds its blocks. */
 export type SectionDoc = Section;
@@ -38,7 +39,16 @@ export function checkSection(english: SectionDoc, doc: SectionDoc, translation: 
   const markCommand = `npm run locale:mark -- ${ctx.code} ${doc.id}`;
   const viaFile = ctx.exchange ? exchangeHints(ctx.code, ctx.exchange) : undefined;
   const add = (kind: ProblemKind, line: number | undefined, message: string, hint: string, extra: Partial<Problem> = {}, severity: Severity = severityOf(kind, ctx.complete)) =>
-    problems.push({ locale: ctx.code, file: doc.file, ...(line !== undefined ? { line } : {}), severity, kind, message, hint: (viaFile && kind in viaFile ? viaFile[kind as keyof ExchangeHints] : undefined) ?? hint, ...extra });
+    problems.push({
+      locale: ctx.code,
+      file: doc.file,
+      ...(line !== undefined ? { line } : {}),
+      severity,
+      kind,
+      message,
+      hint: (viaFile && kind in viaFile ? viaFile[kind as keyof ExchangeHints] : undefined) ?? hint,
+      ...extra,
+    });
 
   // Structure, links and citations are held to the English version this translation was made from.
   const { madeFrom, reference, alignment } = translation;
@@ -66,7 +76,12 @@ export function checkSection(english: SectionDoc, doc: SectionDoc, translation: 
   }
   for (const c of translation.untranslated) {
     const kind = c.what || blockKind(doc.structure.blocks, c.line);
-    add("untranslated", c.line, `${kind} is still the English text: “${excerpt(c.text)}”`, "translate it; if it rightly stays the same (a quotation kept in the original, a name), leave it: this is only a warning");
+    add(
+      "untranslated",
+      c.line,
+      `${kind} is still the English text: “${shorten(c.text)}”`,
+      "translate it; if it rightly stays the same (a quotation kept in the original, a name), leave it: this is only a warning",
+    );
   }
 
   if (reference.kicker && !doc.kicker) {
@@ -146,8 +161,7 @@ function checkCitations(reference: EnglishReference, doc: SectionDoc, alignment:
     // than that translation does (or, when the blocks do not pair, the one after those that keep it).
     const holders = reference.blocks.map((b, i) => ({ b, i })).filter(({ b }) => b.citations.includes(marker));
     const counterpartOf = (i: number) => doc.structure.blocks[alignment.counterpart[i] ?? -1];
-    const first =
-      holders.find(({ b, i }) => occurrences(b.citations, marker) > occurrences(counterpartOf(i)?.citations ?? [], marker)) ?? holders[Math.min(have, holders.length - 1)]!;
+    const first = holders.find(({ b, i }) => occurrences(b.citations, marker) > occurrences(counterpartOf(i)?.citations ?? [], marker)) ?? holders[Math.min(have, holders.length - 1)]!;
     const counterpart = alignment.counterpart[first.i] ?? -1;
     add(
       "citation",
@@ -173,8 +187,4 @@ function countMarkers(blocks: Block[]): Map<string, number> {
 function blockKind(blocks: Block[], line: number | undefined): string {
   const block = blocks.find((b) => isTextBlock(b) && b.line === line);
   return `a ${KIND_NAMES[block?.kind ?? "paragraph"]}`;
-}
-
-function excerpt(text: string, max = 70): string {
-  return text.length <= max ? text : `${text.slice(0, text.lastIndexOf(" ", max) > 20 ? text.lastIndexOf(" ", max) : max)}…`;
 }

@@ -2,10 +2,10 @@
 // plural forms for the locale's own plural rules, placeholders, and strings left in English.
 import type { ProjectLocale } from "../project/readProject.ts";
 import type { UiStrings } from "../project/uiStrings.ts";
-import { writtenAddresses } from "./alignment.ts";
+import { writtenAddresses } from "./blockRules.ts";
 import { comparePlaceholders } from "./placeholders.ts";
 import { parsePluralKey, pluralCategories, pluralGroups, pluralKey, type PluralCategory } from "../project/pluralKeys.ts";
-import { severityOf } from "./problem.ts";
+import { severityOf } from "./severity.ts";
 import type { Problem, ProblemKind, StringState } from "./types.ts";
 import { untranslatedString } from "../project/translationState.ts";
 import { needsTranslation } from "../project/untranslated.ts";
@@ -58,7 +58,12 @@ export function checkStrings(source: UiStrings, locale: ProjectLocale): StringsR
   if (!strings) {
     for (const r of required) states.set(r.key, "missing");
     if (!locale.stringsBroken && required.length > 0) {
-      add("missing-string", undefined, `the UI strings file is missing: all ${required.length} strings (buttons, menus, notices) show in English`, `create it with: npm run locale:new -- ${code}  (it only adds missing files), then translate each text`);
+      add(
+        "missing-string",
+        undefined,
+        `the UI strings file is missing: all ${required.length} strings (buttons, menus, notices) show in English`,
+        `create it with: npm run locale:new -- ${code}  (it only adds missing files), then translate each text`,
+      );
     }
     return { problems, states };
   }
@@ -78,7 +83,13 @@ export function checkStrings(source: UiStrings, locale: ProjectLocale): StringsR
         continue;
       }
       const what = r.category ? `the plural form "${r.category}"${formExamples(code, r.category, r.ordinal)} of "${baseOf(r.key)}"` : `"${r.key}"`;
-      add("missing-string", line, `missing ${what}`, `add "${lastPart(r.key)}": "…"${insideOf(r.key)} translating "${r.english}"`, present.has(baseOf(r.key)) ? severityOf("missing-string", complete) : "warning");
+      add(
+        "missing-string",
+        line,
+        `missing ${what}`,
+        `add "${lastPart(r.key)}": "…"${insideOf(r.key)} translating "${r.english}"`,
+        present.has(baseOf(r.key)) ? severityOf("missing-string", complete) : "warning",
+      );
       continue;
     }
     if (typeof value !== "string") {
@@ -96,16 +107,8 @@ export function checkStrings(source: UiStrings, locale: ProjectLocale): StringsR
     const diff = comparePlaceholders(r.english, value, optional);
     if (diff.missing.length > 0 || diff.extra.length > 0) {
       states.set(r.key, "problem");
-      const parts = [
-        diff.missing.length ? `lacks ${diff.missing.join(", ")}` : "",
-        diff.extra.length ? `has ${diff.extra.join(", ")}, which the English does not` : "",
-      ].filter(Boolean);
-      add(
-        "placeholder",
-        line,
-        `"${r.key}" ${parts.join(" and ")}`,
-        `copy each {{…}} and $t(…) exactly as the English has it ("${r.english}"); translate only the words around them`,
-      );
+      const parts = [diff.missing.length ? `lacks ${diff.missing.join(", ")}` : "", diff.extra.length ? `has ${diff.extra.join(", ")}, which the English does not` : ""].filter(Boolean);
+      add("placeholder", line, `"${r.key}" ${parts.join(" and ")}`, `copy each {{…}} and $t(…) exactly as the English has it ("${r.english}"); translate only the words around them`);
       continue;
     }
     // A UI string shows on every page: it may not add an address either (a fake "sign here" page).
@@ -130,7 +133,12 @@ export function checkStrings(source: UiStrings, locale: ProjectLocale): StringsR
 
   const translatable = required.filter((r) => needsTranslation(r.english)).length;
   if (untranslated.length > 1 && untranslated.length === translatable) {
-    add("untranslated", 1, `none of the ${translatable} UI strings is translated yet (they are the English text)`, "translate the text after each colon; keep the keys before the colons and every {{…}} as they are");
+    add(
+      "untranslated",
+      1,
+      `none of the ${translatable} UI strings is translated yet (they are the English text)`,
+      "translate the text after each colon; keep the keys before the colons and every {{…}} as they are",
+    );
   } else {
     for (const { key, line } of untranslated) {
       add("untranslated", line, `"${key}" is still the English text`, "translate it; if it rightly stays the same in your language, leave it (this is only a warning)");

@@ -35,7 +35,9 @@ export function readReportArtifact(folder: string): ReportArtifact {
   const { text: numberText, cut: numberCut } = readBounded(numberFile, MAX_NUMBER_BYTES);
   const pullRequest = numberCut ? undefined : parsePullRequestNumber(numberText);
   if (pullRequest === undefined) {
-    throw new ArtifactError(`${numberFile}: ${describe(numberText, numberCut)} is not a pull request number (a positive whole number): nothing was posted. The "Check translations" run that uploaded it writes it; look at that run's log.`);
+    throw new ArtifactError(
+      `${numberFile}: ${describe(numberText, numberCut)} is not a pull request number (a positive whole number): nothing was posted. The "Check translations" run that uploaded it writes it; look at that run's log.`,
+    );
   }
   const { text: report, cut } = readBounded(join(folder, REPORT_FILE), MAX_REPORT_BYTES);
   return { pullRequest, report, cut };
@@ -106,7 +108,13 @@ export async function verifyPullRequest(claimed: number, run: WorkflowRun, getPu
   if (!runRepo || runRepo !== pullRepo) return refuse(`pull request #${claimed} comes from ${pullRepo ?? "a deleted repository"}, the run from ${runRepo ?? "an unknown repository"}`);
   if (pull.head.sha !== run.head_sha) {
     const stale = pull.head.ref === run.head_branch;
-    return { post: false, stale, reason: stale ? `pull request #${claimed} has moved on to ${pull.head.sha.slice(0, 7)} since the run checked ${run.head_sha.slice(0, 7)}: the later run comments` : `pull request #${claimed} is at ${pull.head.sha.slice(0, 7)} on "${pull.head.ref}", the run checked ${run.head_sha.slice(0, 7)} on "${run.head_branch}"` };
+    return {
+      post: false,
+      stale,
+      reason: stale
+        ? `pull request #${claimed} has moved on to ${pull.head.sha.slice(0, 7)} since the run checked ${run.head_sha.slice(0, 7)}: the later run comments`
+        : `pull request #${claimed} is at ${pull.head.sha.slice(0, 7)} on "${pull.head.ref}", the run checked ${run.head_sha.slice(0, 7)} on "${run.head_branch}"`,
+    };
   }
   return { post: true };
 }

@@ -34,7 +34,7 @@ export async function upsertReportComment(api: CommentsApi, report: string, { fu
  * A body GitHub accepts: a longer one is cut at a line end, a folded warnings list left open by
  * the cut is closed, and a last line says where the whole report is.
  */
-export function capComment(body: string, fullReport = "the job summary of the \"Check translations\" run", limit = COMMENT_LIMIT): string {
+export function capComment(body: string, fullReport = 'the job summary of the "Check translations" run', limit = COMMENT_LIMIT): string {
   if (body.length <= limit) return body;
   const note = `\n\n**The report is longer than a comment can hold: it stops here.** The whole report is in ${fullReport}.\n`;
   const room = limit - note.length - "\n</details>".length;

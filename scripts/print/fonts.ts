@@ -13,7 +13,7 @@
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { scriptOf } from "./scripts.ts";
+import { scriptOf } from "./writingSystems.ts";
 
 export const PRINT_FONT_WEIGHTS = [400, 700] as const;
 /** Where the font files are served from, relative to the site root. */
@@ -65,11 +65,35 @@ export const PRINT_FONTS: readonly PrintFont[] = [
     css: "font-kerning: none;",
   },
   { label: "Hebrew", scripts: ["Hebrew"], languages: ["he", "yi"], family: "Noto Sans Hebrew", npm: "@fontsource/noto-sans-hebrew", subsets: ["hebrew"], pdfName: "NotoSansHebrew" },
-  { label: "Devanagari", scripts: ["Devanagari"], languages: ["hi", "mr", "ne", "sa"], family: "Noto Sans Devanagari", npm: "@fontsource/noto-sans-devanagari", subsets: ["devanagari"], pdfName: "NotoSansDevanagari" },
+  {
+    label: "Devanagari",
+    scripts: ["Devanagari"],
+    languages: ["hi", "mr", "ne", "sa"],
+    family: "Noto Sans Devanagari",
+    npm: "@fontsource/noto-sans-devanagari",
+    subsets: ["devanagari"],
+    pdfName: "NotoSansDevanagari",
+  },
   { label: "Bengali", scripts: ["Bengali"], languages: ["bn", "as"], family: "Noto Sans Bengali", npm: "@fontsource/noto-sans-bengali", subsets: ["bengali"], pdfName: "NotoSansBengali" },
   { label: "Thai", scripts: ["Thai"], languages: ["th"], family: "Noto Sans Thai", npm: "@fontsource/noto-sans-thai", subsets: ["thai"], pdfName: "NotoSansThai" },
-  { label: "Chinese (Simplified)", scripts: ["Han"], languages: ["zh", "zh-Hans", "zh-CN", "zh-SG"], family: "Noto Sans SC", npm: "@fontsource/noto-sans-sc", subsets: "numbered", pdfName: "NotoSansSC" },
-  { label: "Chinese (Traditional)", scripts: ["Han"], languages: ["zh-Hant", "zh-TW", "zh-HK", "zh-MO"], family: "Noto Sans TC", npm: "@fontsource/noto-sans-tc", subsets: "numbered", pdfName: "NotoSansTC" },
+  {
+    label: "Chinese (Simplified)",
+    scripts: ["Han"],
+    languages: ["zh", "zh-Hans", "zh-CN", "zh-SG"],
+    family: "Noto Sans SC",
+    npm: "@fontsource/noto-sans-sc",
+    subsets: "numbered",
+    pdfName: "NotoSansSC",
+  },
+  {
+    label: "Chinese (Traditional)",
+    scripts: ["Han"],
+    languages: ["zh-Hant", "zh-TW", "zh-HK", "zh-MO"],
+    family: "Noto Sans TC",
+    npm: "@fontsource/noto-sans-tc",
+    subsets: "numbered",
+    pdfName: "NotoSansTC",
+  },
   { label: "Japanese", scripts: ["Hiragana", "Katakana", "Han"], languages: ["ja"], family: "Noto Sans JP", npm: "@fontsource/noto-sans-jp", subsets: "numbered", pdfName: "NotoSansJP" },
   { label: "Korean", scripts: ["Hangul", "Han"], languages: ["ko"], family: "Noto Sans KR", npm: "@fontsource/noto-sans-kr", subsets: "numbered", pdfName: "NotoSansKR" },
 ];
@@ -194,7 +218,10 @@ function learnCovered(code: number): void {
   const [a, b] = coveringInterval(code)!;
   // Within the Basic Multilingual Plane, and never a surrogate code unit: the halves of a pair
   // are found, and read together.
-  const parts = [[a, Math.min(b, 0xd7ff)], [Math.max(a, 0xe000), Math.min(b, 0xffff)]] as const;
+  const parts = [
+    [a, Math.min(b, 0xd7ff)],
+    [Math.max(a, 0xe000), Math.min(b, 0xffff)],
+  ] as const;
   const merged: [number, number][] = [];
   for (const [x, y] of [...knownIntervals, ...parts.filter(([x, y]) => x <= y)].sort((p, q) => p[0] - q[0])) {
     const last = merged.at(-1);

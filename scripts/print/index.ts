@@ -3,6 +3,6 @@
 // the documents' variants and where their pages and PDFs live (the home page's downloads), the
 // font files a page declares, and the share cards.
 export { allCovered, fontFilesIn, printFontNamed, printFontRoutes, uncoveredCharacters } from "./fonts.ts";
-export { addFontHint, byScript } from "./scripts.ts";
+export { addFontHint, byScript } from "./writingSystems.ts";
 export { DOCUMENT_RULES, MM_TO_PT, pdfPath, PRINT_VARIANTS, printPagePath, type PrintVariant } from "./variants.ts";
 export { CARD_HEIGHT, CARD_MAX_BYTES, CARD_WIDTH, shareCards, type ShareCard } from "./shareCardPages.ts";

@@ -82,7 +82,14 @@ export function buildPrintModel(site: SiteModel): PrintModel {
       });
       const name = t(rules.nameKey);
       // Everything the template prints, so the page declares a font for each script in it.
-      const text = [site.campaign.name, name, t(rules.subjectKey), ...PRINTED_STRINGS.map((key) => t(key)), ...parts.flatMap((p) => [p.title, p.kicker ?? "", p.html]), locale.numberingSystem === "arab" ? "٠١٢٣٤٥٦٧٨٩" : ""].join("\n");
+      const text = [
+        site.campaign.name,
+        name,
+        t(rules.subjectKey),
+        ...PRINTED_STRINGS.map((key) => t(key)),
+        ...parts.flatMap((p) => [p.title, p.kicker ?? "", p.html]),
+        locale.numberingSystem === "arab" ? "٠١٢٣٤٥٦٧٨٩" : "",
+      ].join("\n");
       pages.push({
         url: printPagePath(locale.code, variant),
         locale,

@@ -44,7 +44,17 @@ export const PRINT_VARIANTS: readonly PrintVariant[] = [
   { id: "leaflet-press", document: "leaflet", file: "leaflet-press.pdf", width: 148, height: 210, paper: "A5", bleed: PRESS_BLEED_MM, slug: PRESS_SLUG_MM, labelKey: "downloads.leafletPress" },
   { id: "fact-sheet", document: "fact-sheet", file: "fact-sheet.pdf", width: 210, height: 297, paper: "A4", bleed: 0, slug: 0, labelKey: "downloads.factSheet" },
   { id: "fact-sheet-letter", document: "fact-sheet", file: "fact-sheet-letter.pdf", width: 215.9, height: 279.4, paper: "US Letter", bleed: 0, slug: 0, labelKey: "downloads.factSheetLetter" },
-  { id: "fact-sheet-press", document: "fact-sheet", file: "fact-sheet-press.pdf", width: 210, height: 297, paper: "A4", bleed: PRESS_BLEED_MM, slug: PRESS_SLUG_MM, labelKey: "downloads.factSheetPress" },
+  {
+    id: "fact-sheet-press",
+    document: "fact-sheet",
+    file: "fact-sheet-press.pdf",
+    width: 210,
+    height: 297,
+    paper: "A4",
+    bleed: PRESS_BLEED_MM,
+    slug: PRESS_SLUG_MM,
+    labelKey: "downloads.factSheetPress",
+  },
 ];
 
 export const MM_TO_PT = 72 / 25.4;
@@ -55,10 +65,7 @@ export function pageSizeCss(variant: PrintVariant): string {
   if (!variant.slug) return size;
   // Paged.js draws crop marks inside its bleed area: give it room for marks beyond the real
   // bleed, and start the marks where the bleed ends (the PDF's BleedBox says 3 mm).
-  return [
-    `@page { size: ${variant.width}mm ${variant.height}mm; bleed: ${variant.slug}mm; marks: crop; }`,
-    `:root { --pagedjs-crop-offset: ${variant.bleed}mm !important; }`,
-  ].join("\n");
+  return [`@page { size: ${variant.width}mm ${variant.height}mm; bleed: ${variant.slug}mm; marks: crop; }`, `:root { --pagedjs-crop-offset: ${variant.bleed}mm !important; }`].join("\n");
 }
 
 /** Where a locale's print page for a variant is built, relative to the site root. */

@@ -21,6 +21,7 @@
 // Alignment is a small edit distance over the block sequences (sections have tens of blocks);
 // identical shapes, the common case, are paired in one pass without it.
 import { KIND_NAMES, type Block, type BlockKind } from "./blocks.ts";
+import { shorten } from "../shared/shorten.ts";
 
 export type PairKind = "same" | "changed" | "missing" | "extra";
 
@@ -192,7 +193,7 @@ export function describeDivergence(divergence: Divergence, english: Block[], tra
       line,
       englishLine,
       message: `the English ${KIND_NAMES[e.kind]} at ${enPlace} has no counterpart here${more}`,
-      hint: `translate it${e.text ? ` (“${excerpt(e.text)}”)` : ""} and put it here with ${MARKUP[e.kind]}, as the English has it`,
+      hint: `translate it${e.text ? ` (“${shorten(e.text, 60)}”)` : ""} and put it here with ${MARKUP[e.kind]}, as the English has it`,
     };
   }
   if (t && !e) {
@@ -200,7 +201,10 @@ export function describeDivergence(divergence: Divergence, english: Block[], tra
       line,
       englishLine,
       message: `this ${KIND_NAMES[t.kind]} has no counterpart in the English (compare with ${enPlace})${more}`,
-      hint: t.kind === "paragraph" ? "if it continues the paragraph before it, join the two (no blank line between); if it is not in the English, remove it" : `if it is not in the English, remove it; keep every block of ${places.english} and no other`,
+      hint:
+        t.kind === "paragraph"
+          ? "if it continues the paragraph before it, join the two (no blank line between); if it is not in the English, remove it"
+          : `if it is not in the English, remove it; keep every block of ${places.english} and no other`,
     };
   }
   const { message, hint } = describeChange(e!, t!, enPlace, english, translation);
@@ -213,18 +217,27 @@ function describeChange(e: Block, t: Block, enPlace: string, english: Block[], t
   }
   if (e.level !== t.level) {
     const hashes = (n: number) => "#".repeat(n);
-    return { message: `this heading is level ${t.level} (${hashes(t.level)}); the English heading at ${enPlace} is level ${e.level} (${hashes(e.level)})`, hint: `start the line with ${hashes(e.level)} as the English does: the level sets the heading's place in the page's outline` };
+    return {
+      message: `this heading is level ${t.level} (${hashes(t.level)}); the English heading at ${enPlace} is level ${e.level} (${hashes(e.level)})`,
+      hint: `start the line with ${hashes(e.level)} as the English does: the level sets the heading's place in the page's outline`,
+    };
   }
   if ((e.kind === "quote" || e.kind === "details") && (e.markdown === "") !== (t.markdown === "")) {
     const what = e.kind === "quote" ? "attribution (its source)" : "label";
     return e.markdown
-      ? { message: `this ${KIND_NAMES[e.kind]} has no ${what}; the English one at ${enPlace} has “${excerpt(e.text)}”`, hint: `write it after ::: ${e.kind}, on the same line, as the English does` }
+      ? {
+          message: `this ${KIND_NAMES[e.kind]} has no ${what}; the English one at ${enPlace} has “${shorten(e.text, 60)}”`,
+          hint: `write it after ::: ${e.kind}, on the same line, as the English does`,
+        }
       : { message: `this ${KIND_NAMES[e.kind]} has an ${what} the English one at ${enPlace} lacks`, hint: `write ::: ${e.kind} alone on its line, as the English does` };
   }
   const whereE = where(e, english);
   const whereT = where(t, translation);
   if (whereE !== whereT) {
-    return { message: `this ${KIND_NAMES[t.kind]} is ${whereT}; the English ${KIND_NAMES[e.kind]} at ${enPlace} is ${whereE}`, hint: "check the ::: lines (and the indentation) around it: open and close each block where the English does" };
+    return {
+      message: `this ${KIND_NAMES[t.kind]} is ${whereT}; the English ${KIND_NAMES[e.kind]} at ${enPlace} is ${whereE}`,
+      hint: "check the ::: lines (and the indentation) around it: open and close each block where the English does",
+    };
   }
   return {
     message: `this list item is nested ${t.depth} deep; the English list item at ${enPlace} is nested ${e.depth} deep`,
@@ -250,10 +263,4 @@ function nearestEnglish(pairs: Pair[], at: number, english: Block[]): Block | un
   for (let k = at - 1; k >= 0; k--) if (pairs[k]!.english >= 0) return english[pairs[k]!.english];
   for (let k = at + 1; k < pairs.length; k++) if (pairs[k]!.english >= 0) return english[pairs[k]!.english];
   return undefined;
-}
-
-export function excerpt(text: string, max = 60): string {
-  if (text.length <= max) return text;
-  const space = text.lastIndexOf(" ", max);
-  return `${text.slice(0, space > 20 ? space : max)}…`;
 }

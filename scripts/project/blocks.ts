@@ -318,7 +318,19 @@ export function readBlocksByParser(body: string, bodyLine: number): Block[] {
   let heading = 0;
   const lineOf = (token: Token) => (token.map ? token.map[0] + bodyLine : bodyLine);
   const push = (kind: BlockKind, token: Token, extra: Partial<Block> = {}) => {
-    const block: Block = { kind, line: lineOf(token), endLine: lineOf(token), level: 0, depth, parent: parents.length ? parents[parents.length - 1]! : -1, markdown: "", text: "", links: [], citations: [], ...extra };
+    const block: Block = {
+      kind,
+      line: lineOf(token),
+      endLine: lineOf(token),
+      level: 0,
+      depth,
+      parent: parents.length ? parents[parents.length - 1]! : -1,
+      markdown: "",
+      text: "",
+      links: [],
+      citations: [],
+      ...extra,
+    };
     blocks.push(block);
     return block;
   };

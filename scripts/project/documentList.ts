@@ -29,7 +29,11 @@ export function loadDocumentPlan(contentDir: string, sectionIds: readonly string
   const path = join(contentDir, DOCUMENTS_FILE);
   const file = displayPath(path, projectRoot);
   if (!existsSync(path)) {
-    throw new ContentError({ file }, "the list of printed documents is missing", `create it with one entry per document (${DOCUMENT_IDS.join(", ")}), each a list of "- section: <id>" and "take: all" or "take: excerpt"`);
+    throw new ContentError(
+      { file },
+      "the list of printed documents is missing",
+      `create it with one entry per document (${DOCUMENT_IDS.join(", ")}), each a list of "- section: <id>" and "take: all" or "take: excerpt"`,
+    );
   }
   const { doc, lineAt } = parseYaml(readText(path, projectRoot), file, "indent the parts of a document by two spaces under its name");
   const lineOf = (node: Node | null | undefined) => (node?.range ? lineAt(node.range[0]) : undefined);

@@ -60,7 +60,7 @@ export function loadGlossary(contentDir: string, projectRoot?: string): Glossary
   const path = join(contentDir, GLOSSARY_FILE);
   const file = displayPath(path, projectRoot);
   if (!existsSync(path)) return { file, entries: [] };
-  const { doc, lineAt } = parseYaml(readText(path, projectRoot), file, "indent each entry's keys by two spaces under its \"- term:\" line");
+  const { doc, lineAt } = parseYaml(readText(path, projectRoot), file, 'indent each entry\'s keys by two spaces under its "- term:" line');
   const lineOf = (node: unknown, fallback = 1) => ((node as Node | null | undefined)?.range ? lineAt((node as Node).range![0]) : fallback);
   const root = doc.contents;
   if (root === null) return { file, entries: [] };
@@ -80,7 +80,11 @@ export function loadGlossary(contentDir: string, projectRoot?: string): Glossary
     const forms = list(item, "forms", file, keyLine) ?? [term];
     const quotations = text(item, "quotations", file, keyLine);
     if (quotations !== undefined && quotations !== "exempt") {
-      throw new ContentError({ file, line: keyLine("quotations") }, `quotations: is "exempt" or absent, not "${quotations}"`, "write  quotations: exempt  when official wording inside ::: quote blocks may differ");
+      throw new ContentError(
+        { file, line: keyLine("quotations") },
+        `quotations: is "exempt" or absent, not "${quotations}"`,
+        "write  quotations: exempt  when official wording inside ::: quote blocks may differ",
+      );
     }
     const locales = new Map<string, GlossaryRendering>();
     for (const pair of item.items) {
@@ -91,7 +95,10 @@ export function loadGlossary(contentDir: string, projectRoot?: string): Glossary
         throw new ContentError({ file, line: at }, `unknown key "${key}" in the entry for "${term}"`, HINT);
       }
       if (!isMap(pair.value)) throw new ContentError({ file, line: at }, `"${key}" must hold accepted:, keep: or forbidden: for "${term}"`, HINT);
-      locales.set(key, rendering(pair.value, key, term, file, at, (k) => lineOf((pair.value as YAMLMap).get(k, true), at)));
+      locales.set(
+        key,
+        rendering(pair.value, key, term, file, at, (k) => lineOf((pair.value as YAMLMap).get(k, true), at)),
+      );
     }
     entries.push({ term, forms, note: text(item, "note", file, keyLine) ?? "", exemptInQuotations: quotations === "exempt", line, locales });
   }
@@ -101,7 +108,8 @@ export function loadGlossary(contentDir: string, projectRoot?: string): Glossary
 function rendering(map: YAMLMap, code: string, term: string, file: string, line: number, keyLine: (key: string) => number): GlossaryRendering {
   for (const pair of map.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : "";
-    if (!RENDERING_KEYS.has(key)) throw new ContentError({ file, line: keyLine(key) }, `unknown key "${key}" under ${code} for "${term}"`, "a locale has accepted: (a list), keep: latin and forbidden: (a list)");
+    if (!RENDERING_KEYS.has(key))
+      throw new ContentError({ file, line: keyLine(key) }, `unknown key "${key}" under ${code} for "${term}"`, "a locale has accepted: (a list), keep: latin and forbidden: (a list)");
   }
   const keep = text(map, "keep", file, keyLine);
   if (keep !== undefined && keep !== "latin") {

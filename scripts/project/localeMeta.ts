@@ -50,10 +50,18 @@ export function parseLocaleMeta(text: string, file: string): LocaleMeta {
   const range = expansion === undefined ? undefined : parseExpansion(expansion);
   if (range && "problem" in range) fail("expansion", range.problem, range.hint);
   if (exchange !== undefined && exchange !== "po" && exchange !== "xliff") {
-    fail("exchange", `"exchange" must be "po" or "xliff", not ${JSON.stringify(exchange)}`, 'write "po" or "xliff" for a language translated through exported files (npm run locale:export), or remove the key for one edited in the markdown');
+    fail(
+      "exchange",
+      `"exchange" must be "po" or "xliff", not ${JSON.stringify(exchange)}`,
+      'write "po" or "xliff" for a language translated through exported files (npm run locale:export), or remove the key for one edited in the markdown',
+    );
   }
   if (glossary !== undefined && glossary !== "error" && glossary !== "warning") {
-    fail("glossary", `"glossary" must be "error" or "warning", not ${JSON.stringify(glossary)}`, 'write "error" to hold every block to the glossary\'s renderings (content/glossary.yml), or remove the key for warnings');
+    fail(
+      "glossary",
+      `"glossary" must be "error" or "warning", not ${JSON.stringify(glossary)}`,
+      'write "error" to hold every block to the glossary\'s renderings (content/glossary.yml), or remove the key for warnings',
+    );
   }
   return {
     name: (name as string).trim(),

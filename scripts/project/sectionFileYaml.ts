@@ -38,33 +38,21 @@ const FENCE = /^---[ \t]*$/;
 export function parseSectionFileWithYaml(text: string, file: string): ParsedSectionFile {
   const lines = text.split("\n");
   if (!FENCE.test(lines[0] ?? "")) {
-    throw new ContentError(
-      { file, line: 1 },
-      "the file does not start with front matter (a line with ---)",
-      "begin the file with ---, a line `title: …`, and another --- line; see content/README.md",
-    );
+    throw new ContentError({ file, line: 1 }, "the file does not start with front matter (a line with ---)", "begin the file with ---, a line `title: …`, and another --- line; see content/README.md");
   }
   const end = lines.findIndex((line, i) => i > 0 && FENCE.test(line));
   if (end === -1) {
-    throw new ContentError(
-      { file, line: 1 },
-      "the front matter is never closed",
-      "add a line with only --- after the front matter",
-    );
+    throw new ContentError({ file, line: 1 }, "the front matter is never closed", "add a line with only --- after the front matter");
   }
   const yamlText = lines.slice(1, end).join("\n");
-  const { doc, lineAt } = parseYaml(yamlText, file, "check the quoting and indentation on that line; a value with a colon needs \"quotes\"", {
+  const { doc, lineAt } = parseYaml(yamlText, file, 'check the quoting and indentation on that line; a value with a colon needs "quotes"', {
     what: "the front matter is not valid YAML",
     firstLine: 2,
   });
   const lineOf = (offset: number | undefined) => (offset === undefined ? 2 : lineAt(offset));
 
   if (!isMap(doc.contents)) {
-    throw new ContentError(
-      { file, line: 2 },
-      "the front matter must be a list of `key: value` lines",
-      "write it as `title: …` on its own line",
-    );
+    throw new ContentError({ file, line: 2 }, "the front matter must be a list of `key: value` lines", "write it as `title: …` on its own line");
   }
   const frontMatter: Partial<SectionFrontMatter> = {};
   const keyLines: ParsedSectionFile["keyLines"] = {};
@@ -73,19 +61,11 @@ export function parseSectionFileWithYaml(text: string, file: string): ParsedSect
     const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
     const line = lineOf(isScalar(keyNode) ? keyNode.range?.[0] : undefined);
     if (!(key in KEYS)) {
-      throw new ContentError(
-        { file, line },
-        `unknown front matter key "${key}"`,
-        `remove it; a section file may only have: ${Object.keys(KEYS).join(", ")}`,
-      );
+      throw new ContentError({ file, line }, `unknown front matter key "${key}"`, `remove it; a section file may only have: ${Object.keys(KEYS).join(", ")}`);
     }
     const value = isScalar(pair.value) ? pair.value.value : undefined;
     if (typeof value !== "string" || value.trim() === "") {
-      throw new ContentError(
-        { file, line },
-        `"${key}" must be a line of text (${KEYS[key as keyof SectionFrontMatter]})`,
-        `write it as  ${key}: your text`,
-      );
+      throw new ContentError({ file, line }, `"${key}" must be a line of text (${KEYS[key as keyof SectionFrontMatter]})`, `write it as  ${key}: your text`);
     }
     keyLines[key as keyof SectionFrontMatter] = line;
     if (key === "status") {

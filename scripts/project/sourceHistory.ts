@@ -101,8 +101,7 @@ export class SourceHistory {
   }
 
   private readGitVersions(id: string): Map<string, SectionText> | string {
-    const run = (args: string[], input?: string) =>
-      execFileSync("git", args, { cwd: this.root, input, stdio: ["pipe", "pipe", "ignore"], maxBuffer: 256 * 1024 * 1024 });
+    const run = (args: string[], input?: string) => execFileSync("git", args, { cwd: this.root, input, stdio: ["pipe", "pipe", "ignore"], maxBuffer: 256 * 1024 * 1024 });
     this.gitPrefix ??= run(["rev-parse", "--show-prefix"]).toString("utf8").trim();
     const file = `content/${this.sourceLocale}/${id}.md`;
     const commits = run(["rev-list", "--max-count=1000", "HEAD", "--", file]).toString("utf8").split("\n").filter(Boolean);

@@ -31,13 +31,19 @@ const UNSPACED = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}
 function fold(text: string): string {
   // Fixed replacements, no callback: this runs over every text of every translation.
   if (MAY_NEED_FOLDING.test(text)) {
-    text = text.replace(MARKS, "").replace(/[أإآٱ]/g, "ا").replace(/[ىی]/g, "ي").replace(/ک/g, "ك").replace(/ة/g, "ه").replace(/\u200c/g, " ");
+    text = text
+      .replace(MARKS, "")
+      .replace(/[أإآٱ]/g, "ا")
+      .replace(/[ىی]/g, "ي")
+      .replace(/ک/g, "ك")
+      .replace(/ة/g, "ه")
+      .replace(/\u200c/g, " ");
   }
   return text.normalize("NFC").toLowerCase().replace(SPACES, " ");
 }
 
 /** What a folded letter may be written as, and what may stand between letters, in a text as written. */
-const VARIANTS: Record<string, string> = { "ا": "[اأإآٱ]", "ي": "[يىی]", "ه": "[هة]", "ك": "[كک]", " ": "[\\s\\u200c]+" };
+const VARIANTS: Record<string, string> = { ا: "[اأإآٱ]", ي: "[يىی]", ه: "[هة]", ك: "[كک]", " ": "[\\s\\u200c]+" };
 const BETWEEN = "[\\u0591-\\u05c7\\u0610-\\u061a\\u0640\\u064b-\\u065f\\u0670\\u06d6-\\u06ed\\u200d]*";
 const FOLDED_SCRIPT = /[\u0590-\u08ff]/;
 
@@ -83,9 +89,7 @@ export interface CompiledRendering {
 }
 
 /** Every Arabic prefix: و or ف, then ب or ك with or without the article, or the article alone, or ل, or لل (ل + ال). */
-const ARABIC_PREFIXES: ReadonlySet<string> = new Set(
-  ["", "و", "ف"].flatMap((conjunction) => ["", "ب", "ك", "ال", "بال", "كال", "ل", "لل"].map((rest) => conjunction + rest)),
-);
+const ARABIC_PREFIXES: ReadonlySet<string> = new Set(["", "و", "ف"].flatMap((conjunction) => ["", "ب", "ك", "ال", "بال", "كال", "ل", "لل"].map((rest) => conjunction + rest)));
 /** What may come before an article that is written: الدعم, بالدعم, وبالدعم. */
 const ARABIC_BEFORE_ARTICLE: ReadonlySet<string> = new Set(["", "و", "ف"].flatMap((conjunction) => ["", "ب", "ك"].map((rest) => conjunction + rest)));
 const HEBREW_PREFIX = /^[ומשהבלכ]{0,4}$/;

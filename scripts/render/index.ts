@@ -2,5 +2,5 @@
 // other task, in the same browser session) and the share cards, each cached by content.
 export { buildPdfs, checkLayout, pdfJobs, type PdfBuild, type PdfJob, type PdfResult } from "./pdfTask.ts";
 export { prepareShareCards, type ShareCardResult } from "./shareCards.ts";
-export { embeddedFonts } from "./pdfFonts.ts";
+export { embeddedFonts } from "./embeddedFonts.ts";
 export type { RenderSession } from "./session.ts";

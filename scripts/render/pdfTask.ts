@@ -9,7 +9,7 @@ import { buildSiteModel } from "../site/index.ts";
 import { DOCUMENT_RULES, fontFilesIn, pdfPath, PRINT_VARIANTS, printPagePath, type PrintVariant } from "../print/index.ts";
 import { browserIdentity, ContentKeys, RenderCache, rendererIdentity, writeAtomically } from "./cache.ts";
 import { finishPdf } from "./pdfBoxes.ts";
-import { checkPdfFonts } from "./pdfFonts.ts";
+import { checkPdfFonts } from "./embeddedFonts.ts";
 import { pdfPrinter, type PagedLayout, type PdfPrinter } from "./pdfPrinter.ts";
 import { PRINT_ASSETS, renderTasks, type RenderTask } from "./renderTasks.ts";
 import { RenderError, type RenderSession } from "./session.ts";
@@ -109,7 +109,14 @@ export function pdfJobs(root: string, siteDir: string, codes?: string[]): PdfJob
 export async function buildPdfs(options: BuildPdfsOptions): Promise<PdfBuild> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const pdfs = preparePdfs(options);
-  const slots = await renderTasks({ siteDir: options.siteDir, tasks: [pdfs, ...(options.alsoRender ?? [])], timeoutMs, slots: options.slots, findBrowser: options.findBrowser, onSession: options.onRenderer });
+  const slots = await renderTasks({
+    siteDir: options.siteDir,
+    tasks: [pdfs, ...(options.alsoRender ?? [])],
+    timeoutMs,
+    slots: options.slots,
+    findBrowser: options.findBrowser,
+    onSession: options.onRenderer,
+  });
   return pdfs.finish(slots);
 }
 
@@ -200,7 +207,9 @@ async function renderJob(job: PdfJob, printer: PdfPrinter, origin: string): Prom
   const finished = await finishPdf(rendered.pdf, job.variant, job.locale);
   await checkPdfFonts(finished.bytes, { locale: job.locale, document: job.variant.document, label: job.label, html: readFileSync(job.htmlFile, "utf8") });
   if (finished.pages !== rendered.layout.pages) {
-    throw new RenderError(`${job.label}: Paged.js laid out ${rendered.layout.pages} pages but the PDF has ${finished.pages}\n  → look for content wider than the page in the print CSS (templates/assets/print/)`);
+    throw new RenderError(
+      `${job.label}: Paged.js laid out ${rendered.layout.pages} pages but the PDF has ${finished.pages}\n  → look for content wider than the page in the print CSS (templates/assets/print/)`,
+    );
   }
   const ms = rendered.ms + performance.now() - t0;
   return { result: { job, pages: finished.pages, bytes: finished.bytes.length, ms, cached: false, requests: rendered.requests }, bytes: finished.bytes, pages: finished.pages };
@@ -213,11 +222,13 @@ export function checkLayout(job: PdfJob, layout: PagedLayout, html: string): voi
   if (!layout.reachedEnd || missing.length > 0) {
     throw new RenderError(
       `${job.label}: Paged.js stopped after page ${layout.pages}; ${missing.length ? `never laid out: ${missing.join(", ")}` : "the end of the document never reached a page"}\n` +
-        "  → this is the right-to-left page-flow bug of Paged.js (pagedjs#25, #308): keep the rules under \"Right-to-left under Paged.js\" in templates/assets/print/print.css",
+        '  → this is the right-to-left page-flow bug of Paged.js (pagedjs#25, #308): keep the rules under "Right-to-left under Paged.js" in templates/assets/print/print.css',
     );
   }
   if (layout.overflowing.length > 0) {
-    throw new RenderError(`${job.label}: page ${layout.overflowing.join(", ")} is cut off (content taller or wider than the page)\n  → shorten what content/documents.yml prints, or let the element break (templates/assets/print/)`);
+    throw new RenderError(
+      `${job.label}: page ${layout.overflowing.join(", ")} is cut off (content taller or wider than the page)\n  → shorten what content/documents.yml prints, or let the element break (templates/assets/print/)`,
+    );
   }
   const rules = DOCUMENT_RULES[job.variant.document];
   if (layout.pages < rules.minPages || layout.pages > rules.maxPages) {

@@ -86,8 +86,7 @@ export async function openRenderSession(options: SessionOptions): Promise<Render
   const profileDir = mkdtempSync(join(tmpdir(), "pledge-render-chromium-"));
   const browser = await launch(executable, profileDir, options.timeoutMs);
   const pid = browser.process()?.pid;
-  const allowed = (url: string) =>
-    url.startsWith("data:") || url === "about:blank" || (url.startsWith(`${options.origin}/`) && options.allowedPaths.some((p) => new URL(url).pathname.startsWith(p)));
+  const allowed = (url: string) => url.startsWith("data:") || url === "about:blank" || (url.startsWith(`${options.origin}/`) && options.allowedPaths.some((p) => new URL(url).pathname.startsWith(p)));
   const slots = openSlots(browser, allowed, Math.max(1, options.slots ?? DEFAULT_SLOTS));
   const pool = new Pool(slots);
 
@@ -132,7 +131,9 @@ export async function openRenderSession(options: SessionOptions): Promise<Render
       await stopping;
       if (refused) throw refused;
       if (error === quit) {
-        throw new RenderError(`${work.label}: Chromium quit while rendering this document (it crashed or was killed)\n  → run the build again; if it happens again, run it with --debug and check free memory`);
+        throw new RenderError(
+          `${work.label}: Chromium quit while rendering this document (it crashed or was killed)\n  → run the build again; if it happens again, run it with --debug and check free memory`,
+        );
       }
       if (error instanceof RenderError) throw error;
       throw new RenderError(work.failed(error instanceof Error ? error.message : String(error)), { cause: error });
@@ -175,9 +176,15 @@ async function launch(executable: string, profileDir: string, timeoutMs: number)
     return await withDeadline(launching, launchMs, () => `Chromium (${executable}) did not start within ${launchMs / 1000} s`);
   } catch (error) {
     // A launch that completes after the deadline must not leave a browser behind.
-    launching.then((late) => killGroup(late.process()?.pid), () => {});
+    launching.then(
+      (late) => killGroup(late.process()?.pid),
+      () => {},
+    );
     rmSync(profileDir, { recursive: true, force: true });
-    throw new RenderError(`Could not start Chromium (${executable}): ${error instanceof Error ? error.message : String(error)}\n  → check that it runs: ${executable} --headless=new --no-sandbox --dump-dom about:blank`, { cause: error });
+    throw new RenderError(
+      `Could not start Chromium (${executable}): ${error instanceof Error ? error.message : String(error)}\n  → check that it runs: ${executable} --headless=new --no-sandbox --dump-dom about:blank`,
+      { cause: error },
+    );
   }
 }
 

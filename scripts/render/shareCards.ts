@@ -115,11 +115,15 @@ async function photograph(slot: Slot, url: string, card: ShareCard, timeoutMs: n
   await page.goto(url, { waitUntil: "load", timeout: timeoutMs });
   const fit = (await page.evaluate(FIT_TITLE)) as { fits: boolean; titlePx: number };
   if (!fit.fits) {
-    throw new RenderError(`${card.file}: the title "${card.title}" does not fit on its share card (${card.image}), even at the smallest size\n  → shorten the title in the front matter of ${card.file}`);
+    throw new RenderError(
+      `${card.file}: the title "${card.title}" does not fit on its share card (${card.image}), even at the smallest size\n  → shorten the title in the front matter of ${card.file}`,
+    );
   }
   const png = new Uint8Array(await page.screenshot({ type: "png", clip: { x: 0, y: 0, width: CARD_WIDTH, height: CARD_HEIGHT } }));
   if (png.length > CARD_MAX_BYTES) {
-    throw new RenderError(`${card.image}: the share card is ${Math.round(png.length / 1000)} kB, more than ${CARD_MAX_BYTES / 1000} kB\n  → keep templates/assets/cards/card.css to flat colours (no gradients or images)`);
+    throw new RenderError(
+      `${card.image}: the share card is ${Math.round(png.length / 1000)} kB, more than ${CARD_MAX_BYTES / 1000} kB\n  → keep templates/assets/cards/card.css to flat colours (no gradients or images)`,
+    );
   }
   return { png, titlePx: fit.titlePx };
 }

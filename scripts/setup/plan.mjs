@@ -92,7 +92,12 @@ export function planSetup(machine) {
     const sudo = machine.isRoot ? [] : ["sudo"];
     const [command, ...prefix] = [...sudo, "apt-get"];
     say(`→ installing ${packages.join(", ")} (apt-get)`);
-    steps.push({ kind: "run", command: /** @type {string} */ (command), args: [...prefix, "update", "-qq"], failure: "apt-get update failed (see above)\n  → check the network and /etc/apt/sources.list, then run npm run setup again" });
+    steps.push({
+      kind: "run",
+      command: /** @type {string} */ (command),
+      args: [...prefix, "update", "-qq"],
+      failure: "apt-get update failed (see above)\n  → check the network and /etc/apt/sources.list, then run npm run setup again",
+    });
     steps.push({
       kind: "run",
       command: /** @type {string} */ (command),

@@ -12,8 +12,7 @@ import type { StateCore, Token } from "markdown-it";
 type TokenConstructor = StateCore["Token"];
 
 /** `[78 A, B]`, `[A-HRC-59-23-AEV*]`, `A-HRC-59-23-AEV*`, `A/75/212`, `S/RES/2720 (2023)`, `Sub* 2.24`. */
-export const CITATION_PATTERN =
-  /\[(?:\d[^\]\n]*|A-HRC[^\]\n]*)\]|A-HRC-\d+-\d+-[A-Z]+\*?|\bS\/RES\/\d+(?: \(\d{4}\))?|\bA\/\d+\/\d+|\bSub\* \d+(?:\.\d+)?/g;
+export const CITATION_PATTERN = /\[(?:\d[^\]\n]*|A-HRC[^\]\n]*)\]|A-HRC-\d+-\d+-[A-Z]+\*?|\bS\/RES\/\d+(?: \(\d{4}\))?|\bA\/\d+\/\d+|\bSub\* \d+(?:\.\d+)?/g;
 /** True for every text CITATION_PATTERN can match (each form holds one of these): a quick test first, for the many texts without any. */
 export const MAY_HOLD_CITATION = /[[/]|A-HRC|Sub\*/;
 

@@ -41,19 +41,11 @@ export function decodeText(bytes: Uint8Array, shown: string): string {
     throw new ContentError({ file: shown }, "the file is empty", "add the content, or delete the file");
   }
   if (bytes.includes(0)) {
-    throw new ContentError(
-      { file: shown },
-      "this is a binary file, not text",
-      "content and locale files must be plain text (UTF-8); save it as text from your editor",
-    );
+    throw new ContentError({ file: shown }, "this is a binary file, not text", "content and locale files must be plain text (UTF-8); save it as text from your editor");
   }
   if (!isUtf8(bytes)) {
     const { line, column } = firstBadByte(bytes);
-    throw new ContentError(
-      { file: shown, line, column },
-      "the file is not valid UTF-8 text",
-      "save the file with the UTF-8 encoding (in most editors: Save As… → Encoding → UTF-8)",
-    );
+    throw new ContentError({ file: shown, line, column }, "the file is not valid UTF-8 text", "save the file with the UTF-8 encoding (in most editors: Save As… → Encoding → UTF-8)");
   }
   // Buffer's decoder is the fast one; the bytes are known to be valid UTF-8 by now.
   let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");

@@ -45,7 +45,10 @@ export function buildSiteModel(input: Project | string): SiteModel {
   const routes = sectionRoutes(locales, sections, sectionIds);
   const pages = sectionPages(routes, campaign, translationState(project));
   const homes = pages.map((own, i) => homePage(own, routes[i]!.map(sectionLink), locales));
-  const ui = createUi(project.locales.map((l) => ({ code: l.code, strings: l.strings?.tree ?? {} })), campaign.sourceLocale);
+  const ui = createUi(
+    project.locales.map((l) => ({ code: l.code, strings: l.strings?.tree ?? {} })),
+    campaign.sourceLocale,
+  );
   return {
     campaign,
     sourceLocale: locales[0]!,

@@ -86,7 +86,12 @@ export function sectionPages(routes: SectionRoute[][], campaign: Campaign, state
   const locales = routes.map((own) => own[0]!.locale);
   const sourceLocale = locales[0]!;
   const sourceRoutes = routes[0]!;
-  const translated = new Set(routes.flat().filter((r) => !r.language.fallback).map((r) => `${r.locale.code}/${r.id}`));
+  const translated = new Set(
+    routes
+      .flat()
+      .filter((r) => !r.language.fallback)
+      .map((r) => `${r.locale.code}/${r.id}`),
+  );
   // A fallback shows the source's section: rendered once for every locale that shows it.
   const html = new Map<Section, string>();
   const render = (section: Section) => {

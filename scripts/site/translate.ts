@@ -45,8 +45,7 @@ export function createUi(locales: { code: string; strings: Record<string, unknow
   // A string without values is the same on every page: looked up once per build, not once per page.
   const known = new Map<string, string>();
   const languages = new Map<string, string>();
-  const usedLanguage = (locale: string, key: string, options: Record<string, unknown>) =>
-    (tOf(locale)(key, { ...options, returnDetails: true }) as unknown as { usedLng?: string }).usedLng ?? locale;
+  const usedLanguage = (locale: string, key: string, options: Record<string, unknown>) => (tOf(locale)(key, { ...options, returnDetails: true }) as unknown as { usedLng?: string }).usedLng ?? locale;
   const languageOf: UiLanguage = (locale, key, options) => {
     // Values that only fill placeholders do not change which string is chosen: asked once per key.
     if (options && !Object.keys(options).every(isPlainValueName)) return usedLanguage(locale, key, options);
@@ -93,7 +92,25 @@ function splitPlaceholders(raw: string): { parts: string[]; names: string[] } {
 }
 
 /** Options that change what i18next looks up or how, rather than fill a placeholder. */
-const LOOKUP_OPTIONS = new Set(["count", "context", "ordinal", "defaultValue", "lng", "lngs", "ns", "replace", "returnObjects", "returnDetails", "joinArrays", "postProcess", "interpolation", "skipInterpolation", "keySeparator", "nsSeparator", "fallbackLng"]);
+const LOOKUP_OPTIONS = new Set([
+  "count",
+  "context",
+  "ordinal",
+  "defaultValue",
+  "lng",
+  "lngs",
+  "ns",
+  "replace",
+  "returnObjects",
+  "returnDetails",
+  "joinArrays",
+  "postProcess",
+  "interpolation",
+  "skipInterpolation",
+  "keySeparator",
+  "nsSeparator",
+  "fallbackLng",
+]);
 
 function isPlainValueName(name: string): boolean {
   return !LOOKUP_OPTIONS.has(name) && !name.startsWith("defaultValue");

@@ -18,15 +18,18 @@ import { decodeExact, setFrontMatterLine, yamlScalar } from "./frontMatterEdit.t
 
 export type MarkOutcome =
   /** `differences`: places where the translation's blocks stop matching the English (the check names them). */
-  | { id: string; file: string; result: "marked" | "unchanged"; version: string; snapshot: string; differences: number }
-  | { id: string; file: string; result: "refused"; reason: string; hint: string };
+  { id: string; file: string; result: "marked" | "unchanged"; version: string; snapshot: string; differences: number } | { id: string; file: string; result: "refused"; reason: string; hint: string };
 
 export function markSections(root: string, code: string, ids: string[] | "all"): MarkOutcome[] {
   const project = readProject(root);
   stopOnProblemIn(project, "campaign.yml", SECTIONS_FILE);
   const source = project.campaign.sourceLocale;
   if (code === source) {
-    throw new ContentError({ file: `content/${code}/` }, `"${code}" is the source locale: its sections are what the others translate`, "give the code of a translation, e.g. npm run locale:mark -- ar pledge");
+    throw new ContentError(
+      { file: `content/${code}/` },
+      `"${code}" is the source locale: its sections are what the others translate`,
+      "give the code of a translation, e.g. npm run locale:mark -- ar pledge",
+    );
   }
   if (!existsSync(join(root, "content", code))) {
     throw new ContentError({ file: `content/${code}/` }, `there is no content folder for "${code}"`, `check the locale code; a new locale starts with: npm run locale:new -- ${code}`);
@@ -98,4 +101,3 @@ function sectionOf(project: Project, code: string, id: string): Section {
   const problem = locale?.problems.find((p) => p.file === file);
   throw problem ? problemAsError(problem) : new ContentError({ file }, "the file could not be read", "check that it exists and is readable");
 }
-

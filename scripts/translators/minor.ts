@@ -63,7 +63,11 @@ export function planMinorChange(root: string, id: string, options: MinorOptions 
   if (options.from) {
     const found = history.find(id, options.from);
     if (!("text" in found)) {
-      throw new ContentError({ file: englishFile }, `the English version ${options.from} given with --from cannot be found: ${found.reason}`, "give a version a translation's source: line names, or run the command in a full git clone");
+      throw new ContentError(
+        { file: englishFile },
+        `the English version ${options.from} given with --from cannot be found: ${found.reason}`,
+        "give a version a translation's source: line names, or run the command in a full git clone",
+      );
     }
     previous = options.from;
     previousText = found.text;
@@ -83,7 +87,11 @@ export function planMinorChange(root: string, id: string, options: MinorOptions 
     previousFrom = "git";
   }
   if (previous === current) {
-    throw new ContentError({ file: englishFile }, `--from ${previous} is the current English version: there is no change to mark`, "edit the English first, or give the version it had before the edit");
+    throw new ContentError(
+      { file: englishFile },
+      `--from ${previous} is the current English version: there is no change to mark`,
+      "edit the English first, or give the version it had before the edit",
+    );
   }
 
   const translations: MinorTranslation[] = [];

@@ -27,8 +27,7 @@ export interface ScaffoldOutcome {
 export function localeMetaFromIntl(code: string): LocaleMeta {
   const locale = new Intl.Locale(code);
   // Node 20 has the `textInfo` getter; newer engines have getTextInfo() instead.
-  const info = (locale as { textInfo?: { direction?: string }; getTextInfo?: () => { direction?: string } }).textInfo ??
-    (locale as { getTextInfo?: () => { direction?: string } }).getTextInfo?.();
+  const info = (locale as { textInfo?: { direction?: string }; getTextInfo?: () => { direction?: string } }).textInfo ?? (locale as { getTextInfo?: () => { direction?: string } }).getTextInfo?.();
   const name = new Intl.DisplayNames([code], { type: "language" }).of(code) ?? code;
   return {
     // Language names are lower case inside sentences in many languages; a menu shows them capitalised.

@@ -57,7 +57,10 @@ test("nothing on any reader page is blocked by it, and the stylesheet still appl
 
 test("control: a page that breaks the policy is reported", async () => {
   const control = join(session.web.site.dir, "csp-control.html");
-  writeFileSync(control, `<!doctype html><html lang="en"><head><meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY.meta}"><title>control</title><style>body { color: red; }</style></head><body><p>x</p></body></html>`);
+  writeFileSync(
+    control,
+    `<!doctype html><html lang="en"><head><meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY.meta}"><title>control</title><style>body { color: red; }</style></head><body><p>x</p></body></html>`,
+  );
   const before = violations.length;
   current = "/csp-control.html";
   await session.page.goto(session.web.url("/csp-control.html"), { waitUntil: "load" });

@@ -36,7 +36,8 @@ beforeAll(async () => {
   const run = await promisify(execFile)("java", ["-jar", VNU_JAR, "--format", "json", "--skip-non-html", ...files, control], { maxBuffer: 64 * 1024 * 1024 }).catch(
     (error: { stdout?: string; stderr?: string; code?: number }) => {
       // Exit code 1 only means "errors found"; anything else (no Java, no jar) is a failure to run.
-      if (error.code !== 1 || !error.stderr) throw new Error(`the W3C checker did not run: ${String(error.stderr ?? error)}\nInstall Java 17 (apt-get install openjdk-17-jre-headless) and run npm install.`);
+      if (error.code !== 1 || !error.stderr)
+        throw new Error(`the W3C checker did not run: ${String(error.stderr ?? error)}\nInstall Java 17 (apt-get install openjdk-17-jre-headless) and run npm install.`);
       return error as { stdout: string; stderr: string };
     },
   );

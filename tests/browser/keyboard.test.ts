@@ -33,7 +33,8 @@ function focusedStop(): Stop | null {
     label: `${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""}${el.className && typeof el.className === "string" ? "." + el.className.split(" ").join(".") : ""} "${text}"`,
     width: rect.width,
     height: rect.height,
-    outline: style.outlineStyle === "none" || parseFloat(style.outlineWidth) === 0 || style.outlineColor === "rgba(0, 0, 0, 0)" ? "" : `${style.outlineWidth} ${style.outlineStyle} ${style.outlineColor}`,
+    outline:
+      style.outlineStyle === "none" || parseFloat(style.outlineWidth) === 0 || style.outlineColor === "rgba(0, 0, 0, 0)" ? "" : `${style.outlineWidth} ${style.outlineStyle} ${style.outlineColor}`,
     boxShadow: style.boxShadow === "none" ? "" : style.boxShadow,
     inText: style.display === "inline" && around.length > 0,
   };

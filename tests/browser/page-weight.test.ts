@@ -52,7 +52,10 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 test("the first view of every reading page, fonts included, is at most 100 KB", () => {
   expect(firstViews.size).toBeGreaterThan(10);
   for (const [path, loaded] of firstViews) {
-    expect(loaded.some((l) => l.type === "document"), path).toBe(true);
+    expect(
+      loaded.some((l) => l.type === "document"),
+      path,
+    ).toBe(true);
     expect(total(loaded), `${path}: ${loaded.map((l) => `${l.url} ${kb(l.bytes)}`).join(", ")}`).toBeLessThanOrEqual(FIRST_VIEW_BUDGET);
   }
 });
@@ -62,8 +65,15 @@ test("each home page's HTML and CSS are at most 14 KB, and no page loads a scrip
   expect(homes).toEqual(expect.arrayContaining(["/", "/en/", "/ar/"]));
   for (const path of homes) {
     const htmlCss = firstViews.get(path)!.filter((l) => l.type === "document" || l.type === "stylesheet");
-    expect(htmlCss.some((l) => l.type === "stylesheet"), path).toBe(true);
+    expect(
+      htmlCss.some((l) => l.type === "stylesheet"),
+      path,
+    ).toBe(true);
     expect(total(htmlCss), `${path}: ${htmlCss.map((l) => `${l.url} ${kb(l.bytes)}`).join(", ")}`).toBeLessThanOrEqual(HOME_HTML_CSS_BUDGET);
   }
-  for (const [path, loaded] of firstViews) expect(loaded.filter((l) => l.type === "script"), path).toEqual([]);
+  for (const [path, loaded] of firstViews)
+    expect(
+      loaded.filter((l) => l.type === "script"),
+      path,
+    ).toEqual([]);
 });

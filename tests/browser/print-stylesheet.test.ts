@@ -11,8 +11,7 @@ const session = usePageOnSite();
 const work = mkdtempSync(join(tmpdir(), "pledge-print-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const hidden = (selector: string) =>
-  session.page.$$eval(selector, (nodes) => nodes.length > 0 && nodes.every((n) => getComputedStyle(n).display === "none"));
+const hidden = (selector: string) => session.page.$$eval(selector, (nodes) => nodes.length > 0 && nodes.every((n) => getComputedStyle(n).display === "none"));
 
 test.each(["/en/immoral/", "/ar/immoral/", "/ar/"])("%s in print: the text only", async (path) => {
   await session.page.goto(session.web.url(path));

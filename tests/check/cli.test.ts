@@ -81,7 +81,9 @@ describe("--format markdown", () => {
     expect(stdout).toContain("| Locale | Sections | missing | untranslated | stale | unmarked | draft | Strings | missing | Errors | Warnings |");
     expect(stdout).toContain("| fr (complete) | 1/2 | 1 | - | - | - | - | 7/9 | 2 | 1 | 2 |");
     expect(stdout).toContain("### fr · Français (complete: errors block publishing)");
-    expect(stdout).toContain('- **error** `locales/fr/ui.json:7`: missing the plural form "many" of "home.pageCount"<br>→ add "pageCount\\_many": "…" inside "home": { … } translating "{{count}} sheets"');
+    expect(stdout).toContain(
+      '- **error** `locales/fr/ui.json:7`: missing the plural form "many" of "home.pageCount"<br>→ add "pageCount\\_many": "…" inside "home": { … } translating "{{count}} sheets"',
+    );
     expect(stdout).toMatch(/<details><summary>4 warnings<\/summary>\n\n- \*\*warning\*\* `locales\/ar\/ui.json:7`/);
   });
 

@@ -169,7 +169,11 @@ describe("npm run check with a glossary", () => {
 
   test('"glossary": "error" in locale.json makes a missing rendering an error', () => {
     const result = withGlossary({ glossary: "error" });
-    expect(glossaryProblems(result).filter((p) => p.kind === "glossary").map((p) => p.severity)).toEqual(["error", "error"]);
+    expect(
+      glossaryProblems(result)
+        .filter((p) => p.kind === "glossary")
+        .map((p) => p.severity),
+    ).toEqual(["error", "error"]);
     expect(() => parseLocaleMeta(JSON.stringify({ name: "Français", dir: "ltr", numberingSystem: "latn", complete: true, glossary: "strict" }), "locales/fr/locale.json")).toThrow(
       /"glossary" must be "error" or "warning", not "strict"/,
     );

@@ -41,12 +41,17 @@ function setUp(): { root: string; git: (...args: string[]) => void; read: (file:
   return { root, git, read, english };
 }
 
-const stale = (root: string) => checkLocales(root).problems.filter((p) => p.kind === "stale").map((p) => p.file);
+const stale = (root: string) =>
+  checkLocales(root)
+    .problems.filter((p) => p.kind === "stale")
+    .map((p) => p.file);
 
 test("the check's stale hint offers --minor when the English change is small", () => {
   const { root } = setUp();
   const problem = checkLocales(root).problems.find((p) => p.kind === "stale" && p.file === "content/ar/pledge.md")!;
-  expect(problem.hint).toContain("npm run locale:mark -- ar pledge; if the English change is only a typo or punctuation fix that needs no new translation, an editor records that instead with npm run locale:mark -- --minor pledge");
+  expect(problem.hint).toContain(
+    "npm run locale:mark -- ar pledge; if the English change is only a typo or punctuation fix that needs no new translation, an editor records that instead with npm run locale:mark -- --minor pledge",
+  );
 });
 
 test("moves the translations made from the previous English, after printing the word diff; older ones stay stale", () => {

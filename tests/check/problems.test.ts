@@ -124,7 +124,14 @@ test("citations: a lost marker is an error in a complete locale, a warning in on
   const result = check("citations");
   expect(result.problems.map((p) => ({ ...brief(p), message: p.message }))).toEqual([
     // The marker was the quotation's attribution: both are reported, at the quotation.
-    { locale: "ar", file: "content/ar/alpha.md", line: 14, severity: "warning", kind: "structure", message: "this quotation has no attribution (its source); the English one at content/en/alpha.md:12 has “A-HRC-59-23-AEV*”" },
+    {
+      locale: "ar",
+      file: "content/ar/alpha.md",
+      line: 14,
+      severity: "warning",
+      kind: "structure",
+      message: "this quotation has no attribution (its source); the English one at content/en/alpha.md:12 has “A-HRC-59-23-AEV*”",
+    },
     { locale: "ar", file: "content/ar/alpha.md", line: 14, severity: "warning", kind: "citation", message: "lacks the citation marker A-HRC-59-23-AEV*" },
     { locale: "fr", file: "content/fr/alpha.md", line: 7, severity: "error", kind: "citation", message: "lacks the citation marker [78 A, B]" },
   ]);

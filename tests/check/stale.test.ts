@@ -51,7 +51,9 @@ describe("from the snapshot store", () => {
     const problem = checkLocales(fixture("stale")).problems.find((p) => p.file === "content/fr/beta.md")!;
     expect(problem.kind).toBe("unknown-source");
     expect(problem.diff).toBeUndefined();
-    expect(problem.diffUnavailable).toMatch(/^(content\/\.versions\/beta\/0123456789ab\.md is absent and .*|neither content\/\.versions\/beta\/0123456789ab\.md nor the git history .* has English version 0123456789ab.*)$/);
+    expect(problem.diffUnavailable).toMatch(
+      /^(content\/\.versions\/beta\/0123456789ab\.md is absent and .*|neither content\/\.versions\/beta\/0123456789ab\.md nor the git history .* has English version 0123456789ab.*)$/,
+    );
   });
 });
 

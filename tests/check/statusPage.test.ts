@@ -89,7 +89,9 @@ describe("npm run build and the check", () => {
     setComplete(true);
     const result = build();
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('locales/ar/ui.json:11: error: "home.cta" is a group of strings here, but a single text in English\n  → replace the { … } group with one text: "cta": "…" (English: "Take the pledge")');
+    expect(result.stderr).toContain(
+      'locales/ar/ui.json:11: error: "home.cta" is a group of strings here, but a single text in English\n  → replace the { … } group with one text: "cta": "…" (English: "Take the pledge")',
+    );
     // The demand deleted above, a warning while in progress, is an error once the locale is complete.
     expect(result.stderr).toMatch(/content\/ar\/demands\.md:\d+: error: the English list item at content\/en\/demands\.md:\d+ has no counterpart here/);
     expect(result.stderr).toMatch(/the translation check found 2 errors \(listed above\) in a locale marked complete \(ar\)/);

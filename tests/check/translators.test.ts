@@ -138,9 +138,9 @@ describe("npm run locale:mark", () => {
     const result = runScript("locale-mark.ts", ["fr", "alpha", "beta"], { cwd: root });
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/✓ content\/fr\/alpha\.md: .*\n  note: its blocks differ from the English in 1 place: npm run check -- --locale fr names it\n/);
+    expect(result.stdout).toMatch(/✓ content\/fr\/alpha\.md: .*\n {2}note: its blocks differ from the English in 1 place: npm run check -- --locale fr names it\n/);
     // beta pairs block by block: no note.
-    expect(result.stdout).toMatch(/✓ content\/fr\/beta\.md: [^\n]*\n(?!  note)/);
+    expect(result.stdout).toMatch(/✓ content\/fr\/beta\.md: [^\n]*\n(?! {2}note)/);
     expect(result.stdout.match(/note:/g)).toHaveLength(1);
   });
 

@@ -10,7 +10,15 @@ test("every row of the plural forms table matches the export's Plural-Forms for 
   const doc = readFileSync(join(ROOT, "TRANSLATING.md"), "utf8");
   const section = doc.slice(doc.indexOf("### Plural forms"), doc.indexOf("### On a platform"));
   // Cells split on a pipe not escaped as \| (GitHub's rule inside tables).
-  const rows = section.split("\n").filter((l) => l.startsWith("| ") && !l.startsWith("| language")).map((l) => l.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim()));
+  const rows = section
+    .split("\n")
+    .filter((l) => l.startsWith("| ") && !l.startsWith("| language"))
+    .map((l) =>
+      l
+        .split(/(?<!\\)\|/)
+        .slice(1, -1)
+        .map((c) => c.trim()),
+    );
   expect(rows.length).toBeGreaterThanOrEqual(10);
   const codes = new Set<string>();
   for (const [languages, forms, header] of rows) {

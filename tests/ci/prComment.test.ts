@@ -58,7 +58,14 @@ function runComment(files: Record<string, string>): Promise<{ status: number | n
   mkdirSync(artifact);
   for (const [name, text] of Object.entries(files)) writeFileSync(join(artifact, name), text);
   const event = join(dir, "event.json");
-  const run = { event: "pull_request", head_sha: SHA, head_branch: "translate-fr", head_repository: { full_name: "translator/pledge-site" }, pull_requests: [], html_url: "https://github.com/owner/pledge-site/actions/runs/42" };
+  const run = {
+    event: "pull_request",
+    head_sha: SHA,
+    head_branch: "translate-fr",
+    head_repository: { full_name: "translator/pledge-site" },
+    pull_requests: [],
+    html_url: "https://github.com/owner/pledge-site/actions/runs/42",
+  };
   writeFileSync(event, JSON.stringify({ action: "completed", workflow_run: run }));
   // Asynchronous: the stand-in for GitHub answers in this same process.
   const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "scripts", "pr-comment.ts"), artifact], {
@@ -102,5 +109,5 @@ test("a report longer than a comment is cut, with the link to the run's summary"
   const result = await runComment({ "pr-number.txt": "7\n", "report.md": report });
   expect(result.status, result.stderr).toBe(0);
   expect(comments[0]!.body.length).toBeLessThanOrEqual(65_536);
-  expect(comments[0]!.body).toContain("The whole report is in the job summary of [the \"Check translations\" run](https://github.com/owner/pledge-site/actions/runs/42).");
+  expect(comments[0]!.body).toContain('The whole report is in the job summary of [the "Check translations" run](https://github.com/owner/pledge-site/actions/runs/42).');
 });

@@ -4,7 +4,17 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
-import { ArtifactError, MAX_REPORT_BYTES, parsePullRequestNumber, PULL_REQUEST_FILE, readReportArtifact, REPORT_FILE, verifyPullRequest, type PullRequest, type WorkflowRun } from "../../scripts/ci/reportArtifact.ts";
+import {
+  ArtifactError,
+  MAX_REPORT_BYTES,
+  parsePullRequestNumber,
+  PULL_REQUEST_FILE,
+  readReportArtifact,
+  REPORT_FILE,
+  verifyPullRequest,
+  type PullRequest,
+  type WorkflowRun,
+} from "../../scripts/ci/reportArtifact.ts";
 
 describe("the pull request number", () => {
   test("a positive whole number, as the check workflow writes it", () => {
@@ -53,7 +63,12 @@ describe("reading the artifact", () => {
     expect(readReportArtifact(artifact({ [PULL_REQUEST_FILE]: "7\n", [REPORT_FILE]: "## Translation check\n" }))).toEqual({ pullRequest: 7, report: "## Translation check\n", cut: false });
   });
 
-  test.each([["12; rm -rf /\n", '"12; rm -rf /\\n"'], ["-1", '"-1"'], ["", "an empty file"], ["1".repeat(5000), "a text of more than 64 bytes"]])("a hostile number %j is refused, naming the file and what it held", (text, shown) => {
+  test.each([
+    ["12; rm -rf /\n", '"12; rm -rf /\\n"'],
+    ["-1", '"-1"'],
+    ["", "an empty file"],
+    ["1".repeat(5000), "a text of more than 64 bytes"],
+  ])("a hostile number %j is refused, naming the file and what it held", (text, shown) => {
     const folder = artifact({ [PULL_REQUEST_FILE]: text, [REPORT_FILE]: "report" });
     expect(() => readReportArtifact(folder)).toThrow(ArtifactError);
     expect(() => readReportArtifact(folder)).toThrow(`${join(folder, PULL_REQUEST_FILE)}: ${shown} is not a pull request number (a positive whole number): nothing was posted.`);

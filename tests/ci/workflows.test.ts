@@ -82,7 +82,12 @@ describe("Comment translation check (can comment, so runs none of the pull reque
 
   test("it downloads the check run's artifact outside the checkout, with no install script run", () => {
     const download = commentSteps.find((s) => action(s) === "actions/download-artifact")!;
-    expect(download.with).toEqual({ name: REPORT_ARTIFACT, path: `\${{ runner.temp }}/${REPORT_ARTIFACT}`, "run-id": "${{ github.event.workflow_run.id }}", "github-token": "${{ secrets.GITHUB_TOKEN }}" });
+    expect(download.with).toEqual({
+      name: REPORT_ARTIFACT,
+      path: `\${{ runner.temp }}/${REPORT_ARTIFACT}`,
+      "run-id": "${{ github.event.workflow_run.id }}",
+      "github-token": "${{ secrets.GITHUB_TOKEN }}",
+    });
     const commands = commentSteps.flatMap((s) => (s.run ? [s.run.trim()] : []));
     expect(commands).toEqual(["npm ci --ignore-scripts", `npx tsx scripts/pr-comment.ts "$RUNNER_TEMP/${REPORT_ARTIFACT}"`]);
     // The packages are installed before the artifact exists, from the default branch's lockfile.

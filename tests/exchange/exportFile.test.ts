@@ -13,7 +13,10 @@ import { useProjectCopy } from "./projectCopy.ts";
 
 const setUp = useProjectCopy();
 
-const messages = (text: string) => Object.entries(po.parse(text).translations).filter(([context]) => context !== "").flatMap(([, m]) => Object.values(m));
+const messages = (text: string) =>
+  Object.entries(po.parse(text).translations)
+    .filter(([context]) => context !== "")
+    .flatMap(([, m]) => Object.values(m));
 
 describe("a new locale", () => {
   test("every section entry is empty and none is fuzzy, though locale:new copied the English", () => {

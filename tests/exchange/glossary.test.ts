@@ -194,7 +194,9 @@ function readTbx(text: string) {
     martif,
     entries: all(doc, "termEntry").map((entry) => ({
       id: entry.attributes!.id,
-      definition: children(entry, "descrip").filter((d) => d.attributes!.type === "definition").map(textOf)[0],
+      definition: children(entry, "descrip")
+        .filter((d) => d.attributes!.type === "definition")
+        .map(textOf)[0],
       langSets: children(entry, "langSet").map((set) => ({
         lang: set.attributes!["xml:lang"],
         terms: children(set, "tig").map((tig) => ({
@@ -228,10 +230,23 @@ describe("the glossary as TBX-Basic", () => {
       {
         id: "term-abet",
         definition: 'help or encourage a crime (a legal term, not "support")',
-        langSets: [en("abet"), { lang: "ar", terms: [{ term: "التواطؤ", status: "preferredTerm-admn-sts" }, { term: "المساعدة والتحريض", status: "admittedTerm-admn-sts" }] }],
+        langSets: [
+          en("abet"),
+          {
+            lang: "ar",
+            terms: [
+              { term: "التواطؤ", status: "preferredTerm-admn-sts" },
+              { term: "المساعدة والتحريض", status: "admittedTerm-admn-sts" },
+            ],
+          },
+        ],
       },
       // A forbidden rendering is an entry of its own, so the tools forbid it and only it.
-      { id: "term-abet-not-1", definition: 'Not a rendering of “abet”: help or encourage a crime (a legal term, not "support")', langSets: [en("abet"), { lang: "ar", terms: [{ term: "الدعم", status: "deprecatedTerm-admn-sts" }] }] },
+      {
+        id: "term-abet-not-1",
+        definition: 'Not a rendering of “abet”: help or encourage a crime (a legal term, not "support")',
+        langSets: [en("abet"), { lang: "ar", terms: [{ term: "الدعم", status: "deprecatedTerm-admn-sts" }] }],
+      },
       { id: "term-azure", definition: undefined, langSets: [en("Azure"), { lang: "ar", terms: [{ term: "Azure", status: "preferredTerm-admn-sts" }] }] },
       { id: "term-azure-not-1", definition: "Not a rendering of “Azure”: it misleads", langSets: [en("Azure"), { lang: "ar", terms: [{ term: "أزور", status: "deprecatedTerm-admn-sts" }] }] },
       // Not decided yet, or not given for this locale: the English alone, shown untranslated.
@@ -358,7 +373,9 @@ describe("npm run locale:new adds the new locale to every glossary entry, to be 
   test("after a block-scalar note, at the end of a file with no last line break, and in flow entries", () => {
     const { root, read, write } = withGlossary("- term: abet\n  note: |\n    help or encourage\n    a crime\n\n# next\n- term: Azure\n  ar: { keep: latin }");
     scaffoldGlossary(root, "fr");
-    expect(read("content/glossary.yml")).toBe("- term: abet\n  note: |\n    help or encourage\n    a crime\n  fr: { accepted: [] }\n\n# next\n- term: Azure\n  ar: { keep: latin }\n  fr: { accepted: [] }\n");
+    expect(read("content/glossary.yml")).toBe(
+      "- term: abet\n  note: |\n    help or encourage\n    a crime\n  fr: { accepted: [] }\n\n# next\n- term: Azure\n  ar: { keep: latin }\n  fr: { accepted: [] }\n",
+    );
     expect(loadGlossary(join(root, "content"), root).entries[0]!.note).toBe("help or encourage\na crime");
     // An entry written as one flow map: the document is rewritten (the yaml package's spacing), comments kept.
     write("content/glossary.yml", "# terms\n- { term: abet, ar: { accepted: [x] } }  # legal\n");

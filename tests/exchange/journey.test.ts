@@ -25,7 +25,10 @@ function translateInTool(file: string, changes: Record<string, string>): void {
   writeFileSync(file, po.compile(parsed, { foldLength: 79 }).toString("utf8"));
 }
 
-const messages = (file: string) => Object.entries(po.parse(readFileSync(file, "utf8")).translations).filter(([c]) => c !== "").flatMap(([, m]) => Object.values(m));
+const messages = (file: string) =>
+  Object.entries(po.parse(readFileSync(file, "utf8")).translations)
+    .filter(([c]) => c !== "")
+    .flatMap(([, m]) => Object.values(m));
 
 test("new locale → export → translate → import → translate more → import again → export guards the file → a colleague's change guards the files", { timeout: 120_000 }, () => {
   const { root, read, write } = setUp();

@@ -97,15 +97,23 @@ describe("export", () => {
     const title = parsed.translations["pledge/title"]!["The pledge"]!;
     expect(title.msgstr).toEqual(["التعهّد"]);
     expect(title.comments).toMatchObject({ reference: "content/en/pledge.md:2", extracted: "Section title." });
-    const cited = Object.values(parsed.translations).flatMap((m) => Object.values(m)).find((m) => m.msgid.includes("A/75/212"))!;
+    const cited = Object.values(parsed.translations)
+      .flatMap((m) => Object.values(m))
+      .find((m) => m.msgid.includes("A/75/212"))!;
     expect(cited.msgctxt).toMatch(/^illegal\/block-\d+$/);
     expect(cited.comments?.extracted).toContain("Keep exactly: A/75/212");
     expect(cited.comments?.flag).toBe("md-text");
     const attribution = parsed.translations["dual-use/block-1"]!["A-HRC-59-23-AEV\\*"]!;
     expect(attribution.comments?.extracted).toMatch(/^Quotation attribution\./);
     // Every kind of block is there: headings, list items, testimony labels.
-    const notes = Object.values(parsed.translations).flatMap((m) => Object.values(m)).map((m) => m.comments?.extracted ?? "");
-    for (const kind of ["Heading", "List item", "Testimony label", "Quotation attribution in a testimony", "Paragraph in a quotation", "Paragraph in an excerpt"]) expect(notes.some((n) => n.startsWith(kind)), kind).toBe(true);
+    const notes = Object.values(parsed.translations)
+      .flatMap((m) => Object.values(m))
+      .map((m) => m.comments?.extracted ?? "");
+    for (const kind of ["Heading", "List item", "Testimony label", "Quotation attribution in a testimony", "Paragraph in a quotation", "Paragraph in an excerpt"])
+      expect(
+        notes.some((n) => n.startsWith(kind)),
+        kind,
+      ).toBe(true);
   });
 
   test("a plural UI string is a plural entry with the locale's CLDR forms", () => {
@@ -123,7 +131,9 @@ describe("export", () => {
     const text = exportPo(root);
     expect(text).toContain('#, fuzzy, md-text\n#| msgctxt "pledge/block-2"\n#| msgid "Knowing all we do about Microsoft complicity and the extent of the brutality that the Israel enacts against');
     const parsed = po.parse(text);
-    const fuzzy = Object.values(parsed.translations).flatMap((m) => Object.values(m)).filter((m) => m.comments?.flag?.includes("fuzzy"));
+    const fuzzy = Object.values(parsed.translations)
+      .flatMap((m) => Object.values(m))
+      .filter((m) => m.comments?.flag?.includes("fuzzy"));
     expect(fuzzy.map((m) => m.msgctxt)).toEqual(["pledge/block-2"]);
     expect(parsed.translations["ui/home.cta"]!["Take the pledge"]!.msgstr).toEqual([""]);
   });

@@ -26,7 +26,11 @@ function count(target) {
 // A read is a readFile of a path, or an open for reading (then read through the descriptor);
 // an open made by readFile itself is not counted again.
 let inReadFile = 0;
-for (const [owner, name] of [[fs, "readFileSync"], [fs, "readFile"], [fs.promises, "readFile"]]) {
+for (const [owner, name] of [
+  [fs, "readFileSync"],
+  [fs, "readFile"],
+  [fs.promises, "readFile"],
+]) {
   const original = owner[name];
   owner[name] = function (target, ...rest) {
     count(target);
@@ -38,7 +42,11 @@ for (const [owner, name] of [[fs, "readFileSync"], [fs, "readFile"], [fs.promise
     }
   };
 }
-for (const [owner, name] of [[fs, "openSync"], [fs, "open"], [fs.promises, "open"]]) {
+for (const [owner, name] of [
+  [fs, "openSync"],
+  [fs, "open"],
+  [fs.promises, "open"],
+]) {
   const original = owner[name];
   owner[name] = function (target, flags, ...rest) {
     if (inReadFile === 0 && (flags === undefined || flags === "r" || typeof flags === "function")) count(target);

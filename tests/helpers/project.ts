@@ -4,6 +4,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } fr
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { ROOT } from "./site.ts";
+import { CAMPAIGN_FILES, linkCode } from "../../scripts/bench/projectFiles.ts";
 
 export interface ProjectCopy {
   root: string;
@@ -13,10 +14,8 @@ export interface ProjectCopy {
 
 export function copyProject({ copyTemplates = false } = {}): ProjectCopy {
   const root = mkdtempSync(join(tmpdir(), "pledge-project-"));
-  const copiedFolders = ["content", "locales", "campaign.yml", ...(copyTemplates ? ["templates"] : [])];
-  for (const linked of ["templates", "scripts", "node_modules", ".eleventy.js", "package.json", "tsconfig.json"]) {
-    if (!copiedFolders.includes(linked)) symlinkSync(join(ROOT, linked), join(root, linked));
-  }
+  const copiedFolders: string[] = [...CAMPAIGN_FILES, ...(copyTemplates ? ["templates"] : [])];
+  linkCode(ROOT, root, copiedFolders);
   for (const copied of copiedFolders) {
     cpSync(join(ROOT, copied), join(root, copied), { recursive: true });
   }

@@ -152,9 +152,14 @@ describe("a UI string adds no address either", () => {
     const key = Object.keys(strings.home)[0]!;
     strings.home[key] = `${strings.home[key]} https://evil.example/ui`;
     writeFileSync(file, JSON.stringify(strings, null, 2));
-    const line = readFileSync(file, "utf8").split("\n").findIndex((l) => l.includes("evil.example")) + 1;
+    const line =
+      readFileSync(file, "utf8")
+        .split("\n")
+        .findIndex((l) => l.includes("evil.example")) + 1;
     const added = ofKind(check(copy.root).problems, "added-link");
-    expect(added).toEqual([expect.objectContaining({ file: "locales/ar/ui.json", line, severity: "error", message: expect.stringContaining(`"home.${key}" writes out the address https://evil.example/ui`) })]);
+    expect(added).toEqual([
+      expect.objectContaining({ file: "locales/ar/ui.json", line, severity: "error", message: expect.stringContaining(`"home.${key}" writes out the address https://evil.example/ui`) }),
+    ]);
   });
 
   test("an address the English string has is kept without a problem", () => {
@@ -199,7 +204,9 @@ describe("an added heading or quotation is an error in every locale", () => {
     // The first excerpt becomes an attributed quotation: what the campaign quotes, with a made-up source.
     writeFileSync(path, readFileSync(path, "utf8").replace("::: excerpt", "::: quote مايكروسوفت"));
     const added = ofKind(check(copy.root).problems, "added-structure");
-    expect(added).toEqual([expect.objectContaining({ line: 7, severity: "error", message: expect.stringMatching(/^this quotation is not in the English \(compare with content\/en\/pledge\.md:5\): “مايكروسوفت”/) })]);
+    expect(added).toEqual([
+      expect.objectContaining({ line: 7, severity: "error", message: expect.stringMatching(/^this quotation is not in the English \(compare with content\/en\/pledge\.md:5\): “مايكروسوفت”/) }),
+    ]);
   });
 });
 

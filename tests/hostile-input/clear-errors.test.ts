@@ -66,21 +66,53 @@ function moveFile(from: string, to: string) {
 
 const cases: BrokenCase[] = [
   { name: "invalid JSON", breakIt: () => replaceFile("locales/ar/ui.json", '{\n  "site": {\n    "home": "x",\n  }\n}\n'), expected: /locales\/ar\/ui\.json:4:\d+: not valid JSON/ },
-  { name: "invalid YAML", breakIt: () => replaceFile("content/ar/pledge.md", "---\ntitle: التعهّد\nstatus: [draft\n---\nنص\n"), expected: /content\/ar\/pledge\.md:\d+(:\d+)?: the front matter is not valid YAML/ },
-  { name: "bytes that are not UTF-8", breakIt: () => replaceFile("content/ar/pledge.md", Buffer.concat([Buffer.from("---\ntitle: x\n---\nline\nbad "), Buffer.from([0xff, 0xfe, 0x41]), Buffer.from("\n")])), expected: /content\/ar\/pledge\.md:5:5: the file is not valid UTF-8/ },
+  {
+    name: "invalid YAML",
+    breakIt: () => replaceFile("content/ar/pledge.md", "---\ntitle: التعهّد\nstatus: [draft\n---\nنص\n"),
+    expected: /content\/ar\/pledge\.md:\d+(:\d+)?: the front matter is not valid YAML/,
+  },
+  {
+    name: "bytes that are not UTF-8",
+    breakIt: () => replaceFile("content/ar/pledge.md", Buffer.concat([Buffer.from("---\ntitle: x\n---\nline\nbad "), Buffer.from([0xff, 0xfe, 0x41]), Buffer.from("\n")])),
+    expected: /content\/ar\/pledge\.md:5:5: the file is not valid UTF-8/,
+  },
   { name: "a binary file", breakIt: () => replaceFile("content/ar/demands.md", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x1a])), expected: /content\/ar\/demands\.md: this is a binary file/ },
   { name: "an empty file", breakIt: () => replaceFile("locales/ar/ui.json", ""), expected: /locales\/ar\/ui\.json: the file is empty/ },
-  { name: "a 10 MB file", breakIt: () => replaceFile("content/ar/references.md", `---\ntitle: x\n---\n${"a".repeat(10 * 1024 * 1024)}`), expected: /content\/ar\/references\.md: the file is 10\.0 MB/ },
-  { name: "a file name outside [a-z0-9-]", breakIt: () => addFile("content/ar/Pledge copy.md", "---\ntitle: x\n---\n"), expected: /content\/ar\/Pledge copy\.md: "Pledge copy\.md" is not a section file name/ },
-  { name: "a section id with ../", breakIt: () => replaceFile("content/sections.yml", "- pledge\n- ../../etc/passwd\n"), expected: /content\/sections\.yml: "\.\.\/\.\.\/etc\/passwd" is not a valid section id/ },
+  {
+    name: "a 10 MB file",
+    breakIt: () => replaceFile("content/ar/references.md", `---\ntitle: x\n---\n${"a".repeat(10 * 1024 * 1024)}`),
+    expected: /content\/ar\/references\.md: the file is 10\.0 MB/,
+  },
+  {
+    name: "a file name outside [a-z0-9-]",
+    breakIt: () => addFile("content/ar/Pledge copy.md", "---\ntitle: x\n---\n"),
+    expected: /content\/ar\/Pledge copy\.md: "Pledge copy\.md" is not a section file name/,
+  },
+  {
+    name: "a section id with ../",
+    breakIt: () => replaceFile("content/sections.yml", "- pledge\n- ../../etc/passwd\n"),
+    expected: /content\/sections\.yml: "\.\.\/\.\.\/etc\/passwd" is not a valid section id/,
+  },
   { name: "a locale folder that is not a BCP 47 tag", breakIt: () => addFile("locales/en_GB/locale.json", "{}"), expected: /locales\/en_GB: "en_GB" is not a valid language tag/ },
   { name: "two sections with one id", breakIt: () => replaceFile("content/sections.yml", "- pledge\n- demands\n- pledge\n"), expected: /content\/sections\.yml: the section "pledge" is listed twice/ },
   { name: "a section file in the content folder itself", breakIt: () => addFile("content/pledge.md", "---\ntitle: x\n---\n"), expected: /content\/pledge\.md: a file in the wrong folder/ },
   { name: "a section file in a sub-folder", breakIt: () => addFile("content/ar/old/pledge.md", "---\ntitle: x\n---\n"), expected: /content\/ar\/old: a folder inside a locale's content folder/ },
-  { name: "content for a locale that does not exist", breakIt: () => addFile("content/fr/pledge.md", "---\ntitle: x\n---\n"), expected: /content\/fr: content for a locale "fr" that has no folder locales\/fr\// },
-  { name: "a schema key outside the schema", breakIt: () => replaceFile("content/ar/pledge.md", "---\ntitle: x\npermalink: /../../outside/\n---\n"), expected: /content\/ar\/pledge\.md:3: unknown front matter key "permalink"/ },
+  {
+    name: "content for a locale that does not exist",
+    breakIt: () => addFile("content/fr/pledge.md", "---\ntitle: x\n---\n"),
+    expected: /content\/fr: content for a locale "fr" that has no folder locales\/fr\//,
+  },
+  {
+    name: "a schema key outside the schema",
+    breakIt: () => replaceFile("content/ar/pledge.md", "---\ntitle: x\npermalink: /../../outside/\n---\n"),
+    expected: /content\/ar\/pledge\.md:3: unknown front matter key "permalink"/,
+  },
   { name: "a missing layout", breakIt: () => moveFile("templates/_includes/layouts/base.njk", "base.njk.away"), expected: /layout that does not exist: templates\/_includes\/layouts\/base\.njk/ },
-  { name: "a missing template include", breakIt: () => moveFile("templates/_includes/components/translation-status-bar.njk", "translation-status-bar.njk.away"), expected: /translation-status-bar\.njk/ },
+  {
+    name: "a missing template include",
+    breakIt: () => moveFile("templates/_includes/components/translation-status-bar.njk", "translation-status-bar.njk.away"),
+    expected: /translation-status-bar\.njk/,
+  },
 ];
 
 describe.each(cases)("$name", ({ breakIt, expected }) => {

@@ -33,7 +33,37 @@ function random(seed: number) {
   };
 }
 
-const NASTY = ["---", "\n---\n", ":", ": ", '"', "'", "{", "}", "[", "]", ",", "\\", "\0", "\uFEFF", "\r\n", "\n", ":::", "::: quote", "::: details", "\t", "- ", "# ", "&#0;", "<script>", "permalink: x\n", "title:", "\u202E", "𝒳", "{{x}}"];
+const NASTY = [
+  "---",
+  "\n---\n",
+  ":",
+  ": ",
+  '"',
+  "'",
+  "{",
+  "}",
+  "[",
+  "]",
+  ",",
+  "\\",
+  "\0",
+  "\uFEFF",
+  "\r\n",
+  "\n",
+  ":::",
+  "::: quote",
+  "::: details",
+  "\t",
+  "- ",
+  "# ",
+  "&#0;",
+  "<script>",
+  "permalink: x\n",
+  "title:",
+  "\u202E",
+  "𝒳",
+  "{{x}}",
+];
 
 function mutate(original: Uint8Array, next: () => number): Uint8Array {
   let bytes = Buffer.from(original);
@@ -112,8 +142,14 @@ test("the block reader and the aligner: mutated sections read into blocks in ran
     const english = readBlocks(englishBody, 1).blocks;
     expect(alignBlocks(read.blocks, read.blocks).divergences, `seed ${seed}`).toEqual([]);
     const alignment = alignBlocks(english, read.blocks, { ratio: 0.5 + next() });
-    expect(alignment.pairs.filter((p) => p.english >= 0).map((p) => p.english), `seed ${seed}`).toEqual(english.map((_, i) => i));
-    expect(alignment.pairs.filter((p) => p.translation >= 0).map((p) => p.translation), `seed ${seed}`).toEqual(read.blocks.map((_, i) => i));
+    expect(
+      alignment.pairs.filter((p) => p.english >= 0).map((p) => p.english),
+      `seed ${seed}`,
+    ).toEqual(english.map((_, i) => i));
+    expect(
+      alignment.pairs.filter((p) => p.translation >= 0).map((p) => p.translation),
+      `seed ${seed}`,
+    ).toEqual(read.blocks.map((_, i) => i));
     for (const pair of alignment.pairs) {
       expect([pair.kind, pair.english >= 0, pair.translation >= 0], `seed ${seed}`).toEqual([pair.kind, pair.kind !== "extra", pair.kind !== "missing"]);
     }
@@ -146,13 +182,7 @@ test("locale files: mutations and random bytes are reported or parsed", () => {
 test("the check: mutated and random section and locale files are reported as problems, never a crash", () => {
   const project = copyProject();
   try {
-    const targets = [
-      ...["pledge", "demands", "references"].map((id) => `content/ar/${id}.md`),
-      "content/en/references.md",
-      "locales/ar/ui.json",
-      "locales/ar/locale.json",
-      "locales/en/ui.json",
-    ];
+    const targets = [...["pledge", "demands", "references"].map((id) => `content/ar/${id}.md`), "content/en/references.md", "locales/ar/ui.json", "locales/ar/locale.json", "locales/en/ui.json"];
     const originals = new Map(targets.map((path) => [path, readFileSync(join(project.root, path))]));
     for (let seed = 1; seed <= 60; seed++) {
       const next = random(seed * 7919);

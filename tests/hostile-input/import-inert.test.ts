@@ -69,7 +69,10 @@ function pages(site: string): [string, string][] {
 function executableIn(site: string): string[] {
   const found: string[] = [];
   for (const [path, html] of pages(site)) {
-    for (const m of html.matchAll(/<script\b[^>]*>[^<]*alert|<iframe\b|<[a-z]+\b[^>]*\son[a-z]+\s*=|<(?:a|area|img|script|form)\b[^>]*\s(?:href|src|action)\s*=\s*"?\s*(?:javascript|data|vbscript):/gi)) found.push(`${path}: ${m[0]}`);
+    for (const m of html.matchAll(
+      /<script\b[^>]*>[^<]*alert|<iframe\b|<[a-z]+\b[^>]*\son[a-z]+\s*=|<(?:a|area|img|script|form)\b[^>]*\s(?:href|src|action)\s*=\s*"?\s*(?:javascript|data|vbscript):/gi,
+    ))
+      found.push(`${path}: ${m[0]}`);
   }
   return found;
 }
@@ -120,7 +123,7 @@ describe("HTML, template code and unsafe links in a translation never run on a b
   });
 
   test("the pages show the markup escaped, as the translator typed it", () => {
-    expect(pledge).toContain("<h1 id=\"title\">التعهّد &lt;script&gt;alert(1)&lt;/script&gt; {% raw %}</h1>");
+    expect(pledge).toContain('<h1 id="title">التعهّد &lt;script&gt;alert(1)&lt;/script&gt; {% raw %}</h1>');
     expect(pledge).toContain("<p>نص &lt;script&gt;alert(1)&lt;/script&gt; نص</p>");
     expect(pledge).toContain("<p>نص &lt;img src=x onerror=alert(1)&gt; &lt;iframe src=x&gt;&lt;/iframe&gt; نص</p>");
     expect(pledge).toContain("<title>التعهّد &lt;script&gt;alert(1)&lt;/script&gt; {% raw %} · ");
@@ -149,21 +152,28 @@ describe("HTML, template code and unsafe links in a translation never run on a b
 });
 
 describe("a javascript:, data: or vbscript: link written into a section file by hand", () => {
-  test("is an added-address error for each, so the build refuses the locale and no page shows it", () => {
-    const copy = freshCopy();
-    const file = join(copy.root, "content/ar/pledge.md");
-    const paragraph = translationOf("pledge/block-5");
-    writeFileSync(file, readFileSync(file, "utf8").replace(paragraph, "يدوي [و](javascript:alert(1)) <javascript:alert(2)> [د](data:text/html,x) [ف](vbscript:msgbox) يدوي"));
-    const line = readFileSync(file, "utf8").split("\n").findIndex((l) => l.startsWith("يدوي")) + 1;
-    const checked = runScript("check.ts", ["--root", copy.root, "--no-diff"]);
-    expect(checked.status).toBe(1);
-    for (const address of ["javascript:alert(1)", "javascript:alert(2)", "data:text/html,x", "vbscript:msgbox"]) {
-      expect(checked.stdout).toContain(`content/ar/pledge.md:${line}: error: this text writes out the address ${address}, which the English`);
-    }
-    const built = build(copy.root);
-    expect(built.status).toBe(1);
-    expect(built.stderr).toContain(`content/ar/pledge.md:${line}: the translation check found 4 addresses`);
-  }, BUILD_TIMEOUT);
+  test(
+    "is an added-address error for each, so the build refuses the locale and no page shows it",
+    () => {
+      const copy = freshCopy();
+      const file = join(copy.root, "content/ar/pledge.md");
+      const paragraph = translationOf("pledge/block-5");
+      writeFileSync(file, readFileSync(file, "utf8").replace(paragraph, "يدوي [و](javascript:alert(1)) <javascript:alert(2)> [د](data:text/html,x) [ف](vbscript:msgbox) يدوي"));
+      const line =
+        readFileSync(file, "utf8")
+          .split("\n")
+          .findIndex((l) => l.startsWith("يدوي")) + 1;
+      const checked = runScript("check.ts", ["--root", copy.root, "--no-diff"]);
+      expect(checked.status).toBe(1);
+      for (const address of ["javascript:alert(1)", "javascript:alert(2)", "data:text/html,x", "vbscript:msgbox"]) {
+        expect(checked.stdout).toContain(`content/ar/pledge.md:${line}: error: this text writes out the address ${address}, which the English`);
+      }
+      const built = build(copy.root);
+      expect(built.status).toBe(1);
+      expect(built.stderr).toContain(`content/ar/pledge.md:${line}: the translation check found 4 addresses`);
+    },
+    BUILD_TIMEOUT,
+  );
 });
 
 describe("a javascript:, data: or vbscript: link in a translation is refused at import", () => {
@@ -190,7 +200,10 @@ describe("XML entities in an XLIFF file are refused, nothing read from disk", ()
   const DOCTYPES = {
     "an external entity (XXE)": ['<!DOCTYPE xliff [<!ENTITY e SYSTEM "file:///etc/passwd">]>', "&e;"],
     "a billion laughs": [
-      `<!DOCTYPE xliff [<!ENTITY a "lollollollollollollollollollol">${"bcdfghij".split("").map((name, i) => `<!ENTITY ${name} "${`&${"abcdfghij"[i]};`.repeat(10)}">`).join("")}]>`,
+      `<!DOCTYPE xliff [<!ENTITY a "lollollollollollollollollollol">${"bcdfghij"
+        .split("")
+        .map((name, i) => `<!ENTITY ${name} "${`&${"abcdfghij"[i]};`.repeat(10)}">`)
+        .join("")}]>`,
       "&j;",
     ],
   } as const;
@@ -223,29 +236,33 @@ describe("XML entities in an XLIFF file are refused, nothing read from disk", ()
 });
 
 describe("what import accepts in a complete locale, the site build accepts", () => {
-  test("new words around kept emphasis and a kept citation marker: import exits 0, build:site exits 0, the page shows them", () => {
-    const copy = freshCopy();
-    expect(JSON.parse(readFileSync(join(copy.root, "locales/ar/locale.json"), "utf8")).complete).toBe(true);
-    const emphasis = translationOf("precedents/block-13");
-    const cited = translationOf("illegal/block-46");
-    expect(emphasis).toMatch(/^\*\*تفاصيل القضية:\*\* /);
-    expect(cited).toContain("ارتباطًا مباشرًا.[24]");
-    const result = runImport(
-      copy.root,
-      "reworded.po",
-      poWith({
-        "precedents/block-13": emphasis.replace("**تفاصيل القضية:** ", "**تفاصيل القضية:** عبارة مراجَعة للاختبار، "),
-        "illegal/block-46": cited.replace("ارتباطًا مباشرًا.[24]", "ارتباطًا مباشرًا وواضحًا.[24]"),
-      }),
-    );
-    expect(result.status, result.stderr + result.stdout).toBe(0);
-    expect(result.stdout).toContain("✓ content/ar/precedents.md");
-    expect(result.stdout).toContain("✓ content/ar/illegal.md");
-    const built = build(copy.root);
-    expect(built.status, built.stderr + built.stdout).toBe(0);
-    const precedents = readFileSync(join(copy.root, "_site/ar/precedents/index.html"), "utf8");
-    expect(precedents).toContain("<strong>تفاصيل القضية:</strong> عبارة مراجَعة للاختبار، ");
-    const illegal = readFileSync(join(copy.root, "_site/ar/illegal/index.html"), "utf8");
-    expect(illegal).toContain('ارتباطًا مباشرًا وواضحًا.<span class="ref" dir="ltr">[24]</span>');
-  }, BUILD_TIMEOUT);
+  test(
+    "new words around kept emphasis and a kept citation marker: import exits 0, build:site exits 0, the page shows them",
+    () => {
+      const copy = freshCopy();
+      expect(JSON.parse(readFileSync(join(copy.root, "locales/ar/locale.json"), "utf8")).complete).toBe(true);
+      const emphasis = translationOf("precedents/block-13");
+      const cited = translationOf("illegal/block-46");
+      expect(emphasis).toMatch(/^\*\*تفاصيل القضية:\*\* /);
+      expect(cited).toContain("ارتباطًا مباشرًا.[24]");
+      const result = runImport(
+        copy.root,
+        "reworded.po",
+        poWith({
+          "precedents/block-13": emphasis.replace("**تفاصيل القضية:** ", "**تفاصيل القضية:** عبارة مراجَعة للاختبار، "),
+          "illegal/block-46": cited.replace("ارتباطًا مباشرًا.[24]", "ارتباطًا مباشرًا وواضحًا.[24]"),
+        }),
+      );
+      expect(result.status, result.stderr + result.stdout).toBe(0);
+      expect(result.stdout).toContain("✓ content/ar/precedents.md");
+      expect(result.stdout).toContain("✓ content/ar/illegal.md");
+      const built = build(copy.root);
+      expect(built.status, built.stderr + built.stdout).toBe(0);
+      const precedents = readFileSync(join(copy.root, "_site/ar/precedents/index.html"), "utf8");
+      expect(precedents).toContain("<strong>تفاصيل القضية:</strong> عبارة مراجَعة للاختبار، ");
+      const illegal = readFileSync(join(copy.root, "_site/ar/illegal/index.html"), "utf8");
+      expect(illegal).toContain('ارتباطًا مباشرًا وواضحًا.<span class="ref" dir="ltr">[24]</span>');
+    },
+    BUILD_TIMEOUT,
+  );
 });

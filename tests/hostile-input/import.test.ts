@@ -193,7 +193,11 @@ describe("the file itself", () => {
     Object.values(parsed.translations["ui/home.pageCount"]!)[0]!.msgstr = ["صفحة", "صفحات"];
     const file = po.compile(parsed, { foldLength: 0 }).toString("utf8");
     const result = runImport(shared.root, "two-forms.po", file);
-    expectRefused(result, `two-forms.po:${lineOf(file, "ui/home.pageCount")}: error: entry ui/home.pageCount: the entry has 2 plural forms (msgstr[0] to msgstr[1]) where ar has 6`, "msgstr[0] to msgstr[5]");
+    expectRefused(
+      result,
+      `two-forms.po:${lineOf(file, "ui/home.pageCount")}: error: entry ui/home.pageCount: the entry has 2 plural forms (msgstr[0] to msgstr[1]) where ar has 6`,
+      "msgstr[0] to msgstr[5]",
+    );
   });
 
   test("a repeated msgctxt is refused as msgfmt does, naming both lines", () => {

@@ -36,7 +36,11 @@ function reports(english: string, translation: string) {
   return alignment.divergences.map((d) => describeDivergence(d, e, t, places, alignment));
 }
 
-const without = (text: string, ...lines: number[]) => text.split("\n").filter((_, i) => !lines.includes(i + 1)).join("\n");
+const without = (text: string, ...lines: number[]) =>
+  text
+    .split("\n")
+    .filter((_, i) => !lines.includes(i + 1))
+    .join("\n");
 
 test("a faithful translation pairs every block with its English block", () => {
   const alignment = alignBlocks(blocks(ENGLISH), blocks(TRANSLATION));

@@ -117,7 +117,13 @@ test("the line reader sees every link that renders, in each of its written forms
 test("blocks carry their lines, markdown, attribution, links and citations", () => {
   const { blocks } = readBlocks(CONSTRUCTS, 5);
   const [heading, paragraph, , , , nested] = blocks;
-  expect(heading).toMatchObject({ line: 5, endLine: 5, markdown: "Heading with [a link](https://example.org/) and \\*escapes", text: "Heading with a link and *escapes", links: [{ address: "https://example.org/", text: "a link" }] });
+  expect(heading).toMatchObject({
+    line: 5,
+    endLine: 5,
+    markdown: "Heading with [a link](https://example.org/) and \\*escapes",
+    text: "Heading with a link and *escapes",
+    links: [{ address: "https://example.org/", text: "a link" }],
+  });
   expect(paragraph).toMatchObject({ line: 7, endLine: 8, markdown: "A paragraph\nover two lines [78 A, B].", citations: ["[78 A, B]"] });
   expect(nested).toMatchObject({ line: 14, markdown: "nested **bold** item", text: "nested bold item" });
   expect(blocks[7]).toMatchObject({ kind: "quote", form: ":::", line: 17, endLine: 19, markdown: "Source, A-HRC-59-23-AEV\\*", text: "Source, A-HRC-59-23-AEV*", citations: ["A-HRC-59-23-AEV*"] });

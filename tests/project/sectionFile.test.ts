@@ -16,9 +16,7 @@ function outcome(parse: (text: string, file: string) => unknown, text: string): 
   }
 }
 
-const realFiles = ["en", "ar"].flatMap((code) =>
-  readdirSync(join(ROOT, "content", code)).map((name) => decodeText(readFileSync(join(ROOT, "content", code, name)), name)),
-);
+const realFiles = ["en", "ar"].flatMap((code) => readdirSync(join(ROOT, "content", code)).map((name) => decodeText(readFileSync(join(ROOT, "content", code, name)), name)));
 
 const tricky = [
   "---\ntitle: Plain\n---\nBody",
@@ -31,7 +29,7 @@ const tricky = [
   "---\ntitle: .5\n---\n",
   "---\ntitle: 0x1F\n---\n",
   "---\ntitle: A title # with a comment\n---\n",
-  "---\ntitle: \"Quoted: with colon\"\n---\n",
+  '---\ntitle: "Quoted: with colon"\n---\n',
   "---\ntitle: key: value\n---\n",
   "---\ntitle: ends with colon:\n---\n",
   "---\ntitle: trailing space \n---\n",

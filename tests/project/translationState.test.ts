@@ -14,7 +14,20 @@ function section(locale: string, text: string): Section {
   const parsed = parseSectionFile(text, file);
   const { title, kicker, source, status } = parsed.frontMatter;
   const parts = { title, kicker, body: parsed.body };
-  return { id: "alpha", locale, file, title, kicker, source, status, keyLines: parsed.keyLines, body: parsed.body, bodyLine: parsed.bodyLine, version: sectionVersion(parts), structure: readBlocks(parsed.body, parsed.bodyLine) };
+  return {
+    id: "alpha",
+    locale,
+    file,
+    title,
+    kicker,
+    source,
+    status,
+    keyLines: parsed.keyLines,
+    body: parsed.body,
+    bodyLine: parsed.bodyLine,
+    version: sectionVersion(parts),
+    structure: readBlocks(parsed.body, parsed.bodyLine),
+  };
 }
 
 const english = section("en", "---\ntitle: The pledge\n---\n\nWe refuse to work on tickets that support the war.\n\nWe ask our employer to publish its contracts.\n");

@@ -15,7 +15,7 @@ describe("singleSpaced", () => {
     }
   });
 
-  test("equals replace(/\\s+/g, \" \") on every mix of spaces and other characters", () => {
+  test('equals replace(/\\s+/g, " ") on every mix of spaces and other characters', () => {
     const cases = ["", " ", "a", "a b", "a  b", " a ", "a\nb", "a\u00a0b", "mot\u202f;", "a \n\t b", "\u3000\u3000", "a\u200bb"];
     // Random strings over both alphabets: runs of one and many, at the ends and between words.
     let seed = 7;

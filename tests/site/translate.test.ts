@@ -45,8 +45,20 @@ describe("createUi: t", () => {
       pages_other: "{{count}} pages",
       dollar: "costs {{price}}",
     };
-    const { t } = createUi([{ code: "en", strings }, { code: "fr", strings: { position: "Section {{index}} sur {{total}}" } }], "en");
-    const expected = reference([{ code: "en", strings }, { code: "fr", strings: { position: "Section {{index}} sur {{total}}" } }], "en");
+    const { t } = createUi(
+      [
+        { code: "en", strings },
+        { code: "fr", strings: { position: "Section {{index}} sur {{total}}" } },
+      ],
+      "en",
+    );
+    const expected = reference(
+      [
+        { code: "en", strings },
+        { code: "fr", strings: { position: "Section {{index}} sur {{total}}" } },
+      ],
+      "en",
+    );
     const cases: [string, string, Record<string, unknown> | undefined][] = [
       ["en", "position", { index: 3, total: "500" }],
       ["fr", "position", { index: "٣", total: 500 }],

@@ -10,9 +10,9 @@ import { builtShareCards, shareCardPages } from "../../print/shareCardPages.ts";
 import { readProject, type Project } from "../../project/readProject.ts";
 import { sitePathPrefix } from "../../site/pathPrefix.ts";
 import { CONTENT_SECURITY_POLICY } from "../../site/securityPolicy.ts";
-import { buildInput, type BuildInput, type BuildPass } from "./buildInput.ts";
+import { buildViews, type BuildViews, type BuildPass } from "./buildViews.ts";
 import { registerFilters } from "./filters.ts";
-import { printFontMiddleware } from "./printFonts.ts";
+import { printFontMiddleware } from "./printFontRoutes.ts";
 
 interface EleventyConfig {
   addWatchTarget(target: string, options?: Record<string, unknown>): void;
@@ -36,8 +36,8 @@ export default function configure(eleventyConfig: EleventyConfig, pass?: BuildPa
   // The project read here also gives the path prefix below.
   let project: Project | undefined = pass?.project ?? readProject(root);
   const configuredProject = project;
-  let input: BuildInput | undefined;
-  const current = () => (input ??= pass?.input ?? buildInput((project ??= readProject(root))));
+  let input: BuildViews | undefined;
+  const current = () => (input ??= pass?.input ?? buildViews((project ??= readProject(root))));
   let builds = 0;
   eleventyConfig.on("eleventy.before", () => {
     if (builds++ === 0) return;

@@ -2,7 +2,6 @@
 // the > signs, the indentation, the ::: keyword and the line ends stay as they were.
 import type { Block } from "../../project/blocks.ts";
 
-
 const eolOf = (line: string) => /\r?\n$/.exec(line)?.[0] ?? "";
 
 /** What comes before the block's text on a line whose (trimmed) text is `text`. */

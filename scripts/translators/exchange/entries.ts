@@ -84,8 +84,16 @@ export function exportLocale(root: string, code: string, options: ExportOptions 
   }
   // File dates, not the clock: exporting twice from the same files gives the same bytes.
   const sourceDate = newestChange(root, [...localeFiles(root, sourceLocale)]);
-  const revisionDate = template ? sourceDate : newestChange(root, localeFiles(root, code)) ?? sourceDate;
-  return { code: template ? "" : code, sourceLocale, project: project.campaign.name, filesHash: template ? "" : localeFilesHash(root, code), sourceDate: sourceDate ?? new Date(0), revisionDate: revisionDate ?? new Date(0), entries };
+  const revisionDate = template ? sourceDate : (newestChange(root, localeFiles(root, code)) ?? sourceDate);
+  return {
+    code: template ? "" : code,
+    sourceLocale,
+    project: project.campaign.name,
+    filesHash: template ? "" : localeFilesHash(root, code),
+    sourceDate: sourceDate ?? new Date(0),
+    revisionDate: revisionDate ?? new Date(0),
+    entries,
+  };
 }
 
 function newestChange(root: string, files: string[]): Date | undefined {

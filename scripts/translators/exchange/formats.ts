@@ -44,7 +44,11 @@ export async function readExchangeFile(path: string, format: "po" | "xliff", fil
     fd = openSync(path, "r");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ContentError({ file }, code === "ENOENT" ? "there is no such file" : `the file cannot be read (${code ?? "unknown error"})`, "check the file's name and path, then import again; nothing was changed");
+    throw new ContentError(
+      { file },
+      code === "ENOENT" ? "there is no such file" : `the file cannot be read (${code ?? "unknown error"})`,
+      "check the file's name and path, then import again; nothing was changed",
+    );
   }
   let bytes: Buffer;
   try {
@@ -71,7 +75,11 @@ export function decodeExchange(bytes: Uint8Array, format: "po" | "xliff", file: 
   }
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   if (bytes.includes(0) && !utf16) {
-    throw new ContentError({ file }, `this is a binary file, not a ${format === "po" ? "PO" : "XLIFF"} file`, "import the text file that locale:export wrote (or your tool saved); nothing was changed");
+    throw new ContentError(
+      { file },
+      `this is a binary file, not a ${format === "po" ? "PO" : "XLIFF"} file`,
+      "import the text file that locale:export wrote (or your tool saved); nothing was changed",
+    );
   }
   const declared = utf16 ? (bytes[0] === 0xff ? "utf-16le" : "utf-16be") : declaredCharset(bytes, format);
   const charset = declared === undefined || /^(utf-?8|charset)$/i.test(declared) ? "utf-8" : declared;

@@ -77,13 +77,16 @@ function readableTag(code: string): boolean {
 function targetLocale(project: Project, root: string, imported: ImportedFile, file: string): { code: string } | Extract<ImportOutcome, { result: "refused" }> {
   const source = project.campaign.sourceLocale;
   const words = formatWords(imported.format);
-  const translations = project.locales.slice(1).map((l) => l.code).filter((code) => {
-    try {
-      return statSync(join(root, "locales", code)).isDirectory();
-    } catch {
-      return false;
-    }
-  });
+  const translations = project.locales
+    .slice(1)
+    .map((l) => l.code)
+    .filter((code) => {
+      try {
+        return statSync(join(root, "locales", code)).isDirectory();
+      } catch {
+        return false;
+      }
+    });
   const list = translations.length > 0 ? `the project's translations: ${translations.join(", ")}` : "the project has no translation yet";
   const refuse = (reason: string, hint: string) => ({ result: "refused" as const, reason, hint, files: [] });
   const code = imported.code;
@@ -93,7 +96,8 @@ function targetLocale(project: Project, root: string, imported: ImportedFile, fi
   if (!readableTag(code)) return refuse(`${file} is for ${shown}, which is not a language tag; ${list}`, `${setIt}, then import again`);
   if (code.toLowerCase() === source.toLowerCase()) return refuse(`${file} is for ${shown}, the source locale: the English is never imported; ${list}`, `${setIt}, then import again`);
   const match = translations.find((c) => c.toLowerCase() === code.toLowerCase());
-  if (!match) return refuse(`${file} is for ${shown}, which is not a locale of this project; ${list}`, `to start a new translation: npm run locale:new -- <code>, then import again; otherwise ${setIt}`);
+  if (!match)
+    return refuse(`${file} is for ${shown}, which is not a locale of this project; ${list}`, `to start a new translation: npm run locale:new -- <code>, then import again; otherwise ${setIt}`);
   return { code: match };
 }
 
@@ -228,10 +232,17 @@ export function importLocale(root: string, imported: ImportedFile, options: Impo
     if (errors.length > 0) return { result: "breaks-check", code, errors };
   }
   try {
-    writeAllOrNothing(writes.map((w) => ({ path: resolve(root, w.file), text: w.text })), options.writeOps);
+    writeAllOrNothing(
+      writes.map((w) => ({ path: resolve(root, w.file), text: w.text })),
+      options.writeOps,
+    );
   } catch (error) {
     if (!(error instanceof WriteFailure)) throw error;
-    throw new ContentError({ file: relative(root, error.path).split(sep).join("/") }, `could not be written (${error.reason}), so nothing was imported: every file is as it was`, "make the place writable (or move what stands there aside), then import again");
+    throw new ContentError(
+      { file: relative(root, error.path).split(sep).join("/") },
+      `could not be written (${error.reason}), so nothing was imported: every file is as it was`,
+      "make the place writable (or move what stands there aside), then import again",
+    );
   }
   recordImport(root, code, imported.filesHash, imported.entries.values());
   return { result: "imported", code, written: fileWrites.map((w) => w.file), unchanged, marked, ignored };
@@ -314,7 +325,12 @@ function importSection(
   const taken = new Set<ImportedEntry>();
   for (const { context, english } of wantedTexts) {
     const own = entries.get(context);
-    const match = own?.source === english ? own : sectionEntries.find((e) => e.source === english && !taken.has(e) && entries.get(e.context) === e && e.context !== context && !wantedTexts.some((w) => w.context === e.context && w.english === e.source));
+    const match =
+      own?.source === english
+        ? own
+        : sectionEntries.find(
+            (e) => e.source === english && !taken.has(e) && entries.get(e.context) === e && e.context !== context && !wantedTexts.some((w) => w.context === e.context && w.english === e.source),
+          );
     if (match && !taken.has(match)) {
       claimed.set(context, match);
       taken.add(match);
@@ -382,11 +398,21 @@ function importSection(
       const difference = shapeDifference(enBlocks, readBlocks(body, bodyLine));
       if (difference) {
         const entry = blockEntries[blame(difference.index).index]!;
-        problems.push({ line: entry.line, context: entry.context, message: `with this translation, ${difference.message}`, hint: `translate the words only and keep the ${words.entry}'s lines as the English (${words.source}) has them, then import again` });
+        problems.push({
+          line: entry.line,
+          context: entry.context,
+          message: `with this translation, ${difference.message}`,
+          hint: `translate the words only and keep the ${words.entry}'s lines as the English (${words.source}) has them, then import again`,
+        });
       }
     } catch (error) {
       const entry = blockEntries[replacements[0]!.index]!;
-      problems.push({ line: entry.line, context: entry.context, message: `with this translation, ${file} would not read: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`, hint: `translate the words only, then import again` });
+      problems.push({
+        line: entry.line,
+        context: entry.context,
+        message: `with this translation, ${file} would not read: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`,
+        hint: `translate the words only, then import again`,
+      });
     }
   }
   if (!tr && !anyTranslated) return undefined; // nothing to create

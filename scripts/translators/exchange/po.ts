@@ -118,7 +118,10 @@ export function readPo(text: string, file: string): ImportedFile {
     const line = /line (\d+)/i.exec((error as Error).message)?.[1];
     throw new ContentError(
       { file, ...(line ? { line: Number(line) } : {}) },
-      `this is not a PO file gettext can read (${(error as Error).message.replace(/^Error parsing PO data:\s*/, "").replace(/\s+/g, " ").trim()})`,
+      `this is not a PO file gettext can read (${(error as Error).message
+        .replace(/^Error parsing PO data:\s*/, "")
+        .replace(/\s+/g, " ")
+        .trim()})`,
       "open it in a PO editor (Poedit) and save it again, or export the locale again with npm run locale:export; nothing was changed",
     );
   }
@@ -143,7 +146,11 @@ export function readPo(text: string, file: string): ImportedFile {
   const headers: Record<string, string> = parsed.headers ?? {};
   const header = (name: string) => Object.entries(headers).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];
   if (entries.size === 0 && Object.keys(headers).length === 0) {
-    throw new ContentError({ file }, "this is not a PO file: it holds no msgctxt/msgid/msgstr entries and no header", "import the .po file that npm run locale:export wrote (or a PO editor saved); nothing was changed");
+    throw new ContentError(
+      { file },
+      "this is not a PO file: it holds no msgctxt/msgid/msgstr entries and no header",
+      "import the .po file that npm run locale:export wrote (or a PO editor saved); nothing was changed",
+    );
   }
   return { format: "po", code: (header("Language") ?? "").trim(), filesHash: header(HASH_HEADER) || undefined, entries, pluralForms: header("Plural-Forms") };
 }

@@ -18,7 +18,7 @@ export interface ProtectedToken {
 const PLACEHOLDER = /\{\{[^{}]*\}\}/g;
 const NESTING = /\$t\([^()]*\)/g;
 /** `[` opening a link, and `](address)` closing it: the text between them is translated. */
-const LINK_OPEN = /(?<!\\)\[(?=(?:[^\[\]\\]|\\.)*\]\()/g;
+const LINK_OPEN = /(?<!\\)\[(?=(?:[^[\]\\]|\\.)*\]\()/g;
 const LINK_CLOSE = /\]\((?:[^()\s]|\([^()\s]*\))*\)/g;
 const EMPHASIS = /(?<!\\)(?:\*\*|__)/g;
 

@@ -55,7 +55,12 @@ export interface TermbaseSource {
 function entryIds(entries: GlossaryEntry[]): string[] {
   const used = new Set<string>();
   return entries.map((entry) => {
-    const base = `term-${entry.term.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "x"}`;
+    const base = `term-${
+      entry.term
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-|-$/g, "") || "x"
+    }`;
     let id = base;
     for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
     used.add(id);
@@ -79,10 +84,13 @@ export function writeTbx({ glossary, sourceLocale, code, project }: TermbaseSour
   glossary.entries.forEach((entry, i) => {
     const rendering = entry.locales.get(code);
     const renderings = rendering?.decided ? renderingsOf(entry.term, rendering) : [];
-    const target = renderings.length > 0 ? `<langSet xml:lang="${escapeXml(code)}">${renderings.map((t, j) => tig(t, j === 0 ? "preferredTerm-admn-sts" : "admittedTerm-admn-sts")).join("")}</langSet>` : "";
+    const target =
+      renderings.length > 0 ? `<langSet xml:lang="${escapeXml(code)}">${renderings.map((t, j) => tig(t, j === 0 ? "preferredTerm-admn-sts" : "admittedTerm-admn-sts")).join("")}</langSet>` : "";
     out.push(`<termEntry id="${ids[i]}">${definition(entry.note)}${english(entry.term)}${target}</termEntry>`);
     (rendering?.forbidden ?? []).forEach((word, j) => {
-      out.push(`<termEntry id="${ids[i]}-not-${j + 1}">${definition(`Not a rendering of “${entry.term}”: ${entry.note || "it misleads"}`)}${english(entry.term)}<langSet xml:lang="${escapeXml(code)}">${tig(word, "deprecatedTerm-admn-sts")}</langSet></termEntry>`);
+      out.push(
+        `<termEntry id="${ids[i]}-not-${j + 1}">${definition(`Not a rendering of “${entry.term}”: ${entry.note || "it misleads"}`)}${english(entry.term)}<langSet xml:lang="${escapeXml(code)}">${tig(word, "deprecatedTerm-admn-sts")}</langSet></termEntry>`,
+      );
     });
   });
   return `<?xml version="1.0" encoding="UTF-8"?>

@@ -73,7 +73,16 @@ export function writeAllOrNothing(writes: FileWrite[], ops: WriteOps = REAL_OPS)
       } catch {}
     }
     const code = (error as NodeJS.ErrnoException).code;
-    throw new WriteFailure(current, code === "EISDIR" || code === "ENOTEMPTY" || code === "EEXIST" ? "a folder stands where the file goes" : code === "EACCES" || code === "EPERM" ? "no permission to write there" : code === "ENOSPC" ? "the disk is full" : (error as Error).message);
+    throw new WriteFailure(
+      current,
+      code === "EISDIR" || code === "ENOTEMPTY" || code === "EEXIST"
+        ? "a folder stands where the file goes"
+        : code === "EACCES" || code === "EPERM"
+          ? "no permission to write there"
+          : code === "ENOSPC"
+            ? "the disk is full"
+            : (error as Error).message,
+    );
   }
 }
 

@@ -107,7 +107,7 @@ export async function writeXliff(exported: LocaleExport, version: XliffVersion):
   let n = 0;
   const withStates =
     version === "1.2"
-      ? compact.replace(/<target(?=[ >\/])/g, () => {
+      ? compact.replace(/<target(?=[ >/])/g, () => {
           const state = states[n++] ?? "untranslated";
           return `<target state="${state === "untranslated" ? "needs-translation" : state === "stale" ? "needs-review-translation" : "translated"}"`;
         })
@@ -148,10 +148,17 @@ function unitStates(xml: string, file: string): Map<string, { line: number; stal
   return found;
 }
 
-const decodeXml = (text: string) => text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+const decodeXml = (text: string) =>
+  text
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 
 export async function readXliff(xml: string, file: string): Promise<ImportedFile> {
-  if (xml.trim() === "") throw new ContentError({ file }, "the file is empty", "export the locale again with npm run locale:export -- <code> --format xliff, translate that file and import it; nothing was changed");
+  if (xml.trim() === "")
+    throw new ContentError({ file }, "the file is empty", "export the locale again with npm run locale:export -- <code> --format xliff, translate that file and import it; nothing was changed");
   if (!/<xliff\b/.test(xml)) {
     throw new ContentError({ file }, "this is not an XLIFF file: it has no <xliff> element", "import the .xlf file that npm run locale:export wrote (or a CAT tool saved); nothing was changed");
   }

@@ -9,7 +9,7 @@ import { shareCards, type ShareCard } from "../../print/shareCardPages.ts";
 import { readProject, type Project } from "../../project/readProject.ts";
 import { buildSiteModel, type SiteModel } from "../../site/model.ts";
 
-export interface BuildInput {
+export interface BuildViews {
   project: Project;
   /** Throws the first problem that stops a build when the project has one. */
   site: SiteModel;
@@ -22,13 +22,13 @@ export interface BuildInput {
   translationStatus(): TranslationStatusPage;
 }
 
-export function buildInput(project: Project): BuildInput {
+export function buildViews(project: Project): BuildViews {
   const site = buildSiteModel(project);
   let print: PrintModel | undefined;
   let cards: ShareCard[] | undefined;
   let check: CheckResult | undefined;
   let status: TranslationStatusPage | undefined;
-  const input: BuildInput = {
+  const input: BuildViews = {
     project,
     site,
     print: () => (print ??= buildPrintModel(site)),
@@ -39,8 +39,8 @@ export function buildInput(project: Project): BuildInput {
   return input;
 }
 
-export function readBuildInput(root: string): BuildInput {
-  return buildInput(readProject(root));
+export function readBuildViews(root: string): BuildViews {
+  return buildViews(readProject(root));
 }
 
 /** One HTML pass, as buildSite hands it to the Eleventy configuration. */
@@ -49,7 +49,7 @@ export interface BuildPass {
   root: string;
   project: Project;
   /** Every view of this build, when npm run build made them already; otherwise made from `project`. */
-  input?: BuildInput;
+  input?: BuildViews;
   /**
    * Whether to write the share card pages (/<locale>/print/card-…/), which only Chromium reads:
    * a pass that is followed by rendering the cards writes them, others (npm run build:site, the

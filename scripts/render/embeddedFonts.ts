@@ -90,7 +90,10 @@ export async function checkPdfFonts(pdf: Uint8Array, subject: FontCheckSubject):
     ...(uncovered.length > 0 ? [describe("characters no print font covers", uncovered)] : []),
   ];
   const scripts = [...new Set(lines.flatMap((l) => l.scripts))].filter((s) => s !== "symbols" && s !== "combining marks");
-  const hints = scripts.length > 0 ? scripts.map((s) => `  → ${addFontHint(s)}`) : ["  → give every weight and style the print CSS uses a file in scripts/print/fonts.ts, or a character a print font that covers it"];
+  const hints =
+    scripts.length > 0
+      ? scripts.map((s) => `  → ${addFontHint(s)}`)
+      : ["  → give every weight and style the print CSS uses a file in scripts/print/fonts.ts, or a character a print font that covers it"];
   throw new PdfFontError(
     `${subject.label} (locale ${subject.locale}, ${subject.document}): characters were printed with a font the project does not ship, so another machine prints them differently or not at all:\n` +
       `${lines.map((l) => l.text).join("\n")}\n${hints.join("\n")}`,
@@ -99,7 +102,10 @@ export async function checkPdfFonts(pdf: Uint8Array, subject: FontCheckSubject):
 
 /** The text of a print page: markup, styles and the QR code's drawing left out. */
 function pageText(html: string): string {
-  return html.replace(/<(style|svg|script)\b[\s\S]*?<\/\1>/g, " ").replace(/<[^>]*>/g, " ").replace(/&[#\w]+;/g, " ");
+  return html
+    .replace(/<(style|svg|script)\b[\s\S]*?<\/\1>/g, " ")
+    .replace(/<[^>]*>/g, " ")
+    .replace(/&[#\w]+;/g, " ");
 }
 
 function quote(chars: string[]): string {

@@ -3,13 +3,14 @@
 // and lengths reported. A stale translation is held to the English as it was when it was
 // translated, so an English edit never turns a faithful translation into a broken one; when that
 // version is known nowhere, the current English is only a guide (warnings).
-import { describeDivergence, excerpt, type Alignment, type Pair } from "../project/align.ts";
+import { describeDivergence, type Alignment, type Pair } from "../project/align.ts";
 import { normalizeAddress } from "../shared/markdown.ts";
 import { isTextBlock, KIND_NAMES, type Block, type SectionBlocks } from "../project/blocks.ts";
 import type { Expansion } from "../project/expansion.ts";
 import type { Section as SectionDoc } from "../project/readProject.ts";
 import type { EnglishReference } from "../project/translationState.ts";
 import type { Problem, ProblemKind } from "./types.ts";
+import { shorten } from "../shared/shorten.ts";
 
 /** The block-by-block problems the status page counts, per kind. */
 export type BlockProblemKind = "markup" | "structure" | "link" | "length" | "added-link" | "added-structure";
@@ -149,11 +150,16 @@ function reportAddedStructure(pair: Pair, reference: EnglishReference, translati
   const name = KIND_NAMES[t.kind];
   if (e && e.kind === t.kind) {
     const what = t.kind === "quote" ? "a source (attribution)" : "a label";
-    add("added-structure", t.line, `this ${name} names ${what} the English one at ${enPlace} does not have: “${excerpt(t.text, 60)}”`, `write ::: ${t.kind} alone on its line, as the English does; a translation adds no source`);
+    add(
+      "added-structure",
+      t.line,
+      `this ${name} names ${what} the English one at ${enPlace} does not have: “${shorten(t.text, 60)}”`,
+      `write ::: ${t.kind} alone on its line, as the English does; a translation adds no source`,
+    );
     return;
   }
   const was = e ? ` where the English has a ${KIND_NAMES[e.kind]} (${enPlace})` : ` (compare with ${enPlace})`;
-  const shown = t.text ? `: “${excerpt(t.text, 60)}”` : "";
+  const shown = t.text ? `: “${shorten(t.text, 60)}”` : "";
   add(
     "added-structure",
     t.line,
@@ -188,7 +194,12 @@ function checkLinks(e: Block, t: Block, enPlace: string, add: AddProblem) {
     const instead = unmatched.shift();
     if (instead !== undefined) {
       const text = t.links.find((l) => l.address === instead)!.text;
-      add("link", t.line, `this link goes to ${instead}; the English ${KIND_NAMES[e.kind]} at ${enPlace} links to ${address}`, `write the English address exactly: [${text}](${address}); only the link text is translated`);
+      add(
+        "link",
+        t.line,
+        `this link goes to ${instead}; the English ${KIND_NAMES[e.kind]} at ${enPlace} links to ${address}`,
+        `write the English address exactly: [${text}](${address}); only the link text is translated`,
+      );
     } else {
       add("link", t.line, `the link to ${address} in the English ${KIND_NAMES[e.kind]} at ${enPlace} is missing here`, `keep it a link: [the translated link text](${address})`);
     }
@@ -210,8 +221,8 @@ function checkLength(e: Block, t: Block, enPlace: string, [min, max]: Expansion,
     "length",
     t.line,
     ratio < min
-      ? `this ${KIND_NAMES[t.kind]} is ${percent} % of the length of the English one at ${enPlace} (“${excerpt(e.text, 50)}”): a sentence may have been dropped`
-      : `this ${KIND_NAMES[t.kind]} is ${percent} % of the length of the English one at ${enPlace} (“${excerpt(e.text, 50)}”): a sentence may have been added, or two paragraphs joined`,
+      ? `this ${KIND_NAMES[t.kind]} is ${percent} % of the length of the English one at ${enPlace} (“${shorten(e.text, 50)}”): a sentence may have been dropped`
+      : `this ${KIND_NAMES[t.kind]} is ${percent} % of the length of the English one at ${enPlace} (“${shorten(e.text, 50)}”): a sentence may have been added, or two paragraphs joined`,
     `compare it with the English sentence by sentence; if it is complete, leave it (this is only a warning; "expansion" in locale.json sets the usual range, now ${Math.round(min * 100)}–${Math.round(max * 100)} %)`,
   );
 }
