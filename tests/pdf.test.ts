@@ -7,11 +7,17 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { buildPdfs, type PdfBuild, type PdfResult } from "../scripts/render/index.ts";
 import { buildPrintModel, type PrintModel } from "../scripts/print/printModel.ts";
-import { MM_TO_PT, PRESS_BLEED_MM, PRINT_VARIANTS, DOCUMENT_RULES, type PrintVariant } from "../scripts/print/variants.ts";
+import { documentOf, MM_TO_PT, PRESS_BLEED_MM, printVariants, renderedVariants, type PrintVariant } from "../scripts/print/variants.ts";
+import { loadDocumentPlan } from "../scripts/project/documentList.ts";
+import { readSectionList } from "../scripts/project/sectionList.ts";
 import { buildSite } from "../scripts/build/buildSite.ts";
 import { mainOf } from "./helpers/html.ts";
 import { buildRealSite, ROOT, type BuiltSite } from "./helpers/site.ts";
 import { decodeQrCode, flattenBookmarks, pdfBookmarks, pdfFonts, pdfInfo, pdfLanguage, pdfPageBoxes, pdfText, searchable } from "./pdfTools.ts";
+
+// The campaign's print kit (content/documents.yml): every variant rendered from a print page.
+const PLAN = loadDocumentPlan(join(ROOT, "content"), readSectionList(ROOT), ROOT);
+const PRINT_VARIANTS = renderedVariants(printVariants(PLAN));
 
 let site: BuiltSite;
 let print: PrintModel;
@@ -46,7 +52,7 @@ const pageOf = (code: string, variant: PrintVariant) => print.pages.find((p) => 
 const near = (actual: number, expected: number, what: string) => expect(Math.abs(actual - expected), `${what}: ${actual} vs ${expected}`).toBeLessThan(0.6);
 
 describe("files and pages", () => {
-  test("every locale has all five PDFs, with the paper size and page count of its variant", () => {
+  test("every locale has every declared PDF, with the paper size and page count of its variant", () => {
     expect(codes()).toEqual(expect.arrayContaining(["en", "ar"]));
     expect(results).toHaveLength(codes().length * PRINT_VARIANTS.length);
     for (const code of codes()) {
@@ -58,7 +64,7 @@ describe("files and pages", () => {
         const sheet = (mm: number) => (mm + 2 * variant.slug) * MM_TO_PT;
         near(info.width, sheet(variant.width), `${label} width`);
         near(info.height, sheet(variant.height), `${label} height`);
-        const rules = DOCUMENT_RULES[variant.document];
+        const rules = documentOf(PLAN, variant.document);
         expect(info.pages, label).toBeGreaterThanOrEqual(rules.minPages);
         expect(info.pages, label).toBeLessThanOrEqual(rules.maxPages);
       }
@@ -141,9 +147,9 @@ describe("fonts, metadata, bookmarks", () => {
         const info = pdfInfo(file);
         const label = `${code}/${variant.file}`;
         expect(info.title, label).toBe(page.title);
-        expect(info.title, label).toContain(site.model.t(code, DOCUMENT_RULES[variant.document].nameKey));
+        expect(info.title, label).toContain(site.model.t(code, documentOf(PLAN, variant.document).nameKey));
         expect(info.author, label).toBe(site.model.campaign.name);
-        expect(info.subject, label).toBe(site.model.t(code, DOCUMENT_RULES[variant.document].subjectKey));
+        expect(info.subject, label).toBe(site.model.t(code, documentOf(PLAN, variant.document).subjectKey));
         expect(info.tagged, label).toBe(true);
         expect(await pdfLanguage(readFileSync(file)), label).toBe(code);
         const titles = flattenBookmarks(await pdfBookmarks(readFileSync(file))).map((b) => b.title);
