@@ -1,15 +1,12 @@
 // What the printed documents take from the content: content/documents.yml, the marked
 // excerpts (word for word, the same blocks in every locale), and the print pages' model.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { ContentError } from "../scripts/shared/contentError.ts";
 import { loadDocumentPlan } from "../scripts/project/documentList.ts";
 import { excerptBlocks, printedExcerpts } from "../scripts/print/excerpt.ts";
 import { markdownRenderer, renderMarkdown } from "../scripts/shared/markdown.ts";
 import { buildPrintModel } from "../scripts/print/printModel.ts";
-import { DOCUMENT_IDS } from "../scripts/project/documentList.ts";
 import { buildSiteModel } from "../scripts/site/model.ts";
 import { copyProject } from "./helpers/project.ts";
 import { ROOT } from "./helpers/site.ts";
@@ -38,7 +35,7 @@ describe("excerpts", () => {
   test("every section a document prints in part marks excerpts, and each locale marks as many as English", () => {
     const site = buildSiteModel(ROOT);
     const plan = loadDocumentPlan(join(ROOT, "content"), site.sectionIds);
-    const excerpted = new Set(DOCUMENT_IDS.flatMap((id) => plan[id].filter((p) => p.take === "excerpt").map((p) => p.section)));
+    const excerpted = new Set(plan.documents.flatMap((d) => d.parts.filter((p) => p.take !== "all").map((p) => p.section)));
     expect(excerpted.size).toBeGreaterThan(0);
     const source = site.sections.get("en")!;
     for (const id of excerpted) {
@@ -68,40 +65,7 @@ describe("excerpts", () => {
 });
 
 describe("content/documents.yml", () => {
-  const plan = (yaml: string) => {
-    const dir = mkdtempSync(join(tmpdir(), "pledge-documents-"));
-    try {
-      writeFileSync(join(dir, "documents.yml"), yaml);
-      return loadDocumentPlan(dir, ["pledge", "demands", "references"]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  };
-  const problem = (yaml: string) => {
-    try {
-      plan(yaml);
-    } catch (error) {
-      if (error instanceof ContentError) return error;
-      throw error;
-    }
-    throw new Error("no error");
-  };
-  const good = "leaflet:\n  - section: pledge\n    take: excerpt\nfact-sheet:\n  - section: demands\n";
-
-  test("each document lists its sections, whole or excerpted", () => {
-    expect(plan(good)).toEqual({ leaflet: [{ section: "pledge", take: "excerpt", line: 2 }], "fact-sheet": [{ section: "demands", take: "all", line: 5 }] });
-  });
-
-  test("mistakes name the file, the line and the fix", () => {
-    const unknown = problem(`${good}  - section: pledges\n`);
-    expect(unknown.line).toBe(6);
-    expect(unknown.message).toMatch(/documents\.yml:6: "pledges" is not a section\n {2}→ use a section id from content\/sections\.yml: pledge, demands, references/);
-    expect(problem(good.replace("take: excerpt", "take: some")).message).toMatch(/:3: take must be "all" or "excerpt"/);
-    expect(problem(`${good}poster:\n  - section: pledge\n`).message).toMatch(/:6: unknown document "poster"/);
-    expect(problem("leaflet:\n  - section: pledge\n").message).toMatch(/the document "fact-sheet" is missing/);
-    expect(problem("leaflet: [\n").message).toMatch(/not valid YAML/);
-  });
-
+  // The reader's mistakes and the variants: tests/print-kit.test.ts.
   test("an excerpt of a section that marks none is an error naming the section file", () => {
     const site = buildSiteModel(ROOT);
     const en = site.sections.get("en")!;

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { BrowserNotFoundError, findChromium } from "../scripts/shared/chromium.ts";
 import { actionableError } from "../scripts/cli.ts";
 import { buildPdfs, checkLayout, pdfJobs, type PdfJob, type RenderSession } from "../scripts/render/index.ts";
+import type { PagedLayout } from "../scripts/render/pdfPrinter.ts";
 import { buildRealSite, ROOT, type BuiltSite } from "./helpers/site.ts";
 
 let site: BuiltSite;
@@ -144,11 +145,33 @@ describe("right to left", () => {
 describe("layout checks", () => {
   const job = () => pdfJobs(ROOT, site.dir).find(only("en/leaflet.pdf"))!;
   const html = '<section data-part="pledge"></section><section data-part="demands"></section>';
-  const layout = { pages: 2, parts: ["pledge", "demands"], reachedEnd: true, overflowing: [] as number[] };
+  const layout = {
+    pages: 2,
+    parts: ["pledge", "demands"],
+    reachedEnd: true,
+    overflowing: [] as number[],
+    qrCodes: [] as PagedLayout["qrCodes"],
+    overflowingText: [] as PagedLayout["overflowingText"],
+  };
 
   test("a leaflet must be exactly two pages", () => {
     expect(() => checkLayout(job(), layout, html)).not.toThrow();
-    expect(() => checkLayout(job(), { ...layout, pages: 3 }, html)).toThrow(/en\/leaflet\.pdf came out 3 pages; a leaflet has exactly 2\n.*content\/documents\.yml/);
+    expect(() => checkLayout(job(), { ...layout, pages: 3 }, html)).toThrow(
+      /en\/leaflet\.pdf: the leaflet in en on A5 \(148 × 210 mm\) came out 3 pages, 1 too many; a leaflet has exactly 2 .*\n.*content\/documents\.yml/,
+    );
+    expect(() => checkLayout(job(), { ...layout, pages: 1 }, html)).toThrow(/came out 1 pages, 1 too few/);
+  });
+
+  test("a QR code narrower than its layout asks for, or off its page, fails; so does text that runs out of its box", () => {
+    const qr = { page: 2, widthMm: 27, minMm: 15, inside: true };
+    expect(() => checkLayout(job(), { ...layout, qrCodes: [qr] }, html)).not.toThrow();
+    expect(() => checkLayout(job(), { ...layout, qrCodes: [{ ...qr, widthMm: 12 }] }, html)).toThrow(
+      /QR code on page 2 is 12\.0 mm wide, under the 15 mm its layout asks for[\s\S]*templates\/print\/leaflet\.njk/,
+    );
+    expect(() => checkLayout(job(), { ...layout, qrCodes: [{ ...qr, inside: false }] }, html)).toThrow(/QR code on page 2 is not wholly on its page/);
+    expect(() => checkLayout(job(), { ...layout, overflowingText: [{ page: 1, what: "the poster's text" }] }, html)).toThrow(
+      /on page 1, text runs out of its box \(the poster's text\) in the leaflet on A5/,
+    );
   });
 
   test("content pushed off a page is reported with its page", () => {

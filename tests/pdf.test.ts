@@ -7,11 +7,17 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { buildPdfs, type PdfBuild, type PdfResult } from "../scripts/render/index.ts";
 import { buildPrintModel, type PrintModel } from "../scripts/print/printModel.ts";
-import { MM_TO_PT, PRESS_BLEED_MM, PRINT_VARIANTS, DOCUMENT_RULES, type PrintVariant } from "../scripts/print/variants.ts";
+import { documentOf, MM_TO_PT, PRESS_BLEED_MM, printVariants, renderedVariants, type PrintVariant } from "../scripts/print/variants.ts";
+import { loadDocumentPlan } from "../scripts/project/documentList.ts";
+import { readSectionList } from "../scripts/project/sectionList.ts";
 import { buildSite } from "../scripts/build/buildSite.ts";
 import { mainOf } from "./helpers/html.ts";
 import { buildRealSite, ROOT, type BuiltSite } from "./helpers/site.ts";
 import { decodeQrCode, flattenBookmarks, pdfBookmarks, pdfFonts, pdfInfo, pdfLanguage, pdfPageBoxes, pdfText, searchable } from "./pdfTools.ts";
+
+// The campaign's print kit (content/documents.yml): every variant rendered from a print page.
+const PLAN = loadDocumentPlan(join(ROOT, "content"), readSectionList(ROOT), ROOT);
+const PRINT_VARIANTS = renderedVariants(printVariants(PLAN));
 
 let site: BuiltSite;
 let print: PrintModel;
@@ -46,7 +52,7 @@ const pageOf = (code: string, variant: PrintVariant) => print.pages.find((p) => 
 const near = (actual: number, expected: number, what: string) => expect(Math.abs(actual - expected), `${what}: ${actual} vs ${expected}`).toBeLessThan(0.6);
 
 describe("files and pages", () => {
-  test("every locale has all five PDFs, with the paper size and page count of its variant", () => {
+  test("every locale has every declared PDF, with the paper size and page count of its variant", () => {
     expect(codes()).toEqual(expect.arrayContaining(["en", "ar"]));
     expect(results).toHaveLength(codes().length * PRINT_VARIANTS.length);
     for (const code of codes()) {
@@ -58,7 +64,7 @@ describe("files and pages", () => {
         const sheet = (mm: number) => (mm + 2 * variant.slug) * MM_TO_PT;
         near(info.width, sheet(variant.width), `${label} width`);
         near(info.height, sheet(variant.height), `${label} height`);
-        const rules = DOCUMENT_RULES[variant.document];
+        const rules = documentOf(PLAN, variant.document);
         expect(info.pages, label).toBeGreaterThanOrEqual(rules.minPages);
         expect(info.pages, label).toBeLessThanOrEqual(rules.maxPages);
       }
@@ -66,8 +72,14 @@ describe("files and pages", () => {
     expect(pdfInfo(fileOf("en", PRINT_VARIANTS.find((v) => v.id === "leaflet")!)).pages).toBe(2);
   });
 
-  test("A4, A5 and US Letter are the sizes home printers know", () => {
+  test("A4, A5, US Letter, half letter, A3 and Tabloid are the sizes printers know", () => {
     const size = (id: string) => pdfInfo(fileOf("en", PRINT_VARIANTS.find((v) => v.id === id)!));
+    near(size("leaflet-half-letter").width, 5.5 * 72, "half-letter width");
+    near(size("leaflet-half-letter").height, 8.5 * 72, "half-letter height");
+    near(size("poster").width, 841.89, "A3 width");
+    near(size("poster").height, 1190.55, "A3 height");
+    near(size("poster-tabloid").width, 11 * 72, "Tabloid width");
+    near(size("poster-tabloid").height, 17 * 72, "Tabloid height");
     near(size("leaflet").width, 419.53, "A5 width");
     near(size("leaflet").height, 595.28, "A5 height");
     near(size("fact-sheet").width, 595.28, "A4 width");
@@ -141,9 +153,9 @@ describe("fonts, metadata, bookmarks", () => {
         const info = pdfInfo(file);
         const label = `${code}/${variant.file}`;
         expect(info.title, label).toBe(page.title);
-        expect(info.title, label).toContain(site.model.t(code, DOCUMENT_RULES[variant.document].nameKey));
+        expect(info.title, label).toContain(site.model.t(code, documentOf(PLAN, variant.document).nameKey));
         expect(info.author, label).toBe(site.model.campaign.name);
-        expect(info.subject, label).toBe(site.model.t(code, DOCUMENT_RULES[variant.document].subjectKey));
+        expect(info.subject, label).toBe(site.model.t(code, documentOf(PLAN, variant.document).subjectKey));
         expect(info.tagged, label).toBe(true);
         expect(await pdfLanguage(readFileSync(file)), label).toBe(code);
         const titles = flattenBookmarks(await pdfBookmarks(readFileSync(file))).map((b) => b.title);
@@ -174,7 +186,9 @@ describe("text", () => {
           expect(text, `${label}: sample`).toContain(sampleOf(part.html, part.language.lang));
           if (part.kicker) expect(text, `${label}: kicker`).toContain(searchable(part.kicker));
         }
-        expect(text, `${code}/${variant.file}: call to action`).toContain(searchable(site.model.t(code, "home.ctaIntro")));
+        // The poster's call to action is to scan its QR code.
+        const cta = variant.layout === "poster" ? "print.scanToSign" : "home.ctaIntro";
+        expect(text, `${code}/${variant.file}: call to action`).toContain(searchable(site.model.t(code, cta)));
         expect(text).toContain(searchable(site.model.campaign.signupUrl.replace(/^https?:\/\//, "")));
       }
     }
@@ -280,8 +294,9 @@ describe("rendering", () => {
       const line = logged.find((l) => l.includes(` ${result.job.locale} `) && l.includes(result.job.variant.file));
       expect(line, result.job.label).toMatch(new RegExp(`${result.pages} pages .* (\\d+\\.\\d s|cached)$`));
     }
-    expect(logged.at(-1)).toMatch(/^ {2}10 PDFs in [\d.]+ s \(10 rendered in one browser, 0 from the cache\)$/);
-    expect(first).toMatchObject({ rendered: 10, cached: 0 });
+    const count = codes().length * PRINT_VARIANTS.length;
+    expect(logged.at(-1)).toMatch(new RegExp(`^ {2}${count} PDFs in [\\d.]+ s \\(${count} rendered in one browser, 0 from the cache\\)$`));
+    expect(first).toMatchObject({ rendered: codes().length * PRINT_VARIANTS.length, cached: 0 });
     expect(first.seconds).toBeGreaterThan(0);
     expect(first.slots).toBeGreaterThanOrEqual(2);
   });
@@ -289,7 +304,7 @@ describe("rendering", () => {
   test("the cache: nothing changed → nothing rendered, identical files; one page changed → only it is rendered", async () => {
     const before = results.map((r) => readFileSync(r.job.target));
     const build = await buildPdfs({ root: ROOT, siteDir: site.dir, cacheDir, log: () => {} });
-    expect(build).toMatchObject({ rendered: 0, cached: 10, slots: 0 });
+    expect(build).toMatchObject({ rendered: 0, cached: codes().length * PRINT_VARIANTS.length, slots: 0 });
     const again = build.results;
     expect(again.map((r) => r.cached)).toEqual(again.map(() => true));
     again.forEach((r, i) => expect(readFileSync(r.job.target).equals(before[i]!), r.job.label).toBe(true));
@@ -303,7 +318,7 @@ describe("rendering", () => {
 });
 
 describe("downloads on the home pages", () => {
-  test("each home page lists its locale's five PDFs with size and page count, in its language", () => {
+  test("each home page lists its locale's PDFs with size and page count, in its language", () => {
     for (const home of site.model.homes) {
       const code = home.locale.code;
       const main = mainOf(site.read(home.url));
@@ -315,12 +330,52 @@ describe("downloads on the home pages", () => {
       ).toEqual(PRINT_VARIANTS.map((v) => `/${code}/${v.file}`));
       for (const [i, variant] of PRINT_VARIANTS.entries()) {
         const [, , label, meta] = items[i]!;
-        expect(label).toBe(site.model.t(code, variant.labelKey));
+        // Today's five have labels of their own; the others are composed of the document's and the paper's names.
+        if (site.model.t("en", variant.labelKey) !== variant.labelKey) expect(label).toBe(site.model.t(code, variant.labelKey));
+        else expect(label).toContain(site.model.t(code, documentOf(PLAN, variant.document).nameKey));
         const pages = pdfInfo(fileOf(code, variant)).pages;
         expect(meta).toContain(site.model.t(code, "home.pageCount", { count: pages }));
         expect(meta).toMatch(code === "ar" ? /\d+ كيلوبايت/ : /\d+ kB/);
       }
     }
     expect(site.model.t("ar", "home.pageCount", { count: 2 })).toBe("صفحتان");
+  });
+});
+
+describe("the poster", () => {
+  test("one page with the pledge's title and first sentence, and a QR code of at least 40 mm that decodes to the sign-up address", () => {
+    for (const code of codes()) {
+      for (const variant of PRINT_VARIANTS.filter((v) => v.document === "poster")) {
+        const file = fileOf(code, variant);
+        const label = `${code}/${variant.file}`;
+        expect(pdfInfo(file).pages, label).toBe(1);
+        const qr = decodeQrCode(file, 1, 100);
+        expect(qr, `${label}: a QR code`).toBeDefined();
+        expect(qr!.data, label).toBe(site.model.campaign.signupUrl);
+        expect(qr!.right - qr!.left, `${label}: QR code width in mm`).toBeGreaterThanOrEqual(40);
+        const pledge = site.model.sections.get(code)!.get("pledge")!;
+        const text = searchable(pdfText(file));
+        expect(text, label).toContain(searchable(pledge.title));
+        // The first sentence, word for word (its first and last words are enough to find it whole).
+        const sentence = searchable(pageOf(code, variant).parts[0]!.html.replace(/<[^>]+>/g, " "));
+        expect(text, label).toContain(sentence.split(" ").slice(0, 6).join(" "));
+        expect(text, label).toContain(sentence.split(" ").slice(-4).join(" "));
+      }
+    }
+  });
+
+  test("the Arabic poster is set right to left in the shipped Arabic print font", () => {
+    const poster = PRINT_VARIANTS.find((v) => v.id === "poster")!;
+    expect(
+      pdfFonts(fileOf("ar", poster))
+        .map((f) => f.name)
+        .join(" "),
+    ).toMatch(/Amiri/);
+    expect(readFileSync(join(site.dir, "ar/print/poster/index.html"), "utf8")).toMatch(/<html lang="ar" dir="rtl">/);
+    // Right to left: the QR code sits at the start edge of the foot, on the left of an Arabic page and the right of an English one.
+    const en = decodeQrCode(fileOf("en", poster), 1, 100)!;
+    const ar = decodeQrCode(fileOf("ar", poster), 1, 100)!;
+    expect(en.left).toBeGreaterThan(en.pageWidth / 2);
+    expect(ar.right).toBeLessThan(ar.pageWidth / 2);
   });
 });

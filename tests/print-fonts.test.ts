@@ -20,7 +20,8 @@ import {
 } from "../scripts/print/fonts.ts";
 import { checkPdfFonts, toUnicodeChars } from "../scripts/render/embeddedFonts.ts";
 import { cacheKey } from "../scripts/render/pdfTask.ts";
-import { PRINT_VARIANTS } from "../scripts/print/variants.ts";
+import { printVariants } from "../scripts/print/variants.ts";
+import { buildSiteModel } from "../scripts/site/model.ts";
 import { scriptOf } from "../scripts/print/writingSystems.ts";
 
 describe("the registry", () => {
@@ -115,7 +116,7 @@ describe("the PDF cache key", () => {
     try {
       const font = join(dir, "x-400-normal.woff2");
       writeFileSync(font, "one");
-      const inputs = { html: new TextEncoder().encode("<p>x</p>"), assetsDir: join(dir, "none"), fonts: [font], variant: PRINT_VARIANTS[0]!, browser: "b" };
+      const inputs = { html: new TextEncoder().encode("<p>x</p>"), assetsDir: join(dir, "none"), fonts: [font], variant: printVariants(buildSiteModel(process.cwd()).documents)[0]!, browser: "b" };
       const before = cacheKey(inputs, "r");
       expect(cacheKey(inputs, "r")).toBe(before);
       writeFileSync(font, "two");

@@ -241,8 +241,11 @@ function yamlString(value: string): string {
   return JSON.stringify(value);
 }
 
-/** Both printed documents, made of the first sections (whole), so the plan stays valid at any size. */
+/** Both printed documents, made of the first sections (whole), so the plan stays valid at any size; today's five PDFs per locale. */
 function documentsYaml(ids: string[]): string {
-  const part = (id: string) => `  - section: ${id}\n    take: all\n`;
-  return `leaflet:\n${part(ids[0]!)}\nfact-sheet:\n${ids.slice(0, 3).map(part).join("")}`;
+  const part = (id: string) => `      - section: ${id}\n        take: all\n`;
+  const papers = "papers:\n  - { name: A5, width: 148, height: 210 }\n  - { name: A4, width: 210, height: 297 }\n  - { name: Letter, width: 215.9, height: 279.4 }\n";
+  const leaflet = `  - id: leaflet\n    layout: leaflet\n    pages: 2\n    parts:\n${part(ids[0]!)}    sizes:\n      A5: [home, press]\n`;
+  const factSheet = `  - id: fact-sheet\n    layout: fact-sheet\n    pages: 2-4\n    parts:\n${ids.slice(0, 3).map(part).join("")}    sizes:\n      A4: [home, press]\n      Letter: [home]\n`;
+  return `${papers}documents:\n${leaflet}${factSheet}`;
 }

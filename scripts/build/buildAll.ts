@@ -51,6 +51,7 @@ export async function buildSiteWithPdfs(root: string, siteDir: string, input: Bu
     root,
     siteDir,
     locales: input.site.locales.map((l) => l.code),
+    documents: input.site.documents,
     alsoRender: [prepareShareCards({ root, siteDir, cards: input.cards() })],
   });
   removeShareCardPages(input.cards(), siteDir);

@@ -4,5 +4,5 @@
 // font files a page declares, and the share cards.
 export { allCovered, fontFilesIn, printFontNamed, printFontRoutes, uncoveredCharacters } from "./fonts.ts";
 export { addFontHint, byScript } from "./writingSystems.ts";
-export { DOCUMENT_RULES, MM_TO_PT, pdfPath, PRINT_VARIANTS, printPagePath, type PrintVariant } from "./variants.ts";
+export { documentOf, MM_TO_PT, pdfPath, printPagePath, printVariants, renderedVariants, type PrintVariant } from "./variants.ts";
 export { CARD_HEIGHT, CARD_MAX_BYTES, CARD_WIDTH, shareCards, type ShareCard } from "./shareCardPages.ts";

@@ -1,16 +1,16 @@
 // What each print page shows: per locale and variant, the parts content/documents.yml
 // names (whole sections or their marked excerpts), rendered by the site's own markdown
-// renderer set for paper, plus the call to action and, on the leaflet, the QR code. Which
+// renderer set for paper, plus the call to action and the QR codes its layout may print. Which
 // text a part shows (and so its language) is the section page's decision in the site model.
 import { ContentError } from "../shared/contentError.ts";
 import { markdownRenderer } from "../shared/markdown.ts";
 import type { Section } from "../project/readProject.ts";
 import { textIn, type LocaleView, type SectionPage, type SiteModel, type TextLanguage } from "../site/index.ts";
-import { DOCUMENTS_FILE, type DocumentId, type DocumentPart } from "../project/documentList.ts";
+import { DOCUMENTS_FILE, type DocumentPart } from "../project/documentList.ts";
 import { excerptBlocks, printedExcerpts } from "./excerpt.ts";
 import { printFontCss } from "./fonts.ts";
-import { qrCodeSvg } from "./qrCode.ts";
-import { DOCUMENT_RULES, pageSizeCss, PRINT_VARIANTS, printPagePath, type PrintVariant } from "./variants.ts";
+import { checkedQrCodeSvg } from "./qrCode.ts";
+import { documentVariants, pageSizeCss, printPagePath, renderedVariants, type PrintVariant } from "./variants.ts";
 
 export interface PrintPart {
   id: string;
@@ -34,7 +34,9 @@ export interface PrintPage {
   url: string;
   locale: LocaleView;
   variant: PrintVariant;
-  document: DocumentId;
+  document: string;
+  /** templates/print/<layout>.njk, the template that lays the page out. */
+  layout: string;
   /** The document's name in the locale ("Leaflet"), and its language where it is still the source's. */
   name: string;
   nameLang: TextLanguage | undefined;
@@ -47,7 +49,9 @@ export interface PrintPage {
   /** The locale's home page (also the QR code's target) and the sign-up page. */
   home: PrintedLink;
   signup: PrintedLink;
-  qrSvg: string | undefined;
+  /** QR codes as inline SVG, of the home page (the leaflet prints it) and of the sign-up page (the poster): the layout picks. */
+  qrSvg: string;
+  signupQrSvg: string;
   /** @font-face rules for the print fonts this page's text needs, and the font stacks. */
   fontCss: string;
 }
@@ -57,7 +61,7 @@ export interface PrintModel {
 }
 
 /** UI strings templates/_includes/layouts/print-document.njk prints besides the parts. */
-const PRINTED_STRINGS = ["print.fullSection", "home.ctaIntro", "print.signUp", "print.qrCaption"];
+const PRINTED_STRINGS = ["print.fullSection", "home.ctaIntro", "print.signUp", "print.qrCaption", "print.scanToSign"];
 
 /** Addresses as printed: without the scheme, easier to type from paper. */
 function printedLink(href: string): PrintedLink {
@@ -70,43 +74,49 @@ export function buildPrintModel(site: SiteModel): PrintModel {
   const sectionPages = new Map(site.sectionPages.map((page) => [`${page.locale.code}/${page.id}`, page]));
   const shownOn = (page: SectionPage): Section => site.sections.get(page.language.lang)!.get(page.id)!;
   const pages: PrintPage[] = [];
+  const signup = printedLink(site.campaign.signupUrl);
   for (const locale of site.locales) {
     const t = (key: string, options?: Record<string, unknown>) => site.t(locale.code, key, options);
     const home = printedLink(`${siteUrl}/${locale.code}/`);
-    for (const variant of PRINT_VARIANTS) {
-      const rules = DOCUMENT_RULES[variant.document];
-      const parts = plan[variant.document].map((part) => {
-        const page = sectionPages.get(`${locale.code}/${part.section}`)!;
-        const source = site.sections.get(site.sourceLocale.code)!.get(part.section)!;
-        return printPart(part, page, shownOn(page), source, site.sourceLocale, siteUrl);
-      });
-      const name = t(rules.nameKey);
-      // Everything the template prints, so the page declares a font for each script in it.
-      const text = [
-        site.campaign.name,
-        name,
-        t(rules.subjectKey),
-        ...PRINTED_STRINGS.map((key) => t(key)),
-        ...parts.flatMap((p) => [p.title, p.kicker ?? "", p.html]),
-        locale.numberingSystem === "arab" ? "٠١٢٣٤٥٦٧٨٩" : "",
-      ].join("\n");
-      pages.push({
-        url: printPagePath(locale.code, variant),
-        locale,
-        variant,
-        document: variant.document,
-        name,
-        nameLang: site.uiTextLang(locale.code, rules.nameKey),
-        title: `${name} · ${site.campaign.name}`,
-        subject: t(rules.subjectKey),
-        parts,
-        pageCss: pageSizeCss(variant),
-        pageCounter: locale.numberingSystem === "arab" ? "arabic-indic" : "decimal",
-        home,
-        signup: printedLink(site.campaign.signupUrl),
-        qrSvg: variant.document === "leaflet" ? qrCodeSvg(home.href, t("print.qrLabel", { url: home.text })) : undefined,
-        fontCss: printFontCss(text, locale.code),
-      });
+    const qrSvg = checkedQrCodeSvg(home.href, t("print.qrLabel", { url: home.text }));
+    const signupQrSvg = checkedQrCodeSvg(signup.href, t("print.qrLabel", { url: signup.text }));
+    for (const rules of plan.documents) {
+      for (const variant of renderedVariants(documentVariants(rules))) {
+        const parts = rules.parts.map((part) => {
+          const page = sectionPages.get(`${locale.code}/${part.section}`)!;
+          const source = site.sections.get(site.sourceLocale.code)!.get(part.section)!;
+          return printPart(part, page, shownOn(page), source, site.sourceLocale, siteUrl);
+        });
+        const name = t(rules.nameKey);
+        // Everything the template prints, so the page declares a font for each script in it.
+        const text = [
+          site.campaign.name,
+          name,
+          t(rules.subjectKey),
+          ...PRINTED_STRINGS.map((key) => t(key)),
+          ...parts.flatMap((p) => [p.title, p.kicker ?? "", p.html]),
+          locale.numberingSystem === "arab" ? "٠١٢٣٤٥٦٧٨٩" : "",
+        ].join("\n");
+        pages.push({
+          url: printPagePath(locale.code, variant),
+          locale,
+          variant,
+          document: variant.document,
+          layout: rules.layout,
+          name,
+          nameLang: site.uiTextLang(locale.code, rules.nameKey),
+          title: `${name} · ${site.campaign.name}`,
+          subject: t(rules.subjectKey),
+          parts,
+          pageCss: pageSizeCss(variant),
+          pageCounter: locale.numberingSystem === "arab" ? "arabic-indic" : "decimal",
+          home,
+          signup,
+          qrSvg,
+          signupQrSvg,
+          fontCss: printFontCss(text, locale.code),
+        });
+      }
     }
   }
   return { pages };
@@ -124,7 +134,8 @@ function printPart(part: DocumentPart, page: SectionPage, shown: Section, source
   if (part.take === "all") {
     return { ...whole, title: page.title, kicker: page.kicker, html: render(shown.body), language: page.language };
   }
-  const sourceBlocks = excerptBlocks(source);
+  const first = part.take === "first-excerpt" ? 1 : Infinity;
+  const sourceBlocks = excerptBlocks(source).slice(0, first);
   if (sourceBlocks.length === 0) {
     throw new ContentError(
       { file: source.file },
@@ -140,7 +151,7 @@ function printPart(part: DocumentPart, page: SectionPage, shown: Section, source
   const sourceExcerpts = sourceBlocks.map((markdown) => ({ markdown, english: false }));
   let [section, excerpts, language] = [shown, sourceExcerpts, page.language];
   if (shown !== source) {
-    const own = printedExcerpts(source, shown);
+    const own = printedExcerpts(source, shown).slice(0, first);
     [section, excerpts, language] = own.some((e) => !e.english) ? [shown, own, page.language] : [source, sourceExcerpts, textIn(sourceLocale, true)];
   }
   const asSource = ` lang="${sourceLocale.code}" dir="${sourceLocale.dir}"`;

@@ -1,61 +1,93 @@
-// The printed documents and the PDF files made of each: paper size, bleed and crop marks.
-// Which sections a document takes is content (content/documents.yml); its paper and its
-// print-shop settings are fixed here, because file names and page counts depend on them.
+// The PDF files made of each printed document: one per document, paper and output, derived from
+// content/documents.yml (the print kit). Paper sizes, bleed and crop marks; file names follow
+// one rule so that today's links stay: the first paper of a document has no paper in its name
+// (leaflet.pdf, leaflet-press.pdf, leaflet-two-up.pdf), the others do (leaflet-half-letter.pdf).
 
-import type { DocumentId } from "../project/documentList.ts";
-
-export interface DocumentRules {
-  /** UI string key (locales/<code>/ui.json) of the document's name, e.g. "print.leaflet". */
-  nameKey: string;
-  subjectKey: string;
-  /** Page counts a finished document may have; anything else fails the build. */
-  minPages: number;
-  maxPages: number;
-}
-
-export const DOCUMENT_RULES: Record<DocumentId, DocumentRules> = {
-  leaflet: { nameKey: "print.leaflet", subjectKey: "print.leafletSubject", minPages: 2, maxPages: 2 },
-  "fact-sheet": { nameKey: "print.factSheet", subjectKey: "print.factSheetSubject", minPages: 2, maxPages: 4 },
-};
+import { camelCase, type DocumentPlan, type Output, type PrintDocument, type Sheet } from "../project/documentList.ts";
 
 export interface PrintVariant {
   /** URL segment of the print page and the PDF's file name without .pdf. */
   id: string;
-  document: DocumentId;
+  document: string;
+  /** The document's layout: templates/print/<layout>.njk. */
+  layout: string;
+  output: Output;
   file: string;
   /** Finished (trimmed) size in millimetres. */
   width: number;
   height: number;
+  /** The paper's name in content/documents.yml, and the UI string key that may name it (paper.halfLetter). */
   paper: string;
+  paperKey: string;
   /** Bleed a print shop gets beyond the trim, in mm (0 for home printing). */
   bleed: number;
   /** Room Paged.js renders around the trim for bleed plus crop marks, in mm. */
   slug: number;
-  /** UI string key of the download link's label. */
+  /** UI string key of the download link's label: its own (downloads.leafletPress), else composed from `labelFallbackKey`. */
   labelKey: string;
+  labelFallbackKey: string;
+  /** Two-up only: the sheet two copies share, and the home variant whose PDF is imposed on it (no print page of its own). */
+  sheet?: Sheet;
+  source?: string;
 }
 
 export const PRESS_BLEED_MM = 3;
 /** Crop marks sit outside the bleed: 5 mm long, starting 3 mm from the trim. */
 export const PRESS_SLUG_MM = 8;
 
-export const PRINT_VARIANTS: readonly PrintVariant[] = [
-  { id: "leaflet", document: "leaflet", file: "leaflet.pdf", width: 148, height: 210, paper: "A5", bleed: 0, slug: 0, labelKey: "downloads.leaflet" },
-  { id: "leaflet-press", document: "leaflet", file: "leaflet-press.pdf", width: 148, height: 210, paper: "A5", bleed: PRESS_BLEED_MM, slug: PRESS_SLUG_MM, labelKey: "downloads.leafletPress" },
-  { id: "fact-sheet", document: "fact-sheet", file: "fact-sheet.pdf", width: 210, height: 297, paper: "A4", bleed: 0, slug: 0, labelKey: "downloads.factSheet" },
-  { id: "fact-sheet-letter", document: "fact-sheet", file: "fact-sheet-letter.pdf", width: 215.9, height: 279.4, paper: "US Letter", bleed: 0, slug: 0, labelKey: "downloads.factSheetLetter" },
-  {
-    id: "fact-sheet-press",
-    document: "fact-sheet",
-    file: "fact-sheet-press.pdf",
-    width: 210,
-    height: 297,
-    paper: "A4",
-    bleed: PRESS_BLEED_MM,
-    slug: PRESS_SLUG_MM,
-    labelKey: "downloads.factSheetPress",
-  },
-];
+/** "half-letter" → "half-letter", "A3" → "a3": a paper's name in a file name. */
+function paperSlug(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+}
+
+const OUTPUT_SUFFIX: Record<Output, string> = { home: "", press: "-press", "two-up": "-two-up" };
+const FALLBACK_LABEL: Record<Output, string> = { home: "downloads.home", press: "downloads.press", "two-up": "downloads.twoUp" };
+
+/** Every variant of every document the plan declares, in its order: document, paper, output. */
+export function printVariants(plan: DocumentPlan): PrintVariant[] {
+  return plan.documents.flatMap((document) => documentVariants(document));
+}
+
+export function documentVariants(document: PrintDocument): PrintVariant[] {
+  return document.sizes.flatMap((size, i) =>
+    size.outputs.map((output) => {
+      const base = i === 0 ? document.id : `${document.id}-${paperSlug(size.paper.name)}`;
+      const id = `${base}${OUTPUT_SUFFIX[output]}`;
+      const press = output === "press";
+      return {
+        id,
+        document: document.id,
+        layout: document.layout,
+        output,
+        file: `${id}.pdf`,
+        width: size.paper.width,
+        height: size.paper.height,
+        paper: size.paper.name,
+        paperKey: `paper.${camelCase(paperSlug(size.paper.name))}`,
+        bleed: press ? PRESS_BLEED_MM : 0,
+        slug: press ? PRESS_SLUG_MM : 0,
+        labelKey: `downloads.${camelCase(id)}`,
+        labelFallbackKey: FALLBACK_LABEL[output],
+        ...(output === "two-up" ? { sheet: size.sheet, source: base } : {}),
+      };
+    }),
+  );
+}
+
+/** The variants rendered from a print page (two-up ones are imposed from their single PDF instead). */
+export function renderedVariants(variants: readonly PrintVariant[]): PrintVariant[] {
+  return variants.filter((variant) => variant.output !== "two-up");
+}
+
+/** A document of the plan, by id (a variant names its document). */
+export function documentOf(plan: DocumentPlan, id: string): PrintDocument {
+  const document = plan.documents.find((d) => d.id === id);
+  if (!document) throw new Error(`no document "${id}" in content/documents.yml`);
+  return document;
+}
 
 export const MM_TO_PT = 72 / 25.4;
 

@@ -27,6 +27,10 @@ export interface PagedLayout {
   reachedEnd: boolean;
   /** Pages (1-based) whose content is taller or wider than the page area: it would be cut off. */
   overflowing: number[];
+  /** Each QR code laid out: its page, printed width, the least its layout asks for (data-qr-min-mm), and whether it lies wholly on the page. */
+  qrCodes: { page: number; widthMm: number; minMm: number; inside: boolean }[];
+  /** Boxes a layout marks data-fit (a poster's headline) whose text runs out of them. */
+  overflowingText: { page: number; what: string }[];
 }
 
 export interface PdfPrinter {
@@ -94,7 +98,22 @@ const LAYOUT_PROBE = `(() => {
     return rect.top >= box.top - 1 && rect.top <= box.bottom + 1 && rect.right > box.left + 1 && rect.left < box.right - 1;
   };
   const end = document.querySelector(".pagedjs_pages [data-document-end]");
+  const pageOf = (element) => pages.indexOf(element.closest(".pagedjs_page")) + 1;
+  const MM = 96 / 25.4;
+  const qrCodes = [...document.querySelectorAll(".pagedjs_pages svg.qr-code")].map((svg) => {
+    const rect = svg.getBoundingClientRect();
+    const page = svg.closest(".pagedjs_page").querySelector(".pagedjs_pagebox") || svg.closest(".pagedjs_page");
+    const box = page.getBoundingClientRect();
+    const min = Number(svg.closest("[data-qr-min-mm]")?.getAttribute("data-qr-min-mm") ?? 15);
+    const inside = rect.width > 0 && rect.top >= box.top - 1 && rect.bottom <= box.bottom + 1 && rect.left >= box.left - 1 && rect.right <= box.right + 1;
+    return { page: pageOf(svg), widthMm: Math.min(rect.width, rect.height) / MM, minMm: min, inside };
+  });
+  const overflowingText = [...document.querySelectorAll(".pagedjs_pages [data-fit]")]
+    .filter((e) => e.scrollHeight > e.clientHeight + 2 || e.scrollWidth > e.clientWidth + 2)
+    .map((e) => ({ page: pageOf(e), what: e.getAttribute("data-fit") }));
   return {
+    qrCodes,
+    overflowingText,
     pages: pages.length,
     parts: [...new Set([...document.querySelectorAll(".pagedjs_pages [data-part]")].filter(visible).map((e) => e.getAttribute("data-part")))],
     reachedEnd: end !== null && visible(end),

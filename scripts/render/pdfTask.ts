@@ -6,7 +6,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { buildSiteModel } from "../site/index.ts";
-import { DOCUMENT_RULES, fontFilesIn, pdfPath, PRINT_VARIANTS, printPagePath, type PrintVariant } from "../print/index.ts";
+import { documentOf, fontFilesIn, pdfPath, printPagePath, printVariants, renderedVariants, type PrintVariant } from "../print/index.ts";
+import type { DocumentPlan } from "../project/documentList.ts";
 import { browserIdentity, ContentKeys, RenderCache, rendererIdentity, writeAtomically } from "./cache.ts";
 import { finishPdf } from "./pdfBoxes.ts";
 import { checkPdfFonts } from "./embeddedFonts.ts";
@@ -19,6 +20,9 @@ const DEFAULT_TIMEOUT_MS = 60_000;
 export interface PdfJob {
   locale: string;
   variant: PrintVariant;
+  /** The document's page rule, from content/documents.yml. */
+  minPages: number;
+  maxPages: number;
   /** The print page, as a path on the site (/en/print/leaflet/). */
   pagePath: string;
   htmlFile: string;
@@ -63,8 +67,9 @@ export interface BuildPdfsOptions {
   onRenderer?: (session: RenderSession) => void;
   /** Finds the browser (default: findChromium()). */
   findBrowser?: () => string;
-  /** The locales to print (default: read the project at `root`); npm run build passes what it read. */
+  /** The locales and the print kit (default: read the project at `root`); npm run build passes what it read. */
   locales?: string[];
+  documents?: DocumentPlan;
   /** More to render in the same browser session after the PDFs (the share cards). */
   alsoRender?: RenderTask[];
 }
@@ -88,14 +93,21 @@ function pdfKey(keys: ContentKeys, inputs: Omit<PdfCacheInputs, "browser">): str
   return keys.key({ settings: `variant ${JSON.stringify(inputs.variant)}`, html: inputs.html, folders: [inputs.assetsDir], fonts: inputs.fonts });
 }
 
-export function pdfJobs(root: string, siteDir: string, codes?: string[]): PdfJob[] {
-  const locales = codes?.map((code) => ({ code })) ?? buildSiteModel(root).locales;
+/** One job per locale and rendered variant (two-up files are imposed from these, not rendered). */
+export function pdfJobs(root: string, siteDir: string, codes?: string[], documents?: DocumentPlan): PdfJob[] {
+  const site = codes && documents ? undefined : buildSiteModel(root);
+  const locales = codes?.map((code) => ({ code })) ?? site!.locales;
+  const plan = documents ?? site!.documents;
+  const variants = renderedVariants(printVariants(plan));
   return locales.flatMap((locale) =>
-    PRINT_VARIANTS.map((variant) => {
+    variants.map((variant) => {
       const pagePath = printPagePath(locale.code, variant);
+      const { minPages, maxPages } = documentOf(plan, variant.document);
       return {
         locale: locale.code,
         variant,
+        minPages,
+        maxPages,
         pagePath,
         htmlFile: join(siteDir, pagePath, "index.html"),
         target: join(siteDir, pdfPath(locale.code, variant)),
@@ -128,7 +140,7 @@ interface PdfTask extends RenderTask {
 /** Copies cached PDFs into the site now; the rest wait for the browser session (render). */
 function preparePdfs(options: BuildPdfsOptions): PdfTask {
   const log = options.log ?? ((line: string) => console.log(line));
-  const jobs = pdfJobs(options.root, options.siteDir, options.locales).filter(options.filter ?? (() => true));
+  const jobs = pdfJobs(options.root, options.siteDir, options.locales, options.documents).filter(options.filter ?? (() => true));
   for (const job of jobs) {
     if (!existsSync(job.htmlFile)) {
       throw new RenderError(`the print page ${job.pagePath} is missing from ${options.siteDir}\n  → build the HTML first: npm run build (or npm run build:site, then npm run pdf)`);
@@ -230,12 +242,27 @@ export function checkLayout(job: PdfJob, layout: PagedLayout, html: string): voi
       `${job.label}: page ${layout.overflowing.join(", ")} is cut off (content taller or wider than the page)\n  → shorten what content/documents.yml prints, or let the element break (templates/assets/print/)`,
     );
   }
-  const rules = DOCUMENT_RULES[job.variant.document];
-  if (layout.pages < rules.minPages || layout.pages > rules.maxPages) {
-    const allowed = rules.minPages === rules.maxPages ? `exactly ${rules.minPages}` : `${rules.minPages} to ${rules.maxPages}`;
+  const { minPages, maxPages, variant } = job;
+  if (layout.pages < minPages || layout.pages > maxPages) {
+    const allowed = minPages === maxPages ? `exactly ${minPages}` : `${minPages} to ${maxPages}`;
+    const off = layout.pages > maxPages ? `${layout.pages - maxPages} too many` : `${minPages - layout.pages} too few`;
     throw new RenderError(
-      `${job.label} came out ${layout.pages} pages; a ${job.variant.document} has ${allowed}\n` +
-        `  → change what content/documents.yml prints for "${job.variant.document}" (take: excerpt, and mark fewer or more blocks with ::: excerpt in content/<locale>/<section>.md)`,
+      `${job.label}: the ${variant.document} in ${job.locale} on ${variant.paper} (${variant.width} × ${variant.height} mm) came out ${layout.pages} pages, ${off}; a ${variant.document} has ${allowed} (pages: in content/documents.yml)\n` +
+        `  → change what content/documents.yml prints for "${variant.document}" (take: excerpt, and mark fewer or more blocks with ::: excerpt in content/<locale>/<section>.md), or its pages: rule`,
+    );
+  }
+  for (const qr of layout.qrCodes) {
+    if (!qr.inside || qr.widthMm < qr.minMm) {
+      throw new RenderError(
+        `${job.label}: the QR code on page ${qr.page} is ${qr.inside ? `${qr.widthMm.toFixed(1)} mm wide, under the ${qr.minMm} mm its layout asks for` : "not wholly on its page"}; a phone may not read it\n` +
+          `  → give it room in templates/print/${variant.layout}.njk (and its CSS): shorten the text around it`,
+      );
+    }
+  }
+  if (layout.overflowingText.length > 0) {
+    throw new RenderError(
+      `${job.label}: on page ${layout.overflowingText[0]!.page}, text runs out of its box (${layout.overflowingText[0]!.what}) in the ${variant.document} on ${variant.paper}\n` +
+        `  → the text is too long for templates/print/${variant.layout}.njk on this paper: print less (content/documents.yml) or make the type smaller in its CSS`,
     );
   }
 }

@@ -3,7 +3,7 @@
 // stale, and a build without PDFs (npm run build:site) simply lists none.
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { pdfPath, PRINT_VARIANTS } from "../print/index.ts";
+import { documentOf, pdfPath, printVariants } from "../print/index.ts";
 import type { SiteModel, TextLanguage } from "./model.ts";
 
 export interface Download {
@@ -21,7 +21,7 @@ export async function listDownloads(site: SiteModel, outputDir: string): Promise
   const downloads: Record<string, Download[]> = {};
   for (const locale of site.locales) {
     const list: Download[] = [];
-    for (const variant of PRINT_VARIANTS) {
+    for (const variant of printVariants(site.documents)) {
       const url = pdfPath(locale.code, variant);
       const file = join(outputDir, url);
       if (!existsSync(file)) continue;
@@ -30,11 +30,16 @@ export async function listDownloads(site: SiteModel, outputDir: string): Promise
       const { PDFDocument } = await import("pdf-lib");
       const pages = (await PDFDocument.load(readFileSync(file), { updateMetadata: false })).getPageCount();
       const t = (key: string, options?: Record<string, unknown>) => site.t(locale.code, key, options);
+      // A variant's own label where ui.json has one (downloads.leafletPress), else one composed of the document's and paper's names.
+      const own = site.t(site.sourceLocale.code, variant.labelKey) !== variant.labelKey;
+      const paperName = site.t(site.sourceLocale.code, variant.paperKey) !== variant.paperKey ? t(variant.paperKey) : variant.paper;
+      const composed = { document: t(documentOf(site.documents, variant.document).nameKey), paper: paperName, sheet: variant.sheet?.name ?? "" };
+      const [labelKey, labelOptions] = own ? [variant.labelKey, undefined] : [variant.labelFallbackKey, composed];
       list.push({
         url,
-        label: t(variant.labelKey),
+        label: t(labelKey, labelOptions),
         meta: t("downloads.meta", { pages: t("home.pageCount", { count: pages }), size: formatSize(bytes, locale.code, locale.numberingSystem) }),
-        labelLang: site.uiTextLang(locale.code, variant.labelKey),
+        labelLang: site.uiTextLang(locale.code, labelKey, labelOptions),
         metaLang: site.uiTextLang(locale.code, "home.pageCount", { count: pages }),
         pages,
         bytes,

@@ -19,7 +19,7 @@ test("the real project: source locale first, every section of every locale, no p
   expect(pledge).toMatchObject({ id: "pledge", locale: "ar", file: "content/ar/pledge.md" });
   expect(pledge.body.split("\n").length).toBeGreaterThan(3);
   expect(pledge.version).toMatch(/^[0-9a-f]{12}$/);
-  expect(read.documents.plan?.leaflet.length).toBeGreaterThan(0);
+  expect(read.documents.plan?.documents.find((d) => d.id === "leaflet")?.parts.length).toBeGreaterThan(0);
 });
 
 test("several broken files: each is a problem with its file and line, the rest is still read", () => {
