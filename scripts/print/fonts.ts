@@ -211,6 +211,7 @@ function coverageOf(code: number): number {
 // few times faster than a loop over its characters). Basic Multilingual Plane only, without the
 // u flag: the rarer characters beyond it are found each time, and looked up in the table.
 let knownIntervals: Interval[] = [];
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters need no font: the search skips them
 let unknownCharacter = /[^\0-\x1f\s]/g;
 
 /** Adds the interval that covers `code` (a covered character) to the search. */

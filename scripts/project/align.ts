@@ -146,7 +146,10 @@ function finish(pairs: Pair[], englishCount: number): Alignment {
       run = undefined;
       continue;
     }
-    if (!run) divergences.push((run = { first: pair, pairs: [] }));
+    if (!run) {
+      run = { first: pair, pairs: [] };
+      divergences.push(run);
+    }
     run.pairs.push(pair);
   }
   return { pairs, divergences, counterpart };

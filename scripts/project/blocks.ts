@@ -90,7 +90,6 @@ export function isTextBlock(block: Block): boolean {
 
 const FENCE = /^( *)(:{3,})[ \t]*(.*?)[ \t]*$/;
 const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
-const QUOTE_LINE = /^ {0,3}> ?(.*)$/;
 const LIST_ITEM = /^( *)([-*+]|\d{1,9}[.)])(?:([ \t]+)(.*)|[ \t]*$)/;
 
 interface OpenContainer {
@@ -169,7 +168,15 @@ export function readBlocks(body: string, bodyLine: number): SectionBlocks {
         continue;
       }
     }
-    if (first === 35 /* # */ && indent <= 3 && heading(raw, number, () => (closeQuote(), wasBlank && leaveItems(indent)))) continue;
+    if (
+      first === 35 /* # */ &&
+      indent <= 3 &&
+      heading(raw, number, () => {
+        closeQuote();
+        return wasBlank && leaveItems(indent);
+      })
+    )
+      continue;
     let rest = raw;
     let restFirst = first;
     const quoted = first === 62 /* > */ && indent <= 3;
