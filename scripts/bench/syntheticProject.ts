@@ -10,14 +10,14 @@ import { readSectionList } from "../project/sectionList.ts";
 import { sectionVersion } from "../project/sectionVersion.ts";
 import { linkCode } from "./projectFiles.ts";
 
-export interface SyntheticLocale {
+interface SyntheticLocale {
   code: string;
   name: string;
   dir: "ltr" | "rtl";
 }
 
 /** English first (the source), Arabic second; the rest stand in for other translations. */
-export const SYNTHETIC_LOCALES: readonly SyntheticLocale[] = [
+const SYNTHETIC_LOCALES: readonly SyntheticLocale[] = [
   { code: "en", name: "English", dir: "ltr" },
   { code: "ar", name: "العربية", dir: "rtl" },
   { code: "fr", name: "Français", dir: "ltr" },
@@ -113,7 +113,7 @@ export function createSyntheticProject(projectRoot: string, { sections, locales 
  * blocks whose English has the term and together found in nearly all of them (paired by position where a section has as many blocks).
  * Every fourth entry forbids a word, every fifth exempts quotations.
  */
-export function syntheticGlossary(english: readonly Template[], arabic: readonly Template[], locales: readonly SyntheticLocale[], size = 100): string {
+function syntheticGlossary(english: readonly Template[], arabic: readonly Template[], locales: readonly SyntheticLocale[], size = 100): string {
   const pairs: [string, string][] = [];
   english.forEach((en, i) => {
     const e = readBlocks(en.body, 1).blocks;

@@ -31,7 +31,7 @@ export interface SourceRepeats {
 
 /** The translated block that renders an English block, as the project's aligner pairs them (none when it has no counterpart). */
 const alignments = new WeakMap<SectionDoc, Int32Array>();
-export function pairedBlock(english: SectionDoc, translation: SectionDoc, index: number): Block | undefined {
+function pairedBlock(english: SectionDoc, translation: SectionDoc, index: number): Block | undefined {
   let counterpart = alignments.get(translation);
   if (!counterpart) {
     counterpart = alignBlocks(english.structure.blocks, translation.structure.blocks).counterpart;

@@ -37,7 +37,7 @@ export interface PrintVariant {
 
 export const PRESS_BLEED_MM = 3;
 /** Crop marks sit outside the bleed: 5 mm long, starting 3 mm from the trim. */
-export const PRESS_SLUG_MM = 8;
+const PRESS_SLUG_MM = 8;
 
 export const PRINT_VARIANTS: readonly PrintVariant[] = [
   { id: "leaflet", document: "leaflet", file: "leaflet.pdf", width: 148, height: 210, paper: "A5", bleed: 0, slug: 0, labelKey: "downloads.leaflet" },

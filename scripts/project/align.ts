@@ -23,7 +23,7 @@
 import { KIND_NAMES, type Block, type BlockKind } from "./blocks.ts";
 import { shorten } from "../shared/shorten.ts";
 
-export type PairKind = "same" | "changed" | "missing" | "extra";
+type PairKind = "same" | "changed" | "missing" | "extra";
 
 export interface Pair {
   kind: PairKind;
@@ -47,7 +47,7 @@ export interface AlignOptions {
 }
 
 /** What must match for two blocks to be the same shape. */
-export function blockShape(blocks: Block[]): string[] {
+function blockShape(blocks: Block[]): string[] {
   const paths: string[] = [];
   return blocks.map((b, i) => {
     const attributed = (b.kind === "quote" || b.kind === "details") && b.markdown !== "" ? "+" : "";

@@ -38,9 +38,9 @@ import { CITATION_PATTERN, MAY_HOLD_CITATION, parseInlineMarkdown, parseMarkdown
 import { singleSpaced } from "../shared/whitespace.ts";
 
 export type BlockKind = "heading" | "paragraph" | "item" | "quote" | "details" | "excerpt";
-export type ContainerKind = "quote" | "details" | "excerpt";
+type ContainerKind = "quote" | "details" | "excerpt";
 
-export interface BlockLink {
+interface BlockLink {
   address: string;
   text: string;
 }
@@ -59,9 +59,9 @@ export interface Block {
   citations: string[];
 }
 
-export type MarkupProblemKind = "unknown-container" | "unclosed-container" | "stray-close" | "unbalanced-quote";
+type MarkupProblemKind = "unknown-container" | "unclosed-container" | "stray-close" | "unbalanced-quote";
 
-export interface MarkupProblem {
+interface MarkupProblem {
   line: number;
   kind: MarkupProblemKind;
   message: string;
@@ -81,8 +81,6 @@ export const KIND_NAMES: Record<BlockKind, string> = {
   details: "collapsed block",
   excerpt: "excerpt",
 };
-
-export const CONTAINER_KINDS: readonly ContainerKind[] = ["quote", "details", "excerpt"];
 
 export function isTextBlock(block: Block): boolean {
   return block.kind === "heading" || block.kind === "paragraph" || block.kind === "item";

@@ -11,7 +11,7 @@ import { parseYaml } from "../shared/yaml.ts";
 export const DOCUMENT_IDS = ["leaflet", "fact-sheet"] as const;
 export type DocumentId = (typeof DOCUMENT_IDS)[number];
 
-export type Take = "all" | "excerpt";
+type Take = "all" | "excerpt";
 
 export interface DocumentPart {
   section: string;

@@ -5,7 +5,7 @@
 // and results are exactly the same. tests/project/sectionFile.test.ts holds them equal.
 import { parseSectionFileWithYaml, SECTION_STATUSES, type ParsedSectionFile, type SectionFrontMatter } from "./sectionFileYaml.ts";
 
-export { SECTION_STATUSES, type ParsedSectionFile, type SectionFrontMatter, type SectionStatus } from "./sectionFileYaml.ts";
+export type { ParsedSectionFile, SectionFrontMatter, SectionStatus } from "./sectionFileYaml.ts";
 
 const FENCE = /^---[ \t]*$/;
 const KEYS = new Set(["title", "kicker", "source", "status"]);

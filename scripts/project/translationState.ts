@@ -26,13 +26,13 @@ export interface EnglishReference {
   unknownBecause?: string;
 }
 
-export type SectionStateKind = "missing" | "untranslated" | "current" | "stale" | "unmarked" | "unknown-source";
+type SectionStateKind = "missing" | "untranslated" | "current" | "stale" | "unmarked" | "unknown-source";
 
 /** What the `source:` line says: the current English version, an older one, or none at all. */
-export type SourceMark = "current" | "older" | "none";
+type SourceMark = "current" | "older" | "none";
 
 /** A text of the translation still exactly as the English has it, where the English needs translating. */
-export interface UntranslatedText {
+interface UntranslatedText {
   text: string;
   line: number | undefined;
   /** "the title", "the kicker", or "" for a block. */

@@ -52,7 +52,7 @@ export interface SectionPage {
   xDefaultUrl: string;
 }
 
-export const sectionUrl = (locale: LocaleView, id: string) => `/${locale.code}/${id}/`;
+const sectionUrl = (locale: LocaleView, id: string) => `/${locale.code}/${id}/`;
 
 /**
  * Each locale's sections in the list's order, the source locale first. A section the English

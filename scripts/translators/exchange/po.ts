@@ -11,7 +11,7 @@ import { ContentError } from "../../shared/contentError.ts";
 import { glossaryLine } from "./termbase.ts";
 
 /** The locale's files and their hashes at export: import refuses when they changed since. */
-export const HASH_HEADER = "X-Locale-Files";
+const HASH_HEADER = "X-Locale-Files";
 const GENERATOR = "pledge-site locale:export";
 
 function poString(text: string): string {

@@ -16,7 +16,7 @@ export function glossaryHints(text: string, glossary: Glossary, code: string): G
 }
 
 /** What a translation may write for the term: the accepted renderings, the English itself when kept in Latin. */
-export function renderingsOf(term: string, rendering: GlossaryRendering): string[] {
+function renderingsOf(term: string, rendering: GlossaryRendering): string[] {
   return [...rendering.accepted, ...(rendering.keep && !rendering.accepted.includes(term) ? [term] : [])];
 }
 
