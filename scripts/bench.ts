@@ -37,7 +37,7 @@ try {
     const report = await benchmark.run({ root, quick, smoke, profile, log: (line) => console.log(`  ${line}`) });
     reports.push(report);
     const file = join(outDir, `${report.name}.json`);
-    writeFileSync(file, JSON.stringify({ command, quick, smoke, date: new Date().toISOString(), ...report }, null, 2) + "\n");
+    writeFileSync(file, `${JSON.stringify({ command, quick, smoke, date: new Date().toISOString(), ...report }, null, 2)}\n`);
     console.log(`\n${formatReport(report)}\n\n  figures: ${file}\n`);
   }
   writeFileSync(join(outDir, "summary.md"), summaryMarkdown(reports, command));

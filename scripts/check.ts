@@ -18,23 +18,25 @@ function usage(problem: string): never {
   process.exit(2);
 }
 
-let args;
-try {
-  args = parseArgs({
-    options: {
-      locale: { type: "string", multiple: true },
-      json: { type: "boolean" },
-      format: { type: "string" },
-      root: { type: "string" },
-      "no-diff": { type: "boolean" },
-      debug: { type: "boolean" },
-      help: { type: "boolean", short: "h" },
-    },
-    allowPositionals: false,
-  }).values;
-} catch (error) {
-  usage((error as Error).message);
+function readArgs() {
+  try {
+    return parseArgs({
+      options: {
+        locale: { type: "string", multiple: true },
+        json: { type: "boolean" },
+        format: { type: "string" },
+        root: { type: "string" },
+        "no-diff": { type: "boolean" },
+        debug: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+      allowPositionals: false,
+    }).values;
+  } catch (error) {
+    usage((error as Error).message);
+  }
 }
+const args = readArgs();
 if (args.help) {
   console.log(USAGE);
   process.exit(0);

@@ -24,7 +24,7 @@ try {
     const page = await context.newPage();
     for (const path of pages) {
       await page.goto(server.url + path);
-      const name = (path.replace(/^\/|\/$/g, "").replace(/[/.]/g, "_") || "root") + `-${width}.png`;
+      const name = `${path.replace(/^\/|\/$/g, "").replace(/[/.]/g, "_") || "root"}-${width}.png`;
       await page.screenshot({ path: join(outDir, name), fullPage: true });
       console.log(join(outDir, name));
     }

@@ -6,18 +6,19 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { runScript, type CliResult } from "./helpers/cli.ts";
+import type { BuildFigures } from "../scripts/bench/buildAtScale.ts";
+import type { CheckFigures } from "../scripts/bench/localeCheck.ts";
+import type { PdfFigures } from "../scripts/bench/pdfs.ts";
+import type { ScriptLeaflet } from "../scripts/bench/pdfScripts.ts";
+import type { BenchReport } from "../scripts/bench/report.ts";
+import type { ShareCardFigures } from "../scripts/bench/shareCards.ts";
 
-interface Report {
-  command: string;
-  smoke: boolean;
-  tables: { head: string[]; rows: string[][] }[];
-  targets: { met: boolean; limit: string }[];
-  figures: Record<string, any>;
-}
+/** What bench.ts writes to <name>.json: the benchmark's report and how it was run. */
+type Report<Figures> = BenchReport<Figures> & { command: string; smoke: boolean };
 
 let out: string;
 let run: CliResult;
-const report = (name: string) => JSON.parse(readFileSync(join(out, `${name}.json`), "utf8")) as Report;
+const report = <Figures = unknown>(name: string) => JSON.parse(readFileSync(join(out, `${name}.json`), "utf8")) as Report<Figures>;
 const isRatio = (n: unknown) => typeof n === "number" && Number.isFinite(n) && n > 0;
 
 beforeAll(() => {
@@ -42,27 +43,27 @@ describe("npm run bench -- --smoke", () => {
   });
 
   test("build: paired ratios against bare Eleventy, time per page and peak memory at each size", () => {
-    const { figures, targets } = report("build");
-    expect(figures.sizes.map((s: { pages: number }) => s.pages)).toEqual([6, 10]);
+    const { figures, targets } = report<BuildFigures>("build");
+    expect(figures.sizes.map((s) => s.pages)).toEqual([6, 10]);
     for (const size of figures.sizes) {
       expect(isRatio(size.ratio.median)).toBe(true);
       expect(isRatio(size.projectMsPerPage) && isRatio(size.bareMsPerPage)).toBe(true);
       expect(size.projectMaxRssKb.max).toBeGreaterThan(10_000);
     }
-    expect(figures.sizes[1].projectMarginalMsPerPage).toEqual(expect.any(Number));
+    expect(figures.sizes[1]!.projectMarginalMsPerPage).toEqual(expect.any(Number));
     expect(isRatio(figures.headline.cpuRatio.median)).toBe(true);
     expect(targets[0]!.limit).toContain("1.15");
   });
 
   test("check: the check and the command timed over a synthetic campaign of every section file", () => {
-    const { figures } = report("check");
+    const { figures } = report<CheckFigures>("check");
     expect(figures.check.median).toBeGreaterThan(0);
     expect(figures.command.median).toBeGreaterThan(0);
     expect(figures.files).toBe(5 * 2 + 2 * 2);
   });
 
   test("pdf: the one browser's pool against a pagedjs-cli process per document", () => {
-    const { figures } = report("pdf");
+    const { figures } = report<PdfFigures>("pdf");
     expect(figures.documents).toBe(1);
     expect(figures.pages).toBeGreaterThan(0);
     expect(isRatio(figures.ratio.median)).toBe(true);
@@ -70,15 +71,15 @@ describe("npm run bench -- --smoke", () => {
   });
 
   test("cards: every card rendered cold, then none from the warm cache", () => {
-    const { figures } = report("cards");
+    const { figures } = report<ShareCardFigures>("cards");
     expect(figures.cards).toBeGreaterThan(0);
     expect(isRatio(figures.cold.median) && isRatio(figures.cached.median)).toBe(true);
     expect(figures.largestBytes).toBeLessThanOrEqual(300_000);
   });
 
   test("pdf-scripts: a leaflet in Latin and one in Hebrew, each with its size and the project's fonts", () => {
-    const { figures } = report("pdf-scripts");
-    expect(figures.leaflets.map((l: { locale: string; script: string }) => `${l.locale} ${l.script}`)).toEqual(["en Latin", "he Hebrew"]);
+    const { figures } = report<{ leaflets: ScriptLeaflet[] }>("pdf-scripts");
+    expect(figures.leaflets.map((l) => `${l.locale} ${l.script}`)).toEqual(["en Latin", "he Hebrew"]);
     for (const leaflet of figures.leaflets) expect(leaflet.pages).toBe(2);
   });
 

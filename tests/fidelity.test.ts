@@ -22,7 +22,7 @@ const SANCTIONED_EDITS: Array<[string, string]> = [
  * text: the site places the title as the quote's attribution, so each piece is
  * looked for on its own.
  */
-export function sourcePieces(line: string): string[] {
+function sourcePieces(line: string): string[] {
   let text = line.replace(/^(?:-|\d+\.)\s*/, "");
   for (const [from, to] of SANCTIONED_EDITS) text = text.replace(from, to);
   return text

@@ -307,7 +307,9 @@ describe("rendering", () => {
     expect(build).toMatchObject({ rendered: 0, cached: codes().length * PRINT_VARIANTS.length, slots: 0 });
     const again = build.results;
     expect(again.map((r) => r.cached)).toEqual(again.map(() => true));
-    again.forEach((r, i) => expect(readFileSync(r.job.target).equals(before[i]!), r.job.label).toBe(true));
+    again.forEach((r, i) => {
+      expect(readFileSync(r.job.target).equals(before[i]!), r.job.label).toBe(true);
+    });
 
     const changed = results.find((r) => r.job.locale === "en" && r.job.variant.id === "fact-sheet-letter")!.job;
     appendFileSync(changed.htmlFile, "\n<!-- edited -->\n");

@@ -9,7 +9,7 @@ import type { BenchOptions, BenchReport, Table, Target } from "./report.ts";
 import { alternate, mib, pairedRatios, seconds, spread, summarize, times, type Summary } from "./stats.ts";
 import { createSyntheticProject } from "./syntheticProject.ts";
 
-export const BUILD_TARGET_RATIO = 1.15;
+const BUILD_TARGET_RATIO = 1.15;
 
 export interface BuildBenchConfig {
   /** Sections per size, smallest first; the last is the headline size. */
@@ -26,7 +26,7 @@ export const BUILD_DEFAULTS: BuildBenchConfig = { sizes: [25, 125, 500], locales
 export const BUILD_QUICK: BuildBenchConfig = { sizes: [10, 25, 50], locales: 4, runs: 2, warmup: false, profile: "if-missed" };
 export const BUILD_SMOKE: BuildBenchConfig = { sizes: [3, 5], locales: 2, runs: 1, warmup: false, profile: false };
 
-export interface SizeFigures {
+interface SizeFigures {
   sections: number;
   locales: number;
   /** Section pages (sections x locales); the project also writes homes, 404, sitemap. */

@@ -6,9 +6,9 @@ import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
-export const RESULT_PREFIX = "BENCH_RESULT ";
+const RESULT_PREFIX = "BENCH_RESULT ";
 
-export interface ChildFigures {
+interface ChildFigures {
   /** Time the child measured around its own work, in ms. */
   ms: number;
   /** Peak resident memory of the child, in kilobytes (process.resourceUsage().maxRSS). */

@@ -8,9 +8,9 @@ import type { BenchOptions, BenchReport, Target } from "./report.ts";
 import { alternate, pairedRatios, seconds, spread, summarize, times, type Summary } from "./stats.ts";
 import { createSyntheticProject } from "./syntheticProject.ts";
 
-export const CHECK_TARGET_MS = 1000;
+const CHECK_TARGET_MS = 1000;
 /** The glossary rule adds at most this much to npm run check (issue 26). */
-export const GLOSSARY_TARGET_RATIO = 1.1;
+const GLOSSARY_TARGET_RATIO = 1.1;
 
 export interface CheckBenchConfig {
   sections: number;
@@ -18,9 +18,9 @@ export interface CheckBenchConfig {
   runs: number;
 }
 
-export const CHECK_DEFAULTS: CheckBenchConfig = { sections: 500, locales: 10, runs: 5 };
-export const CHECK_QUICK: CheckBenchConfig = { sections: 100, locales: 10, runs: 2 };
-export const CHECK_SMOKE: CheckBenchConfig = { sections: 5, locales: 2, runs: 1 };
+const CHECK_DEFAULTS: CheckBenchConfig = { sections: 500, locales: 10, runs: 5 };
+const CHECK_QUICK: CheckBenchConfig = { sections: 100, locales: 10, runs: 2 };
+const CHECK_SMOKE: CheckBenchConfig = { sections: 5, locales: 2, runs: 1 };
 
 export interface CheckFigures {
   config: CheckBenchConfig;

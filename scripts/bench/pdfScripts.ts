@@ -1,7 +1,7 @@
 // Benchmark "pdf-scripts": the size of a leaflet per script. The real English and Arabic
 // leaflets, and those of the fixture locales in tests/fixtures/print-scripts/ (one per print font:
 // the pledge's title and first sentence), rendered in a temp copy of the project. Each PDF embeds subsets of the fonts its text uses.
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildPdfs, embeddedFonts } from "../render/index.ts";

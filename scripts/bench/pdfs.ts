@@ -16,9 +16,9 @@ import type { BenchOptions, BenchReport, Table, Target } from "./report.ts";
 import { alternate, pairedRatios, seconds, spread, summarize, times, type Summary } from "./stats.ts";
 import { CAMPAIGN_FILES, linkCode } from "./projectFiles.ts";
 
-export const REBUILD_TARGET_MS = 3000;
+const REBUILD_TARGET_MS = 3000;
 /** The pool against a pagedjs-cli process per document, paired run by run. */
-export const SPEED_UP_TARGET = 2.5;
+const SPEED_UP_TARGET = 2.5;
 
 export interface PdfBenchConfig {
   runs: number;
@@ -31,9 +31,9 @@ export interface PdfBenchConfig {
   timeoutMs: number;
 }
 
-export const PDF_DEFAULTS: PdfBenchConfig = { runs: 3, rebuildRuns: 3, locale: undefined, timeoutMs: 120_000 };
-export const PDF_QUICK: PdfBenchConfig = { runs: 1, rebuildRuns: 1, locale: "en", timeoutMs: 120_000 };
-export const PDF_SMOKE: PdfBenchConfig = { runs: 1, rebuildRuns: 0, locale: "en", maxDocuments: 1, timeoutMs: 120_000 };
+const PDF_DEFAULTS: PdfBenchConfig = { runs: 3, rebuildRuns: 3, locale: undefined, timeoutMs: 120_000 };
+const PDF_QUICK: PdfBenchConfig = { runs: 1, rebuildRuns: 1, locale: "en", timeoutMs: 120_000 };
+const PDF_SMOKE: PdfBenchConfig = { runs: 1, rebuildRuns: 0, locale: "en", maxDocuments: 1, timeoutMs: 120_000 };
 
 export interface PdfFigures {
   config: PdfBenchConfig;
@@ -52,7 +52,7 @@ export interface PdfFigures {
   rebuilds: Rebuilds | undefined;
 }
 
-export interface Rebuilds {
+interface Rebuilds {
   firstBuild: { ms: number; rendered: number; cached: number };
   rebuild: Summary;
   rebuildCache: { documents: number; rendered: number; cached: number }[];

@@ -6,7 +6,7 @@ import { join } from "node:path";
 /** What a campaign writes: a copy may change these. */
 export const CAMPAIGN_FILES = ["content", "locales", "campaign.yml"] as const;
 /** The project's code, templates and packages: linked, never changed by a copy. */
-export const CODE_FILES = ["templates", "scripts", "node_modules", ".eleventy.js", "package.json", "tsconfig.json", ".puppeteerrc.cjs"] as const;
+const CODE_FILES = ["templates", "scripts", "node_modules", ".eleventy.js", "package.json", "tsconfig.json", ".puppeteerrc.cjs"] as const;
 
 /** Links the code of `from` into the copy at `to`, except what the copy has of its own. */
 export function linkCode(from: string, to: string, except: readonly string[] = []): void {

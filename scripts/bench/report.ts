@@ -37,7 +37,7 @@ export interface BenchOptions {
   log(line: string): void;
 }
 
-export function formatTable(table: Table): string {
+function formatTable(table: Table): string {
   const widths = table.head.map((h, i) => Math.max(h.length, ...table.rows.map((r) => (r[i] ?? "").length)));
   const line = (cells: string[]) =>
     cells
@@ -47,7 +47,7 @@ export function formatTable(table: Table): string {
   return [table.title, line(table.head), widths.map((w) => "-".repeat(w)).join("  "), ...table.rows.map(line)].join("\n");
 }
 
-export function formatTargets(targets: Target[]): string {
+function formatTargets(targets: Target[]): string {
   return targets.map((t) => `${t.met ? "✓" : "✗"} ${t.what}: ${t.measured} (target ${t.limit})`).join("\n");
 }
 

@@ -1,7 +1,7 @@
 // A synthetic campaign at scale, laid out like the project (content/, locales/, campaign.yml;
 // code, templates and node_modules linked), made from the real sections in content/en and
 // content/ar: every quote, details block, list and citation marker of the real text recurs.
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readBlocks } from "../project/blocks.ts";
@@ -10,14 +10,14 @@ import { readSectionList } from "../project/sectionList.ts";
 import { sectionVersion } from "../project/sectionVersion.ts";
 import { linkCode } from "./projectFiles.ts";
 
-export interface SyntheticLocale {
+interface SyntheticLocale {
   code: string;
   name: string;
   dir: "ltr" | "rtl";
 }
 
 /** English first (the source), Arabic second; the rest stand in for other translations. */
-export const SYNTHETIC_LOCALES: readonly SyntheticLocale[] = [
+const SYNTHETIC_LOCALES: readonly SyntheticLocale[] = [
   { code: "en", name: "English", dir: "ltr" },
   { code: "ar", name: "العربية", dir: "rtl" },
   { code: "fr", name: "Français", dir: "ltr" },
@@ -77,10 +77,10 @@ export function createSyntheticProject(projectRoot: string, { sections, locales 
   for (const locale of chosen) {
     mkdirSync(join(root, "content", locale.code));
     mkdirSync(join(root, "locales", locale.code), { recursive: true });
-    writeFileSync(join(root, "locales", locale.code, "locale.json"), JSON.stringify({ name: locale.name, dir: locale.dir, numberingSystem: "latn", complete: true }, null, 2) + "\n");
+    writeFileSync(join(root, "locales", locale.code, "locale.json"), `${JSON.stringify({ name: locale.name, dir: locale.dir, numberingSystem: "latn", complete: true }, null, 2)}\n`);
     const translate = locale.code === "en" || locale.dir === "rtl" ? (text: string) => text : pseudoTranslate;
     const strings = locale.dir === "rtl" ? arabicStrings : englishStrings;
-    writeFileSync(join(root, "locales", locale.code, "ui.json"), JSON.stringify(uiStrings(strings, locale.code, translate), null, 2) + "\n");
+    writeFileSync(join(root, "locales", locale.code, "ui.json"), `${JSON.stringify(uiStrings(strings, locale.code, translate), null, 2)}\n`);
 
     sectionIds.forEach((id, i) => {
       const round = Math.floor(i / templateIds.length) + 1;
@@ -113,12 +113,14 @@ export function createSyntheticProject(projectRoot: string, { sections, locales 
  * blocks whose English has the term and together found in nearly all of them (paired by position where a section has as many blocks).
  * Every fourth entry forbids a word, every fifth exempts quotations.
  */
-export function syntheticGlossary(english: readonly Template[], arabic: readonly Template[], locales: readonly SyntheticLocale[], size = 100): string {
+function syntheticGlossary(english: readonly Template[], arabic: readonly Template[], locales: readonly SyntheticLocale[], size = 100): string {
   const pairs: [string, string][] = [];
   english.forEach((en, i) => {
     const e = readBlocks(en.body, 1).blocks;
     const a = readBlocks(arabic[i]!.body, 1).blocks;
-    e.forEach((block, k) => pairs.push([block.text.toLowerCase(), e.length === a.length ? a[k]!.text : ""]));
+    e.forEach((block, k) => {
+      pairs.push([block.text.toLowerCase(), e.length === a.length ? a[k]!.text : ""]);
+    });
   });
   const englishWords = pairs.map(([en]) => new Set(en.match(/[a-z]{6,}/g) ?? []));
   const arabicWords = pairs.map(([, ar]) => new Set(ar.match(/[\u0621-\u064a]{4,}/g) ?? []));
@@ -134,44 +136,43 @@ export function syntheticGlossary(english: readonly Template[], arabic: readonly
     .slice(0, size)
     .map(([w]) => w);
   const reverse = (w: string) => [...w].reverse().join("");
-  return (
-    terms
-      .map((term, i) => {
-        const together = new Map<string, number>();
-        englishWords.forEach((words, k) => {
-          if (words.has(term)) for (const w of arabicWords[k]!) together.set(w, (together.get(w) ?? 0) + 1);
-        });
-        // The words most particular to the term's blocks, taken while they cover blocks the others do not
-        // (up to four, as a glossary lists a word with and without the article, singular and plural).
-        const ranked = [...together]
-          .sort((a, b) => b[1] / (arabicCount.get(b[0])! + 2) - a[1] / (arabicCount.get(a[0])! + 2) || (a[0] < b[0] ? -1 : 1))
-          .map(([w]) => w)
-          .slice(0, 30);
-        const blocks = englishWords.map((words, k) => (words.has(term) && arabicWords[k]!.size > 0 ? k : -1)).filter((k) => k >= 0);
-        const uncovered = new Set(blocks);
-        const chosen: string[] = [];
-        while (chosen.length < 4 && uncovered.size > blocks.length * 0.05) {
-          const next = ranked
-            .filter((w) => !chosen.includes(w))
-            .map((w) => ({ w, n: [...uncovered].filter((k) => arabicWords[k]!.has(w)).length }))
-            .sort((a, b) => b.n - a.n)[0];
-          if (!next || next.n === 0) break;
-          chosen.push(next.w);
-          for (const k of [...uncovered]) if (arabicWords[k]!.has(next.w)) uncovered.delete(k);
-        }
-        const best = chosen[0];
-        const lines = [`- term: ${term}`, `  forms: [${term}]`];
-        if (i % 5 === 4) lines.push("  quotations: exempt");
-        for (const locale of locales) {
-          const rtl = locale.dir === "rtl";
-          const rendering = rtl ? (best ? `accepted: [${chosen.join(", ")}]` : "keep: latin") : `accepted: [${reverse(term)}]`;
-          const forbidden = i % 4 === 3 ? `, forbidden: [${rtl ? `زز${best ?? "ازور"}` : `${reverse(term)}zz`}]` : "";
-          lines.push(`  ${locale.code}: { ${rendering}${forbidden} }`);
-        }
-        return lines.join("\n");
-      })
-      .join("\n") + "\n"
-  );
+  return terms
+    .map((term, i) => {
+      const together = new Map<string, number>();
+      englishWords.forEach((words, k) => {
+        if (words.has(term)) for (const w of arabicWords[k]!) together.set(w, (together.get(w) ?? 0) + 1);
+      });
+      // The words most particular to the term's blocks, taken while they cover blocks the others do not
+      // (up to four, as a glossary lists a word with and without the article, singular and plural).
+      const ranked = [...together]
+        .sort((a, b) => b[1] / (arabicCount.get(b[0])! + 2) - a[1] / (arabicCount.get(a[0])! + 2) || (a[0] < b[0] ? -1 : 1))
+        .map(([w]) => w)
+        .slice(0, 30);
+      const blocks = englishWords.map((words, k) => (words.has(term) && arabicWords[k]!.size > 0 ? k : -1)).filter((k) => k >= 0);
+      const uncovered = new Set(blocks);
+      const chosen: string[] = [];
+      while (chosen.length < 4 && uncovered.size > blocks.length * 0.05) {
+        const next = ranked
+          .filter((w) => !chosen.includes(w))
+          .map((w) => ({ w, n: [...uncovered].filter((k) => arabicWords[k]!.has(w)).length }))
+          .sort((a, b) => b.n - a.n)[0];
+        if (!next || next.n === 0) break;
+        chosen.push(next.w);
+        for (const k of [...uncovered]) if (arabicWords[k]!.has(next.w)) uncovered.delete(k);
+      }
+      const best = chosen[0];
+      const lines = [`- term: ${term}`, `  forms: [${term}]`];
+      if (i % 5 === 4) lines.push("  quotations: exempt");
+      for (const locale of locales) {
+        const rtl = locale.dir === "rtl";
+        const rendering = rtl ? (best ? `accepted: [${chosen.join(", ")}]` : "keep: latin") : `accepted: [${reverse(term)}]`;
+        const forbidden = i % 4 === 3 ? `, forbidden: [${rtl ? `زز${best ?? "ازور"}` : `${reverse(term)}zz`}]` : "";
+        lines.push(`  ${locale.code}: { ${rendering}${forbidden} }`);
+      }
+      return lines.join("\n");
+    })
+    .join("\n")
+    .concat("\n");
 }
 
 function readJsonObject(path: string): Record<string, unknown> {
@@ -196,7 +197,7 @@ function vary(template: Template, round: number, translate: (text: string) => st
   return {
     title: translate(round === 1 ? template.title : `${template.title} ${round}`),
     kicker: template.kicker === undefined ? undefined : translate(template.kicker),
-    body: translate(shift(template.body)) + "\n",
+    body: `${translate(shift(template.body))}\n`,
   };
 }
 

@@ -10,7 +10,7 @@ export function builtPages(folder: string): string[] {
       if (entry.isDirectory()) walk(path);
       else if (entry.name.endsWith(".html")) {
         const rel = relative(folder, path).split(sep).join("/");
-        pages.push("/" + rel.replace(/(^|\/)index\.html$/, "$1"));
+        pages.push(`/${rel.replace(/(^|\/)index\.html$/, "$1")}`);
       }
     }
   };

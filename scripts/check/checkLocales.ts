@@ -6,7 +6,6 @@ import { checkConsistency, findRepeats } from "./consistency.ts";
 import { countBlockProblems, reportMarkup } from "./blockRules.ts";
 import { GlossaryCheck, type AlignedSection } from "./glossary.ts";
 import { printFontProblems } from "./printFontCoverage.ts";
-import { severityOf } from "./severity.ts";
 import { checkSection } from "./sectionCheck.ts";
 import type { Section } from "../project/readProject.ts";
 import { translationState } from "../project/translationState.ts";

@@ -31,9 +31,12 @@ export interface SourceRepeats {
 
 /** The translated block that renders an English block, as the project's aligner pairs them (none when it has no counterpart). */
 const alignments = new WeakMap<SectionDoc, Int32Array>();
-export function pairedBlock(english: SectionDoc, translation: SectionDoc, index: number): Block | undefined {
+function pairedBlock(english: SectionDoc, translation: SectionDoc, index: number): Block | undefined {
   let counterpart = alignments.get(translation);
-  if (!counterpart) alignments.set(translation, (counterpart = alignBlocks(english.structure.blocks, translation.structure.blocks).counterpart));
+  if (!counterpart) {
+    counterpart = alignBlocks(english.structure.blocks, translation.structure.blocks).counterpart;
+    alignments.set(translation, counterpart);
+  }
   const at = counterpart[index] ?? -1;
   return at >= 0 ? translation.structure.blocks[at] : undefined;
 }
@@ -64,7 +67,10 @@ class Readings {
     let known = this.ofBlock.get(block);
     if (known) return known;
     known = this.known.get(block.text);
-    if (!known) this.known.set(block.text, (known = { text: normalised(block.text) }));
+    if (!known) {
+      known = { text: normalised(block.text) };
+      this.known.set(block.text, known);
+    }
     this.ofBlock.set(block, known);
     return known;
   }
@@ -73,7 +79,8 @@ class Readings {
   }
   sentences(block: Block): string[] {
     const known = this.of(block);
-    return (known.sentences ??= sentencesOf(known.text));
+    known.sentences ??= sentencesOf(known.text);
+    return known.sentences;
   }
 }
 
@@ -115,13 +122,19 @@ export function findRepeats(english: Iterable<SectionDoc>): SourceRepeats {
       const text = readings.text(block);
       const parts = readings.sentences(block);
       add(blocks, text, { doc, block: index });
-      if (parts.length > 1) parts.forEach((sentence, i) => add(sentences, sentence, { doc, block: index, sentence: i }));
+      if (parts.length > 1) {
+        parts.forEach((sentence, i) => {
+          add(sentences, sentence, { doc, block: index, sentence: i });
+        });
+      }
     });
   }
   // A sentence counts once its block is not a repeat as a whole (then the block is compared).
   const blockGroup = new Map<string, number>();
   const repeatedBlocks = [...blocks.values()].filter((places) => places.length > 1);
-  repeatedBlocks.forEach((places, group) => places.forEach((p) => blockGroup.set(key(p), group)));
+  repeatedBlocks.forEach((places, group) => {
+    for (const p of places) blockGroup.set(key(p), group);
+  });
   // Single-sentence blocks are sentences too: a sentence repeated inside a longer block.
   for (const places of blocks.values()) {
     const first = places[0]!.doc.structure.blocks[places[0]!.block]!;

@@ -164,7 +164,10 @@ export class GlossaryCheck {
     const folded = new Map<string, string>();
     const fold = (text: string) => {
       let known = folded.get(text);
-      if (known === undefined) folded.set(text, (known = foldText(text)));
+      if (known === undefined) {
+        known = foldText(text);
+        folded.set(text, known);
+      }
       return known;
     };
     const holds = (text: string, renderings: readonly CompiledRendering[]) => {
@@ -187,7 +190,10 @@ export class GlossaryCheck {
           for (const entry of terms) {
             const mine = own.get(entry);
             if (!mine) continue;
-            if (entry.exemptInQuotations && (quoted ??= inQuotation(reference.blocks, e))) continue;
+            if (entry.exemptInQuotations) {
+              quoted ??= inQuotation(reference.blocks, e);
+              if (quoted) continue;
+            }
             conformance.uses++;
             if (holds(t.text, mine.accepted)) {
               conformance.asGlossary++;

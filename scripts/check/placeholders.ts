@@ -4,7 +4,7 @@ const INTERPOLATION = /\{\{-?\s*([^},\s]+)[^}]*\}\}/g;
 const NESTING = /\$t\(\s*([^,)\s]+)[^)]*\)/g;
 
 /** The placeholders of a string, written the canonical way: {{name}} and $t(key). */
-export function placeholdersOf(text: string): string[] {
+function placeholdersOf(text: string): string[] {
   const found: string[] = [];
   for (const match of text.matchAll(INTERPOLATION)) found.push(`{{${match[1]}}}`);
   for (const match of text.matchAll(NESTING)) found.push(`$t(${match[1]})`);

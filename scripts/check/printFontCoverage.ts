@@ -24,7 +24,9 @@ export function printFontProblems(locale: ProjectLocale): Problem[] {
   for (const doc of locale.sections.values()) {
     texts.push({ file: doc.file, line: doc.keyLines.title, text: doc.title });
     if (doc.kicker) texts.push({ file: doc.file, line: doc.keyLines.kicker, text: doc.kicker });
-    doc.body.split("\n").forEach((text, i) => texts.push({ file: doc.file, line: doc.bodyLine + i, text }));
+    doc.body.split("\n").forEach((text, i) => {
+      texts.push({ file: doc.file, line: doc.bodyLine + i, text });
+    });
   }
   for (const [key, value] of strings) texts.push({ file: locale.stringsFile, line: locale.strings!.lines.get(key), text: value });
   // Per file and script: the characters, and the first line that uses one.

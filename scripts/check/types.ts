@@ -29,8 +29,8 @@ export type ProblemKind =
   | "glossary-entry" // a glossary entry naming a locale the project lacks, or a term the English never uses
   | "print-font"; // text in a script no print font covers (scripts/print/fonts.ts)
 
-import type { StaleDiff, WordChange } from "../project/wordDiff.ts";
-export type { StaleDiff, WordChange };
+import type { StaleDiff } from "../project/wordDiff.ts";
+export type { StaleDiff };
 
 export interface Problem {
   /** The locale the problem belongs to (the source locale for problems in the English files). */

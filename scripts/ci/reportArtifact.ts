@@ -1,7 +1,7 @@
 // The artifact "Check translations" uploads (the markdown report and the pull request's number)
 // is written by the pull request's own code, so the commenting workflow reads it as hostile
 // input: bounded reads, a strict number, and that number checked against what GitHub says.
-import { closeSync, lstatSync, openSync, readSync } from "node:fs";
+import { closeSync, lstatSync, openSync, readSync, type Stats } from "node:fs";
 import { join } from "node:path";
 
 /** The names both workflows agree on: the artifact and the two files in it. */
@@ -45,7 +45,7 @@ export function readReportArtifact(folder: string): ReportArtifact {
 
 /** At most maxBytes of a regular file (never a link), as UTF-8. */
 function readBounded(file: string, maxBytes: number): { text: string; cut: boolean } {
-  let stat;
+  let stat: Stats;
   try {
     stat = lstatSync(file);
   } catch {

@@ -17,7 +17,7 @@ import { scriptOf } from "./writingSystems.ts";
 
 export const PRINT_FONT_WEIGHTS = [400, 700] as const;
 /** Where the font files are served from, relative to the site root. */
-export const PRINT_FONTS_URL = "/assets/print/fonts/";
+const PRINT_FONTS_URL = "/assets/print/fonts/";
 
 export interface PrintFont {
   /** What it prints, in the words of the README (and of error messages). */
@@ -119,7 +119,7 @@ export interface Face {
   files: FontFile[];
 }
 
-export class PrintFontPackageError extends Error {
+class PrintFontPackageError extends Error {
   constructor(message: string) {
     super(message);
     this.name = "PrintFontPackageError";
@@ -148,7 +148,7 @@ function packageDir(npm: string): string {
 const facesByFont = new Map<PrintFont, Face[]>();
 
 /** Every face of every print font, in registry order, read from the packages' unicode.json. */
-export function printFontFaces(): Face[] {
+function printFontFaces(): Face[] {
   return PRINT_FONTS.flatMap(facesOf);
 }
 
@@ -211,6 +211,7 @@ function coverageOf(code: number): number {
 // few times faster than a loop over its characters). Basic Multilingual Plane only, without the
 // u flag: the rarer characters beyond it are found each time, and looked up in the table.
 let knownIntervals: Interval[] = [];
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters need no font: the search skips them
 let unknownCharacter = /[^\0-\x1f\s]/g;
 
 /** Adds the interval that covers `code` (a covered character) to the search. */

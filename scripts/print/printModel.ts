@@ -12,7 +12,7 @@ import { printFontCss } from "./fonts.ts";
 import { checkedQrCodeSvg } from "./qrCode.ts";
 import { documentVariants, pageSizeCss, printPagePath, renderedVariants, type PrintVariant } from "./variants.ts";
 
-export interface PrintPart {
+interface PrintPart {
   id: string;
   title: string;
   kicker: string | undefined;
@@ -25,12 +25,12 @@ export interface PrintPart {
 }
 
 /** A link on paper: where it points, and the address as printed (no scheme, easier to type). */
-export interface PrintedLink {
+interface PrintedLink {
   href: string;
   text: string;
 }
 
-export interface PrintPage {
+interface PrintPage {
   url: string;
   locale: LocaleView;
   variant: PrintVariant;

@@ -2,7 +2,7 @@
 // zone, and the plain address it encodes (no redirect or tracking service logs the scans).
 import QRCode from "qrcode";
 
-export const QUIET_ZONE = 4;
+const QUIET_ZONE = 4;
 
 export function qrCodeSvg(url: string, label: string): string {
   const { modules } = QRCode.create(url, { errorCorrectionLevel: "M" });

@@ -11,8 +11,8 @@ import { printFontCss } from "./fonts.ts";
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
 export const CARD_MAX_BYTES = 300_000;
-export const CARD_FILE = "card.png";
-export const CARD_TYPE = "image/png";
+const CARD_FILE = "card.png";
+const CARD_TYPE = "image/png";
 
 /** One card: where its page and image live, and what it says. */
 export interface ShareCard {

@@ -33,7 +33,7 @@ export interface PrintVariant {
 
 export const PRESS_BLEED_MM = 3;
 /** Crop marks sit outside the bleed: 5 mm long, starting 3 mm from the trim. */
-export const PRESS_SLUG_MM = 8;
+const PRESS_SLUG_MM = 8;
 
 /** "half-letter" → "half-letter", "A3" → "a3": a paper's name in a file name. */
 function paperSlug(name: string): string {

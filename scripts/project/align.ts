@@ -23,7 +23,7 @@
 import { KIND_NAMES, type Block, type BlockKind } from "./blocks.ts";
 import { shorten } from "../shared/shorten.ts";
 
-export type PairKind = "same" | "changed" | "missing" | "extra";
+type PairKind = "same" | "changed" | "missing" | "extra";
 
 export interface Pair {
   kind: PairKind;
@@ -47,7 +47,7 @@ export interface AlignOptions {
 }
 
 /** What must match for two blocks to be the same shape. */
-export function blockShape(blocks: Block[]): string[] {
+function blockShape(blocks: Block[]): string[] {
   const paths: string[] = [];
   return blocks.map((b, i) => {
     const attributed = (b.kind === "quote" || b.kind === "details") && b.markdown !== "" ? "+" : "";
@@ -146,7 +146,10 @@ function finish(pairs: Pair[], englishCount: number): Alignment {
       run = undefined;
       continue;
     }
-    if (!run) divergences.push((run = { first: pair, pairs: [] }));
+    if (!run) {
+      run = { first: pair, pairs: [] };
+      divergences.push(run);
+    }
     run.pairs.push(pair);
   }
   return { pairs, divergences, counterpart };

@@ -38,9 +38,9 @@ import { CITATION_PATTERN, MAY_HOLD_CITATION, parseInlineMarkdown, parseMarkdown
 import { singleSpaced } from "../shared/whitespace.ts";
 
 export type BlockKind = "heading" | "paragraph" | "item" | "quote" | "details" | "excerpt";
-export type ContainerKind = "quote" | "details" | "excerpt";
+type ContainerKind = "quote" | "details" | "excerpt";
 
-export interface BlockLink {
+interface BlockLink {
   address: string;
   text: string;
 }
@@ -59,9 +59,9 @@ export interface Block {
   citations: string[];
 }
 
-export type MarkupProblemKind = "unknown-container" | "unclosed-container" | "stray-close" | "unbalanced-quote";
+type MarkupProblemKind = "unknown-container" | "unclosed-container" | "stray-close" | "unbalanced-quote";
 
-export interface MarkupProblem {
+interface MarkupProblem {
   line: number;
   kind: MarkupProblemKind;
   message: string;
@@ -82,15 +82,12 @@ export const KIND_NAMES: Record<BlockKind, string> = {
   excerpt: "excerpt",
 };
 
-export const CONTAINER_KINDS: readonly ContainerKind[] = ["quote", "details", "excerpt"];
-
 export function isTextBlock(block: Block): boolean {
   return block.kind === "heading" || block.kind === "paragraph" || block.kind === "item";
 }
 
 const FENCE = /^( *)(:{3,})[ \t]*(.*?)[ \t]*$/;
 const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
-const QUOTE_LINE = /^ {0,3}> ?(.*)$/;
 const LIST_ITEM = /^( *)([-*+]|\d{1,9}[.)])(?:([ \t]+)(.*)|[ \t]*$)/;
 
 interface OpenContainer {
@@ -169,7 +166,15 @@ export function readBlocks(body: string, bodyLine: number): SectionBlocks {
         continue;
       }
     }
-    if (first === 35 /* # */ && indent <= 3 && heading(raw, number, () => (closeQuote(), wasBlank && leaveItems(indent)))) continue;
+    if (
+      first === 35 /* # */ &&
+      indent <= 3 &&
+      heading(raw, number, () => {
+        closeQuote();
+        return wasBlank && leaveItems(indent);
+      })
+    )
+      continue;
     let rest = raw;
     let restFirst = first;
     const quoted = first === 62 /* > */ && indent <= 3;

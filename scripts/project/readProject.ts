@@ -290,10 +290,12 @@ export function sectionFromText(code: string, id: string, file: string, text: st
     body,
     bodyLine,
     get version() {
-      return (version ??= sectionVersion({ title, kicker, body }));
+      version ??= sectionVersion({ title, kicker, body });
+      return version;
     },
     get structure() {
-      return (structure ??= readBlocks(body, bodyLine));
+      structure ??= readBlocks(body, bodyLine);
+      return structure;
     },
   };
 }

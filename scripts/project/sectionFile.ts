@@ -5,7 +5,7 @@
 // and results are exactly the same. tests/project/sectionFile.test.ts holds them equal.
 import { parseSectionFileWithYaml, SECTION_STATUSES, type ParsedSectionFile, type SectionFrontMatter } from "./sectionFileYaml.ts";
 
-export { SECTION_STATUSES, type ParsedSectionFile, type SectionFrontMatter, type SectionStatus } from "./sectionFileYaml.ts";
+export type { ParsedSectionFile, SectionFrontMatter, SectionStatus } from "./sectionFileYaml.ts";
 
 const FENCE = /^---[ \t]*$/;
 const KEYS = new Set(["title", "kicker", "source", "status"]);
@@ -17,6 +17,7 @@ const QUOTED_LINE = /^([a-z]+): (?:"([^"\\]*)"|'([^'\\]*)')[ \t]*$/;
 const NOT_TEXT = /^(?:~|null|true|false|[-+]?(?:\.inf|\.nan)|[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?|0x[0-9a-f]+|0o[0-7]+)$/i;
 
 /** Characters YAML treats specially or refuses: control characters, odd line breaks, a BOM. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters looked for
 const ODD_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
 
 export function parseSectionFile(text: string, file: string): ParsedSectionFile {

@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { singleSpaced } from "../shared/whitespace.ts";
 
 /** Whitespace-insensitive form of a section: title, kicker and body. */
-export function normaliseSectionText(parts: { title: string; kicker?: string | undefined; body: string }): string {
+function normaliseSectionText(parts: { title: string; kicker?: string | undefined; body: string }): string {
   return singleSpaced([parts.kicker ?? "", parts.title, parts.body].join("\n").normalize("NFC")).trim();
 }
 

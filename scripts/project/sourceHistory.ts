@@ -51,7 +51,10 @@ export class SourceHistory {
   find(id: string, version: string): OldSource {
     const key = `${id}@${version}`;
     let old = this.found.get(key);
-    if (!old) this.found.set(key, (old = this.lookUp(id, version)));
+    if (!old) {
+      old = this.lookUp(id, version);
+      this.found.set(key, old);
+    }
     return old;
   }
 

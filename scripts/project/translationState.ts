@@ -26,13 +26,13 @@ export interface EnglishReference {
   unknownBecause?: string;
 }
 
-export type SectionStateKind = "missing" | "untranslated" | "current" | "stale" | "unmarked" | "unknown-source";
+type SectionStateKind = "missing" | "untranslated" | "current" | "stale" | "unmarked" | "unknown-source";
 
 /** What the `source:` line says: the current English version, an older one, or none at all. */
-export type SourceMark = "current" | "older" | "none";
+type SourceMark = "current" | "older" | "none";
 
 /** A text of the translation still exactly as the English has it, where the English needs translating. */
-export interface UntranslatedText {
+interface UntranslatedText {
   text: string;
   line: number | undefined;
   /** "the title", "the kicker", or "" for a block. */
@@ -113,7 +113,10 @@ const englishTexts = new WeakMap<Section, EnglishTexts>();
 
 function textsOf(english: Section): EnglishTexts {
   let texts = englishTexts.get(english);
-  if (!texts) englishTexts.set(english, (texts = { blockTexts: new Set(textBlocks(english.structure.blocks).map((b) => b.text)), needs: memo(needsTranslation) }));
+  if (!texts) {
+    texts = { blockTexts: new Set(textBlocks(english.structure.blocks).map((b) => b.text)), needs: memo(needsTranslation) };
+    englishTexts.set(english, texts);
+  }
   return texts;
 }
 
@@ -145,25 +148,30 @@ class TranslatedSection implements SectionState {
   }
 
   get kind(): SectionStateKind {
-    return (this.known.kind ??= this.decide());
+    this.known.kind ??= this.decide();
+    return this.known.kind;
   }
 
   get untranslated(): readonly UntranslatedText[] {
-    return (this.known.untranslated ??= this.findUntranslated().parts);
+    this.known.untranslated ??= this.findUntranslated().parts;
+    return this.known.untranslated;
   }
 
   get reference(): EnglishReference {
-    return (this.known.reference ??= this.findReference());
+    this.known.reference ??= this.findReference();
+    return this.known.reference;
   }
 
   get alignment(): Alignment {
     const reference = this.reference;
     if (reference.blocks === this.english.structure.blocks) return this.currentEnglish.alignment;
-    return (this.known.alignment ??= this.align(reference.blocks));
+    this.known.alignment ??= this.align(reference.blocks);
+    return this.known.alignment;
   }
 
   get currentEnglish(): SectionState["currentEnglish"] {
-    return (this.known.current ??= { reference: currentReference(this.english), alignment: this.align(this.english.structure.blocks) });
+    this.known.current ??= { reference: currentReference(this.english), alignment: this.align(this.english.structure.blocks) };
+    return this.known.current;
   }
 
   madeFromText(): OldSource | undefined {
@@ -223,7 +231,10 @@ class TranslatedSection implements SectionState {
     if (this.mark !== "older" || !history) return current;
     const madeFrom = this.madeFrom!;
     let known = oldReferences.get(history);
-    if (!known) oldReferences.set(history, (known = new Map()));
+    if (!known) {
+      known = new Map();
+      oldReferences.set(history, known);
+    }
     const key = `${english.id}@${madeFrom}`;
     let found = known.get(key);
     if (found === undefined) {
@@ -256,7 +267,10 @@ function memo(fn: (text: string) => boolean): (text: string) => boolean {
   const known = new Map<string, boolean>();
   return (text) => {
     let value = known.get(text);
-    if (value === undefined) known.set(text, (value = fn(text)));
+    if (value === undefined) {
+      value = fn(text);
+      known.set(text, value);
+    }
     return value;
   };
 }

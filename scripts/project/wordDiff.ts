@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import type * as Diff from "diff";
 import type { SectionText } from "./sourceHistory.ts";
 
-export interface WordChange {
+interface WordChange {
   /** The English around and including the change, as it was when the translation was made. */
   was: string;
   /** The same stretch of English as it is now. */
@@ -26,7 +26,7 @@ const loadDiffWords = () => (diffWords ??= (createRequire(import.meta.url)("diff
 const CONTEXT_WORDS = 6;
 const MAX_CHANGES = 8;
 
-export function sectionAsText({ title, kicker, body }: SectionText): string {
+function sectionAsText({ title, kicker, body }: SectionText): string {
   return [kicker, title, body.trim()].filter(Boolean).join("\n\n");
 }
 

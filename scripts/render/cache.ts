@@ -70,7 +70,10 @@ export class ContentKeys {
 
   private hashOf(file: string): string {
     let known = this.hashes.get(file);
-    if (known === undefined) this.hashes.set(file, (known = createHash("sha256").update(readFileSync(file)).digest("hex")));
+    if (known === undefined) {
+      known = createHash("sha256").update(readFileSync(file)).digest("hex");
+      this.hashes.set(file, known);
+    }
     return known;
   }
 

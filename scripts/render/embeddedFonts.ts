@@ -14,7 +14,7 @@ export interface EmbeddedFont {
   chars: string[];
 }
 
-export class PdfFontError extends RenderError {
+class PdfFontError extends RenderError {
   constructor(message: string) {
     super(message);
     this.name = "PdfFontError";

@@ -4,7 +4,7 @@
 import { PDFDocument, PDFName, PDFString } from "pdf-lib";
 import { MM_TO_PT, type PrintVariant } from "../print/index.ts";
 
-export interface Box {
+interface Box {
   x: number;
   y: number;
   width: number;
@@ -12,7 +12,7 @@ export interface Box {
 }
 
 /** The finished page inside the rendered sheet, and the bleed around it, in points. */
-export function pressBoxes(media: Box, variant: PrintVariant): { trim: Box; bleed: Box } {
+function pressBoxes(media: Box, variant: PrintVariant): { trim: Box; bleed: Box } {
   const slug = variant.slug * MM_TO_PT;
   const bleed = variant.bleed * MM_TO_PT;
   const trim = { x: media.x + slug, y: media.y + slug, width: media.width - 2 * slug, height: media.height - 2 * slug };

@@ -9,12 +9,4 @@ export interface Machine {
   sudo: boolean;
 }
 export type Step = { kind: "say"; text: string } | { kind: "run"; command: string; args: string[]; env?: Record<string, string>; failure: string };
-export interface Tool {
-  id: "browser" | "poppler" | "java";
-  name: string;
-  purpose: string;
-  needs: string[];
-}
-export declare const TOOLS: readonly Tool[];
-export declare const WITHOUT_TOOLS: readonly string[];
 export declare function planSetup(machine: Machine): Step[];

@@ -4,7 +4,7 @@
 // Plain JavaScript: setup runs before node_modules exists.
 
 /** The tools besides Node, what each one is for, and the commands that need it. */
-export const TOOLS = [
+const TOOLS = [
   {
     id: "browser",
     name: "Chrome or Chromium",
@@ -16,7 +16,7 @@ export const TOOLS = [
 ];
 
 /** Commands that need nothing but Node and the npm packages. */
-export const WITHOUT_TOOLS = ["npm run check", "npm start", "npm run build:site", "npm run locale:new", "npm run locale:mark"];
+const WITHOUT_TOOLS = ["npm run check", "npm start", "npm run build:site", "npm run locale:new", "npm run locale:mark"];
 
 const APT_PACKAGES = {
   debian: { browser: "chromium", poppler: "poppler-utils", java: "default-jre-headless" },

@@ -2,8 +2,6 @@
 import { existsSync } from "node:fs";
 import { CHROMIUM_ENV_VARS, USUAL_PATHS } from "./chromiumPaths.mjs";
 
-export { CHROMIUM_ENV_VARS, USUAL_PATHS };
-
 export class BrowserNotFoundError extends Error {
   constructor(tried: string[]) {
     super(

@@ -47,7 +47,7 @@ const OTHER_SITE = /^[/\\]{2}|^\/%5c/i;
  */
 const OUTSIDE_THE_MODEL = ["image", "autolink", "reference", "lheading", "hr", "fence", "code", "table"];
 
-export function isSafeLink(url: string): boolean {
+function isSafeLink(url: string): boolean {
   const trimmed = url.trim();
   return SAFE_LINK.test(trimmed) && !OTHER_SITE.test(trimmed) && !/^(?:javascript|vbscript|data|file):/i.test(trimmed);
 }

@@ -51,7 +51,7 @@ export async function listDownloads(site: SiteModel, outputDir: string): Promise
 }
 
 /** "180 kB", "1.2 MB", in the locale's words and digits. */
-export function formatSize(bytes: number, locale: string, numberingSystem: string): string {
+function formatSize(bytes: number, locale: string, numberingSystem: string): string {
   const mega = bytes >= 1_000_000;
   return new Intl.NumberFormat(locale, {
     style: "unit",

@@ -15,7 +15,7 @@ export interface HomePage {
 }
 
 /** The section the home page shows in full. */
-export const HOME_SECTION = "pledge";
+const HOME_SECTION = "pledge";
 
 /** The home page of `pages`' locale (its section pages in the list's order); every locale has one, so each is translated. */
 export function homePage(pages: SectionPage[], sections: SectionLink[], locales: readonly LocaleView[]): HomePage {

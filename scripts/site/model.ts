@@ -13,10 +13,8 @@ import { localeViews, textIn, type LocaleView, type TextLanguage } from "./local
 import { sectionLink, sectionPages, sectionRoutes, type SectionPage } from "./sectionPages.ts";
 import { createUi, type Translate } from "./translate.ts";
 
-export type { Alternate } from "./alternates.ts";
-export { HOME_SECTION, type HomePage } from "./homePages.ts";
 export type { LocaleView, TextLanguage } from "./locales.ts";
-export type { SectionLink, SectionPage } from "./sectionPages.ts";
+export type { SectionPage } from "./sectionPages.ts";
 
 export interface SiteModel {
   campaign: Campaign;
@@ -74,7 +72,7 @@ export function buildSiteModel(input: Project | string): SiteModel {
  * only the check holds against a locale (a complete one that lacks a section the English gained
  * since: readers see it in English with a notice) does not stop the site.
  */
-export function stopOnSiteErrors(project: Project): void {
+function stopOnSiteErrors(project: Project): void {
   const first = readingProblems(project).find((p) => !p.siteBuilds);
   if (first) throw problemAsError(first);
   if (project.documents.problem) throw problemAsError(project.documents.problem);

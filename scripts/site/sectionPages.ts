@@ -52,7 +52,7 @@ export interface SectionPage {
   xDefaultUrl: string;
 }
 
-export const sectionUrl = (locale: LocaleView, id: string) => `/${locale.code}/${id}/`;
+const sectionUrl = (locale: LocaleView, id: string) => `/${locale.code}/${id}/`;
 
 /**
  * Each locale's sections in the list's order, the source locale first. A section the English
@@ -96,7 +96,10 @@ export function sectionPages(routes: SectionRoute[][], campaign: Campaign, state
   const html = new Map<Section, string>();
   const render = (section: Section) => {
     let out = html.get(section);
-    if (out === undefined) html.set(section, (out = renderMarkdown(section.body)));
+    if (out === undefined) {
+      out = renderMarkdown(section.body);
+      html.set(section, out);
+    }
     return out;
   };
   return routes.map((own) => {

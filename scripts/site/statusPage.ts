@@ -7,7 +7,7 @@ import { textIn, type LocaleView, type TextLanguage } from "./locales.ts";
 import type { SiteModel } from "./model.ts";
 import { BLOCK_PROBLEM_KINDS, type BlockProblemKind, type CheckResult, type LocaleSummary, type SectionState, type StringState } from "../check/index.ts";
 
-export const STATUS_PAGE_URL = "/translation-status/";
+const STATUS_PAGE_URL = "/translation-status/";
 
 const SECTION_LABELS: Record<SectionState, string> = {
   reviewed: "reviewed",
@@ -35,7 +35,7 @@ const BLOCK_PROBLEM_LABELS: Record<BlockProblemKind, [string, string]> = {
   "added-structure": ["heading, quotation or block the English does not have", "headings, quotations or blocks the English does not have"],
 };
 
-export interface BarSegment {
+interface BarSegment {
   state: string;
   label: string;
   count: number;
@@ -43,7 +43,7 @@ export interface BarSegment {
   widthClass: string;
 }
 
-export interface LocaleStatusView {
+interface LocaleStatusView {
   code: string;
   name: string;
   dir: "ltr" | "rtl";
@@ -60,7 +60,7 @@ export interface LocaleStatusView {
   sectionRows: { id: string; title: string; titleLanguage: TextLanguage; state: SectionState; label: string; file: string; editUrl: string; englishUrl: string }[];
 }
 
-export interface StatusPageView {
+interface StatusPageView {
   url: string;
   title: string;
   description: string;
@@ -140,7 +140,7 @@ export function glossaryLine(summary: LocaleSummary): string {
 }
 
 /** Bar segments in steps of 5 %, rounded so they always add up to the whole bar. */
-export function segments(counts: { state: string; label: string; count: number }[], total: number): BarSegment[] {
+function segments(counts: { state: string; label: string; count: number }[], total: number): BarSegment[] {
   const steps = 20;
   const exact = counts.map((c) => (total > 0 ? (c.count / total) * steps : 0));
   const units = exact.map(Math.floor);

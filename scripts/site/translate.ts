@@ -51,19 +51,25 @@ export function createUi(locales: { code: string; strings: Record<string, unknow
     if (options && !Object.keys(options).every(isPlainValueName)) return usedLanguage(locale, key, options);
     const id = `${locale}\n${key}`;
     let language = languages.get(id);
-    if (language === undefined) languages.set(id, (language = usedLanguage(locale, key, {})));
+    if (language === undefined) {
+      language = usedLanguage(locale, key, {});
+      languages.set(id, language);
+    }
     return language;
   };
   const t: Translate = (locale, key, options) => {
     const id = `${locale}\n${key}`;
     if (!options) {
       let value = known.get(id);
-      if (value === undefined) known.set(id, (value = String(tOf(locale)(key, {}))));
+      if (value === undefined) {
+        value = String(tOf(locale)(key, {}));
+        known.set(id, value);
+      }
       return value;
     }
     if (Object.keys(options).every(isPlainValueName)) {
       const string = plainString(id, locale, key);
-      if (string && string.names.every((name) => isFillable(options[name]))) {
+      if (string?.names.every((name) => isFillable(options[name]))) {
         let text = string.parts[0]!;
         for (let i = 0; i < string.names.length; i++) text += String(options[string.names[i]!]) + string.parts[i + 1]!;
         return text;

@@ -16,7 +16,7 @@ import { wordDiff } from "../project/wordDiff.ts";
 import type { StaleDiff } from "../project/wordDiff.ts";
 import { decodeExact, setFrontMatterLine, yamlScalar } from "./frontMatterEdit.ts";
 
-export interface MinorTranslation {
+interface MinorTranslation {
   file: string;
   /** moved: now follows the current English; current: already did; stale: made from an older version, left alone. */
   result: "moved" | "current" | "stale" | "unmarked";

@@ -24,7 +24,7 @@ export interface ScaffoldOutcome {
 }
 
 /** What Intl knows about a language: its own name, writing direction and usual digits. */
-export function localeMetaFromIntl(code: string): LocaleMeta {
+function localeMetaFromIntl(code: string): LocaleMeta {
   const locale = new Intl.Locale(code);
   // Node 20 has the `textInfo` getter; newer engines have getTextInfo() instead.
   const info = (locale as { textInfo?: { direction?: string }; getTextInfo?: () => { direction?: string } }).textInfo ?? (locale as { getTextInfo?: () => { direction?: string } }).getTextInfo?.();
@@ -39,7 +39,7 @@ export function localeMetaFromIntl(code: string): LocaleMeta {
 }
 
 /** The source UI strings with each plural group rewritten for the new locale's categories. */
-export function scaffoldStrings(source: Record<string, unknown>, code: string): Record<string, unknown> {
+function scaffoldStrings(source: Record<string, unknown>, code: string): Record<string, unknown> {
   const flatKeys: string[] = [];
   const collect = (object: Record<string, unknown>, prefix: string) => {
     for (const [key, value] of Object.entries(object)) {

@@ -23,7 +23,9 @@ test.each(["/en/immoral/", "/ar/immoral/"])("the testimonies on %s pass closed a
   expect(await details.count(), `${path} has collapsed testimonies`).toBeGreaterThan(0);
   expect(await details.evaluateAll((all) => all.every((d) => !(d as HTMLDetailsElement).open))).toBe(true);
   expect(describeViolations(`${path} (closed)`, await axeViolations(session.page))).toBe("");
-  await details.evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+  await details.evaluateAll((all) => {
+    for (const d of all) (d as HTMLDetailsElement).open = true;
+  });
   // The opened body must really be rendered, or axe would skip it as hidden.
   expect(await session.page.locator("details.collapsed .details-body").first().isVisible()).toBe(true);
   expect(describeViolations(`${path} (opened)`, await axeViolations(session.page))).toBe("");

@@ -46,7 +46,7 @@ test("nothing on any reader page is blocked by it, and the stylesheet still appl
     current = path;
     await session.page.goto(session.web.url(path), { waitUntil: "load" });
     await session.page.evaluate(async () => {
-      document.querySelectorAll("details").forEach((d) => (d.open = true));
+      for (const d of document.querySelectorAll("details")) d.open = true;
       await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
     });
     // site.css sets the paper colour: it loaded under the policy.

@@ -56,7 +56,7 @@ afterAll(() => {
 const CHECKER_GAPS = [/^CSS: “bleed”: Property “bleed” doesn't exist\.$/];
 const isCheckerGap = (m: VnuMessage) => m.type === "error" && CHECKER_GAPS.some((gap) => gap.test(m.message));
 
-const describeMessage = (m: VnuMessage) => `${(m.url ?? "").replace(/^file:/, "").replace(site.dir, "")}:${m.lastLine ?? "?"} ${m.type}${m.subType ? "/" + m.subType : ""}: ${m.message}`;
+const describeMessage = (m: VnuMessage) => `${(m.url ?? "").replace(/^file:/, "").replace(site.dir, "")}:${m.lastLine ?? "?"} ${m.type}${m.subType ? `/${m.subType}` : ""}: ${m.message}`;
 const about = (m: VnuMessage, file: string) => decodeURIComponent((m.url ?? "").replace(/^file:/, "")) === file;
 
 test("the checker reads the pages: the broken control page is reported", () => {

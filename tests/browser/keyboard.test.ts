@@ -30,7 +30,7 @@ function focusedStop(): Stop | null {
   const around = (block?.textContent ?? "").replace(own, "").trim();
   const text = own.replace(/\s+/g, " ").slice(0, 40);
   return {
-    label: `${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""}${el.className && typeof el.className === "string" ? "." + el.className.split(" ").join(".") : ""} "${text}"`,
+    label: `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${el.className && typeof el.className === "string" ? `.${el.className.split(" ").join(".")}` : ""} "${text}"`,
     width: rect.width,
     height: rect.height,
     outline:
@@ -97,7 +97,9 @@ describe("every keyboard stop", () => {
     for (const path of readerPages()) {
       await session.page.goto(session.web.url(path));
       // Open every collapsed testimony so the links inside are walked too.
-      await session.page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+      await session.page.evaluate(() => {
+        for (const d of document.querySelectorAll("details")) d.open = true;
+      });
       const stops = await tabStops(session.page);
       expect(stops.length, `${path} has keyboard stops`).toBeGreaterThan(0);
       total += stops.length;

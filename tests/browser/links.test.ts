@@ -45,7 +45,7 @@ function builtFile(urlPath: string): string | undefined {
 }
 
 /** The page path (as builtPages names it) that a file of the build is. */
-const pageOf = (file: string) => "/" + file.slice(web.site.dir.length + 1).replace(/(^|\/)index\.html$/, "$1");
+const pageOf = (file: string) => `/${file.slice(web.site.dir.length + 1).replace(/(^|\/)index\.html$/, "$1")}`;
 
 /** A URL of this site: the local server, or the configured siteUrl (canonical, hreflang, sitemap). */
 function localPath(url: URL): string | undefined {
@@ -98,7 +98,7 @@ test("every URL in sitemap.xml exists in the build and is served", async () => {
   const { siteUrl } = web.site.model.campaign;
   const missing: string[] = [];
   for (const href of new Set(urls)) {
-    if (!href.startsWith(siteUrl + "/")) {
+    if (!href.startsWith(`${siteUrl}/`)) {
       missing.push(`${href}: not under the configured siteUrl ${siteUrl}`);
       continue;
     }

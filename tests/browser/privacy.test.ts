@@ -18,7 +18,7 @@ beforeAll(async () => {
   // Every request of every page, frame and worker passes here; anything not for the local server is refused.
   await context.route("**/*", async (route) => {
     const url = route.request().url();
-    if (url.startsWith(web.server.url + "/")) {
+    if (url.startsWith(`${web.server.url}/`)) {
       localRequests++;
       await route.continue();
     } else {
@@ -28,7 +28,7 @@ beforeAll(async () => {
   });
   const page = await context.newPage();
   page.on("request", (request) => {
-    if (!request.url().startsWith(web.server.url + "/")) offSite.push(`${current}: ${request.resourceType()} ${request.url()} (seen)`);
+    if (!request.url().startsWith(`${web.server.url}/`)) offSite.push(`${current}: ${request.resourceType()} ${request.url()} (seen)`);
   });
   page.on("response", async (response) => {
     const header = await response.headerValue("set-cookie");
@@ -44,7 +44,7 @@ beforeAll(async () => {
     expect(response?.status(), path).toBe(200);
     // Open the collapsed testimonies and let two frames render: anything loaded late is requested by then.
     await page.evaluate(async () => {
-      document.querySelectorAll("details").forEach((d) => (d.open = true));
+      for (const d of document.querySelectorAll("details")) d.open = true;
       await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
     });
   }

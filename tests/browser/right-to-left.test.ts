@@ -124,7 +124,9 @@ test("no page in any locale scrolls sideways at 320 px, testimonies opened", asy
     const wide: string[] = [];
     for (const path of session.web.pages) {
       await tab.goto(session.web.url(path));
-      await tab.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+      await tab.evaluate(() => {
+        for (const d of document.querySelectorAll("details")) d.open = true;
+      });
       // Measured with the page's own fonts: print pages load theirs (a slow font load once measured the fallback's width).
       await tab.evaluate(() => document.fonts.ready.then(() => undefined));
       const { scrollWidth, clientWidth } = await tab.evaluate(() => {
@@ -253,7 +255,7 @@ describe("line breaking", () => {
           tops.push(range.getClientRects()[0]?.top ?? Number.NaN);
         }
         // Each place a line starts: the text on either side of it.
-        return tops.flatMap((top, i) => (i > 0 && top > tops[i - 1]! + 1 ? [text.slice(Math.max(0, i - 3), i) + "|" + text.slice(i, i + 3)] : []));
+        return tops.flatMap((top, i) => (i > 0 && top > tops[i - 1]! + 1 ? [`${text.slice(Math.max(0, i - 3), i)}|${text.slice(i, i + 3)}`] : []));
       }, KOREAN);
       expect(breaks.length).toBeGreaterThan(3);
       // No line breaks between two letters of a word; at a space, or after a closing bracket, it may.

@@ -188,7 +188,7 @@ describe("import", () => {
     const outcome = importPo(root, text);
     expect(outcome.result).toBe("invalid");
     if (outcome.result !== "invalid") return;
-    const lineOf = (context: string) => text.split("\n").findIndex((l) => l === `msgctxt "${context}"`) + 1;
+    const lineOf = (context: string) => text.split("\n").indexOf(`msgctxt "${context}"`) + 1;
     const cited = outcome.problems.find((p) => p.context.startsWith("illegal/"))!;
     expect(cited.context).toMatch(/^illegal\/block-\d+$/);
     expect(outcome.problems).toEqual([

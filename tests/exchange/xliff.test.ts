@@ -1,6 +1,6 @@
 // XLIFF 1.2 and 2.0 export and import: protected markers as inline elements, segment states,
 // and round trips on the real Arabic locale, also through a file laid out the way CAT tools write.
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { exportLocale } from "../../scripts/translators/exchange/entries.ts";

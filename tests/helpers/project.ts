@@ -1,6 +1,6 @@
 // A throwaway copy of the project (content, locales, campaign.yml copied; code linked)
 // that a test may break or extend without touching the real files.
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { ROOT } from "./site.ts";

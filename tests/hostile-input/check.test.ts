@@ -213,7 +213,13 @@ describe("an added heading or quotation is an error in every locale", () => {
 describe("the build", () => {
   test.each([
     ["an autolink", (c: Copy) => c.append(OUTSIDE, " <https://evil.example/sign>")],
-    ["a reference link", (c: Copy) => (c.append(OUTSIDE, " [وقّع هنا][r]"), c.insertAfter(OUTSIDE, ["", "[r]: https://evil.example/ref"]) + 2)],
+    [
+      "a reference link",
+      (c: Copy) => {
+        c.append(OUTSIDE, " [وقّع هنا][r]");
+        return c.insertAfter(OUTSIDE, ["", "[r]: https://evil.example/ref"]) + 2;
+      },
+    ],
     ["a made-up ::: quotation", (c: Copy) => c.insertAfter(INSIDE, [":::", "::: quote مايكروسوفت، بيان رسمي", "نص مختلق.", ":::", "::: excerpt"]) + 2],
   ])(
     "refuses %s in a locale in progress, naming file:line and what to do",

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { runScript } from "../helpers/cli.ts";
+import { runScript, type CliResult } from "../helpers/cli.ts";
 import { copyProject, type ProjectCopy } from "../helpers/project.ts";
 import { treeFingerprint } from "../helpers/tree.ts";
 
@@ -118,7 +118,7 @@ const cases: BrokenCase[] = [
 describe.each(cases)("$name", ({ breakIt, expected }) => {
   test("fails with a message naming the file, no stack trace, and _site untouched", () => {
     const mend = breakIt();
-    let result;
+    let result: CliResult;
     try {
       result = build();
     } finally {

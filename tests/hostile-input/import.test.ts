@@ -61,7 +61,7 @@ function poWith({ headers = {}, translations = {} }: { headers?: Record<string, 
   return po.compile(parsed, { foldLength: 0 }).toString("utf8");
 }
 
-const lineOf = (text: string, context: string) => text.split("\n").findIndex((l) => l === `msgctxt "${context}"`) + 1;
+const lineOf = (text: string, context: string) => text.split("\n").indexOf(`msgctxt "${context}"`) + 1;
 
 /** Runs npm run locale:import -- <name> in the project, the file written beside it. */
 function runImport(root: string, name: string, content: string | Uint8Array, ...args: string[]) {

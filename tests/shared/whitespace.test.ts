@@ -19,7 +19,10 @@ describe("singleSpaced", () => {
     const cases = ["", " ", "a", "a b", "a  b", " a ", "a\nb", "a\u00a0b", "mot\u202f;", "a \n\t b", "\u3000\u3000", "a\u200bb"];
     // Random strings over both alphabets: runs of one and many, at the ends and between words.
     let seed = 7;
-    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
     for (let n = 0; n < 2000; n++) {
       const length = Math.floor(next() * 12);
       let text = "";

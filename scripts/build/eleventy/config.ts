@@ -37,7 +37,14 @@ export default function configure(eleventyConfig: EleventyConfig, pass?: BuildPa
   let project: Project | undefined = pass?.project ?? readProject(root);
   const configuredProject = project;
   let input: BuildViews | undefined;
-  const current = () => (input ??= pass?.input ?? buildViews((project ??= readProject(root))));
+  const current = (): BuildViews => {
+    input ??= pass?.input;
+    if (input === undefined) {
+      project ??= readProject(root);
+      input = buildViews(project);
+    }
+    return input;
+  };
   let builds = 0;
   eleventyConfig.on("eleventy.before", () => {
     if (builds++ === 0) return;

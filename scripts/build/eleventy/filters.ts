@@ -25,7 +25,10 @@ export function registerFilters(config: FilterHost, model: () => SiteModel) {
   config.addFilter("number", (value: number, locale: { code: string; numberingSystem: string }) => {
     const key = `${locale.code}/${locale.numberingSystem}`;
     let format = formats.get(key);
-    if (!format) formats.set(key, (format = new Intl.NumberFormat(locale.code, { numberingSystem: locale.numberingSystem })));
+    if (!format) {
+      format = new Intl.NumberFormat(locale.code, { numberingSystem: locale.numberingSystem });
+      formats.set(key, format);
+    }
     return format.format(value);
   });
 
@@ -47,9 +50,15 @@ function oncePerBuild(model: () => SiteModel, compute: (site: SiteModel, key: st
   return (key) => {
     const site = model();
     let values = known.get(site);
-    if (!values) known.set(site, (values = new Map()));
+    if (!values) {
+      values = new Map();
+      known.set(site, values);
+    }
     let value = values.get(key);
-    if (value === undefined) values.set(key, (value = compute(site, key)));
+    if (value === undefined) {
+      value = compute(site, key);
+      values.set(key, value);
+    }
     return value;
   };
 }

@@ -12,14 +12,14 @@ export function markdownReport(result: CheckResult): string {
       : `✅ No errors${warnings > 0 ? ` (${plural(warnings, "warning")}: unfinished work, not a failure)` : ""}.`,
     "",
   );
-  out.push(`| ${SUMMARY_COLUMNS.map(escape).join(" | ")} |`, `|${SUMMARY_COLUMNS.map((_, i) => (i === 0 ? " --- " : " ---: ")).join("|")}|`);
-  for (const locale of result.locales) out.push(`| ${summaryRow(locale).map(escape).join(" | ")} |`);
+  out.push(`| ${SUMMARY_COLUMNS.map(escapeMarkdown).join(" | ")} |`, `|${SUMMARY_COLUMNS.map((_, i) => (i === 0 ? " --- " : " ---: ")).join("|")}|`);
+  for (const locale of result.locales) out.push(`| ${summaryRow(locale).map(escapeMarkdown).join(" | ")} |`);
   out.push("", "Sections: translated and up to date / all. Strings: translated / all.", "");
   for (const { code, locale, files } of groupProblems(result)) {
     const all = [...files.values()].flat();
     const errorList = all.filter((p) => p.severity === "error");
     const warningList = all.filter((p) => p.severity === "warning");
-    out.push(`### ${escape(localeTitle(code, locale))}`, "");
+    out.push(`### ${escapeMarkdown(localeTitle(code, locale))}`, "");
     if (errorList.length > 0) out.push(...errorList.map(item), "");
     if (warningList.length > 0) {
       out.push(`<details><summary>${plural(warningList.length, "warning")}</summary>`, "", ...warningList.map(item), "", "</details>", "");
@@ -29,18 +29,18 @@ export function markdownReport(result: CheckResult): string {
 }
 
 function item(problem: Problem): string {
-  const lines = [`- **${problem.severity}** \`${place(problem)}\`: ${escape(problem.message)}<br>→ ${escape(problem.hint)}`];
+  const lines = [`- **${problem.severity}** \`${place(problem)}\`: ${escapeMarkdown(problem.message)}<br>→ ${escapeMarkdown(problem.hint)}`];
   if (problem.diff) {
     lines.push(`  <br>What changed in the English since:`);
-    for (const change of problem.diff.changes) lines.push(`  - was: ${escape(change.was)}<br>now: ${escape(change.now)}`);
+    for (const change of problem.diff.changes) lines.push(`  - was: ${escapeMarkdown(change.was)}<br>now: ${escapeMarkdown(change.now)}`);
     if (problem.diff.more > 0) lines.push(`  - … and ${plural(problem.diff.more, "more change")}`);
   } else if (problem.diffUnavailable) {
-    lines.push(`  <br>(no word diff: ${escape(problem.diffUnavailable)})`);
+    lines.push(`  <br>(no word diff: ${escapeMarkdown(problem.diffUnavailable)})`);
   }
   return lines.join("\n");
 }
 
 /** Text from files shown as text: no markdown or HTML in it takes effect. */
-function escape(text: string): string {
+function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`).replace(/&/g, "&amp;");
 }

@@ -29,9 +29,15 @@ export function groupProblems(result: CheckResult): { locale: LocaleSummary | un
   const groups = new Map<string, Map<string, Problem[]>>();
   for (const problem of result.problems) {
     let files = groups.get(problem.locale);
-    if (!files) groups.set(problem.locale, (files = new Map()));
+    if (!files) {
+      files = new Map();
+      groups.set(problem.locale, files);
+    }
     let list = files.get(problem.file);
-    if (!list) files.set(problem.file, (list = []));
+    if (!list) {
+      list = [];
+      files.set(problem.file, list);
+    }
     list.push(problem);
   }
   return [...groups].map(([code, files]) => ({ code, locale: result.locales.find((l) => l.code === code), files }));

@@ -30,7 +30,7 @@ export function textReport(result: CheckResult, options: TextReportOptions = {})
   return out.join("\n");
 }
 
-export function problemLines(problem: Problem): string[] {
+function problemLines(problem: Problem): string[] {
   const lines = [`${place(problem)}: ${problem.severity}: ${problem.message}`, `  → ${problem.hint}`];
   if (problem.diff) {
     lines.push(`  What changed in the English since (from ${problem.diff.from === "git" ? "the git history" : "the stored snapshot"}):`);

@@ -9,7 +9,7 @@ import type { Section as SectionDoc } from "../../project/readProject.ts";
 import { readProject, type ProjectLocale } from "../../project/readProject.ts";
 import type { UiStrings } from "../../project/uiStrings.ts";
 import { sectionState, translationState, type SectionState } from "../../project/translationState.ts";
-import { parsePluralKey, PLURAL_CATEGORIES, pluralCategories, pluralGroups, pluralKey, type PluralCategory } from "../../project/pluralKeys.ts";
+import { parsePluralKey, PLURAL_CATEGORIES, pluralCategories, pluralGroups, pluralKey } from "../../project/pluralKeys.ts";
 import { needsTranslation } from "../../project/untranslated.ts";
 import { ContentError } from "../../shared/contentError.ts";
 import { alignBlocks } from "../../project/align.ts";

@@ -69,7 +69,7 @@ export async function readExchangeFile(path: string, format: "po" | "xliff", fil
 }
 
 /** The file's text: UTF-8 unless the file declares another charset (PO header, XML declaration). */
-export function decodeExchange(bytes: Uint8Array, format: "po" | "xliff", file: string): string {
+function decodeExchange(bytes: Uint8Array, format: "po" | "xliff", file: string): string {
   if (bytes.every((b) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09)) {
     throw new ContentError({ file }, "the file is empty", "export the locale again with npm run locale:export, translate that file and import it; nothing was changed");
   }

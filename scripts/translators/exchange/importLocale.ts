@@ -32,7 +32,7 @@ import { brokenTokens } from "./protect.ts";
 import { shapeDifference, structureProblem } from "./structure.ts";
 import { WriteFailure, writeAllOrNothing, type WriteOps } from "./writeAll.ts";
 
-export interface ImportProblem {
+interface ImportProblem {
   /** Line in the imported file. */
   line: number;
   context: string;

@@ -10,7 +10,7 @@ import { dirname, join } from "node:path";
 import { changedLocaleFiles, localeFilesHash } from "./localeFiles.ts";
 import type { ImportedEntry } from "./types.ts";
 
-export const IMPORT_RECORD = ".cache/locale-imports.json";
+const IMPORT_RECORD = ".cache/locale-imports.json";
 
 interface LocaleRecord {
   /** sha of an export's X-Locale-Files header → localeFilesHash after the last import from it. */

@@ -11,7 +11,7 @@ import { ContentError } from "../../shared/contentError.ts";
 import { glossaryLine } from "./termbase.ts";
 
 /** The locale's files and their hashes at export: import refuses when they changed since. */
-export const HASH_HEADER = "X-Locale-Files";
+const HASH_HEADER = "X-Locale-Files";
 const GENERATOR = "pledge-site locale:export";
 
 function poString(text: string): string {
@@ -69,9 +69,14 @@ export function writePo(exported: LocaleExport): string {
         ...(entry.previousSource !== undefined && !template ? { previous: `msgctxt ${poString(entry.context)}\nmsgid ${poString(entry.previousSource)}` } : {}),
       },
     };
-    (translations[entry.context] ??= {})[entry.source] = message;
+    let messages = translations[entry.context];
+    if (!messages) {
+      messages = {};
+      translations[entry.context] = messages;
+    }
+    messages[entry.source] = message;
   }
-  return po.compile({ charset: "utf-8", headers, translations }, { foldLength: 79 }).toString("utf8") + "\n";
+  return `${po.compile({ charset: "utf-8", headers, translations }, { foldLength: 79 }).toString("utf8")}\n`;
 }
 
 /** Lines where each msgctxt starts (obsolete #~ entries excluded), every occurrence, in order. */

@@ -16,7 +16,7 @@ export function glossaryHints(text: string, glossary: Glossary, code: string): G
 }
 
 /** What a translation may write for the term: the accepted renderings, the English itself when kept in Latin. */
-export function renderingsOf(term: string, rendering: GlossaryRendering): string[] {
+function renderingsOf(term: string, rendering: GlossaryRendering): string[] {
   return [...rendering.accepted, ...(rendering.keep && !rendering.accepted.includes(term) ? [term] : [])];
 }
 
@@ -122,9 +122,11 @@ export function writeGlossaryCsv({ glossary, code }: TermbaseSource): string {
     const undecided = rendering && !rendering.decided ? " Not decided yet." : "";
     const comment = oneLine(`${entry.note}${forbidden}${undecided}`);
     if (renderings.length === 0) rows.push([entry.term, "", "", comment]);
-    renderings.forEach((target, i) => rows.push([entry.term, target, i === 0 ? "" : String(i + 1), comment]));
+    renderings.forEach((target, i) => {
+      rows.push([entry.term, target, i === 0 ? "" : String(i + 1), comment]);
+    });
   }
-  return rows.map((row) => row.map(csvField).join(",")).join("\r\n") + "\r\n";
+  return `${rows.map((row) => row.map(csvField).join(",")).join("\r\n")}\r\n`;
 }
 
 export function writeTermbase(format: TermbaseFormat, source: TermbaseSource): string {
