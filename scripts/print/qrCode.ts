@@ -4,7 +4,7 @@ import QRCode from "qrcode";
 
 const QUIET_ZONE = 4;
 
-export function qrCodeSvg(url: string, label: string): string {
+function qrCodeSvg(url: string, label: string): string {
   const { modules } = QRCode.create(url, { errorCorrectionLevel: "M" });
   const size = modules.size;
   const full = size + 2 * QUIET_ZONE;

@@ -9,7 +9,7 @@ import { displayPath, readText } from "../shared/readText.ts";
 import { parseYaml } from "../shared/yaml.ts";
 import { SECTION_ID } from "./sectionList.ts";
 
-export type Take = "all" | "excerpt" | "first-excerpt";
+type Take = "all" | "excerpt" | "first-excerpt";
 const TAKES: readonly Take[] = ["all", "excerpt", "first-excerpt"];
 
 export interface DocumentPart {
@@ -19,7 +19,7 @@ export interface DocumentPart {
   line: number;
 }
 
-export interface Paper {
+interface Paper {
   name: string;
   /** Finished size in millimetres. */
   width: number;
@@ -29,9 +29,9 @@ export interface Paper {
 
 /** home: no bleed; press: bleed and crop marks; two-up: two copies on one home-printer sheet. */
 export type Output = "home" | "press" | "two-up";
-export const OUTPUTS: readonly Output[] = ["home", "press", "two-up"];
+const OUTPUTS: readonly Output[] = ["home", "press", "two-up"];
 
-export interface DocumentSize {
+interface DocumentSize {
   paper: Paper;
   outputs: Output[];
   /** For two-up: the sheet two copies share (A4 for A5). */
@@ -61,7 +61,7 @@ export interface DocumentPlan {
 
 export const DOCUMENTS_FILE = "documents.yml";
 /** Where a document's layout template is, relative to the project. */
-export const LAYOUTS_DIR = "templates/print";
+const LAYOUTS_DIR = "templates/print";
 /** Templates there that are not document layouts. */
 const NOT_LAYOUTS = new Set(["card"]);
 
@@ -71,7 +71,7 @@ export interface Sheet {
   height: number;
 }
 /** The sheets home printers take: a paper half of one of them can be printed two-up. */
-export const HOME_SHEETS: readonly Sheet[] = [
+const HOME_SHEETS: readonly Sheet[] = [
   { name: "A4", width: 210, height: 297 },
   { name: "Letter", width: 215.9, height: 279.4 },
 ];
