@@ -9,7 +9,7 @@ import { textIn, type LocaleView, type SectionPage, type SiteModel, type TextLan
 import { DOCUMENTS_FILE, type DocumentId, type DocumentPart } from "../project/documentList.ts";
 import { excerptBlocks, printedExcerpts } from "./excerpt.ts";
 import { printFontCss } from "./fonts.ts";
-import { qrCodeSvg } from "./qrCode.ts";
+import { qrCodeSvg } from "../shared/qrCode.ts";
 import { DOCUMENT_RULES, pageSizeCss, PRINT_VARIANTS, printPagePath, type PrintVariant } from "./variants.ts";
 
 export interface PrintPart {
