@@ -8,16 +8,16 @@ import { parseYaml } from "../shared/yaml.ts";
 import { isMap, isScalar, isSeq, type Node } from "yaml";
 
 /** The networks a page's share links can offer, in the order pages show them by default; `copy` is the address to copy (for Signal, which has no share address). */
-export const SHARE_NETWORKS = ["whatsapp", "telegram", "email", "linkedin", "x", "bluesky", "copy"] as const;
+const SHARE_NETWORKS = ["whatsapp", "telegram", "email", "linkedin", "x", "bluesky", "copy"] as const;
 export type ShareNetwork = (typeof SHARE_NETWORKS)[number];
 
 /** A network campaign.yml adds: its name as shown, and an https address with {url} (and optionally {title}) filled in, encoded. */
-export interface ExtraShareNetwork {
+interface ExtraShareNetwork {
   name: string;
   url: string;
 }
 
-export interface ShareSettings {
+interface ShareSettings {
   networks: ShareNetwork[];
   extra: ExtraShareNetwork[];
 }

@@ -18,7 +18,6 @@ export type { Alternate } from "./alternates.ts";
 export { HOME_SECTION, type HomePage } from "./homePages.ts";
 export type { LocaleView, TextLanguage } from "./locales.ts";
 export type { SectionLink, SectionPage } from "./sectionPages.ts";
-export type { ShareLink, SharePanel } from "./share.ts";
 
 export interface SiteModel {
   campaign: Campaign;

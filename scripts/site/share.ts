@@ -7,7 +7,7 @@ import { qrCodeSvg } from "../shared/qrCode.ts";
 import type { LocaleView, TextLanguage } from "./locales.ts";
 import type { Translate } from "./translate.ts";
 
-export interface ShareLink {
+interface ShareLink {
   /** The built-in network ("whatsapp") or the name campaign.yml gives an extra one. */
   network: string;
   href: string;
@@ -27,7 +27,7 @@ export interface SharePanel {
 }
 
 /** Each network's share address: {url} and {title} are filled in, encoded. */
-export const SHARE_ADDRESSES: Record<Exclude<ShareNetwork, "copy">, string> = {
+const SHARE_ADDRESSES: Record<Exclude<ShareNetwork, "copy">, string> = {
   whatsapp: "https://wa.me/?text={title}%20{url}",
   telegram: "https://t.me/share/url?url={url}&text={title}",
   email: "mailto:?subject={title}&body={title}%0A%0A{url}",
