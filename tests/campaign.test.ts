@@ -47,3 +47,30 @@ test("repository links follow repositoryUrl, branch and fileUrl: GitHub's form a
   project.write("campaign.yml", "fileUrl: https://elsewhere.example/\n");
   expect(() => loadCampaign(project!.root, {})).toThrow(/campaign\.yml: "fileUrl" has no \{file\}/);
 });
+
+test("share links: every network by default; campaign.yml can switch some off and add one", () => {
+  expect(CAMPAIGN_DEFAULTS.share.networks).toEqual(["whatsapp", "telegram", "email", "linkedin", "x", "bluesky", "copy"]);
+  expect(CAMPAIGN_DEFAULTS.share.extra).toEqual([]);
+  project = copyProject();
+  project.write("campaign.yml", 'name: Test\nshare:\n  networks: [telegram, email, copy]\n  extra:\n    - name: Mastodon\n      url: "https://toot.example/share?text={title}%20{url}"\n');
+  expect(loadCampaign(project.root, {}).share).toEqual({ networks: ["telegram", "email", "copy"], extra: [{ name: "Mastodon", url: "https://toot.example/share?text={title}%20{url}" }] });
+  project.write("campaign.yml", "share:\n  networks: []\n");
+  expect(loadCampaign(project.root, {}).share).toEqual({ networks: [], extra: [] });
+});
+
+test.each([
+  ["an unknown network", "name: Test\nshare:\n  networks: [whatsapp, myspace]\n", /campaign\.yml:3: unknown network "myspace"[\s\S]*whatsapp, telegram/],
+  ["a network listed twice", "share:\n  networks: [x, x]\n", /campaign\.yml:2: the network "x" is listed twice/],
+  ["networks that are not a list", "share:\n  networks: whatsapp\n", /campaign\.yml:2: "networks" must be a list/],
+  ["an unknown key under share", "share:\n  netwroks: [x]\n", /campaign\.yml:2: unknown key "netwroks" under share/],
+  ["share that is not a mapping", "share: yes\n", /campaign\.yml:1: "share" must have `networks:` and\/or `extra:`/],
+  ["an extra without {url}", 'share:\n  extra:\n    - name: Mastodon\n      url: "https://toot.example/share?text={title}"\n', /campaign\.yml:4: the address of "Mastodon" has no \{url\}/],
+  ["an extra that is not https", 'share:\n  extra:\n    - name: Plain\n      url: "http://plain.example/?u={url}"\n', /campaign\.yml:4: the address of "Plain" is not https/],
+  ["an extra with an unknown placeholder", 'share:\n  extra:\n    - name: Odd\n      url: "https://odd.example/?u={url}&t={text}"\n', /campaign\.yml:4: the address of "Odd" has \{text\}/],
+  ["an extra without a name", 'share:\n  extra:\n    - url: "https://odd.example/?u={url}"\n', /campaign\.yml:3: an extra network needs a `name:`/],
+])("share: %s is an error at its line", (_, text, message) => {
+  project = copyProject();
+  project.write("campaign.yml", text);
+  expect(() => loadCampaign(project!.root, {})).toThrow(ContentError);
+  expect(() => loadCampaign(project!.root, {})).toThrow(message);
+});

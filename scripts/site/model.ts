@@ -11,6 +11,7 @@ import { translationState } from "../project/translationState.ts";
 import { homePage, type HomePage } from "./homePages.ts";
 import { localeViews, textIn, type LocaleView, type TextLanguage } from "./locales.ts";
 import { sectionLink, sectionPages, sectionRoutes, type SectionPage } from "./sectionPages.ts";
+import { sharing } from "./share.ts";
 import { createUi, type Translate } from "./translate.ts";
 
 export type { LocaleView, TextLanguage } from "./locales.ts";
@@ -40,13 +41,20 @@ export function buildSiteModel(input: Project | string): SiteModel {
   const locales = localeViews(project);
   // Copies: what a view does with its maps never changes the project the other views see.
   const sections = new Map(project.locales.map((l) => [l.code, new Map(l.sections)]));
-  const routes = sectionRoutes(locales, sections, sectionIds);
-  const pages = sectionPages(routes, campaign, translationState(project));
-  const homes = pages.map((own, i) => homePage(own, routes[i]!.map(sectionLink), locales));
   const ui = createUi(
     project.locales.map((l) => ({ code: l.code, strings: l.strings?.tree ?? {} })),
     campaign.sourceLocale,
   );
+  const uiTextLang = (locale: string, key: string, options?: Record<string, unknown>): TextLanguage | undefined => {
+    const lang = ui.languageOf(locale, key, options);
+    if (lang === locale) return undefined;
+    const shown = locales.find((l) => l.code === lang);
+    return shown ? textIn(shown, true) : { lang, dir: "ltr", fallback: true };
+  };
+  const share = sharing(campaign, ui.t, uiTextLang);
+  const routes = sectionRoutes(locales, sections, sectionIds);
+  const pages = sectionPages(routes, campaign, translationState(project), share);
+  const homes = pages.map((own, i) => homePage(own, routes[i]!.map(sectionLink), locales, share));
   return {
     campaign,
     sourceLocale: locales[0]!,
@@ -57,12 +65,7 @@ export function buildSiteModel(input: Project | string): SiteModel {
     sections,
     documents: project.documents.plan!,
     t: ui.t,
-    uiTextLang(locale, key, options) {
-      const lang = ui.languageOf(locale, key, options);
-      if (lang === locale) return undefined;
-      const shown = locales.find((l) => l.code === lang);
-      return shown ? textIn(shown, true) : { lang, dir: "ltr", fallback: true };
-    },
+    uiTextLang,
   };
 }
 

@@ -6,6 +6,7 @@ import type { TranslationState } from "../project/translationState.ts";
 import { renderMarkdown } from "../shared/markdown.ts";
 import { alternates, type Alternate } from "./alternates.ts";
 import { textIn, type LocaleView, type TextLanguage } from "./locales.ts";
+import type { SharePanel, Sharing } from "./share.ts";
 
 /** One section in one locale: the locale's translation, or the source locale's text standing in. */
 export interface SectionRoute {
@@ -50,6 +51,8 @@ export interface SectionPage {
   alternates: Alternate[];
   /** hreflang="x-default": the page in the source locale. */
   xDefaultUrl: string;
+  /** The share links and QR code under the page. */
+  share: SharePanel;
 }
 
 const sectionUrl = (locale: LocaleView, id: string) => `/${locale.code}/${id}/`;
@@ -82,7 +85,7 @@ export function sectionLink(route: SectionRoute): SectionLink {
 }
 
 /** The page of every route, locale by locale (`routes` as sectionRoutes gives them). */
-export function sectionPages(routes: SectionRoute[][], campaign: Campaign, states: TranslationState): SectionPage[][] {
+export function sectionPages(routes: SectionRoute[][], campaign: Campaign, states: TranslationState, share: Sharing): SectionPage[][] {
   const locales = routes.map((own) => own[0]!.locale);
   const sourceLocale = locales[0]!;
   const sourceRoutes = routes[0]!;
@@ -126,6 +129,7 @@ export function sectionPages(routes: SectionRoute[][], campaign: Campaign, state
         next: links[index + 1],
         alternates: alternates(locales, locale, (other) => ({ url: sectionUrl(other, id), translated: translated.has(`${other.code}/${id}`) })),
         xDefaultUrl: sectionUrl(sourceLocale, id),
+        share: share(locale, route.url, section.title),
       };
     });
   });

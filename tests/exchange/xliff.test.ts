@@ -88,7 +88,7 @@ test("npm run locale:export -- ar --format xliff, then locale:import of that fil
   const { root, fingerprint } = setUp();
   const before = fingerprint();
   const exported = runScript("locale-export.ts", ["ar", "--format", "xliff"], { cwd: root });
-  expect(exported.stdout).toContain("✓ ar.xlf: 272 entries for ar");
+  expect(exported.stdout).toContain(`✓ ar.xlf: ${exportLocale(root, "ar").entries.length} entries for ar`);
   const imported = runScript("locale-import.ts", ["ar.xlf"], { cwd: root });
   expect(imported.status).toBe(0);
   expect(imported.stdout).toContain("✓ nothing to change: the ar files already say what ar.xlf says");

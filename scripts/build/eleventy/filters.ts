@@ -1,5 +1,6 @@
 // Template filters: UI strings, numbers in the locale's digits, absolute URLs.
 import type { SiteModel, TextLanguage } from "../../site/model.ts";
+import { absoluteUrl } from "../../site/share.ts";
 
 interface FilterHost {
   addFilter(name: string, fn: (...args: never[]) => unknown): void;
@@ -40,7 +41,7 @@ export function registerFilters(config: FilterHost, model: () => SiteModel) {
   // The site may live under a path (https://owner.github.io/repo): kept in front of every page's path.
   config.addFilter(
     "absoluteUrl",
-    oncePerBuild(model, (site, path) => new URL(path.replace(/^\//, ""), `${site.campaign.siteUrl}/`).href),
+    oncePerBuild(model, (site, path) => absoluteUrl(site.campaign.siteUrl, path)),
   );
 }
 
