@@ -1,7 +1,8 @@
 export interface Machine {
   platform: string;
   distro: "debian" | "ubuntu" | undefined;
-  npmPackages: { installed: boolean; upToDate: boolean };
+  mode: "full" | "translator" | "tools";
+  npmPackages: { installed: boolean; upToDate: boolean; dev: boolean; tools: boolean };
   browser: string | undefined;
   pdftoppm: boolean;
   java: boolean;
@@ -16,5 +17,6 @@ export interface Tool {
   needs: string[];
 }
 export declare const TOOLS: readonly Tool[];
+export declare const FONTS_STEP: readonly [string, string];
 export declare const WITHOUT_TOOLS: readonly string[];
 export declare function planSetup(machine: Machine): Step[];
