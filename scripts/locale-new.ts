@@ -17,7 +17,7 @@ try {
     else if (file.endsWith("glossary.yml")) console.log(`– ${file}: every term already has ${code}; left as it is`);
     else console.log(result === "created" ? `✓ created ${file}` : `– skipped ${file} (it already exists; left as it is)`);
   }
-  for (const line of addLocaleFonts(process.cwd(), [code], (packages) => installPackages(process.cwd(), packages))) console.log(line);
+  addLocaleFonts(process.cwd(), [code], (packages) => installPackages(process.cwd(), packages), console.log);
   const created = outcomes.filter((o) => o.result === "created").length;
   console.log(`
 ${created} file${created === 1 ? "" : "s"} created. Next:

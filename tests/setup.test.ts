@@ -108,6 +108,15 @@ describe("fonts follow locales (npm run locale:new, the fonts step of npm run se
       expect(installed).toEqual([["@fontsource/noto-sans-jp"]]);
       expect(lines[0]).toBe("→ the PDFs in ja need the print font Noto Sans JP (Japanese): installing it, npm install @fontsource/noto-sans-jp");
       expect(lines[1]).toMatch(/^✓ installed @fontsource\/noto-sans-jp and added it to package.json/);
+      // Said as it happens: the reason before npm's own output, the outcome after.
+      const events: string[] = [];
+      addLocaleFonts(
+        dir,
+        ["th"],
+        (p) => (events.push(`install ${p.join(" ")}`), true),
+        (line) => events.push(line.slice(0, 1)),
+      );
+      expect(events).toEqual(["→", "install @fontsource/noto-sans-thai", "✓"]);
       // A failed install names the command to run.
       expect(addLocaleFonts(dir, ["ko"], () => false).at(-1)).toBe("✗ npm install failed (see above)\n  → run it yourself: npm install @fontsource/noto-sans-kr");
     } finally {

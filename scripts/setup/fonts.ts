@@ -8,6 +8,5 @@ import { installPackages } from "./installPackages.ts";
 
 const root = process.cwd();
 const codes = readdirSync(join(root, "locales")).filter((code) => existsSync(join(root, "locales", code, "locale.json")));
-const lines = addLocaleFonts(root, codes, (packages) => installPackages(root, packages, process.argv.includes("--omit=dev")));
-for (const line of lines) console.log(line);
+const lines = addLocaleFonts(root, codes, (packages) => installPackages(root, packages, process.argv.includes("--omit=dev")), console.log);
 if (lines.some((line) => line.startsWith("✗"))) process.exit(1);

@@ -173,9 +173,10 @@ export type PackageInstaller = (packages: string[]) => boolean;
 /**
  * Fonts follow locales: the print font packages the locales need that package.json does not list
  * are installed (npm install: a step the person runs, which says so, never a download during a
- * build), and the packages listed that no locale needs are named. Returns the lines to print.
+ * build), and the packages listed that no locale needs are named. Says each line as it happens
+ * (the install's own output comes between); returns them all.
  */
-export function addLocaleFonts(root: string, codes: readonly string[], install: PackageInstaller): string[] {
+export function addLocaleFonts(root: string, codes: readonly string[], install: PackageInstaller, say: (line: string) => void = () => {}): string[] {
   const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
   const listed = new Set(Object.keys({ ...manifest.dependencies, ...manifest.devDependencies }));
   const needed = new Map<string, { family: string; label: string; locales: string[] }>();
@@ -188,16 +189,19 @@ export function addLocaleFonts(root: string, codes: readonly string[], install: 
   }
   const missing = [...needed].filter(([npm]) => !listed.has(npm));
   const lines: string[] = [];
+  const push = (line: string) => {
+    lines.push(line);
+    say(line);
+  };
   if (missing.length > 0) {
-    for (const [npm, font] of missing) lines.push(`→ the PDFs in ${font.locales.join(", ")} need the print font ${font.family} (${font.label}): installing it, npm install ${npm}`);
+    for (const [npm, font] of missing) push(`→ the PDFs in ${font.locales.join(", ")} need the print font ${font.family} (${font.label}): installing it, npm install ${npm}`);
     const packages = missing.map(([npm]) => npm);
-    if (install(packages))
-      lines.push(`✓ installed ${packages.join(", ")} and added ${packages.length === 1 ? "it" : "them"} to package.json (commit package.json and package-lock.json with the locale)`);
-    else lines.push(`✗ npm install failed (see above)\n  → run it yourself: npm install ${packages.join(" ")}`);
+    if (install(packages)) push(`✓ installed ${packages.join(", ")} and added ${packages.length === 1 ? "it" : "them"} to package.json (commit package.json and package-lock.json with the locale)`);
+    else push(`✗ npm install failed (see above)\n  → run it yourself: npm install ${packages.join(" ")}`);
   } else {
-    lines.push(`✓ print fonts for ${codes.join(", ")}: ${[...needed.values()].map((f) => f.family).join(", ")} (package.json lists them)`);
+    push(`✓ print fonts for ${codes.join(", ")}: ${[...needed.values()].map((f) => f.family).join(", ")} (package.json lists them)`);
   }
   const unneeded = PRINT_FONTS.filter((font) => listed.has(font.npm) && !needed.has(font.npm)).map((font) => font.npm);
-  if (unneeded.length > 0 && codes.length > 1) lines.push(`– package.json lists ${unneeded.join(", ")}, which no locale needs: npm uninstall ${unneeded.join(" ")} makes the install smaller`);
+  if (unneeded.length > 0 && codes.length > 1) push(`– package.json lists ${unneeded.join(", ")}, which no locale needs: npm uninstall ${unneeded.join(" ")} makes the install smaller`);
   return lines;
 }
