@@ -23,9 +23,10 @@ const named = args.filter((a) => !a.startsWith("--"));
 
 try {
   if (!Number.isFinite(min) || min < 0 || min > 100) throw new Error(`--min must be a score from 0 to 100, not "${minArg}"`);
+  const lighthouse = await loadLighthouse();
   ensureBuiltSite(siteDir, root);
   const pages = named.length > 0 ? named : buildSiteModel(root).homes.map((home) => home.url);
-  process.exitCode = await audit(pages);
+  process.exitCode = await audit(lighthouse, pages);
 } catch (error) {
   reportFailure(error, "The audit");
 }
@@ -44,12 +45,12 @@ async function loadLighthouse(): Promise<Lighthouse> {
     // A name TypeScript does not resolve: the typecheck passes without the package.
     return ((await import("lighthouse" as string)) as { default: Lighthouse }).default;
   } catch {
-    throw new Error("npm run audit needs Lighthouse, which npm run setup leaves out (tools/package.json)\n  → run npm run setup -- --tools, then npm run audit again");
+    console.error("✗ npm run audit needs Lighthouse, one of the maintainers' tools (tools/package.json), which npm run setup leaves out\n  → run npm run setup -- --tools, then npm run audit again");
+    process.exit(1);
   }
 }
 
-async function audit(pages: string[]): Promise<number> {
-  const lighthouse = await loadLighthouse();
+async function audit(lighthouse: Lighthouse, pages: string[]): Promise<number> {
   const server = await serveFolder(siteDir);
   const profile = mkdtempSync(join(tmpdir(), "pledge-audit-"));
   const chromium = spawn(findChromium(), [...HEADLESS_ARGS, "--remote-debugging-port=0", `--user-data-dir=${profile}`, "about:blank"], { stdio: ["ignore", "ignore", "pipe"] });
