@@ -1,7 +1,9 @@
 // npm run locale:new -- <code>: scaffolds locales/<code>/ and content/<code>/ from the source
-// locale. Files that already exist are left exactly as they are.
+// locale. Files that already exist are left exactly as they are. When the locale's script needs a
+// print font package.json does not list (ja: @fontsource/noto-sans-jp), it runs npm install for it, and says so.
 import { reportFailure } from "./cli.ts";
-import { scaffoldLocale } from "./translators/newLocale.ts";
+import { installPackages } from "./setup/installPackages.ts";
+import { addLocaleFonts, scaffoldLocale } from "./translators/newLocale.ts";
 
 const code = process.argv.slice(2).find((a) => !a.startsWith("--"));
 if (!code) {
@@ -15,6 +17,7 @@ try {
     else if (file.endsWith("glossary.yml")) console.log(`– ${file}: every term already has ${code}; left as it is`);
     else console.log(result === "created" ? `✓ created ${file}` : `– skipped ${file} (it already exists; left as it is)`);
   }
+  addLocaleFonts(process.cwd(), [code], (packages) => installPackages(process.cwd(), packages), console.log);
   const created = outcomes.filter((o) => o.result === "created").length;
   console.log(`
 ${created} file${created === 1 ? "" : "s"} created. Next:

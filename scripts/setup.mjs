@@ -1,5 +1,7 @@
-// npm run setup: installs what is missing and nothing else, so it is quick when all is present.
-//   1. npm packages (npm ci) when node_modules/ is missing or older than package-lock.json;
+// npm run setup [-- --translator | --tools]: installs what is missing and nothing else, so it is quick when all is present.
+//   1. npm packages (npm ci) when node_modules/ is missing or older than package-lock.json (a
+//      translator's: no devDependencies; the maintainers' tools in tools/ only with --tools), then
+//      the print fonts the project's locales need (setup/fonts.ts);
 //   2. on Debian/Ubuntu, Chrome/Chromium, poppler-utils and Java through apt where absent;
 //      elsewhere, says exactly what to install and which commands work without it.
 // Plain Node, no dependencies and no shell: it runs before node_modules exists, on any OS.
@@ -35,5 +37,6 @@ for (const step of planSetup(probeMachine(root))) {
 function resolveCommand(command, args) {
   const npmCli = process.env.npm_execpath;
   if (command === "npm" && npmCli && /\.c?js$/.test(npmCli)) return [process.execPath, [npmCli, ...args]];
+  if (command === "node") return [process.execPath, args];
   return [command, args];
 }

@@ -14,8 +14,11 @@ import {
   PRINT_FONTS,
   printFontCss,
   printFontFiles,
+  printFontHint,
   printFontNamed,
   printFontRoutes,
+  printFontsForLocale,
+  setPrintFontLookup,
   uncoveredCharacters,
 } from "../scripts/print/fonts.ts";
 import { checkPdfFonts, toUnicodeChars } from "../scripts/render/embeddedFonts.ts";
@@ -23,6 +26,11 @@ import { cacheKey } from "../scripts/render/pdfTask.ts";
 import { printVariants } from "../scripts/print/variants.ts";
 import { buildSiteModel } from "../scripts/site/model.ts";
 import { scriptOf } from "../scripts/print/writingSystems.ts";
+import { ROOT } from "./helpers/site.ts";
+
+// The fonts the campaign's own locales do not need come from tests/fixtures/print-fonts/ (subsets
+// of the real packages for the fixtures' text: npm run setup does not install the full ones).
+process.env.PRINT_FONT_PACKAGES = join(ROOT, "tests", "fixtures", "print-fonts");
 
 describe("the registry", () => {
   test("covers the scripts the README promises, each with a file for every weight the print CSS uses", () => {
@@ -81,6 +89,47 @@ describe("the registry", () => {
       [0x131, 0x131],
       [0x1f921, 0x1f930],
     ]);
+  });
+});
+
+describe("fonts follow locales", () => {
+  const family = (code: string) => printFontsForLocale(code).map((f) => f.family);
+
+  test("a locale needs the Latin font and its own: by language, else by the script Intl gives it", () => {
+    expect(family("en")).toEqual(["IBM Plex Sans"]);
+    expect(family("ar")).toEqual(["IBM Plex Sans", "Amiri"]);
+    expect(family("ja")).toEqual(["IBM Plex Sans", "Noto Sans JP"]);
+    expect(family("zh-Hant-TW")).toEqual(["IBM Plex Sans", "Noto Sans TC"]);
+    expect(family("yue")).toEqual(["IBM Plex Sans", "Noto Sans TC"]);
+    expect(family("mai")).toEqual(["IBM Plex Sans", "Noto Sans Devanagari"]);
+    expect(family("ru")).toEqual(["IBM Plex Sans"]);
+    // Georgian has no print font: the check warns, with how to add one.
+    expect(family("ka")).toEqual(["IBM Plex Sans"]);
+  });
+
+  test("a registered font whose package is not installed: its letters are uncovered, the hint names the package and the command, the CSS leaves the family out", () => {
+    // As after npm run setup for English and Arabic: no CJK package.
+    setPrintFontLookup((npm, real) => (/noto-sans-(jp|kr|sc|tc)$/.test(npm) ? undefined : real(npm)));
+    try {
+      expect(uncoveredCharacters("ひらがな abc")).toEqual([..."ひらがな"]);
+      expect(allCovered(["ひらがな"])).toBe(false);
+      expect(printFontHint("Hiragana")).toMatch(/^install the print font for Japanese, Noto Sans JP: npm install @fontsource\/noto-sans-jp /);
+      expect(printFontHint("Han")).toContain("npm install @fontsource/noto-sans-sc ");
+      // A family with no @font-face would be looked up among the machine's fonts.
+      expect(printFontCss("ひらがな", "ja")).not.toMatch(/Noto Sans (JP|KR|SC|TC)/);
+      expect(printFontHint("Georgian")).toMatch(/^add a print font for Georgian/);
+    } finally {
+      setPrintFontLookup();
+    }
+    expect(uncoveredCharacters("ひらがな")).toEqual([]);
+  });
+
+  test("the fixture fonts are the real fonts cut down: Fontsource's layout, the real PostScript names", () => {
+    const jp = printFontFiles().filter((f) => f.font.family === "Noto Sans JP");
+    expect(jp.length).toBeGreaterThan(2);
+    for (const file of jp) expect(file.source).toContain(join("tests", "fixtures", "print-fonts", "@fontsource", "noto-sans-jp", "files"));
+    const name = execFileSync("fc-query", ["-f", "%{postscriptname}", jp.find((f) => f.weight === 700)!.source], { encoding: "utf8" });
+    expect(printFontNamed(`ABCDEF+${name}`)?.family).toBe("Noto Sans JP");
   });
 });
 

@@ -37,6 +37,10 @@ const LOCALES: readonly { code: string; script: string; pdfName: string; rtl: bo
   { code: "th", script: "Thai", pdfName: "NotoSansThai", rtl: false },
 ];
 
+// Their fonts but Amiri's and IBM Plex Sans's: subsets of the real packages in tests/fixtures/print-fonts/
+// (npm run setup installs only the fonts the campaign's locales need; tests/fixtures/print-fonts/subset.mjs made them).
+process.env.PRINT_FONT_PACKAGES = join(ROOT, "tests", "fixtures", "print-fonts");
+
 let project: ProjectCopy;
 let siteDir: string;
 let results: PdfResult[];

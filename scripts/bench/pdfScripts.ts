@@ -27,6 +27,8 @@ export async function benchPdfScripts(options: BenchOptions): Promise<BenchRepor
     linkCode(options.root, project);
     for (const copied of CAMPAIGN_FILES) cpSync(join(options.root, copied), join(project, copied), { recursive: true });
     cpSync(join(options.root, FIXTURE), project, { recursive: true });
+    // The fixture locales' fonts: subsets of the real ones, as in the tests (npm run setup installs only the fonts the campaign's locales need).
+    process.env.PRINT_FONT_PACKAGES ??= join(options.root, "tests", "fixtures", "print-fonts");
     const siteDir = join(project, "_site");
     options.log("pdf-scripts: building the site with the fixture locales into a temp folder");
     await runChild(join(import.meta.dirname, "children", "buildProject.ts"), [project, siteDir], { cwd: project });

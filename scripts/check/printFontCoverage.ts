@@ -1,7 +1,7 @@
 // Warns, before anyone runs the PDF build, when a locale's text uses a script no print font
 // covers (scripts/print/fonts.ts): its leaflets would print those letters with a font of the
 // machine that builds them, or as empty boxes, and the PDF build stops there.
-import { addFontHint, allCovered, byScript, uncoveredCharacters } from "../print/index.ts";
+import { allCovered, byScript, printFontHint, uncoveredCharacters } from "../print/index.ts";
 import type { ProjectLocale } from "../project/readProject.ts";
 import type { Problem } from "./types.ts";
 
@@ -46,6 +46,6 @@ export function printFontProblems(locale: ProjectLocale): Problem[] {
     severity: "warning",
     kind: "print-font",
     message: `no print font covers the ${script} characters ${[...chars].slice(0, 12).join(" ")}${chars.size > 12 ? " …" : ""}: the PDFs cannot print them (npm run build stops at this locale's documents)`,
-    hint: addFontHint(script),
+    hint: printFontHint(script),
   }));
 }

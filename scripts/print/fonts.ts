@@ -1,5 +1,8 @@
 // Fonts for the printed documents only (the web site uses the reader's system fonts): one
-// entry per script, each an npm font package the project depends on. The print pages declare
+// entry per script, each an npm font package. Fonts follow locales: package.json lists only the
+// packages the project's locales need (npm run locale:new adds one), so a font whose package is
+// not installed is left out of the pages' CSS, and text only it would print is named as uncovered,
+// with the command that installs it (printFontHint). The print pages declare
 // them with @font-face and unicode-range, so Chromium loads and a PDF embeds only the faces
 // (and glyphs) its text uses. The files are read from node_modules, never copied into _site/:
 // the PDF build's loopback server (and `npm start`) serves them under PRINT_FONTS_URL.
@@ -11,9 +14,9 @@
 // would be faked by Chromium and embedded as a Type 3 font. Static (not variable) packages, for
 // the same reason.
 import { createRequire } from "node:module";
-import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { scriptOf } from "./writingSystems.ts";
+import { existsSync, readFileSync } from "node:fs";
+import { delimiter, dirname, join } from "node:path";
+import { addFontHint, scriptOf } from "./writingSystems.ts";
 
 export const PRINT_FONT_WEIGHTS = [400, 700] as const;
 /** Where the font files are served from, relative to the site root. */
@@ -137,12 +140,99 @@ export function parseUnicodeRange(range: string): Interval[] {
 // Resolved from the project's code, wherever the content being built lives.
 const require = createRequire(import.meta.url);
 
-function packageDir(npm: string): string {
+/**
+ * Folders searched before node_modules, each holding @fontsource/<name>/ packages: the
+ * PRINT_FONT_PACKAGES environment variable (path-delimited). The tests set it to
+ * tests/fixtures/print-fonts/, subsets of the real fonts for the fixture locales' text, so the
+ * fixtures in every script run without the CJK packages' 280 MB.
+ */
+function extraPackageDirs(): string[] {
+  return (process.env.PRINT_FONT_PACKAGES ?? "").split(delimiter).filter(Boolean);
+}
+
+/** Where a font package is, or undefined when it is not installed. */
+function lookUpPackage(npm: string): string | undefined {
+  for (const dir of extraPackageDirs()) if (existsSync(join(dir, npm, "unicode.json"))) return join(dir, npm);
   try {
     return dirname(require.resolve(`${npm}/package.json`));
   } catch {
-    throw new PrintFontPackageError(`the print font package ${npm} is not installed (scripts/print/fonts.ts names it)\n  → run npm install (or npm ci)`);
+    return undefined;
   }
+}
+
+let lookUp = lookUpPackage;
+const found = new Map<string, string | undefined>();
+
+function findPackage(npm: string): string | undefined {
+  const key = `${npm}\n${process.env.PRINT_FONT_PACKAGES ?? ""}`;
+  if (!found.has(key)) found.set(key, lookUp(npm));
+  return found.get(key);
+}
+
+/**
+ * For the tests: which font packages count as installed (a machine without the CJK packages, on
+ * one with them); no argument restores the real lookup. What was read and learned is forgotten.
+ */
+export function setPrintFontLookup(lookup: (npm: string, real: (npm: string) => string | undefined) => string | undefined = (npm, real) => real(npm)): void {
+  lookUp = (npm) => lookup(npm, lookUpPackage);
+  found.clear();
+  facesByFont.clear();
+  bmpCoverage.fill(0);
+  astralCoverage.clear();
+  knownIntervals = [];
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters need no font: the search skips them
+  unknownCharacter = /[^\0-\x1f\s]/g;
+  routes = undefined;
+}
+
+/** Whether the font's package is installed (fonts follow locales: most are not). */
+function printFontInstalled(font: PrintFont): boolean {
+  return findPackage(font.npm) !== undefined;
+}
+
+function packageDir(npm: string): string {
+  const dir = findPackage(npm);
+  if (!dir) throw new PrintFontPackageError(`the print font package ${npm} is not installed (scripts/print/fonts.ts names it)\n  → run npm install ${npm}`);
+  return dir;
+}
+
+/**
+ * What to do about letters of `script` that no installed print font covers: install the
+ * registered font's package when there is one, else add a font (README: "Adding a script to the PDFs").
+ */
+export function printFontHint(script: string): string {
+  const font = PRINT_FONTS.find((f) => f.scripts.includes(script) && !printFontInstalled(f));
+  if (!font) return addFontHint(script);
+  return (
+    `install the print font for ${font.label}, ${font.family}: npm install ${font.npm} ` +
+    `(it adds the package to package.json, and npm run setup installs it from then on; npm run locale:new does this for a new locale)`
+  );
+}
+
+/**
+ * The print fonts a locale's pages need: the Latin font (names, digits, the English a page
+ * falls back to) and the locale's own, by language (ja → Noto Sans JP) or else by the script
+ * Intl gives it (mai → Devanagari). A script no font covers gives no font: the check says so.
+ */
+export function printFontsForLocale(code: string): PrintFont[] {
+  const latin = PRINT_FONTS[0]!;
+  let own = ownFont(code);
+  if (!own) {
+    let script: string | undefined;
+    try {
+      script = new Intl.Locale(code).maximize().script;
+    } catch {
+      script = undefined;
+    }
+    // Han takes its font by the language's form of it; the others by their Unicode script name.
+    const byTag: Record<string, string> = { Hans: "zh-Hans", Hant: "zh-Hant", Jpan: "ja", Kore: "ko" };
+    const byScript: Record<string, string> = { Latn: "Latin", Cyrl: "Cyrillic", Grek: "Greek", Arab: "Arabic", Hebr: "Hebrew", Deva: "Devanagari", Beng: "Bengali", Thai: "Thai" };
+    const tag = script && byTag[script];
+    const name = script && byScript[script];
+    if (tag) own = ownFont(tag);
+    else if (name) own = PRINT_FONTS.find((f) => f.scripts.includes(name));
+  }
+  return own && own !== latin ? [latin, own] : [latin];
 }
 
 const facesByFont = new Map<PrintFont, Face[]>();
@@ -156,7 +246,8 @@ function printFontFaces(): Face[] {
 function facesOf(font: PrintFont): Face[] {
   let faces = facesByFont.get(font);
   if (!faces) {
-    faces = readFaces(font);
+    // A font not installed has no faces: its letters are uncovered, and printFontHint names its package.
+    faces = printFontInstalled(font) ? readFaces(font) : [];
     facesByFont.set(font, faces);
   }
   return faces;
@@ -334,12 +425,14 @@ export function printFontCss(text: string, lang = ""): string {
       `@font-face { font-family: "${f.font.family}"; font-style: normal; font-weight: ${f.weight}; font-display: block; ` +
       `src: url("../../..${PRINT_FONTS_URL}${f.name}") format("woff2"); unicode-range: ${f.range}; }`,
   );
-  const families = PRINT_FONTS.map((f) => f.family);
+  // Installed fonts only: a family with no @font-face would be looked up among the machine's fonts.
+  const installed = PRINT_FONTS.filter(printFontInstalled);
+  const families = installed.map((f) => f.family);
   const stack = (first?: string) => [...new Set([...(first ? [first] : []), ...families])].map(quoted).join(", ");
   // No specificity (:where), so the print CSS's own rules (.campaign) win; every element with a
   // lang attribute starts again from the default stack, so English inside Arabic is not Amiri.
   rules.push(`:where(html, [lang]) { font-family: ${stack()}, sans-serif; }`);
-  for (const font of PRINT_FONTS) {
+  for (const font of installed) {
     if (font.languages.length === 0) continue;
     const selector = font.languages.map((lang) => `:lang(${lang})`).join(", ");
     rules.push(`:where(${selector}) { font-family: ${stack(font.family)}, sans-serif;${font.css ? ` ${font.css}` : ""} }`);

@@ -3,7 +3,7 @@
 // with it). A font the project does not ship means Chromium fell back to a font of this
 // machine, which another machine may not have: the build stops and says what to add.
 import { decodePDFRawStream, PDFDict, PDFDocument, PDFName, PDFRawStream } from "pdf-lib";
-import { addFontHint, byScript, printFontNamed, uncoveredCharacters } from "../print/index.ts";
+import { byScript, printFontHint, printFontNamed, uncoveredCharacters } from "../print/index.ts";
 import { RenderError } from "./session.ts";
 
 export interface EmbeddedFont {
@@ -92,7 +92,7 @@ export async function checkPdfFonts(pdf: Uint8Array, subject: FontCheckSubject):
   const scripts = [...new Set(lines.flatMap((l) => l.scripts))].filter((s) => s !== "symbols" && s !== "combining marks");
   const hints =
     scripts.length > 0
-      ? scripts.map((s) => `  → ${addFontHint(s)}`)
+      ? scripts.map((s) => `  → ${printFontHint(s)}`)
       : ["  → give every weight and style the print CSS uses a file in scripts/print/fonts.ts, or a character a print font that covers it"];
   throw new PdfFontError(
     `${subject.label} (locale ${subject.locale}, ${subject.document}): characters were printed with a font the project does not ship, so another machine prints them differently or not at all:\n` +

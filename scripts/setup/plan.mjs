@@ -1,4 +1,5 @@
-// What `npm run setup` does on this machine, decided from what was found on it: a pure function,
+// What `npm run setup` does on this machine (--translator: only what check, locale:* and npm start
+// need; --tools: also the maintainers' tools in tools/package.json), decided from what was found on it: a pure function,
 // so every platform's decisions and messages are tested without changing the machine
 // (tests/setup.test.ts). The probes are in ./probe.mjs, the actions in ../setup.mjs.
 // Plain JavaScript: setup runs before node_modules exists.
@@ -14,6 +15,9 @@ const TOOLS = [
   { id: "poppler", name: "poppler", purpose: "PDF checks in the tests", needs: ["npm test"] },
   { id: "java", name: "Java 17 or later", purpose: "the HTML checker in the tests", needs: ["npm test"] },
 ];
+
+/** The fonts step, run once the packages are in (with tsx, as the other commands). */
+export const FONTS_STEP = ["node_modules/tsx/dist/cli.mjs", "scripts/setup/fonts.ts"];
 
 /** Commands that need nothing but Node and the npm packages. */
 const WITHOUT_TOOLS = ["npm run check", "npm start", "npm run build:site", "npm run locale:new", "npm run locale:mark"];
@@ -47,7 +51,8 @@ const INSTALL_HINTS = {
  * @typedef {object} Machine
  * @property {string} platform       process.platform
  * @property {"debian" | "ubuntu" | undefined} distro  a Debian-family Linux with apt-get
- * @property {{ installed: boolean, upToDate: boolean }} npmPackages  node_modules present, and not older than package-lock.json
+ * @property {"full" | "translator" | "tools"} mode  what was asked for: --translator, --tools or neither
+ * @property {{ installed: boolean, upToDate: boolean, dev: boolean, tools: boolean }} npmPackages  node_modules present, not older than package-lock.json, with the devDependencies, with tools/'
  * @property {string | undefined} browser  the Chrome/Chromium found, if any
  * @property {boolean} pdftoppm
  * @property {boolean} java
@@ -66,18 +71,46 @@ export function planSetup(machine) {
   const steps = [];
   const say = (/** @type {string} */ text) => steps.push({ kind: "say", text });
 
-  if (!machine.npmPackages.installed || !machine.npmPackages.upToDate) {
-    say(`→ installing npm packages (npm ci)${machine.npmPackages.installed ? ": package-lock.json is newer than node_modules/" : ""}`);
+  const npm = machine.npmPackages;
+  const translator = machine.mode === "translator";
+  // What is installed stays: a translator's setup on a full install, or setup on one with the tools, removes nothing.
+  const withDev = !translator || npm.dev;
+  const withTools = machine.mode === "tools" || npm.tools;
+  const why = !npm.installed
+    ? ""
+    : !npm.upToDate
+      ? ": package-lock.json is newer than node_modules/"
+      : withDev && !npm.dev
+        ? ": the build's and the tests' tools are missing"
+        : ": the maintainers' tools are missing";
+  if (!npm.installed || !npm.upToDate || (withDev && !npm.dev) || (withTools && !npm.tools)) {
+    const args = ["ci", ...(withDev ? [] : ["--omit=dev"]), ...(withTools ? [] : ["--workspaces=false"]), "--no-audit", "--no-fund"];
+    say(`→ installing npm packages (npm ${args.slice(0, -2).join(" ")})${why}`);
     steps.push({
       kind: "run",
       command: "npm",
-      args: ["ci", "--no-audit", "--no-fund"],
+      args,
       // Set for the child process itself, whatever the shell: npm never downloads a browser.
       env: { PUPPETEER_SKIP_DOWNLOAD: "1" },
       failure: "npm ci failed (see above)\n  → check your network connection and run npm run setup again; delete node_modules/ if the error persists",
     });
   } else {
     say("✓ npm packages are installed");
+  }
+  // Fonts follow locales: the print fonts the project's locales need, installed if package.json lacks one.
+  steps.push({
+    kind: "run",
+    command: "node",
+    args: [FONTS_STEP[0], FONTS_STEP[1], ...(withDev ? [] : ["--omit=dev"])],
+    failure: "the print fonts could not be installed (see above)\n  → run the npm install command it names yourself, then npm run setup again",
+  });
+
+  if (translator && !npm.dev) {
+    say(
+      "✓ a translator's setup: npm run check, npm run locale:*, npm start and npm run build:site work.\n" +
+        "  Left out: the PDF build, the tests and Chromium, poppler and Java (npm run build, npm run pdf, npm test); npm run setup adds them.",
+    );
+    return steps;
   }
 
   const missing = TOOLS.filter((tool) => !has(machine, tool.id));

@@ -9,12 +9,13 @@ import { CHROMIUM_ENV_VARS, USUAL_PATHS } from "../shared/chromiumPaths.mjs";
  * @param {NodeJS.ProcessEnv} env
  * @returns {import("./plan.mjs").Machine}
  */
-export function probeMachine(root, env = process.env) {
+export function probeMachine(root, env = process.env, argv = process.argv.slice(2)) {
   const platform = process.platform;
   const onPath = (/** @type {string} */ name) => findOnPath(name, env, platform);
   return {
     platform,
     distro: platform === "linux" && onPath("apt-get") ? debianFamily(readOsRelease()) : undefined,
+    mode: argv.includes("--translator") ? "translator" : argv.includes("--tools") ? "tools" : "full",
     npmPackages: npmPackages(root),
     browser: findBrowser(env),
     pdftoppm: onPath("pdftoppm"),
@@ -24,11 +25,23 @@ export function probeMachine(root, env = process.env) {
   };
 }
 
-/** npm ci writes node_modules/.package-lock.json: missing, or older than the lock file, means install. */
+/**
+ * npm ci writes node_modules/.package-lock.json: missing, or older than the lock file, means install.
+ * dev and tools: every devDependency of package.json, and of tools/package.json, is in node_modules/.
+ */
 export function npmPackages(root) {
   const installed = join(root, "node_modules", ".package-lock.json");
-  if (!existsSync(installed)) return { installed: false, upToDate: false };
-  return { installed: true, upToDate: statSync(join(root, "package-lock.json")).mtimeMs <= statSync(installed).mtimeMs };
+  const present = (/** @type {string} */ manifest) => Object.keys(readJson(join(root, manifest)).devDependencies ?? {}).every((name) => existsSync(join(root, "node_modules", name, "package.json")));
+  if (!existsSync(installed)) return { installed: false, upToDate: false, dev: false, tools: false };
+  return { installed: true, upToDate: statSync(join(root, "package-lock.json")).mtimeMs <= statSync(installed).mtimeMs, dev: present("package.json"), tools: present(join("tools", "package.json")) };
+}
+
+function readJson(/** @type {string} */ file) {
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    return {};
+  }
 }
 
 /**

@@ -45,7 +45,7 @@ export function qrCodePath(text: string, { mask }: QrOptions = {}): { path: stri
       while (x + run < n && modules.get(y, x + run)) run++;
       const [px, py] = [x + QUIET_ZONE, y + QUIET_ZONE];
       // After `z` the pen is back at the run's start: the next run moves from there.
-      path += (at ? `m${px - at[0]} ${py - at[1]}` : `M${px} ${py}`) + `h${run}v1h-${run}z`;
+      path += `${at ? `m${px - at[0]} ${py - at[1]}` : `M${px} ${py}`}h${run}v1h-${run}z`;
       at = [px, py];
       x += run;
     }

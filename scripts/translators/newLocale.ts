@@ -15,6 +15,7 @@ import { isPlainObject } from "../shared/json.ts";
 import { isLanguageTag, notALanguageTag } from "../shared/languageTag.ts";
 import { parsePluralKey, pluralCategories, pluralGroups, pluralKey } from "../project/pluralKeys.ts";
 import { decodeExact, removeFrontMatterLine, setFrontMatterLine } from "./frontMatterEdit.ts";
+import { PRINT_FONTS, printFontsForLocale } from "../print/index.ts";
 
 export interface ScaffoldOutcome {
   file: string;
@@ -164,4 +165,43 @@ export function scaffoldGlossary(root: string, code: string): ScaffoldOutcome | 
   }
   writeFileSync(path, edited);
   return { file, result: "updated", terms: missing.length };
+}
+
+/** Installs npm packages (npm install, which adds them to package.json); false when it failed. Injected, so the tests install nothing. */
+export type PackageInstaller = (packages: string[]) => boolean;
+
+/**
+ * Fonts follow locales: the print font packages the locales need that package.json does not list
+ * are installed (npm install: a step the person runs, which says so, never a download during a
+ * build), and the packages listed that no locale needs are named. Says each line as it happens
+ * (the install's own output comes between); returns them all.
+ */
+export function addLocaleFonts(root: string, codes: readonly string[], install: PackageInstaller, say: (line: string) => void = () => {}): string[] {
+  const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
+  const listed = new Set(Object.keys({ ...manifest.dependencies, ...manifest.devDependencies }));
+  const needed = new Map<string, { family: string; label: string; locales: string[] }>();
+  for (const code of codes) {
+    for (const font of printFontsForLocale(code)) {
+      const entry = needed.get(font.npm) ?? { family: font.family, label: font.label, locales: [] };
+      entry.locales.push(code);
+      needed.set(font.npm, entry);
+    }
+  }
+  const missing = [...needed].filter(([npm]) => !listed.has(npm));
+  const lines: string[] = [];
+  const push = (line: string) => {
+    lines.push(line);
+    say(line);
+  };
+  if (missing.length > 0) {
+    for (const [npm, font] of missing) push(`→ the PDFs in ${font.locales.join(", ")} need the print font ${font.family} (${font.label}): installing it, npm install ${npm}`);
+    const packages = missing.map(([npm]) => npm);
+    if (install(packages)) push(`✓ installed ${packages.join(", ")} and added ${packages.length === 1 ? "it" : "them"} to package.json (commit package.json and package-lock.json with the locale)`);
+    else push(`✗ npm install failed (see above)\n  → run it yourself: npm install ${packages.join(" ")}`);
+  } else {
+    push(`✓ print fonts for ${codes.join(", ")}: ${[...needed.values()].map((f) => f.family).join(", ")} (package.json lists them)`);
+  }
+  const unneeded = PRINT_FONTS.filter((font) => listed.has(font.npm) && !needed.has(font.npm)).map((font) => font.npm);
+  if (unneeded.length > 0 && codes.length > 1) push(`– package.json lists ${unneeded.join(", ")}, which no locale needs: npm uninstall ${unneeded.join(" ")} makes the install smaller`);
+  return lines;
 }

@@ -18,13 +18,7 @@ beforeAll(async () => {
   context = await newContext(web.browser, 360, 740);
   // Anything not for the local server is refused and recorded: the share links must load nothing.
   await context.route("**/*", async (route) => {
-    if (
-      route
-        .request()
-        .url()
-        .startsWith(web.server.url + "/")
-    )
-      return route.continue();
+    if (route.request().url().startsWith(`${web.server.url}/`)) return route.continue();
     offSite.push(`${page.url()}: ${route.request().resourceType()} ${route.request().url()}`);
     return route.abort("blockedbyclient");
   });

@@ -3,8 +3,12 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { cpSync } from "node:fs";
 import { join } from "node:path";
 import { checkLocales } from "../../scripts/check/checkLocales.ts";
+import { setPrintFontLookup } from "../../scripts/print/fonts.ts";
 import { copyProject, type ProjectCopy } from "../helpers/project.ts";
 import { ROOT } from "../helpers/site.ts";
+
+// The fixture locales' fonts: subsets in tests/fixtures/print-fonts/ (npm run setup installs only what en and ar need).
+process.env.PRINT_FONT_PACKAGES = join(ROOT, "tests", "fixtures", "print-fonts");
 
 let project: ProjectCopy;
 beforeAll(() => {
@@ -25,5 +29,19 @@ describe("scripts without a print font", () => {
   test("every other fixture locale (one per print font) and the real English and Arabic: no warning", () => {
     const result = checkLocales(project.root, { diffs: false });
     expect(result.problems.filter((p) => p.kind === "print-font" && p.locale !== "ka")).toEqual([]);
+  });
+
+  test("Japanese with the Japanese and Chinese font packages not installed: the warning names the package and the command that adds it", () => {
+    setPrintFontLookup((npm, real) => (/noto-sans-(jp|kr|sc|tc)$/.test(npm) ? undefined : real(npm)));
+    try {
+      const warnings = checkLocales(project.root, { diffs: false }).problems.filter((p) => p.kind === "print-font" && p.locale === "ja");
+      const about = (script: string) => warnings.find((p) => p.message.startsWith(`no print font covers the ${script} characters`));
+      expect(about("Han")).toMatchObject({ file: "content/ja/pledge.md", line: 2, severity: "warning" });
+      expect(about("Han")!.hint).toMatch(/^install the print font for Chinese \(Simplified\), Noto Sans SC: npm install @fontsource\/noto-sans-sc /);
+      expect(about("Katakana")).toMatchObject({ file: "content/ja/pledge.md", line: 6 });
+      expect(about("Katakana")!.hint).toMatch(/^install the print font for Japanese, Noto Sans JP: npm install @fontsource\/noto-sans-jp /);
+    } finally {
+      setPrintFontLookup();
+    }
   });
 });
