@@ -3,7 +3,7 @@
 // stale, and a build without PDFs (npm run build:site) simply lists none.
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { pdfPath, PRINT_VARIANTS } from "../print/index.ts";
+import { pdfPath, PRINT_VARIANTS, twoUpFilesOf, twoUpPath } from "../print/index.ts";
 import type { SiteModel, TextLanguage } from "./model.ts";
 
 export interface Download {
@@ -13,6 +13,9 @@ export interface Download {
   /** The language of `label` and of `meta`'s words where they are still the source locale's. */
   labelLang: TextLanguage | undefined;
   metaLang: TextLanguage | undefined;
+  /** How to print it (two-up files: which flip, where to cut), and its language; undefined for the others. */
+  hint: string | undefined;
+  hintLang: TextLanguage | undefined;
   pages: number;
   bytes: number;
 }
@@ -21,24 +24,30 @@ export async function listDownloads(site: SiteModel, outputDir: string): Promise
   const downloads: Record<string, Download[]> = {};
   for (const locale of site.locales) {
     const list: Download[] = [];
-    for (const variant of PRINT_VARIANTS) {
-      const url = pdfPath(locale.code, variant);
+    const t = (key: string, options?: Record<string, unknown>) => site.t(locale.code, key, options);
+    const add = async (url: string, labelKey: string, hintKey?: string) => {
       const file = join(outputDir, url);
-      if (!existsSync(file)) continue;
+      if (!existsSync(file)) return;
       const bytes = statSync(file).size;
       // Loaded only when there are PDFs to count: pdf-lib is the heaviest module of a site build.
       const { PDFDocument } = await import("pdf-lib");
       const pages = (await PDFDocument.load(readFileSync(file), { updateMetadata: false })).getPageCount();
-      const t = (key: string, options?: Record<string, unknown>) => site.t(locale.code, key, options);
       list.push({
         url,
-        label: t(variant.labelKey),
+        label: t(labelKey),
         meta: t("downloads.meta", { pages: t("home.pageCount", { count: pages }), size: formatSize(bytes, locale.code, locale.numberingSystem) }),
-        labelLang: site.uiTextLang(locale.code, variant.labelKey),
+        labelLang: site.uiTextLang(locale.code, labelKey),
         metaLang: site.uiTextLang(locale.code, "home.pageCount", { count: pages }),
+        hint: hintKey ? t(hintKey) : undefined,
+        hintLang: hintKey ? site.uiTextLang(locale.code, hintKey) : undefined,
         pages,
         bytes,
       });
+    };
+    for (const variant of PRINT_VARIANTS) {
+      await add(pdfPath(locale.code, variant), variant.labelKey);
+      // A two-up file follows the file it is made from.
+      for (const twoUp of twoUpFilesOf(variant)) await add(twoUpPath(locale.code, twoUp), twoUp.labelKey, twoUp.hintKey);
     }
     downloads[locale.code] = list;
   }
