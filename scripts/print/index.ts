@@ -1,8 +1,9 @@
 // What the other views and the renderer may ask of print: whether the print fonts cover a text,
 // in which writing system a character is (the check warns before a PDF build would stop on it),
-// the documents' variants and where their pages and PDFs live (the home page's downloads), the
+// the documents' variants and where their pages and PDFs live (the home page's downloads), the two-up files, the
 // font files a page declares, and the share cards.
 export { allCovered, fontFilesIn, printFontNamed, printFontRoutes, uncoveredCharacters } from "./fonts.ts";
 export { addFontHint, byScript } from "./writingSystems.ts";
 export { documentOf, MM_TO_PT, pdfPath, printPagePath, printVariants, renderedVariants, type PrintVariant } from "./variants.ts";
+export { TWO_UP_FILES, TWO_UP_SHEETS, twoUpFilesOf, twoUpPath, type TwoUpFile, type TwoUpSheet } from "./twoUpFiles.ts";
 export { CARD_HEIGHT, CARD_MAX_BYTES, CARD_WIDTH, shareCards, type ShareCard } from "./shareCardPages.ts";

@@ -2,11 +2,13 @@
 // built site into that site's folder. A document whose inputs are unchanged is copied from the
 // cache; the rest are rendered in the shared browser session, several at once, each checked
 // (layout, page count, fonts), given its press boxes, and written atomically, with a progress line.
+// Then the two-up files for home printers are imposed from the finished PDFs (twoUp.ts), cached
+// by the single file's bytes.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { buildSiteModel } from "../site/index.ts";
-import { documentOf, fontFilesIn, pdfPath, printPagePath, printVariants, renderedVariants, type PrintVariant } from "../print/index.ts";
+import { documentOf, fontFilesIn, pdfPath, printPagePath, printVariants, renderedVariants, twoUpFilesOf, twoUpPath, type PrintVariant, type TwoUpFile } from "../print/index.ts";
 import type { DocumentPlan } from "../project/documentList.ts";
 import { browserIdentity, ContentKeys, RenderCache, rendererIdentity, writeAtomically } from "./cache.ts";
 import { finishPdf } from "./pdfBoxes.ts";
@@ -14,6 +16,7 @@ import { checkPdfFonts } from "./embeddedFonts.ts";
 import { pdfPrinter, type PagedLayout, type PdfPrinter } from "./pdfPrinter.ts";
 import { PRINT_ASSETS, renderTasks, type RenderTask } from "./renderTasks.ts";
 import { RenderError, type RenderSession } from "./session.ts";
+import { imposeTwoUp, twoUpKey } from "./twoUp.ts";
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 
@@ -40,10 +43,23 @@ export interface PdfResult {
   requests: string[];
 }
 
+/** A two-up file for home printers, imposed from a finished PDF (scripts/render/twoUp.ts). */
+export interface TwoUpResult {
+  locale: string;
+  twoUp: TwoUpFile;
+  target: string;
+  pages: number;
+  bytes: number;
+  ms: number;
+  cached: boolean;
+}
+
 /** What a PDF build did: every document's result, and the counts the build's closing line prints. */
 export interface PdfBuild {
   /** One per document, in the order of the jobs (cached or rendered). */
   results: PdfResult[];
+  /** The two-up files made from them, in the same order. */
+  twoUps: TwoUpResult[];
   rendered: number;
   cached: number;
   seconds: number;
@@ -129,12 +145,12 @@ export async function buildPdfs(options: BuildPdfsOptions): Promise<PdfBuild> {
     findBrowser: options.findBrowser,
     onSession: options.onRenderer,
   });
-  return pdfs.finish(slots);
+  return await pdfs.finish(slots);
 }
 
 interface PdfTask extends RenderTask {
-  /** Prunes the cache and prints the closing line. */
-  finish(slots: number): PdfBuild;
+  /** Imposes the two-up files, prunes the cache and prints the closing line. */
+  finish(slots: number): Promise<PdfBuild>;
 }
 
 /** Copies cached PDFs into the site now; the rest wait for the browser session (render). */
@@ -195,7 +211,17 @@ function preparePdfs(options: BuildPdfsOptions): PdfTask {
       );
       if (failures.length > 0) throw failures.find((e) => !(e instanceof RenderError && e.stoppedByOther)) ?? failures[0];
     },
-    finish(slots) {
+    async finish(slots) {
+      const twoUps: TwoUpResult[] = [];
+      for (const job of jobs) {
+        for (const twoUp of twoUpFilesOf(job.variant)) {
+          // Page n of a two-up file holds page n of its single file twice.
+          const pages = results.find((r) => r.job === job)!.pages;
+          const result = await makeTwoUp(job, twoUp, pages, options, cache);
+          twoUps.push(result);
+          log(progressLine(job, result.pages, result.bytes, result.cached ? "cached" : `${(result.ms / 1000).toFixed(2)} s`, twoUp.file));
+        }
+      }
       cache?.prune();
       const rendered = results.filter((r) => !r.cached).length;
       const seconds = (performance.now() - started) / 1000;
@@ -203,6 +229,7 @@ function preparePdfs(options: BuildPdfsOptions): PdfTask {
       return {
         // Same order as the jobs, whatever came from the cache.
         results: jobs.map((job) => results.find((r) => r.job === job)!),
+        twoUps,
         rendered,
         cached: results.length - rendered,
         seconds,
@@ -267,6 +294,19 @@ export function checkLayout(job: PdfJob, layout: PagedLayout, html: string): voi
   }
 }
 
-function progressLine(job: PdfJob, pages: number, bytes: number, time: string): string {
-  return `  ${job.locale.padEnd(5)} ${job.variant.file.padEnd(24)} ${String(pages).padStart(2)} pages ${`${Math.round(bytes / 1000)} kB`.padStart(8)}   ${time}`;
+/** A two-up file from its finished PDF, or from the cache when that PDF's bytes did not change. */
+async function makeTwoUp(job: PdfJob, twoUp: TwoUpFile, pages: number, options: BuildPdfsOptions, cache: RenderCache<{ pages: number }> | undefined): Promise<TwoUpResult> {
+  const started = performance.now();
+  const single = readFileSync(job.target);
+  const target = join(options.siteDir, twoUpPath(job.locale, twoUp));
+  const key = twoUpKey(single, twoUp.sheet, options.root);
+  const hit = cache?.get(key)?.bytes;
+  const bytes = hit ?? (await imposeTwoUp(single, twoUp.sheet));
+  if (!hit) cache?.put(key, bytes, { pages });
+  writeAtomically(target, bytes);
+  return { locale: job.locale, twoUp, target, pages, bytes: bytes.length, ms: performance.now() - started, cached: hit !== undefined };
+}
+
+function progressLine(job: PdfJob, pages: number, bytes: number, time: string, file = job.variant.file): string {
+  return `  ${job.locale.padEnd(5)} ${file.padEnd(24)} ${String(pages).padStart(2)} pages ${`${Math.round(bytes / 1000)} kB`.padStart(8)}   ${time}`;
 }

@@ -3,7 +3,7 @@
 // stale, and a build without PDFs (npm run build:site) simply lists none.
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { documentOf, pdfPath, printVariants } from "../print/index.ts";
+import { documentOf, pdfPath, printVariants, twoUpFilesOf, twoUpPath } from "../print/index.ts";
 import type { SiteModel, TextLanguage } from "./model.ts";
 
 export interface Download {
@@ -13,6 +13,9 @@ export interface Download {
   /** The language of `label` and of `meta`'s words where they are still the source locale's. */
   labelLang: TextLanguage | undefined;
   metaLang: TextLanguage | undefined;
+  /** How to print it (two-up files: which flip, where to cut), and its language; undefined for the others. */
+  hint: string | undefined;
+  hintLang: TextLanguage | undefined;
   pages: number;
   bytes: number;
 }
@@ -21,29 +24,34 @@ export async function listDownloads(site: SiteModel, outputDir: string): Promise
   const downloads: Record<string, Download[]> = {};
   for (const locale of site.locales) {
     const list: Download[] = [];
-    for (const variant of printVariants(site.documents)) {
-      const url = pdfPath(locale.code, variant);
+    const t = (key: string, options?: Record<string, unknown>) => site.t(locale.code, key, options);
+    const add = async (url: string, labelKey: string, labelOptions: Record<string, unknown> | undefined, hintKey?: string) => {
       const file = join(outputDir, url);
-      if (!existsSync(file)) continue;
+      if (!existsSync(file)) return;
       const bytes = statSync(file).size;
       // Loaded only when there are PDFs to count: pdf-lib is the heaviest module of a site build.
       const { PDFDocument } = await import("pdf-lib");
       const pages = (await PDFDocument.load(readFileSync(file), { updateMetadata: false })).getPageCount();
-      const t = (key: string, options?: Record<string, unknown>) => site.t(locale.code, key, options);
-      // A variant's own label where ui.json has one (downloads.leafletPress), else one composed of the document's and paper's names.
-      const own = site.t(site.sourceLocale.code, variant.labelKey) !== variant.labelKey;
-      const paperName = site.t(site.sourceLocale.code, variant.paperKey) !== variant.paperKey ? t(variant.paperKey) : variant.paper;
-      const composed = { document: t(documentOf(site.documents, variant.document).nameKey), paper: paperName, sheet: variant.sheet?.name ?? "" };
-      const [labelKey, labelOptions] = own ? [variant.labelKey, undefined] : [variant.labelFallbackKey, composed];
       list.push({
         url,
         label: t(labelKey, labelOptions),
         meta: t("downloads.meta", { pages: t("home.pageCount", { count: pages }), size: formatSize(bytes, locale.code, locale.numberingSystem) }),
         labelLang: site.uiTextLang(locale.code, labelKey, labelOptions),
         metaLang: site.uiTextLang(locale.code, "home.pageCount", { count: pages }),
+        hint: hintKey ? t(hintKey) : undefined,
+        hintLang: hintKey ? site.uiTextLang(locale.code, hintKey) : undefined,
         pages,
         bytes,
       });
+    };
+    for (const variant of printVariants(site.documents)) {
+      // A variant's own label where ui.json has one (downloads.leafletPress), else one composed of the document's and paper's names.
+      const own = site.t(site.sourceLocale.code, variant.labelKey) !== variant.labelKey;
+      const paperName = site.t(site.sourceLocale.code, variant.paperKey) !== variant.paperKey ? t(variant.paperKey) : variant.paper;
+      const composed = { document: t(documentOf(site.documents, variant.document).nameKey), paper: paperName, sheet: variant.sheet?.name ?? "" };
+      await add(pdfPath(locale.code, variant), own ? variant.labelKey : variant.labelFallbackKey, own ? undefined : composed);
+      // A two-up file follows the file it is made from.
+      for (const twoUp of twoUpFilesOf(variant)) await add(twoUpPath(locale.code, twoUp), twoUp.labelKey, undefined, twoUp.hintKey);
     }
     downloads[locale.code] = list;
   }
