@@ -43,7 +43,7 @@ test("npm run build (HTML twice, PDFs in between) reads each content and locale 
   // It publishes the PDFs and share card images, not the pages Chromium rendered them from.
   expect(existsSync(join(project.root, "_site/en/card.png"))).toBe(true);
   expect(existsSync(join(project.root, "_site/en/leaflet.pdf"))).toBe(true);
-  expect(existsSync(join(project.root, "_site/en/leaflet-a5-two-up-a4.pdf"))).toBe(true);
+  expect(existsSync(join(project.root, "_site/en/leaflet-two-up.pdf"))).toBe(true);
   expect(existsSync(join(project.root, "_site/en/print"))).toBe(false);
 }, 600_000);
 

@@ -3,20 +3,22 @@
 // order, the metadata, each side against the single page it shows, the cache, and the home page's
 // download with its printing hint. The imposition on a small PDF: tests/two-up.test.ts.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { PNG } from "pngjs";
 import { buildPdfs, type PdfBuild } from "../scripts/render/index.ts";
 import { buildSite } from "../scripts/build/buildSite.ts";
-import { TWO_UP_FILES } from "../scripts/print/twoUpFiles.ts";
+import { printVariants } from "../scripts/print/index.ts";
 import { buildRealSite, ROOT, type BuiltSite } from "./helpers/site.ts";
 import { pdfInfo, pdfLanguage, searchable } from "./pdfTools.ts";
 
 const MM = 72 / 25.4;
 const LOCALES = ["en", "ar"];
-const TWO_UP = TWO_UP_FILES.find((f) => f.variant === "leaflet")!;
+/** The kit's two-up variants (content/documents.yml): the A5 leaflet on A4 and the half-letter one on Letter. */
+const TWO_UPS = () => printVariants(site.model.documents).filter((v) => v.output === "two-up");
+const TWO_UP = { file: "leaflet-two-up.pdf", labelKey: "downloads.leafletTwoUp", hintKey: "print.twoUpHint" };
 
 let site: BuiltSite;
 let cacheDir: string;
@@ -24,7 +26,7 @@ let first: PdfBuild;
 const logged: string[] = [];
 const single = (code: string) => join(site.dir, code, "leaflet.pdf");
 const twoUp = (code: string) => join(site.dir, code, TWO_UP.file);
-const leafletsOnly = { filter: (job: { locale: string; variant: { id: string } }) => LOCALES.includes(job.locale) && job.variant.id === "leaflet" };
+const leafletsOnly = { filter: (job: { locale: string; variant: { id: string } }) => LOCALES.includes(job.locale) && ["leaflet", "leaflet-half-letter"].includes(job.variant.id) };
 
 beforeAll(async () => {
   site = await buildRealSite();
@@ -74,7 +76,7 @@ function difference(a: ReturnType<typeof grey>, b: ReturnType<typeof grey>, turn
 
 describe.each(LOCALES)("the %s leaflet, two-up on A4", (code) => {
   test("made by the pipeline: one A4 landscape side per side of the leaflet", () => {
-    expect(first.twoUps.map((t) => `${t.locale}/${t.twoUp.file}`)).toContain(`${code}/${TWO_UP.file}`);
+    expect(first.twoUps.map((t) => `${t.locale}/${t.variant.file}`)).toContain(`${code}/${TWO_UP.file}`);
     const info = pdfInfo(twoUp(code));
     expect(info.pages).toBe(2);
     expect(Math.abs(info.width - 297 * MM)).toBeLessThan(0.5 * MM);
@@ -139,6 +141,22 @@ describe.each(LOCALES)("the %s leaflet, two-up on A4", (code) => {
   });
 });
 
+test("exactly the two-up variants documents.yml declares are made, each from its source's PDF on its sheet", () => {
+  expect(TWO_UPS().map((v) => [v.id, v.source, v.sheet?.name])).toEqual([
+    ["leaflet-two-up", "leaflet", "A4"],
+    ["leaflet-half-letter-two-up", "leaflet-half-letter", "Letter"],
+  ]);
+  expect(first.twoUps.map((t) => `${t.locale}/${t.variant.file}`).sort()).toEqual(LOCALES.flatMap((code) => TWO_UPS().map((v) => `${code}/${v.file}`)).sort());
+  for (const code of LOCALES) {
+    const letter = pdfInfo(join(site.dir, code, "leaflet-half-letter-two-up.pdf"));
+    expect(letter.pages).toBe(pdfInfo(join(site.dir, code, "leaflet-half-letter.pdf")).pages);
+    expect(Math.abs(letter.width - 279.4 * MM)).toBeLessThan(0.5 * MM);
+    expect(Math.abs(letter.height - 215.9 * MM)).toBeLessThan(0.5 * MM);
+  }
+  // The old name of w-twoup's file is gone.
+  expect(existsSync(join(site.dir, "en", "leaflet-a5-two-up-a4.pdf"))).toBe(false);
+});
+
 test("the hint names the short-edge flip in both languages", () => {
   expect(site.model.t("en", TWO_UP.hintKey)).toMatch(/short edge/);
   expect(site.model.t("ar", TWO_UP.hintKey)).toMatch(/الحافة القصيرة/);
@@ -149,7 +167,7 @@ test("the cache: leaflets unchanged → the two-up files are copied, not imposed
   expect(first.twoUps.every((t) => !t.cached)).toBe(true);
   const again = await buildPdfs({ root: ROOT, siteDir: site.dir, cacheDir, log: (line) => logged.push(line), ...leafletsOnly });
   expect(again.rendered).toBe(0);
-  expect(again.twoUps.map((t) => t.cached)).toEqual([true, true]);
+  expect(again.twoUps.map((t) => t.cached)).toEqual([true, true, true, true]);
   LOCALES.forEach((code, i) => expect(readFileSync(twoUp(code)).equals(before[i]!), code).toBe(true));
-  expect(logged.filter((line) => line.includes(TWO_UP.file) && line.endsWith("cached"))).toHaveLength(2);
+  expect(logged.filter((line) => line.includes(` ${TWO_UP.file} `) && line.endsWith("cached"))).toHaveLength(2);
 }, 120_000);

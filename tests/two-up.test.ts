@@ -9,11 +9,12 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { PDFDocument, PDFName, PDFString, rgb, StandardFonts } from "pdf-lib";
 import { PNG } from "pngjs";
 import { imposeTwoUp, twoUpKey, twoUpLayout, TwoUpError } from "../scripts/render/twoUp.ts";
-import { TWO_UP_SHEETS } from "../scripts/print/twoUpFiles.ts";
+import { HOME_SHEETS } from "../scripts/project/documentList.ts";
 import { ROOT } from "./helpers/site.ts";
 import { pdfInfo, pdfLanguage, pdfText } from "./pdfTools.ts";
 
 const MM = 72 / 25.4;
+const TWO_UP_SHEETS = { A4: HOME_SHEETS.find((s) => s.name === "A4")!, letter: HOME_SHEETS.find((s) => s.name === "Letter")! };
 const A5 = { width: 148 * MM, height: 210 * MM };
 const HALF_LETTER = { width: 5.5 * 72, height: 8.5 * 72 };
 const near = (actual: number, expected: number, what: string) => expect(Math.abs(actual - expected), `${what}: ${actual} vs ${expected}`).toBeLessThan(0.5 * MM);

@@ -6,7 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { buildPdfs, imposeTwoUp } from "../render/index.ts";
-import { TWO_UP_FILES } from "../print/index.ts";
+import { printVariants } from "../print/index.ts";
+import { buildSiteModel } from "../site/index.ts";
 import { runChild } from "./childProcess.ts";
 import type { BenchOptions, BenchReport, Target } from "./report.ts";
 import { seconds, spread, summarize, type Summary } from "./stats.ts";
@@ -22,20 +23,22 @@ export interface TwoUpFigures {
 
 export async function benchTwoUp(options: BenchOptions, runs = options.smoke ? 2 : options.quick ? 5 : 20): Promise<BenchReport<TwoUpFigures>> {
   const siteDir = mkdtempSync(join(tmpdir(), "pledge-bench-two-up-"));
-  const twoUp = TWO_UP_FILES.find((file) => file.variant === "leaflet");
-  if (!twoUp) throw new Error("no two-up file is declared for the leaflet (scripts/print/twoUpFiles.ts)");
+  const twoUp = printVariants(buildSiteModel(options.root).documents).find((variant) => variant.output === "two-up" && variant.source === "leaflet");
+  const sheet = twoUp?.sheet;
+  const source = twoUp?.source;
+  if (!sheet || !source) throw new Error("content/documents.yml declares no two-up output for the leaflet's first paper\n  → add two-up to its sizes (A5: [home, two-up, press])");
   try {
     options.log("twoup: building the real site (HTML) and its leaflets (from the PDF cache when unchanged)");
     await runChild(join(import.meta.dirname, "children", "buildProject.ts"), [options.root, siteDir], { cwd: options.root });
-    await buildPdfs({ root: options.root, siteDir, log: () => {}, filter: (job) => LOCALES.includes(job.locale) && job.variant.id === twoUp.variant });
+    await buildPdfs({ root: options.root, siteDir, log: () => {}, filter: (job) => LOCALES.includes(job.locale) && job.variant.id === source });
     const locales = [];
     for (const locale of LOCALES) {
-      const single = readFileSync(join(siteDir, locale, "leaflet.pdf"));
+      const single = readFileSync(join(siteDir, locale, `${source}.pdf`));
       const times: number[] = [];
       let bytes = 0;
       for (let run = 0; run <= runs; run++) {
         const started = performance.now();
-        bytes = (await imposeTwoUp(single, twoUp.sheet)).length;
+        bytes = (await imposeTwoUp(single, sheet)).length;
         times.push(performance.now() - started);
       }
       options.log(`twoup: ${locale} ${runs} impositions, median ${ms(summarize(times.slice(1)).median)}`);

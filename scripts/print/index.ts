@@ -5,5 +5,4 @@
 export { allCovered, fontFilesIn, printFontNamed, printFontRoutes, uncoveredCharacters } from "./fonts.ts";
 export { addFontHint, byScript } from "./writingSystems.ts";
 export { documentOf, MM_TO_PT, pdfPath, printPagePath, printVariants, renderedVariants, type PrintVariant } from "./variants.ts";
-export { TWO_UP_FILES, TWO_UP_SHEETS, twoUpFilesOf, twoUpPath, type TwoUpFile, type TwoUpSheet } from "./twoUpFiles.ts";
 export { CARD_HEIGHT, CARD_MAX_BYTES, CARD_WIDTH, shareCards, type ShareCard } from "./shareCardPages.ts";

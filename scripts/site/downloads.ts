@@ -3,7 +3,7 @@
 // stale, and a build without PDFs (npm run build:site) simply lists none.
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { documentOf, pdfPath, printVariants, twoUpFilesOf, twoUpPath } from "../print/index.ts";
+import { documentOf, pdfPath, printVariants } from "../print/index.ts";
 import type { SiteModel, TextLanguage } from "./model.ts";
 
 export interface Download {
@@ -19,6 +19,8 @@ export interface Download {
   pages: number;
   bytes: number;
 }
+
+const TWO_UP_HINT = "print.twoUpHint";
 
 export async function listDownloads(site: SiteModel, outputDir: string): Promise<Record<string, Download[]>> {
   const downloads: Record<string, Download[]> = {};
@@ -47,11 +49,11 @@ export async function listDownloads(site: SiteModel, outputDir: string): Promise
     for (const variant of printVariants(site.documents)) {
       // A variant's own label where ui.json has one (downloads.leafletPress), else one composed of the document's and paper's names.
       const own = site.t(site.sourceLocale.code, variant.labelKey) !== variant.labelKey;
-      const paperName = site.t(site.sourceLocale.code, variant.paperKey) !== variant.paperKey ? t(variant.paperKey) : variant.paper;
-      const composed = { document: t(documentOf(site.documents, variant.document).nameKey), paper: paperName, sheet: variant.sheet?.name ?? "" };
-      await add(pdfPath(locale.code, variant), own ? variant.labelKey : variant.labelFallbackKey, own ? undefined : composed);
-      // A two-up file follows the file it is made from.
-      for (const twoUp of twoUpFilesOf(variant)) await add(twoUpPath(locale.code, twoUp), twoUp.labelKey, undefined, twoUp.hintKey);
+      // A paper's own name where ui.json has one (paper.halfLetter), else its name in documents.yml (A5).
+      const named = (key: string | undefined, name: string) => (key && site.t(site.sourceLocale.code, key) !== key ? t(key) : name);
+      const composed = { document: t(documentOf(site.documents, variant.document).nameKey), paper: named(variant.paperKey, variant.paper), sheet: named(variant.sheetKey, variant.sheet?.name ?? "") };
+      // A two-up file says how to print it: which flip, where to cut.
+      await add(pdfPath(locale.code, variant), own ? variant.labelKey : variant.labelFallbackKey, own ? undefined : composed, variant.output === "two-up" ? TWO_UP_HINT : undefined);
     }
     downloads[locale.code] = list;
   }
