@@ -70,8 +70,9 @@ test("a printed document's name and a download's label and page count not yet tr
     writeFileSync(join(output, code, "leaflet.pdf"), await pdf.save());
   }
   const downloads = await listDownloads(site.model, output);
-  expect(downloads.fr![0]).toMatchObject({ label: site.model.t("en", "downloads.leaflet"), labelLang: { lang: "en", dir: "ltr" }, metaLang: { lang: "en", dir: "ltr" } });
-  expect(downloads.en![0]).toMatchObject({ labelLang: undefined, metaLang: undefined });
+  const first = (code: string) => downloads[code]![0]!.lists[0]!.items[0];
+  expect(first("fr")).toMatchObject({ label: site.model.t("en", "downloads.leaflet"), labelLang: { lang: "en", dir: "ltr" }, metaLang: { lang: "en", dir: "ltr" } });
+  expect(first("en")).toMatchObject({ labelLang: undefined, metaLang: undefined });
 });
 
 test("hreflang claims only translated pages", () => {

@@ -2,7 +2,7 @@
 // project is read once and every part of the build (both HTML passes, the publish gate, the
 // status page, the PDFs) works on that one reading. The dev server: tests/hostile-input/dev-server.test.ts.
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { copyProject, type ProjectCopy } from "./helpers/project.ts";
@@ -31,6 +31,8 @@ function readsDuring(args: string[], script = join(ROOT, "scripts/build.ts")): R
 
 test("npm run build:site reads each content and locale file once", () => {
   const counts = readsDuring(["--site-only"]);
+  // No PDFs, and no print pages either: those are only what the PDFs are rendered from.
+  expect(existsSync(join(project.root, "_site/en/print"))).toBe(false);
   expect(projectFiles(project.root).length).toBeGreaterThan(20);
   expect(counts).toEqual(eachRead(project.root, 1));
 });
@@ -38,10 +40,11 @@ test("npm run build:site reads each content and locale file once", () => {
 test("npm run build (HTML twice, PDFs in between) reads each content and locale file once", () => {
   const counts = readsDuring([]);
   expect(counts).toEqual(eachRead(project.root, 1));
-  // It publishes the share card images, not the pages Chromium photographed them from.
+  // It publishes the PDFs and share card images, not the pages Chromium rendered them from.
   expect(existsSync(join(project.root, "_site/en/card.png"))).toBe(true);
-  expect(existsSync(join(project.root, "_site/en/print/leaflet/index.html"))).toBe(true);
-  expect(readdirSync(join(project.root, "_site/en/print")).filter((name) => name.startsWith("card"))).toEqual([]);
+  expect(existsSync(join(project.root, "_site/en/leaflet.pdf"))).toBe(true);
+  expect(existsSync(join(project.root, "_site/en/leaflet-two-up.pdf"))).toBe(true);
+  expect(existsSync(join(project.root, "_site/en/print"))).toBe(false);
 }, 600_000);
 
 test("a site build without a project handed over (the dev server, tests) reads each file once per build", () => {
@@ -58,7 +61,7 @@ test("npm run pdf over a site from npm run build:site reads each file once, and 
   expect(counts).toEqual(eachRead(project.root, 1));
   expect(existsSync(join(project.root, "_site/en/card.png"))).toBe(true);
   expect(existsSync(join(project.root, "_site/ar/leaflet.pdf"))).toBe(true);
-  expect(readdirSync(join(project.root, "_site/ar/print")).filter((name) => name.startsWith("card"))).toEqual([]);
+  expect(existsSync(join(project.root, "_site/ar/print"))).toBe(false);
   // The second pass: the home page announces its card and lists the PDFs.
   const home = readFileSync(join(project.root, "_site/en/index.html"), "utf8");
   expect(home).toContain('<meta property="og:image"');

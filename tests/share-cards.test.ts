@@ -146,15 +146,14 @@ test("og:locale: likely territories, and Facebook's own codes where they differ"
   expect(["en", "ar", "fr", "pt", "pt-BR", "zh-TW", "fa", "es-419", "de"].map(ogLocaleOf)).toEqual(["en_US", "ar_AR", "fr_FR", "pt_BR", "pt_BR", "zh_TW", "fa_IR", "es_LA", "de_DE"]);
 });
 
-test("npm run build:site writes the print pages but no share card pages: only a build that renders the cards needs them", async () => {
+test("npm run build:site writes no print or share card pages: only a build that renders the PDFs and cards needs them", async () => {
   const output = mkdtempSync(join(tmpdir(), "pledge-site-only-"));
   const previous = process.cwd();
   process.chdir(project.root);
   try {
     await buildAll(project.root, output, { siteOnly: true });
     expect(existsSync(join(output, "en/pledge/index.html"))).toBe(true);
-    expect(existsSync(join(output, "en/print/leaflet/index.html"))).toBe(true);
-    expect(readdirSync(join(output, "en/print")).filter((name) => name.startsWith("card"))).toEqual([]);
+    expect(existsSync(join(output, "en/print"))).toBe(false);
     // The build that renders them (buildRealSite: one HTML pass as npm run build's first) wrote one per reader page.
     expect(readdirSync(join(site.dir, "en/print")).filter((name) => name.startsWith("card")).length).toBe(site.model.sectionPages.filter((p) => p.locale.code === "en").length + 1);
   } finally {

@@ -6,6 +6,7 @@ import { benchLocaleCheck } from "./localeCheck.ts";
 import { benchPdfs } from "./pdfs.ts";
 import { benchShareCards } from "./shareCards.ts";
 import { benchPdfScripts } from "./pdfScripts.ts";
+import { benchTwoUp } from "./twoUp.ts";
 import type { BenchOptions, BenchReport } from "./report.ts";
 
 export interface Benchmark {
@@ -39,5 +40,10 @@ export const BENCHMARKS: Benchmark[] = [
     name: "pdf-scripts",
     what: "the size of a leaflet per script (Latin, Arabic, Hebrew, Persian, Chinese, Devanagari, Cyrillic, Thai)",
     run: (o) => benchPdfScripts(o),
+  },
+  {
+    name: "twoup",
+    what: "imposing the real leaflet two-up on A4 (English and Arabic), median of many runs",
+    run: (o) => benchTwoUp(o),
   },
 ];

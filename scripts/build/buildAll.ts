@@ -6,7 +6,7 @@ import { rmSync } from "node:fs";
 import { refuseFailingTranslations } from "../check/publishGate.ts";
 import { readBuildViews, type BuildViews } from "./eleventy/buildViews.ts";
 import type { PdfBuild } from "../render/index.ts";
-import { removeShareCardPages } from "../print/shareCardPages.ts";
+import { removeChromiumPages } from "../print/shareCardPages.ts";
 import { buildSite } from "./buildSite.ts";
 import { removeLeftovers, replaceFolder, stagingFolder } from "./outputFolder.ts";
 
@@ -26,7 +26,7 @@ export async function buildAll(root: string, output: string, { siteOnly = false,
     // Then the translators' check: a locale marked complete is published only when it passes.
     refuseFailingTranslations(input.check());
     let pdfs: PdfBuild | undefined;
-    if (siteOnly) await buildSite(root, staging, { debug, input, shareCardPages: false });
+    if (siteOnly) await buildSite(root, staging, { debug, input, chromiumPages: false });
     else pdfs = await buildSiteWithPdfs(root, staging, input, debug);
     replaceFolder(staging, output);
     return { pdfs };
@@ -39,12 +39,12 @@ export async function buildAll(root: string, output: string, { siteOnly = false,
 /**
  * The HTML with its printed documents and share cards, into `siteDir` (npm run build's staging
  * folder, or npm run pdf's existing _site/): an HTML pass with the print and card pages, the PDFs
- * and cards rendered from them in one browser session, the card pages removed (Chromium alone
- * read them), then a second, quick HTML pass, because the home pages list the PDFs with their
+ * and cards rendered from them in one browser session, those pages removed (Chromium alone read
+ * them; published, they would ask for print fonts the site does not have), then a second, quick HTML pass, because the home pages list the PDFs with their
  * size and page count, read from the files themselves, and every page announces its card.
  */
 export async function buildSiteWithPdfs(root: string, siteDir: string, input: BuildViews, debug = false): Promise<PdfBuild> {
-  await buildSite(root, siteDir, { debug, input, shareCardPages: true });
+  await buildSite(root, siteDir, { debug, input, chromiumPages: true });
   // Loaded here: an HTML-only build never loads the browser and PDF libraries.
   const { buildPdfs, prepareShareCards } = await import("../render/index.ts");
   const pdfs = await buildPdfs({
@@ -54,7 +54,10 @@ export async function buildSiteWithPdfs(root: string, siteDir: string, input: Bu
     documents: input.site.documents,
     alsoRender: [prepareShareCards({ root, siteDir, cards: input.cards() })],
   });
-  removeShareCardPages(input.cards(), siteDir);
-  await buildSite(root, siteDir, { debug, input, shareCardPages: false });
+  removeChromiumPages(
+    input.site.locales.map((l) => l.code),
+    siteDir,
+  );
+  await buildSite(root, siteDir, { debug, input, chromiumPages: false });
   return pdfs;
 }

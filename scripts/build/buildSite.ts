@@ -11,11 +11,11 @@ export interface BuildSiteOptions {
   debug?: boolean;
   /** The project already read (npm run build): the build reads no content or locale file. */
   input?: BuildViews;
-  /** Write the share card pages Chromium photographs (default: yes; see BuildPass). */
-  shareCardPages?: boolean;
+  /** Write the print and share card pages Chromium renders (default: yes; see BuildPass). */
+  chromiumPages?: boolean;
 }
 
-export async function buildSite(root: string, outputDir: string, { debug = false, input, shareCardPages = true }: BuildSiteOptions = {}): Promise<void> {
+export async function buildSite(root: string, outputDir: string, { debug = false, input, chromiumPages = true }: BuildSiteOptions = {}): Promise<void> {
   const project = input?.project ?? readProject(root);
   // Relative to the working directory, as a configuration file's dir.input is: messages then name
   // templates/… as the person sees it, not a temporary folder's absolute path.
@@ -25,7 +25,7 @@ export async function buildSite(root: string, outputDir: string, { debug = false
     // server's); so the path prefix, which only a configuration file could return, is given here.
     configPath: false,
     pathPrefix: sitePathPrefix(project.campaign.siteUrl),
-    config: (eleventyConfig: Parameters<typeof configure>[0]) => configure(eleventyConfig, { root, project, ...(input ? { input } : {}), shareCardPages }),
+    config: (eleventyConfig: Parameters<typeof configure>[0]) => configure(eleventyConfig, { root, project, ...(input ? { input } : {}), chromiumPages }),
   });
   if (!debug) eleventy.disableLogger();
   await eleventy.write();

@@ -86,7 +86,10 @@ export function builtShareCards(cards: ShareCard[], outputDir: string): Record<s
   return built;
 }
 
-/** Once the images are rendered, the card pages have served: the published site keeps the images only. */
-export function removeShareCardPages(cards: ShareCard[], siteDir: string): void {
-  for (const card of cards) rmSync(join(siteDir, card.url), { recursive: true, force: true });
+/**
+ * Once the PDFs and images are rendered, the pages they were rendered from (every page under
+ * /<locale>/print/: documents and cards) have served: the published site keeps the files only.
+ */
+export function removeChromiumPages(locales: string[], siteDir: string): void {
+  for (const code of locales) rmSync(join(siteDir, code, "print"), { recursive: true, force: true });
 }

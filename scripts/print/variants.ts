@@ -29,6 +29,8 @@ export interface PrintVariant {
   /** Two-up only: the sheet two copies share, and the home variant whose PDF is imposed on it (no print page of its own). */
   sheet?: Sheet;
   source?: string;
+  /** Two-up only: the UI string key that may name the sheet (paper.letter). */
+  sheetKey?: string;
 }
 
 export const PRESS_BLEED_MM = 3;
@@ -41,6 +43,11 @@ function paperSlug(name: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "");
+}
+
+/** The UI string key that may name a paper: paper.halfLetter. */
+function paperKey(name: string): string {
+  return `paper.${camelCase(paperSlug(name))}`;
 }
 
 const OUTPUT_SUFFIX: Record<Output, string> = { home: "", press: "-press", "two-up": "-two-up" };
@@ -66,12 +73,12 @@ export function documentVariants(document: PrintDocument): PrintVariant[] {
         width: size.paper.width,
         height: size.paper.height,
         paper: size.paper.name,
-        paperKey: `paper.${camelCase(paperSlug(size.paper.name))}`,
+        paperKey: paperKey(size.paper.name),
         bleed: press ? PRESS_BLEED_MM : 0,
         slug: press ? PRESS_SLUG_MM : 0,
         labelKey: `downloads.${camelCase(id)}`,
         labelFallbackKey: FALLBACK_LABEL[output],
-        ...(output === "two-up" ? { sheet: size.sheet, source: base } : {}),
+        ...(output === "two-up" && size.sheet ? { sheet: size.sheet, source: base, sheetKey: paperKey(size.sheet.name) } : {}),
       };
     }),
   );

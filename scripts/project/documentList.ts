@@ -71,7 +71,7 @@ export interface Sheet {
   height: number;
 }
 /** The sheets home printers take: a paper half of one of them can be printed two-up. */
-const HOME_SHEETS: readonly Sheet[] = [
+export const HOME_SHEETS: readonly Sheet[] = [
   { name: "A4", width: 210, height: 297 },
   { name: "Letter", width: 215.9, height: 279.4 },
 ];

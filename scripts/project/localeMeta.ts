@@ -4,6 +4,7 @@ import { ContentError } from "../shared/contentError.ts";
 import { isPlainObject, parseJson } from "../shared/json.ts";
 import { parseExpansion, type Expansion } from "./expansion.ts";
 import { jsonKeyLines } from "./jsonKeyLines.ts";
+import { PAPER_FAMILIES, type PaperFamily } from "./paperFamily.ts";
 
 export type Direction = "ltr" | "rtl";
 /** How a locale's translators work when not in the markdown files: PO or XLIFF files (npm run locale:export/import). */
@@ -23,11 +24,13 @@ export interface LocaleMeta {
   exchange?: Exchange;
   /** "glossary" in locale.json: how the check reports a block without the glossary's rendering of a term (default "warning"). */
   glossary?: "error" | "warning";
+  /** "paper" in locale.json when given: the paper family its readers have (a4 or letter); by default from its region (paperFamily.ts). */
+  paper?: PaperFamily;
 }
 
 export const META_FILE = "locale.json";
 
-const META_KEYS = ["name", "dir", "numberingSystem", "complete", "expansion", "exchange", "glossary"];
+const META_KEYS = ["name", "dir", "numberingSystem", "complete", "expansion", "exchange", "glossary", "paper"];
 
 /** `file` is the path as shown to people. */
 export function parseLocaleMeta(text: string, file: string): LocaleMeta {
@@ -40,7 +43,7 @@ export function parseLocaleMeta(text: string, file: string): LocaleMeta {
   for (const key of Object.keys(value)) {
     if (!META_KEYS.includes(key)) fail(key, `unknown key "${key}"`, `remove it; the metadata keys are: ${META_KEYS.join(", ")}`);
   }
-  const { name, dir, numberingSystem, complete, expansion, exchange, glossary } = value;
+  const { name, dir, numberingSystem, complete, expansion, exchange, glossary, paper } = value;
   if (typeof name !== "string" || !name.trim()) fail("name", '"name" is missing', 'give the language\'s name in the language itself, e.g. "العربية" or "Français"');
   if (dir !== "ltr" && dir !== "rtl") fail("dir", '"dir" must be "ltr" or "rtl"', "use rtl for Arabic, Hebrew, Persian, Urdu…; ltr otherwise");
   if (typeof numberingSystem !== "string" || !isNumberingSystem(numberingSystem)) {
@@ -63,6 +66,13 @@ export function parseLocaleMeta(text: string, file: string): LocaleMeta {
       'write "error" to hold every block to the glossary\'s renderings (content/glossary.yml), or remove the key for warnings',
     );
   }
+  if (paper !== undefined && !PAPER_FAMILIES.includes(paper as PaperFamily)) {
+    fail(
+      "paper",
+      `"paper" must be ${PAPER_FAMILIES.map((f) => `"${f}"`).join(" or ")}, not ${JSON.stringify(paper)}`,
+      'write "letter" where readers buy US Letter paper (United States, Canada, Mexico, the Philippines…), "a4" where they buy A4, or remove the key to go by the locale\'s region',
+    );
+  }
   return {
     name: (name as string).trim(),
     dir: dir as Direction,
@@ -71,6 +81,7 @@ export function parseLocaleMeta(text: string, file: string): LocaleMeta {
     ...(range ? { expansion: range as Expansion } : {}),
     ...(exchange !== undefined ? { exchange: exchange as Exchange } : {}),
     ...(glossary !== undefined ? { glossary: glossary as "error" | "warning" } : {}),
+    ...(paper !== undefined ? { paper: paper as PaperFamily } : {}),
   };
 }
 

@@ -13,6 +13,7 @@ import { CAMPAIGN_DEFAULTS, loadCampaign, type Campaign } from "./campaign.ts";
 import { DOCUMENTS_FILE, loadDocumentPlan, type DocumentPlan } from "./documentList.ts";
 import { GLOSSARY_FILE, loadGlossary, type Glossary } from "./glossary.ts";
 import { defaultExpansion, type Expansion } from "./expansion.ts";
+import { defaultPaperFamily, type PaperFamily } from "./paperFamily.ts";
 import { META_FILE, parseLocaleMeta, type Direction, type Exchange } from "./localeMeta.ts";
 import { problemAsError, problemFromError, type FileProblem } from "./problems.ts";
 import { parseSectionFile, type SectionFrontMatter, type SectionStatus } from "./sectionFile.ts";
@@ -55,6 +56,8 @@ export interface ProjectLocale {
   exchange?: Exchange;
   /** "glossary" in locale.json: a block without the glossary's rendering is an error, or a warning (the default). */
   glossary?: "error" | "warning";
+  /** The paper family its readers most likely have: "paper" in locale.json, or its region's (paperFamily.ts). */
+  paper: PaperFamily;
   metaFile: string;
   stringsFile: string;
   /** undefined when ui.json is absent or does not parse. */
@@ -199,6 +202,7 @@ function readLocale(root: string, code: string, isSource: boolean): ProjectLocal
     numberingSystem: "latn",
     complete: false,
     expansion: defaultExpansion(code),
+    paper: defaultPaperFamily(code),
     metaFile,
     stringsFile,
     strings: undefined,

@@ -2,6 +2,8 @@
 // built site into that site's folder. A document whose inputs are unchanged is copied from the
 // cache; the rest are rendered in the shared browser session, several at once, each checked
 // (layout, page count, fonts), given its press boxes, and written atomically, with a progress line.
+// Then the two-up variants content/documents.yml declares are imposed from their source variant's
+// finished PDF on their sheet (twoUp.ts), cached by the single file's bytes, the sheet and the code.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -14,6 +16,7 @@ import { checkPdfFonts } from "./embeddedFonts.ts";
 import { pdfPrinter, type PagedLayout, type PdfPrinter } from "./pdfPrinter.ts";
 import { PRINT_ASSETS, renderTasks, type RenderTask } from "./renderTasks.ts";
 import { RenderError, type RenderSession } from "./session.ts";
+import { imposeTwoUp, twoUpKey } from "./twoUp.ts";
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 
@@ -40,10 +43,24 @@ export interface PdfResult {
   requests: string[];
 }
 
+/** A two-up file for home printers, imposed from a finished PDF (scripts/render/twoUp.ts). */
+interface TwoUpResult {
+  locale: string;
+  /** The two-up variant (output "two-up", with its sheet and source variant). */
+  variant: PrintVariant;
+  target: string;
+  pages: number;
+  bytes: number;
+  ms: number;
+  cached: boolean;
+}
+
 /** What a PDF build did: every document's result, and the counts the build's closing line prints. */
 export interface PdfBuild {
   /** One per document, in the order of the jobs (cached or rendered). */
   results: PdfResult[];
+  /** The two-up files made from them, in the same order. */
+  twoUps: TwoUpResult[];
   rendered: number;
   cached: number;
   seconds: number;
@@ -93,28 +110,38 @@ function pdfKey(keys: ContentKeys, inputs: Omit<PdfCacheInputs, "browser">): str
   return keys.key({ settings: `variant ${JSON.stringify(inputs.variant)}`, html: inputs.html, folders: [inputs.assetsDir], fonts: inputs.fonts });
 }
 
+/** The locales to print and the print kit: as given (npm run build), else read from the project. */
+function localesAndPlan(root: string, codes?: string[], documents?: DocumentPlan): { codes: string[]; plan: DocumentPlan } {
+  const site = codes && documents ? undefined : buildSiteModel(root);
+  return { codes: codes ?? site!.locales.map((locale) => locale.code), plan: documents ?? site!.documents };
+}
+
 /** One job per locale and rendered variant (two-up files are imposed from these, not rendered). */
 export function pdfJobs(root: string, siteDir: string, codes?: string[], documents?: DocumentPlan): PdfJob[] {
-  const site = codes && documents ? undefined : buildSiteModel(root);
-  const locales = codes?.map((code) => ({ code })) ?? site!.locales;
-  const plan = documents ?? site!.documents;
+  const { codes: locales, plan } = localesAndPlan(root, codes, documents);
   const variants = renderedVariants(printVariants(plan));
   return locales.flatMap((locale) =>
     variants.map((variant) => {
-      const pagePath = printPagePath(locale.code, variant);
+      const pagePath = printPagePath(locale, variant);
       const { minPages, maxPages } = documentOf(plan, variant.document);
       return {
-        locale: locale.code,
+        locale,
         variant,
         minPages,
         maxPages,
         pagePath,
         htmlFile: join(siteDir, pagePath, "index.html"),
-        target: join(siteDir, pdfPath(locale.code, variant)),
-        label: `${locale.code}/${variant.file}`,
+        target: join(siteDir, pdfPath(locale, variant)),
+        label: `${locale}/${variant.file}`,
       };
     }),
   );
+}
+
+/** The two-up variants of the kit, each with the job that renders its source variant in the same locale (none when that job is filtered out). */
+function twoUpsOf(jobs: readonly PdfJob[], plan: DocumentPlan): { job: PdfJob; variant: PrintVariant }[] {
+  const twoUps = printVariants(plan).filter((variant) => variant.output === "two-up");
+  return jobs.flatMap((job) => twoUps.filter((variant) => variant.source === job.variant.id).map((variant) => ({ job, variant })));
 }
 
 /** Renders the PDFs (and whatever else is to be rendered in the same browser session). */
@@ -129,18 +156,19 @@ export async function buildPdfs(options: BuildPdfsOptions): Promise<PdfBuild> {
     findBrowser: options.findBrowser,
     onSession: options.onRenderer,
   });
-  return pdfs.finish(slots);
+  return await pdfs.finish(slots);
 }
 
 interface PdfTask extends RenderTask {
-  /** Prunes the cache and prints the closing line. */
-  finish(slots: number): PdfBuild;
+  /** Imposes the two-up files, prunes the cache and prints the closing line. */
+  finish(slots: number): Promise<PdfBuild>;
 }
 
 /** Copies cached PDFs into the site now; the rest wait for the browser session (render). */
 function preparePdfs(options: BuildPdfsOptions): PdfTask {
   const log = options.log ?? ((line: string) => console.log(line));
-  const jobs = pdfJobs(options.root, options.siteDir, options.locales, options.documents).filter(options.filter ?? (() => true));
+  const { codes, plan } = localesAndPlan(options.root, options.locales, options.documents);
+  const jobs = pdfJobs(options.root, options.siteDir, codes, plan).filter(options.filter ?? (() => true));
   for (const job of jobs) {
     if (!existsSync(job.htmlFile)) {
       throw new RenderError(`the print page ${job.pagePath} is missing from ${options.siteDir}\n  → build the HTML first: npm run build (or npm run build:site, then npm run pdf)`);
@@ -195,7 +223,15 @@ function preparePdfs(options: BuildPdfsOptions): PdfTask {
       );
       if (failures.length > 0) throw failures.find((e) => !(e instanceof RenderError && e.stoppedByOther)) ?? failures[0];
     },
-    finish(slots) {
+    async finish(slots) {
+      const twoUps: TwoUpResult[] = [];
+      for (const { job, variant } of twoUpsOf(jobs, plan)) {
+        // Page n of a two-up file holds page n of its single file twice.
+        const pages = results.find((r) => r.job === job)!.pages;
+        const result = await makeTwoUp(job, variant, pages, options, cache);
+        twoUps.push(result);
+        log(progressLine(job, result.pages, result.bytes, result.cached ? "cached" : `${(result.ms / 1000).toFixed(2)} s`, variant.file));
+      }
       cache?.prune();
       const rendered = results.filter((r) => !r.cached).length;
       const seconds = (performance.now() - started) / 1000;
@@ -203,6 +239,7 @@ function preparePdfs(options: BuildPdfsOptions): PdfTask {
       return {
         // Same order as the jobs, whatever came from the cache.
         results: jobs.map((job) => results.find((r) => r.job === job)!),
+        twoUps,
         rendered,
         cached: results.length - rendered,
         seconds,
@@ -267,6 +304,21 @@ export function checkLayout(job: PdfJob, layout: PagedLayout, html: string): voi
   }
 }
 
-function progressLine(job: PdfJob, pages: number, bytes: number, time: string): string {
-  return `  ${job.locale.padEnd(5)} ${job.variant.file.padEnd(24)} ${String(pages).padStart(2)} pages ${`${Math.round(bytes / 1000)} kB`.padStart(8)}   ${time}`;
+/** A two-up file from its finished PDF, or from the cache when that PDF's bytes did not change. */
+async function makeTwoUp(job: PdfJob, variant: PrintVariant, pages: number, options: BuildPdfsOptions, cache: RenderCache<{ pages: number }> | undefined): Promise<TwoUpResult> {
+  const started = performance.now();
+  const single = readFileSync(job.target);
+  const target = join(options.siteDir, pdfPath(job.locale, variant));
+  // documentList.ts gives every two-up size its sheet; a variant without one is a bug there.
+  const sheet = variant.sheet!;
+  const key = twoUpKey(single, sheet, options.root);
+  const hit = cache?.get(key)?.bytes;
+  const bytes = hit ?? (await imposeTwoUp(single, sheet));
+  if (!hit) cache?.put(key, bytes, { pages });
+  writeAtomically(target, bytes);
+  return { locale: job.locale, variant, target, pages, bytes: bytes.length, ms: performance.now() - started, cached: hit !== undefined };
+}
+
+function progressLine(job: PdfJob, pages: number, bytes: number, time: string, file = job.variant.file): string {
+  return `  ${job.locale.padEnd(5)} ${file.padEnd(30)} ${String(pages).padStart(2)} pages ${`${Math.round(bytes / 1000)} kB`.padStart(8)}   ${time}`;
 }

@@ -1,5 +1,6 @@
 // The locales as pages show them, and the one shape for the language a piece of text is in.
 import type { Direction } from "../project/localeMeta.ts";
+import type { PaperFamily } from "../project/paperFamily.ts";
 import type { Project } from "../project/readProject.ts";
 import { ogLocaleOf } from "./ogLocale.ts";
 
@@ -9,6 +10,8 @@ export interface LocaleView {
   dir: Direction;
   numberingSystem: string;
   complete: boolean;
+  /** The paper family its readers most likely have: their files come first in the downloads. */
+  paper: PaperFamily;
   isSource: boolean;
   homeUrl: string;
   /** og:locale form, e.g. en_US, ar_AR, pt_BR (scripts/site/ogLocale.ts). */
@@ -31,6 +34,7 @@ export function localeViews(project: Project): LocaleView[] {
     dir: l.dir,
     numberingSystem: l.numberingSystem,
     complete: l.complete,
+    paper: l.paper,
     isSource: l.code === project.campaign.sourceLocale,
     homeUrl: `/${l.code}/`,
     ogLocale: ogLocaleOf(l.code),

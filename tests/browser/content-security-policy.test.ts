@@ -36,6 +36,8 @@ test("every reader page carries the policy as a meta element, without the header
   }
   for (const name of HEADER_ONLY_DIRECTIVES) expect(CONTENT_SECURITY_POLICY.meta).not.toContain(name);
   expect(CONTENT_SECURITY_POLICY.meta).toContain("default-src 'none'");
+  // Lighthouse fetches robots.txt from the page (its SEO audit): the same origin may be fetched.
+  expect(CONTENT_SECURITY_POLICY.meta).toContain("connect-src 'self'");
   // The header keeps the full policy.
   expect(session.web.site.read("/_headers")).toContain(`Content-Security-Policy: ${CONTENT_SECURITY_POLICY.header}`);
   expect(CONTENT_SECURITY_POLICY.header).toContain("frame-ancestors 'none'");
@@ -67,5 +69,23 @@ test("control: a page that breaks the policy is reported", async () => {
   await session.page.waitForTimeout(200);
   expect(violations.slice(before).join("\n")).toMatch(/style-src/);
   expect(await session.page.evaluate(() => getComputedStyle(document.body).color)).not.toBe("rgb(255, 0, 0)");
+  violations.splice(before);
+});
+
+test("a reader page may fetch from its own origin (Lighthouse reads robots.txt so), and from no other", async () => {
+  current = "/en/ (fetch)";
+  await session.page.goto(session.web.url("/en/"), { waitUntil: "load" });
+  // Run through the DevTools protocol, as Lighthouse runs it: the fetch itself is under the page's policy.
+  expect(await session.page.evaluate(async () => (await fetch("/robots.txt")).status)).toBe(200);
+  const before = violations.length;
+  const elsewhere = await session.page.evaluate(() =>
+    fetch("https://example.org/robots.txt").then(
+      () => "fetched",
+      (error: unknown) => String(error),
+    ),
+  );
+  expect(elsewhere).not.toBe("fetched");
+  await session.page.waitForTimeout(200);
+  expect(violations.slice(before).join("\n")).toMatch(/connect-src/);
   violations.splice(before);
 });

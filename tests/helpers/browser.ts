@@ -19,10 +19,11 @@ export interface SiteInBrowser {
   close(): Promise<void>;
 }
 
-export async function openSiteInBrowser(): Promise<SiteInBrowser> {
-  const site = await buildRealSite();
+/** `published`: the site as a host serves it, from the output folder alone (no print pages, no font routes). */
+export async function openSiteInBrowser({ published = false } = {}): Promise<SiteInBrowser> {
+  const site = await buildRealSite(undefined, { published });
   // Print pages load their fonts from node_modules, as in the PDF build.
-  const server = await serveFolder(site.dir, 0, printFontRoutes());
+  const server = await serveFolder(site.dir, 0, published ? undefined : printFontRoutes());
   const browser = await chromium.launch({ executablePath: findChromium(), args: HEADLESS_ARGS });
   return {
     site,

@@ -2,6 +2,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { buildAll } from "../../scripts/build/buildAll.ts";
 import { buildSite } from "../../scripts/build/buildSite.ts";
 import { buildSiteModel, type SiteModel } from "../../scripts/site/model.ts";
 
@@ -14,12 +15,17 @@ export interface BuiltSite {
   remove(): void;
 }
 
-export async function buildRealSite(root = ROOT): Promise<BuiltSite> {
+/**
+ * The real site with its print pages (what the PDF build renders; the dev server shows them too),
+ * or `published`: as npm run build:site publishes it (npm run build adds the PDFs and share cards).
+ */
+export async function buildRealSite(root = ROOT, { published = false } = {}): Promise<BuiltSite> {
   const dir = mkdtempSync(join(tmpdir(), "pledge-site-"));
   const previous = process.cwd();
   process.chdir(root);
   try {
-    await buildSite(root, dir);
+    if (published) await buildAll(root, dir, { siteOnly: true });
+    else await buildSite(root, dir);
     const model = buildSiteModel(root);
     return {
       dir,

@@ -51,9 +51,11 @@ export interface BuildPass {
   /** Every view of this build, when npm run build made them already; otherwise made from `project`. */
   input?: BuildViews;
   /**
-   * Whether to write the share card pages (/<locale>/print/card-…/), which only Chromium reads:
-   * a pass that is followed by rendering the cards writes them, others (npm run build:site, the
-   * second pass of npm run build) do not. A build nobody configured (the dev server) does.
+   * Whether to write the pages only Chromium reads (/<locale>/print/…/: the printed documents'
+   * pages and the share card pages): a pass that is followed by rendering the PDFs and cards
+   * writes them, others (npm run build:site, the second pass of npm run build) do not, so the
+   * published site has the PDFs and images, not their sources. A build nobody configured (the
+   * dev server, which serves their fonts) does.
    */
-  shareCardPages: boolean;
+  chromiumPages: boolean;
 }

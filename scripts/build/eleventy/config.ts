@@ -58,14 +58,15 @@ export default function configure(eleventyConfig: EleventyConfig, pass?: BuildPa
   eleventyConfig.addWatchTarget("./campaign.yml");
   eleventyConfig.addGlobalData("site", async () => {
     const { site, print, cards } = current();
-    // site.print: the print pages (scripts/print/); site.downloads: the PDFs already in the
-    // output folder (npm run build renders them, then runs this HTML pass a second time).
+    // site.print: the print pages (scripts/print/) when this pass writes them; site.downloads: the
+    // PDFs already in the output folder (npm run build renders them, then runs this HTML pass a second time).
     const output = resolve(root, eleventyConfig.directories?.output ?? "_site");
+    const withChromiumPages = pass?.chromiumPages ?? true;
     // site.shareCards: the card pages when this pass writes them, and the card images already
     // rendered (npm run build renders them between its two passes).
-    const withCardPages = pass?.shareCardPages ?? true;
-    const shareCards = { pages: withCardPages ? shareCardPages(cards()) : [], built: builtShareCards(cards(), output) };
-    return { ...site, print: print(), downloads: await listDownloads(site, output), shareCards, csp: CONTENT_SECURITY_POLICY };
+    const shareCards = { pages: withChromiumPages ? shareCardPages(cards()) : [], built: builtShareCards(cards(), output) };
+    const printPages = withChromiumPages ? print() : { ...print(), pages: [] };
+    return { ...site, print: printPages, downloads: await listDownloads(site, output), shareCards, csp: CONTENT_SECURITY_POLICY };
   });
   // The translation status page: the same check result as the publish gate; it never fails the build.
   eleventyConfig.addGlobalData("translationStatus", () => current().translationStatus());
