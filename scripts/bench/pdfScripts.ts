@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildPdfs, embeddedFonts } from "../render/index.ts";
 import { printFontNamed } from "../print/index.ts";
+import { setPrintFontLookup } from "../print/fonts.ts";
 import { scriptOf } from "../print/writingSystems.ts";
 import { runChild } from "./childProcess.ts";
 import type { BenchOptions, BenchReport } from "./report.ts";
@@ -29,6 +30,8 @@ export async function benchPdfScripts(options: BenchOptions): Promise<BenchRepor
     cpSync(join(options.root, FIXTURE), project, { recursive: true });
     // The fixture locales' fonts: subsets of the real ones, as in the tests (npm run setup installs only the fonts the campaign's locales need).
     process.env.PRINT_FONT_PACKAGES ??= join(options.root, "tests", "fixtures", "print-fonts");
+    // Forget the fonts earlier benchmarks of this process found (and the routes the PDF server serves).
+    setPrintFontLookup();
     const siteDir = join(project, "_site");
     options.log("pdf-scripts: building the site with the fixture locales into a temp folder");
     await runChild(join(import.meta.dirname, "children", "buildProject.ts"), [project, siteDir], { cwd: project });

@@ -177,6 +177,8 @@ export type PackageInstaller = (packages: string[]) => boolean;
  * (the install's own output comes between); returns them all.
  */
 export function addLocaleFonts(root: string, codes: readonly string[], install: PackageInstaller, say: (line: string) => void = () => {}): string[] {
+  // A content folder without the project's package.json (a copy of content and locales only) has no packages to add.
+  if (!existsSync(join(root, "package.json"))) return [];
   const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
   const listed = new Set(Object.keys({ ...manifest.dependencies, ...manifest.devDependencies }));
   const needed = new Map<string, { family: string; label: string; locales: string[] }>();
