@@ -23,6 +23,8 @@ async function visit(path: string): Promise<void> {
     for (const d of document.querySelectorAll("details")) d.open = true;
     await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
   });
+  // Let what the page asked for after load (its icon) finish: leaving earlier aborts it, which is no fault of the site.
+  await page.waitForLoadState("networkidle");
 }
 
 beforeAll(async () => {
