@@ -5,11 +5,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { ContentError } from "../scripts/shared/contentError.ts";
 import { loadDocumentPlan, twoUpSheet, type DocumentPlan } from "../scripts/project/documentList.ts";
 import { printVariants, renderedVariants } from "../scripts/print/variants.ts";
 import { readSectionList } from "../scripts/project/sectionList.ts";
 import { ROOT } from "./helpers/site.ts";
+import { contentErrorOf } from "./helpers/contentError.ts";
 
 const SECTIONS = ["pledge", "demands", "references"];
 
@@ -26,15 +26,7 @@ function plan(yaml: string): DocumentPlan {
   }
 }
 
-function problem(yaml: string): ContentError {
-  try {
-    plan(yaml);
-  } catch (error) {
-    if (error instanceof ContentError) return error;
-    throw error;
-  }
-  throw new Error("no error");
-}
+const problem = (yaml: string) => contentErrorOf(() => plan(yaml));
 
 const PAPERS = "papers:\n  - { name: A5, width: 148, height: 210 }\n  - { name: A3, width: 297, height: 420 }\n  - { name: square-200, width: 200, height: 200 }\n";
 // Line 5 is "documents:", the leaflet starts on line 6.

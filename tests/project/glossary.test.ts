@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { hasWord, loadGlossary, termsIn } from "../../scripts/project/glossary.ts";
 import { readProject } from "../../scripts/project/readProject.ts";
-import { ContentError } from "../../scripts/shared/contentError.ts";
 import { copyProject } from "../helpers/project.ts";
+import { contentErrorOf } from "../helpers/contentError.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "glossary-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -16,15 +16,7 @@ function read(yaml: string) {
   return loadGlossary(dir, dir);
 }
 
-function errorOf(yaml: string): ContentError {
-  try {
-    read(yaml);
-  } catch (error) {
-    if (error instanceof ContentError) return error;
-    throw error;
-  }
-  throw new Error("no error");
-}
+const errorOf = (yaml: string) => contentErrorOf(() => read(yaml));
 
 describe("the glossary reader", () => {
   test("an entry with forms, a note, the quotation exemption and per-locale renderings", () => {
