@@ -27,11 +27,6 @@ interface LocaleRendering {
 const WORD = /[\p{L}\p{N}]+/gu;
 const ONE_WORD = /^[\p{L}\p{N}]+$/u;
 
-/** Whether a rendering is still to be decided: `accepted: []` without keep (what locale:new writes). */
-function isDecided(rendering: GlossaryRendering): boolean {
-  return rendering.decided;
-}
-
 /** The glossary's side of the check, worked out once per run and used for every locale. */
 export class GlossaryCheck {
   private readonly glossary: Glossary;
@@ -143,7 +138,7 @@ export class GlossaryCheck {
       for (const word of rendering.forbidden) forbidden.push({ entry, rendering, compiled: compileRendering(word, code) });
       const accepted = [...rendering.accepted, ...(rendering.keep ? entry.forms : [])].map((r) => compileRendering(r, code));
       const mine = { entry, rendering, accepted };
-      if (isDecided(rendering)) own.set(entry, mine);
+      if (rendering.decided) own.set(entry, mine);
       else undecided.push(mine);
     }
     conformance.undecided = undecided.length;

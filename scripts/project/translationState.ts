@@ -125,7 +125,7 @@ const oldReferences = new WeakMap<SourceHistory, Map<string, EnglishReference | 
 
 /** Each part computed on first use: the site asks only for the mark, the check for everything. */
 class TranslatedSection implements SectionState {
-  private known: Partial<{ kind: SectionStateKind; untranslated: UntranslatedText[]; reference: EnglishReference; alignment: Alignment; current: SectionState["currentEnglish"] }> = {};
+  private known: Partial<{ kind: SectionStateKind; scan: { parts: UntranslatedText[]; translatedBlock: boolean }; reference: EnglishReference; alignment: Alignment; current: SectionState["currentEnglish"] }> = {};
 
   constructor(
     private readonly english: Section,
@@ -153,8 +153,7 @@ class TranslatedSection implements SectionState {
   }
 
   get untranslated(): readonly UntranslatedText[] {
-    this.known.untranslated ??= this.findUntranslated().parts;
-    return this.known.untranslated;
+    return this.scan().parts;
   }
 
   get reference(): EnglishReference {
@@ -192,11 +191,17 @@ class TranslatedSection implements SectionState {
 
   private decide(): SectionStateKind {
     if (!this.translation) return "missing";
-    const { parts, translatedBlock } = this.findUntranslated();
+    const { parts, translatedBlock } = this.scan();
     if (parts.length > 0 && !translatedBlock) return "untranslated";
     if (this.mark === "none") return "unmarked";
     if (this.mark === "older") return this.reference.unknownBecause ? "unknown-source" : "stale";
     return "current";
+  }
+
+  /** The untranslated parts, scanned once for both `untranslated` and `kind`. */
+  private scan(): { parts: UntranslatedText[]; translatedBlock: boolean } {
+    this.known.scan ??= this.findUntranslated();
+    return this.known.scan;
   }
 
   /** Identity is checked first (a set lookup); whether the text needs translating only for what is identical. */
@@ -206,11 +211,11 @@ class TranslatedSection implements SectionState {
     const parts: UntranslatedText[] = [];
     if (!doc) return { parts, translatedBlock: false };
     const texts = textsOf(english);
-    const titleSame = sameText(doc.title, english.title) && needsTranslation(doc.title);
+    const titleSame = untranslatedString(doc.title, english.title);
     if (titleSame) parts.push({ text: doc.title, line: doc.keyLines.title, what: "the title" });
     let translatedBlock = !titleSame && needsTranslation(doc.title);
     const kicker = doc.kicker;
-    if (kicker && english.kicker && sameText(kicker, english.kicker) && needsTranslation(kicker)) {
+    if (kicker && english.kicker && untranslatedString(kicker, english.kicker)) {
       parts.push({ text: kicker, line: doc.keyLines.kicker, what: "the kicker" });
     }
     for (const block of textBlocks(doc.structure.blocks)) {
@@ -220,7 +225,6 @@ class TranslatedSection implements SectionState {
         translatedBlock = true;
       }
     }
-    this.known.untranslated = parts;
     return { parts, translatedBlock };
   }
 
