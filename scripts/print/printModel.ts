@@ -81,22 +81,24 @@ export function buildPrintModel(site: SiteModel): PrintModel {
     const qrSvg = checkedQrCodeSvg(home.href, t("print.qrLabel", { url: home.text }));
     const signupQrSvg = checkedQrCodeSvg(signup.href, t("print.qrLabel", { url: signup.text }));
     for (const rules of plan.documents) {
+      // What a document says in a locale is the same on every paper: worked out once, not per variant.
+      const parts = rules.parts.map((part) => {
+        const page = sectionPages.get(`${locale.code}/${part.section}`)!;
+        const source = site.sections.get(site.sourceLocale.code)!.get(part.section)!;
+        return printPart(part, page, shownOn(page), source, site.sourceLocale, siteUrl);
+      });
+      const name = t(rules.nameKey);
+      // Everything the template prints, so the page declares a font for each script in it.
+      const text = [
+        site.campaign.name,
+        name,
+        t(rules.subjectKey),
+        ...PRINTED_STRINGS.map((key) => t(key)),
+        ...parts.flatMap((p) => [p.title, p.kicker ?? "", p.html]),
+        locale.numberingSystem === "arab" ? "٠١٢٣٤٥٦٧٨٩" : "",
+      ].join("\n");
+      const fontCss = printFontCss(text, locale.code);
       for (const variant of renderedVariants(documentVariants(rules))) {
-        const parts = rules.parts.map((part) => {
-          const page = sectionPages.get(`${locale.code}/${part.section}`)!;
-          const source = site.sections.get(site.sourceLocale.code)!.get(part.section)!;
-          return printPart(part, page, shownOn(page), source, site.sourceLocale, siteUrl);
-        });
-        const name = t(rules.nameKey);
-        // Everything the template prints, so the page declares a font for each script in it.
-        const text = [
-          site.campaign.name,
-          name,
-          t(rules.subjectKey),
-          ...PRINTED_STRINGS.map((key) => t(key)),
-          ...parts.flatMap((p) => [p.title, p.kicker ?? "", p.html]),
-          locale.numberingSystem === "arab" ? "٠١٢٣٤٥٦٧٨٩" : "",
-        ].join("\n");
         pages.push({
           url: printPagePath(locale.code, variant),
           locale,
@@ -114,7 +116,7 @@ export function buildPrintModel(site: SiteModel): PrintModel {
           signup,
           qrSvg,
           signupQrSvg,
-          fontCss: printFontCss(text, locale.code),
+          fontCss,
         });
       }
     }

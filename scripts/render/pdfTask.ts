@@ -252,9 +252,10 @@ function preparePdfs(options: BuildPdfsOptions): PdfTask {
 async function renderJob(job: PdfJob, printer: PdfPrinter, origin: string): Promise<{ result: PdfResult; bytes: Uint8Array; pages: number }> {
   const rendered = await printer.render(`${origin}${job.pagePath}`, job.label);
   const t0 = performance.now();
-  checkLayout(job, rendered.layout, readFileSync(job.htmlFile, "utf8"));
+  const html = readFileSync(job.htmlFile, "utf8");
+  checkLayout(job, rendered.layout, html);
   const finished = await finishPdf(rendered.pdf, job.variant, job.locale);
-  await checkPdfFonts(finished.bytes, { locale: job.locale, document: job.variant.document, label: job.label, html: readFileSync(job.htmlFile, "utf8") });
+  await checkPdfFonts(finished.bytes, { locale: job.locale, document: job.variant.document, label: job.label, html });
   if (finished.pages !== rendered.layout.pages) {
     throw new RenderError(
       `${job.label}: Paged.js laid out ${rendered.layout.pages} pages but the PDF has ${finished.pages}\n  → look for content wider than the page in the print CSS (templates/assets/print/)`,
