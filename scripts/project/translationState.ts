@@ -125,7 +125,13 @@ const oldReferences = new WeakMap<SourceHistory, Map<string, EnglishReference | 
 
 /** Each part computed on first use: the site asks only for the mark, the check for everything. */
 class TranslatedSection implements SectionState {
-  private known: Partial<{ kind: SectionStateKind; scan: { parts: UntranslatedText[]; translatedBlock: boolean }; reference: EnglishReference; alignment: Alignment; current: SectionState["currentEnglish"] }> = {};
+  private known: Partial<{
+    kind: SectionStateKind;
+    scan: { parts: UntranslatedText[]; translatedBlock: boolean };
+    reference: EnglishReference;
+    alignment: Alignment;
+    current: SectionState["currentEnglish"];
+  }> = {};
 
   constructor(
     private readonly english: Section,
