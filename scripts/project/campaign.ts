@@ -57,7 +57,7 @@ export function loadCampaign(root: string, env: NodeJS.ProcessEnv = process.env)
   let values: Record<string, unknown> = {};
   let share: ShareSettings = CAMPAIGN_DEFAULTS.share;
   if (existsSync(path)) {
-    const { doc, lineAt } = parseYaml(readText(path, root), file, "write one `key: value` per line");
+    const { doc, lineOf } = parseYaml(readText(path, root), file, "write one `key: value` per line");
     const parsed: unknown = doc.toJS();
     if (parsed != null && !isPlainObject(parsed)) {
       throw new ContentError({ file }, "must be a list of `key: value` lines", `the keys are: ${Object.keys(CAMPAIGN_DEFAULTS).join(", ")}`);
@@ -65,7 +65,7 @@ export function loadCampaign(root: string, env: NodeJS.ProcessEnv = process.env)
     values = parsed ?? {};
     if ("share" in values) {
       const node = isMap(doc.contents) ? (doc.contents.get("share", true) as Node | undefined) : undefined;
-      share = readShare(node, file, (n) => (n?.range ? lineAt(n.range[0]) : undefined));
+      share = readShare(node, file, lineOf);
     }
   }
   const campaign = { ...CAMPAIGN_DEFAULTS, share };

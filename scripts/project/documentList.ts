@@ -3,7 +3,7 @@
 // outputs made on each paper. Every mistake names the file and line.
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { isMap, isScalar, isSeq, type Node, type YAMLMap } from "yaml";
+import { isMap, isScalar, isSeq, type YAMLMap } from "yaml";
 import { ContentError } from "../shared/contentError.ts";
 import { displayPath, readText } from "../shared/readText.ts";
 import { parseYaml } from "../shared/yaml.ts";
@@ -98,8 +98,8 @@ export function loadDocumentPlan(contentDir: string, sectionIds: readonly string
   if (!existsSync(path)) {
     throw new ContentError({ file }, "the list of printed documents is missing", `create it with ${shape}`);
   }
-  const { doc, lineAt } = parseYaml(readText(path, projectRoot), file, "indent each entry by two spaces under the key that holds it");
-  const lineOf = (node: unknown, fallback?: number) => ((node as Node | null | undefined)?.range ? lineAt((node as Node).range![0]) : fallback);
+  const { doc, lineOf: nodeLine } = parseYaml(readText(path, projectRoot), file, "indent each entry by two spaces under the key that holds it");
+  const lineOf = (node: unknown, fallback?: number) => nodeLine(node) ?? fallback;
   const fail = (line: number | undefined, problem: string, hint: string): never => {
     throw new ContentError({ file, line }, problem, hint);
   };

@@ -15,7 +15,7 @@
 //     fr: { accepted: [] }             # not decided yet (what npm run locale:new writes)
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { isMap, isScalar, isSeq, type Node, type YAMLMap } from "yaml";
+import { isMap, isScalar, isSeq, type YAMLMap } from "yaml";
 import { ContentError } from "../shared/contentError.ts";
 import { displayPath, readText } from "../shared/readText.ts";
 import { parseYaml } from "../shared/yaml.ts";
@@ -60,8 +60,8 @@ export function loadGlossary(contentDir: string, projectRoot?: string): Glossary
   const path = join(contentDir, GLOSSARY_FILE);
   const file = displayPath(path, projectRoot);
   if (!existsSync(path)) return { file, entries: [] };
-  const { doc, lineAt } = parseYaml(readText(path, projectRoot), file, 'indent each entry\'s keys by two spaces under its "- term:" line');
-  const lineOf = (node: unknown, fallback = 1) => ((node as Node | null | undefined)?.range ? lineAt((node as Node).range![0]) : fallback);
+  const { doc, lineOf: nodeLine } = parseYaml(readText(path, projectRoot), file, 'indent each entry\'s keys by two spaces under its "- term:" line');
+  const lineOf = (node: unknown, fallback = 1) => nodeLine(node) ?? fallback;
   const root = doc.contents;
   if (root === null) return { file, entries: [] };
   if (!isSeq(root)) throw new ContentError({ file, line: lineOf(root) }, "must be a list of terms", HINT);

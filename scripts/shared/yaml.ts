@@ -1,12 +1,14 @@
 // YAML files written by people (campaign.yml, content/sections.yml, content/documents.yml and
 // the front matter of section files): one parser setting and one wording for syntax errors.
-import { LineCounter, parseDocument, type Document } from "yaml";
+import { LineCounter, parseDocument, type Document, type Node } from "yaml";
 import { ContentError } from "./contentError.ts";
 
 export interface YamlText {
   doc: Document;
   /** The line in the file of an offset in the text. */
   lineAt(offset: number): number;
+  /** The line a node of the document starts on; undefined for anything that is not a node with a place (a missing key). */
+  lineOf(node: unknown): number | undefined;
 }
 
 export interface YamlOptions {
@@ -26,7 +28,11 @@ export function parseYaml(text: string, file: string, hint: string, { what = "no
     const pos = lineCounter.linePos(error.pos[0]);
     throw new ContentError({ file, line: pos.line + firstLine - 1, column: pos.col }, `${what}: ${plainYamlReason(error.code, error.message)}`, hint);
   }
-  return { doc, lineAt };
+  const lineOf = (node: unknown) => {
+    const range = (node as Node | null | undefined)?.range;
+    return range ? lineAt(range[0]) : undefined;
+  };
+  return { doc, lineAt, lineOf };
 }
 
 function plainYamlReason(code: string, message: string): string {
