@@ -6,9 +6,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { isMap, isScalar, isSeq, parseDocument, type YAMLMap } from "yaml";
-import { GLOSSARY_FILE, loadGlossary } from "../project/glossary.ts";
+import { GLOSSARY_FILE } from "../project/glossary.ts";
 import type { LocaleMeta } from "../project/localeMeta.ts";
-import { readProject, stopOnProblemIn } from "../project/readProject.ts";
+import { readProject, stopOnProblemIn, type Project } from "../project/readProject.ts";
 import { SECTIONS_FILE } from "../project/sectionList.ts";
 import { ContentError } from "../shared/contentError.ts";
 import { isPlainObject } from "../shared/json.ts";
@@ -114,7 +114,7 @@ export function scaffoldLocale(root: string, code: string): ScaffoldOutcome[] {
       return setFrontMatterLine(removeFrontMatterLine(removeFrontMatterLine(english, "source", englishFile), "status", englishFile), "status", "draft", englishFile);
     });
   }
-  const glossary = scaffoldGlossary(root, code);
+  const glossary = scaffoldGlossary(project, code);
   if (glossary) outcomes.push(glossary);
   return outcomes;
 }
@@ -125,12 +125,12 @@ export function scaffoldLocale(root: string, code: string): ScaffoldOutcome[] {
  * text as written (the yaml package finds where), so comments, quoting and spacing stay byte for
  * byte; an entry written as one flow map is edited through the document instead.
  */
-export function scaffoldGlossary(root: string, code: string): ScaffoldOutcome | undefined {
+export function scaffoldGlossary(project: Project, code: string): ScaffoldOutcome | undefined {
   const file = `content/${GLOSSARY_FILE}`;
-  const path = join(root, file);
+  const path = join(project.root, file);
   if (!existsSync(path)) return undefined;
-  // A broken glossary is reported as the check reports it, and not touched.
-  loadGlossary(join(root, "content"), root);
+  // A broken glossary (the reader's problem) is reported as the check reports it, and not touched.
+  stopOnProblemIn(project, file);
   const text = decodeExact(readFileSync(path));
   const doc = parseDocument(text);
   const entries = isSeq(doc.contents) ? (doc.contents.items as unknown[]).filter((item): item is YAMLMap => isMap(item)) : [];

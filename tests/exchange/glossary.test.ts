@@ -17,6 +17,7 @@ import { readXliff, writeXliff, type XliffVersion } from "../../scripts/translat
 import { scaffoldGlossary } from "../../scripts/translators/newLocale.ts";
 import { runScript } from "../helpers/cli.ts";
 import { useProjectCopy } from "./projectCopy.ts";
+import { readProject } from "../../scripts/project/readProject.ts";
 
 const copyOfProject = useProjectCopy();
 
@@ -351,7 +352,7 @@ describe("npm run locale:new adds the new locale to every glossary entry, to be 
 
   test("each entry gains  fr: { accepted: [] }; comments, order and existing renderings stay as written", () => {
     const { root, read } = withGlossary(FILE);
-    expect(scaffoldGlossary(root, "fr")).toEqual({ file: "content/glossary.yml", result: "updated", terms: 2 });
+    expect(scaffoldGlossary(readProject(root), "fr")).toEqual({ file: "content/glossary.yml", result: "updated", terms: 2 });
     const after = read("content/glossary.yml");
     const lines = FILE.split("\n");
     // The file as it was, with one line added after the abet and the genocide entries; Azure already has fr.
@@ -363,7 +364,7 @@ describe("npm run locale:new adds the new locale to every glossary entry, to be 
       ["genocide", false],
     ]);
     // Twice: nothing left to add, the file is not touched.
-    expect(scaffoldGlossary(root, "fr")).toEqual({ file: "content/glossary.yml", result: "skipped" });
+    expect(scaffoldGlossary(readProject(root), "fr")).toEqual({ file: "content/glossary.yml", result: "skipped" });
     expect(read("content/glossary.yml")).toBe(after);
   });
 
@@ -374,26 +375,26 @@ describe("npm run locale:new adds the new locale to every glossary entry, to be 
     expect(result.stdout).toContain("✓ added fr to 2 terms in content/glossary.yml (accepted: [], to be decided first)");
     expect(read("content/glossary.yml")).toContain("  fr: { accepted: [] }");
     const bare = setUp();
-    expect(scaffoldGlossary(bare.root, "fr")).toBeUndefined();
+    expect(scaffoldGlossary(readProject(bare.root), "fr")).toBeUndefined();
     expect(existsSync(join(bare.root, "content/glossary.yml"))).toBe(false);
   });
 
   test("after a block-scalar note, at the end of a file with no last line break, and in flow entries", () => {
     const { root, read, write } = withGlossary("- term: abet\n  note: |\n    help or encourage\n    a crime\n\n# next\n- term: Azure\n  ar: { keep: latin }");
-    scaffoldGlossary(root, "fr");
+    scaffoldGlossary(readProject(root), "fr");
     expect(read("content/glossary.yml")).toBe(
       "- term: abet\n  note: |\n    help or encourage\n    a crime\n  fr: { accepted: [] }\n\n# next\n- term: Azure\n  ar: { keep: latin }\n  fr: { accepted: [] }\n",
     );
     expect(loadGlossary(join(root, "content"), root).entries[0]!.note).toBe("help or encourage\na crime");
     // An entry written as one flow map: the document is rewritten (the yaml package's spacing), comments kept.
     write("content/glossary.yml", "# terms\n- { term: abet, ar: { accepted: [x] } }  # legal\n");
-    scaffoldGlossary(root, "fr");
+    scaffoldGlossary(readProject(root), "fr");
     expect(read("content/glossary.yml")).toBe("# terms\n- {term: abet, ar: {accepted: [x]}, fr: {accepted: []}} # legal\n");
   });
 
   test("a broken glossary is reported at its line and left as it is", () => {
     const { root, read } = withGlossary("- term: abet\n  ar: { keep: no }\n");
-    expect(() => scaffoldGlossary(root, "fr")).toThrow(/keep: is "latin" or absent/);
+    expect(() => scaffoldGlossary(readProject(root), "fr")).toThrow(/keep: is "latin" or absent/);
     expect(read("content/glossary.yml")).toBe("- term: abet\n  ar: { keep: no }\n");
   });
 });
