@@ -10,12 +10,15 @@ import { findChromium } from "../shared/chromium.ts";
 const RENDERER_PACKAGES = ["pagedjs-cli", "pagedjs", "pdf-lib", "puppeteer"];
 const KEEP_UNUSED_DAYS = 14;
 
+/** An installed package's version, "?" when it is not installed. */
+export function packageVersion(root: string, name: string): string {
+  const file = join(root, "node_modules", name, "package.json");
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as { version: string }).version : "?";
+}
+
 /** The renderer's code (every module of this folder) and its libraries' versions: a change to either renders everything again. */
 export function rendererIdentity(root: string): string {
-  const versions = RENDERER_PACKAGES.map((name) => {
-    const file = join(root, "node_modules", name, "package.json");
-    return `${name}@${existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as { version: string }).version : "?"}`;
-  });
+  const versions = RENDERER_PACKAGES.map((name) => `${name}@${packageVersion(root, name)}`);
   const sources = readdirSync(import.meta.dirname)
     .filter((name) => name.endsWith(".ts"))
     .sort()

@@ -8,8 +8,8 @@
 // when it is not rotated, and its copies lie behind the front's because the pair is centred on the
 // sheet (x maps to sheetWidth − x − pageWidth). So backs are placed exactly as fronts.
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
+import { packageVersion } from "./cache.ts";
 import { Duplex, grayscale, PDFDocument, PDFHexString, PDFName, PDFString, PrintScaling, type PDFPage } from "pdf-lib";
 
 const MM = 72 / 25.4;
@@ -136,10 +136,8 @@ function copyMetadata(source: PDFDocument, out: PDFDocument): void {
 
 /** The cache key of a two-up file: its single PDF's bytes, the sheet, this module and pdf-lib's version. */
 export function twoUpKey(single: Uint8Array, sheet: SheetSize, root: string): string {
-  const pdfLib = join(root, "node_modules", "pdf-lib", "package.json");
-  const version = existsSync(pdfLib) ? (JSON.parse(readFileSync(pdfLib, "utf8")) as { version: string }).version : "?";
   return createHash("sha256")
-    .update(`two-up ${sheet.width}x${sheet.height}\npdf-lib@${version}\n`)
+    .update(`two-up ${sheet.width}x${sheet.height}\npdf-lib@${packageVersion(root, "pdf-lib")}\n`)
     .update(readFileSync(import.meta.filename))
     .update(single)
     .digest("hex")
