@@ -46,13 +46,16 @@ export async function buildAll(root: string, output: string, { siteOnly = false,
 export async function buildSiteWithPdfs(root: string, siteDir: string, input: BuildViews, debug = false): Promise<PdfBuild> {
   await buildSite(root, siteDir, { debug, input, chromiumPages: true });
   // Loaded here: an HTML-only build never loads the browser and PDF libraries.
-  const { buildPdfs, prepareShareCards } = await import("../render/index.ts");
+  const { buildContentKeys, buildPdfs, prepareShareCards } = await import("../render/index.ts");
+  // One set of cache keys for the PDFs and the cards: the renderer, the browser and each font hashed once.
+  const contentKeys = buildContentKeys(root);
   const pdfs = await buildPdfs({
     root,
     siteDir,
     locales: input.site.locales.map((l) => l.code),
     documents: input.site.documents,
-    alsoRender: [prepareShareCards({ root, siteDir, cards: input.cards() })],
+    alsoRender: [prepareShareCards({ root, siteDir, cards: input.cards(), contentKeys })],
+    contentKeys,
   });
   removeChromiumPages(
     input.site.locales.map((l) => l.code),

@@ -17,7 +17,7 @@ export function packageVersion(root: string, name: string): string {
 }
 
 /** The renderer's code (every module of this folder) and its libraries' versions: a change to either renders everything again. */
-export function rendererIdentity(root: string): string {
+function rendererIdentity(root: string): string {
   const versions = RENDERER_PACKAGES.map((name) => `${name}@${packageVersion(root, name)}`);
   const sources = readdirSync(import.meta.dirname)
     .filter((name) => name.endsWith(".ts"))
@@ -27,7 +27,7 @@ export function rendererIdentity(root: string): string {
 }
 
 /** Identifies the browser that renders (path, size and date of the executable); "none" when there is none. */
-export function browserIdentity(findBrowser: () => string = findChromium): string {
+function browserIdentity(findBrowser: () => string = findChromium): string {
   try {
     const executable = findBrowser();
     const stat = statSync(executable);
@@ -36,6 +36,11 @@ export function browserIdentity(findBrowser: () => string = findChromium): strin
     // No browser: nothing is cached under "none", so rendering reports the missing browser.
     return "none";
   }
+}
+
+/** The cache keys of one build: its renderer and browser looked up once, each file hashed once for every task. */
+export function buildContentKeys(root: string, findBrowser?: () => string): ContentKeys {
+  return new ContentKeys(rendererIdentity(root), browserIdentity(findBrowser));
 }
 
 /** What one output is rendered from. */

@@ -5,3 +5,4 @@ export { imposeTwoUp } from "./twoUp.ts";
 export { prepareShareCards, type ShareCardResult } from "./shareCards.ts";
 export { embeddedFonts } from "./embeddedFonts.ts";
 export type { RenderSession } from "./session.ts";
+export { buildContentKeys } from "./cache.ts";

@@ -10,7 +10,7 @@ import { performance } from "node:perf_hooks";
 import { buildSiteModel } from "../site/index.ts";
 import { documentOf, fontFilesIn, pdfPath, printPagePath, printVariants, renderedVariants, type PrintVariant } from "../print/index.ts";
 import type { DocumentPlan } from "../project/documentList.ts";
-import { browserIdentity, ContentKeys, RenderCache, rendererIdentity, writeAtomically } from "./cache.ts";
+import { buildContentKeys, ContentKeys, RenderCache, writeAtomically } from "./cache.ts";
 import { finishPdf } from "./pdfBoxes.ts";
 import { checkPdfFonts } from "./embeddedFonts.ts";
 import { pdfPrinter, type PagedLayout, type PdfPrinter } from "./pdfPrinter.ts";
@@ -89,6 +89,8 @@ export interface BuildPdfsOptions {
   documents?: DocumentPlan;
   /** More to render in the same browser session after the PDFs (the share cards). */
   alsoRender?: RenderTask[];
+  /** The build's cache keys, shared with the other tasks of the session (default: this call's own). */
+  contentKeys?: ContentKeys;
 }
 
 /** The PDF cache key's inputs: the print page, the print CSS, its fonts, the variant, the browser. */
@@ -175,7 +177,7 @@ function preparePdfs(options: BuildPdfsOptions): PdfTask {
     }
   }
   const cache = options.cacheDir === false ? undefined : new RenderCache<{ pages: number }>(options.cacheDir ?? join(options.root, ".cache", "pdf"), "pdf");
-  const contentKeys = new ContentKeys(rendererIdentity(options.root), browserIdentity(options.findBrowser));
+  const contentKeys = options.contentKeys ?? buildContentKeys(options.root, options.findBrowser);
   const keys = new Map(
     jobs.map((job) => {
       const html = readFileSync(job.htmlFile);

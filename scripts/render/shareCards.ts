@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { buildSiteModel } from "../site/index.ts";
 import { CARD_HEIGHT, CARD_MAX_BYTES, CARD_WIDTH, fontFilesIn, shareCards, type ShareCard } from "../print/index.ts";
-import { browserIdentity, ContentKeys, RenderCache, rendererIdentity, writeAtomically } from "./cache.ts";
+import { buildContentKeys, type ContentKeys, RenderCache, writeAtomically } from "./cache.ts";
 import type { RenderTask } from "./renderTasks.ts";
 import { RenderError, type Slot } from "./session.ts";
 
@@ -37,6 +37,8 @@ interface ShareCardOptions {
   timeoutMs?: number;
   log?: (line: string) => void;
   findBrowser?: () => string;
+  /** The build's cache keys, shared with the PDFs (default: this call's own). */
+  contentKeys?: ContentKeys;
 }
 
 export interface ShareCardTask extends RenderTask {
@@ -56,7 +58,7 @@ export function prepareShareCards(options: ShareCardOptions): ShareCardTask {
     }
   }
   const cache = options.cacheDir === false ? undefined : new RenderCache(options.cacheDir ?? join(options.root, ".cache", "cards"), "png");
-  const keys = new ContentKeys(rendererIdentity(options.root), browserIdentity(options.findBrowser));
+  const keys = options.contentKeys ?? buildContentKeys(options.root, options.findBrowser);
   const keyOf = (card: ShareCard) => {
     const html = readFileSync(htmlOf(card));
     // The fonts come from node_modules (printFontRoutes), not the site: a changed font file renders the card again.
