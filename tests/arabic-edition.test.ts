@@ -55,7 +55,7 @@ describe.each(["pledge", "dual-use", "illegal", "precedents", "non-compliant", "
     const en = count("en");
     // Written as words in Arabic: "Tier 1/2" (المستوى الأول/الثاني); "(i)/(ii)" numbered (1)/(2).
     for (const [n, delta] of Object.entries(NUMBERS_AS_WORDS[id] ?? {})) en.set(n, (en.get(n) ?? 0) + delta);
-    expect(Object.fromEntries([...count("ar")].sort())).toEqual(Object.fromEntries([...en].filter(([, c]) => c > 0).sort()));
+    expect(Object.fromEntries([...count("ar")].toSorted())).toEqual(Object.fromEntries([...en].filter(([, c]) => c > 0).toSorted()));
   });
 
   test("the Arabic page is a translation, not the English fallback", () => {

@@ -41,7 +41,7 @@ describe("GitHub Pages", () => {
       order.every((i) => i >= 0),
       commands.join("\n"),
     ).toBe(true);
-    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect([...order].toSorted((a, b) => a - b)).toEqual(order);
     expect(uses(steps)).toEqual(expect.arrayContaining(["actions/checkout", "actions/setup-node", "actions/configure-pages", "actions/upload-pages-artifact"]));
     expect(steps.find((s) => s.uses?.startsWith("actions/upload-pages-artifact"))?.with).toEqual({ path: "_site" });
     expect(deploy.jobs.deploy!.needs).toBe("build");

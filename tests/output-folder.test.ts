@@ -22,8 +22,8 @@ test("removes staging and old folders of builds that are gone, and nothing else"
   for (const name of [`_site.staging-${gone}`, `_site.old-${gone}`, `_site.staging-${running}`, "_site", "_site.staging-notes", `other.staging-${gone}`]) {
     mkdirSync(join(dir, name));
   }
-  expect(removeLeftovers(join(dir, "_site")).sort()).toEqual([`_site.old-${gone}`, `_site.staging-${gone}`]);
-  expect(readdirSync(dir).sort()).toEqual(["_site", `_site.staging-${running}`, "_site.staging-notes", `other.staging-${gone}`].sort());
+  expect(removeLeftovers(join(dir, "_site")).toSorted()).toEqual([`_site.old-${gone}`, `_site.staging-${gone}`]);
+  expect(readdirSync(dir).toSorted()).toEqual(["_site", `_site.staging-${running}`, "_site.staging-notes", `other.staging-${gone}`].toSorted());
 });
 
 test("replaces the output folder with the staging folder", () => {

@@ -328,7 +328,7 @@ describe("downloads on the home pages", () => {
       const items = [...section.matchAll(/<li><a href="([^"]+)" type="application\/pdf">([^<]+)<\/a> <span class="meta">([^<]+)<\/span>(?: <span class="hint">[^<]+<\/span>)?<\/li>/g)];
       // Every declared file, two-up ones too; grouped by use with the reader's paper first (tests/paper-family.test.ts).
       const all = printVariants(PLAN);
-      expect(items.map((m) => m[1]).sort(), code).toEqual(all.map((v) => `/${code}/${v.file}`).sort());
+      expect(items.map((m) => m[1]).toSorted(), code).toEqual(all.map((v) => `/${code}/${v.file}`).toSorted());
       for (const variant of all) {
         const [, , label, meta] = items.find((m) => m[1] === `/${code}/${variant.file}`)!;
         // Today's five have labels of their own; the others are composed of the document's and the paper's names.

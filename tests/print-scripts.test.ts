@@ -84,13 +84,13 @@ const letters = (text: string) => text.normalize("NFKC").replace(/[^\p{L}\p{M}\p
 function readingOrder(text: string): string {
   return text
     .split("\n")
-    .map((line) => (line.includes("\u202b") ? (line.match(/\u202b[^\u202c]*\u202c|[^\u202b]+/g) ?? []).reverse().join("") : line))
+    .map((line) => (line.includes("\u202b") ? (line.match(/\u202b[^\u202c]*\u202c|[^\u202b]+/g) ?? []).toReversed().join("") : line))
     .join("\n");
 }
 
 describe("fixture locales in every script a print font covers", () => {
   test("every leaflet rendered, two pages each: no page dropped", () => {
-    expect(results.map((r) => r.job.locale).sort()).toEqual(LOCALES.map((l) => l.code).sort());
+    expect(results.map((r) => r.job.locale).toSorted()).toEqual(LOCALES.map((l) => l.code).toSorted());
     for (const { code } of LOCALES) {
       expect(pdfInfo(pdfOf(code)).pages, code).toBe(2);
       // The back (the demands, in English until translated) reached its page.
@@ -160,7 +160,7 @@ describe("fixture locales in every script a print font covers", () => {
         ),
       ].map((m) => ({ xMin: Number(m[1]), y: Number(m[2]), xMax: Number(m[3]), text: m[4]!.normalize("NFKC") }));
       // pdftotext -bbox gives right-to-left words in visual order (reversed); Latin ones as written.
-      const box = (word: string) => words.find((w) => [...w.text].reverse().join("") === word.normalize("NFKC") || w.text === word);
+      const box = (word: string) => words.find((w) => [...w.text].toReversed().join("") === word.normalize("NFKC") || w.text === word);
       const { title, paragraph } = written(code);
       const [first, second, third] = paragraph.split(" ");
       const [a, b, c] = [box(first!), box(second!), box(third!)];

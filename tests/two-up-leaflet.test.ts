@@ -101,7 +101,7 @@ describe.each(LOCALES)("the %s leaflet, two-up on A4", (code) => {
         .filter((p) => p.length > 0);
       expect(paragraphs.length, label).toBeGreaterThan(3);
       for (const paragraph of paragraphs) expect(layout, `${label}: "${paragraph.slice(0, 60)}…"`).toContain(paragraph);
-      const words = (text: string) => text.split(" ").sort();
+      const words = (text: string) => text.split(" ").toSorted();
       expect(words(searchable(twice)), label).toEqual(words(`${layout} ${layout}`));
     }
   });
@@ -146,7 +146,7 @@ test("exactly the two-up variants documents.yml declares are made, each from its
     ["leaflet-two-up", "leaflet", "A4"],
     ["leaflet-half-letter-two-up", "leaflet-half-letter", "Letter"],
   ]);
-  expect(first.twoUps.map((t) => `${t.locale}/${t.variant.file}`).sort()).toEqual(LOCALES.flatMap((code) => TWO_UPS().map((v) => `${code}/${v.file}`)).sort());
+  expect(first.twoUps.map((t) => `${t.locale}/${t.variant.file}`).toSorted()).toEqual(LOCALES.flatMap((code) => TWO_UPS().map((v) => `${code}/${v.file}`)).toSorted());
   for (const code of LOCALES) {
     const letter = pdfInfo(join(site.dir, code, "leaflet-half-letter-two-up.pdf"));
     expect(letter.pages).toBe(pdfInfo(join(site.dir, code, "leaflet-half-letter.pdf")).pages);

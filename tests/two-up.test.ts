@@ -70,7 +70,7 @@ function squares(side: ReturnType<typeof render>, dpi: number): { x: number; y: 
   }
   // Grouped by column: a gap of more than 5 mm starts another square.
   const groups: { x: number; y: number }[][] = [];
-  for (const point of points.sort((a, b) => a.x - b.x)) {
+  for (const point of points.toSorted((a, b) => a.x - b.x)) {
     const last = groups.at(-1);
     if (last && point.x - last.at(-1)!.x <= reach) last.push(point);
     else groups.push([point]);

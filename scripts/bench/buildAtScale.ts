@@ -201,7 +201,7 @@ async function profileBuild(projectRoot: string, syntheticRoot: string): Promise
   const [main, ...others] = readdirSync(dir)
     .filter((f) => f.endsWith(".cpuprofile"))
     .map((f) => join(dir, f))
-    .sort((a, b) => statSync(b).size - statSync(a).size);
+    .toSorted((a, b) => statSync(b).size - statSync(a).size);
   if (!main) throw new Error(`no CPU profile was written to ${dir}`);
   for (const other of others) rmSync(other);
   const file = join(dir, "build.cpuprofile");

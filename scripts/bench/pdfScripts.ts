@@ -48,7 +48,7 @@ export async function benchPdfScripts(options: BenchOptions): Promise<BenchRepor
         const script = scriptOf(c);
         if (script !== "symbols" && script !== "combining marks") counts.set(script, (counts.get(script) ?? 0) + 1);
       }
-      const nonLatin = [...counts].filter(([s]) => s !== "Latin").sort((a, b) => b[1] - a[1]);
+      const nonLatin = [...counts].filter(([s]) => s !== "Latin").toSorted((a, b) => b[1] - a[1]);
       const script = nonLatin[0]?.[0] ?? "Latin";
       const families = [...new Set(fonts.map((f) => printFontNamed(f.name)?.family ?? f.name))];
       leaflets.push({ locale: result.job.locale, script, fonts: families, bytes: result.bytes, pages: result.pages });

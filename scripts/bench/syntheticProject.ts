@@ -131,11 +131,11 @@ function syntheticGlossary(english: readonly Template[], arabic: readonly Templa
   // Key terms recur, but a glossary is not the commonest words ("through", "including"): every
   // third of the most frequent, down to words found in a few blocks.
   const terms = [...inBlocks]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .toSorted((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .filter((_, i) => i % 3 === 1)
     .slice(0, size)
     .map(([w]) => w);
-  const reverse = (w: string) => [...w].reverse().join("");
+  const reverse = (w: string) => [...w].toReversed().join("");
   return terms
     .map((term, i) => {
       const together = new Map<string, number>();
@@ -145,7 +145,7 @@ function syntheticGlossary(english: readonly Template[], arabic: readonly Templa
       // The words most particular to the term's blocks, taken while they cover blocks the others do not
       // (up to four, as a glossary lists a word with and without the article, singular and plural).
       const ranked = [...together]
-        .sort((a, b) => b[1] / (arabicCount.get(b[0])! + 2) - a[1] / (arabicCount.get(a[0])! + 2) || (a[0] < b[0] ? -1 : 1))
+        .toSorted((a, b) => b[1] / (arabicCount.get(b[0])! + 2) - a[1] / (arabicCount.get(a[0])! + 2) || (a[0] < b[0] ? -1 : 1))
         .map(([w]) => w)
         .slice(0, 30);
       const blocks = englishWords.map((words, k) => (words.has(term) && arabicWords[k]!.size > 0 ? k : -1)).filter((k) => k >= 0);
@@ -155,10 +155,10 @@ function syntheticGlossary(english: readonly Template[], arabic: readonly Templa
         const next = ranked
           .filter((w) => !chosen.includes(w))
           .map((w) => ({ w, n: [...uncovered].filter((k) => arabicWords[k]!.has(w)).length }))
-          .sort((a, b) => b.n - a.n)[0];
+          .toSorted((a, b) => b.n - a.n)[0];
         if (!next || next.n === 0) break;
         chosen.push(next.w);
-        for (const k of [...uncovered]) if (arabicWords[k]!.has(next.w)) uncovered.delete(k);
+        for (const k of uncovered) if (arabicWords[k]!.has(next.w)) uncovered.delete(k);
       }
       const best = chosen[0];
       const lines = [`- term: ${term}`, `  forms: [${term}]`];
@@ -208,7 +208,7 @@ function vary(template: Template, round: number, translate: (text: string) => st
  */
 function pseudoTranslate(text: string): string {
   return text.replace(/(\{\{[^}]*\}\}|https?:\/\/[^\s)]+|:{3,} *[a-z]+)|\b[A-Za-z][a-z]{3,}\b/g, (match, kept: string | undefined) =>
-    kept ? match : capitalLike(match, [...match].reverse().join("")),
+    kept ? match : capitalLike(match, [...match].toReversed().join("")),
   );
 }
 

@@ -1,5 +1,5 @@
 // Builds the HTML site with Eleventy into a given folder.
-import Eleventy from "@11ty/eleventy";
+import { Eleventy } from "@11ty/eleventy";
 import { join, relative } from "node:path";
 import { readProject } from "../project/readProject.ts";
 import { sitePathPrefix } from "../site/pathPrefix.ts";

@@ -15,5 +15,5 @@ export function builtPages(folder: string): string[] {
     }
   };
   walk(folder);
-  return pages.sort();
+  return pages.toSorted();
 }

@@ -136,8 +136,7 @@ export class GlossaryCheck {
       const rendering = entry.locales.get(code);
       if (!rendering) continue;
       for (const word of rendering.forbidden) forbidden.push({ entry, rendering, compiled: compileRendering(word, code) });
-      const accepted = [...rendering.accepted, ...(rendering.keep ? entry.forms : [])].map((r) => compileRendering(r, code));
-      const mine = { entry, rendering, accepted };
+      const mine = { entry, rendering, accepted: [...rendering.accepted, ...(rendering.keep ? entry.forms : [])].map((r) => compileRendering(r, code)) };
       if (rendering.decided) own.set(entry, mine);
       else undecided.push(mine);
     }
@@ -167,8 +166,8 @@ export class GlossaryCheck {
     };
     const holds = (text: string, renderings: readonly CompiledRendering[]) => {
       for (const r of renderings) if (writtenHas(text, r)) return true;
-      const folded = fold(text);
-      for (const r of renderings) if (hasRendering(folded, r)) return true;
+      const plain = fold(text);
+      for (const r of renderings) if (hasRendering(plain, r)) return true;
       return false;
     };
     if (own.size > 0) {

@@ -315,7 +315,7 @@ function learnCovered(code: number): void {
     [Math.max(a, 0xe000), Math.min(b, 0xffff)],
   ] as const;
   const merged: [number, number][] = [];
-  for (const [x, y] of [...knownIntervals, ...parts.filter(([x, y]) => x <= y)].sort((p, q) => p[0] - q[0])) {
+  for (const [x, y] of [...knownIntervals, ...parts.filter(([from, to]) => from <= to)].toSorted((p, q) => p[0] - q[0])) {
     const last = merged.at(-1);
     if (last && x <= last[1] + 1) last[1] = Math.max(last[1], y);
     else merged.push([x, y]);
@@ -347,10 +347,10 @@ export function allCovered(texts: Iterable<string>): boolean {
   for (const text of texts) {
     let search = unknownCharacter;
     search.lastIndex = 0;
-    for (let found = search.exec(text); found; found = search.exec(text)) {
-      const code = text.codePointAt(found.index)!;
+    for (let hit = search.exec(text); hit; hit = search.exec(text)) {
+      const code = text.codePointAt(hit.index)!;
       if (coverageOf(code) === 2) return false;
-      const next = found.index + (code > 0xffff ? 2 : 1);
+      const next = hit.index + (code > 0xffff ? 2 : 1);
       if (code <= 0xffff) {
         learnCovered(code);
         search = unknownCharacter;
@@ -434,7 +434,7 @@ export function printFontCss(text: string, lang = ""): string {
   rules.push(`:where(html, [lang]) { font-family: ${stack()}, sans-serif; }`);
   for (const font of installed) {
     if (font.languages.length === 0) continue;
-    const selector = font.languages.map((lang) => `:lang(${lang})`).join(", ");
+    const selector = font.languages.map((tag) => `:lang(${tag})`).join(", ");
     rules.push(`:where(${selector}) { font-family: ${stack(font.family)}, sans-serif;${font.css ? ` ${font.css}` : ""} }`);
   }
   return rules.join("\n");
@@ -442,10 +442,10 @@ export function printFontCss(text: string, lang = ""): string {
 
 /** Font files a rendered print page declares (for the PDF cache: a changed file renders again). */
 export function fontFilesIn(html: string): string[] {
-  const routes = printFontRoutes();
+  const served = printFontRoutes();
   const names = new Set([...html.matchAll(/assets\/print\/fonts\/([\w.-]+\.woff2)/g)].map((m) => `${PRINT_FONTS_URL}${m[1]}`));
-  return [...names].sort().flatMap((url) => {
-    const file = routes.get(url);
+  return [...names].toSorted().flatMap((url) => {
+    const file = served.get(url);
     return file ? [file] : [];
   });
 }

@@ -108,10 +108,10 @@ export function alignBlocks(english: Block[], translation: Block[], options: Ali
   }
   return finish(pairs, n);
 
-  function pairCost(i: number, j: number): number {
-    const e = english[i]!;
-    const t = translation[j]!;
-    if (a[i] === b[j]) return likeness(e, t, ratio);
+  function pairCost(at: number, against: number): number {
+    const e = english[at]!;
+    const t = translation[against]!;
+    if (a[at] === b[against]) return likeness(e, t, ratio);
     if (e.kind === t.kind) return 1 + likeness(e, t, ratio) / 2;
     if (TEXT_KINDS.has(e.kind) && TEXT_KINDS.has(t.kind)) return 1.5 + likeness(e, t, ratio) / 4;
     return Infinity;

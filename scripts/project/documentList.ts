@@ -274,5 +274,5 @@ function availableLayouts(dir: string): string[] {
     .filter((name) => name.endsWith(".njk"))
     .map((name) => name.slice(0, -4))
     .filter((name) => !NOT_LAYOUTS.has(name))
-    .sort();
+    .toSorted();
 }

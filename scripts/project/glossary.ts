@@ -72,13 +72,13 @@ export function loadGlossary(contentDir: string, projectRoot?: string): Glossary
     const line = lineOf(item);
     if (!isMap(item)) throw new ContentError({ file, line }, "a glossary entry must be a term with its keys", HINT);
     const keyLine = (key: string) => lineOf(item.get(key, true), line);
-    const term = text(item, "term", file, keyLine);
+    const term = textAt(item, "term", file, keyLine);
     if (term === undefined) throw new ContentError({ file, line }, "this entry has no term:", HINT);
     const lower = term.toLowerCase();
     if (seen.has(lower)) throw new ContentError({ file, line }, `the term "${term}" is listed twice (first at line ${seen.get(lower)})`, "keep one entry per term and merge their renderings");
     seen.set(lower, line);
     const forms = list(item, "forms", file, keyLine) ?? [term];
-    const quotations = text(item, "quotations", file, keyLine);
+    const quotations = textAt(item, "quotations", file, keyLine);
     if (quotations !== undefined && quotations !== "exempt") {
       throw new ContentError(
         { file, line: keyLine("quotations") },
@@ -100,7 +100,7 @@ export function loadGlossary(contentDir: string, projectRoot?: string): Glossary
         rendering(pair.value, key, term, file, at, (k) => lineOf((pair.value as YAMLMap).get(k, true), at)),
       );
     }
-    entries.push({ term, forms, note: text(item, "note", file, keyLine) ?? "", exemptInQuotations: quotations === "exempt", line, locales });
+    entries.push({ term, forms, note: textAt(item, "note", file, keyLine) ?? "", exemptInQuotations: quotations === "exempt", line, locales });
   }
   return { file, entries };
 }
@@ -111,7 +111,7 @@ function rendering(map: YAMLMap, code: string, term: string, file: string, line:
     if (!RENDERING_KEYS.has(key))
       throw new ContentError({ file, line: keyLine(key) }, `unknown key "${key}" under ${code} for "${term}"`, "a locale has accepted: (a list), keep: latin and forbidden: (a list)");
   }
-  const keep = text(map, "keep", file, keyLine);
+  const keep = textAt(map, "keep", file, keyLine);
   if (keep !== undefined && keep !== "latin") {
     throw new ContentError({ file, line: keyLine("keep") }, `keep: is "latin" or absent, not "${keep}"`, `write  keep: latin  when ${code} writes "${term}" as the English does`);
   }
@@ -125,7 +125,7 @@ function rendering(map: YAMLMap, code: string, term: string, file: string, line:
   return { accepted, keep: keep === "latin", forbidden: list(map, "forbidden", file, keyLine) ?? [], decided: accepted.length > 0 || keep === "latin", line };
 }
 
-function text(map: YAMLMap, key: string, file: string, keyLine: (key: string) => number): string | undefined {
+function textAt(map: YAMLMap, key: string, file: string, keyLine: (key: string) => number): string | undefined {
   const value = map.get(key);
   if (value === undefined || value === null) return undefined;
   if (typeof value !== "string" || value.trim() === "") throw new ContentError({ file, line: keyLine(key) }, `${key}: must be a text`, HINT);

@@ -129,7 +129,7 @@ export function readProject(root: string): Project {
   for (const folder of ["locales", "content"]) {
     const dir = join(root, folder);
     if (!existsSync(dir)) continue;
-    for (const name of readdirSync(dir).sort()) {
+    for (const name of readdirSync(dir).toSorted()) {
       if (name.startsWith(".")) continue;
       if (!statSync(join(dir, name)).isDirectory()) {
         if (folder === "content" && !CONTENT_FILES.has(name)) {
@@ -159,7 +159,7 @@ export function readProject(root: string): Project {
     }
   }
   codes.delete(source);
-  const ordered = [source, ...[...codes].sort((a, b) => a.localeCompare(b))];
+  const ordered = [source, ...[...codes].toSorted((a, b) => a.localeCompare(b))];
   const locales = ordered.map((code) => readLocale(root, code, code === source));
   const sourceLocale = locales[0]!;
   for (const id of sectionIds) {
@@ -246,7 +246,7 @@ function readLocale(root: string, code: string, isSource: boolean): ProjectLocal
 
   const dir = join(root, "content", code);
   if (existsSync(dir)) {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).toSorted((a, b) => (a.name < b.name ? -1 : 1))) {
       const name = entry.name;
       if (name.startsWith(".")) continue;
       const file = `content/${code}/${name}`;

@@ -22,6 +22,7 @@
 // Scripts written without spaces (Chinese, Japanese, Thai…) match anywhere.
 
 const MAY_NEED_FOLDING = /[\u0590-\u08ff\ufb1d-\ufefc]|\u200c|\u200d/;
+// oxlint-disable-next-line no-misleading-character-class -- each mark is matched on its own (and removed), never as part of the character before it
 const MARKS = /[\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed\u200d]/g;
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 /** Runs of white space other than one space (the texts are joined by line breaks, which stay). */

@@ -21,7 +21,7 @@ function rendererIdentity(root: string): string {
   const versions = RENDERER_PACKAGES.map((name) => `${name}@${packageVersion(root, name)}`);
   const sources = readdirSync(import.meta.dirname)
     .filter((name) => name.endsWith(".ts"))
-    .sort()
+    .toSorted()
     .map((name) => readFileSync(join(import.meta.dirname, name), "utf8"));
   return createHash("sha256").update(versions.join("\n")).update(sources.join("\n")).digest("hex");
 }
@@ -92,7 +92,7 @@ export class ContentKeys {
         ? readdirSync(dir, { recursive: true, withFileTypes: true })
             .filter((e) => e.isFile())
             .map((e) => join(e.parentPath, e.name))
-            .sort()
+            .toSorted()
         : [];
       this.listings.set(dir, known);
     }

@@ -110,7 +110,7 @@ function groupDownloads(downloads: readonly Download[], readerFamily: PaperFamil
     const items = downloads.filter((d) => d.use === use);
     if (items.length === 0) return [];
     const own = items.filter((d) => rank(d) === 0);
-    const rest = items.filter((d) => rank(d) > 0).sort((a, b) => rank(a) - rank(b));
+    const rest = items.filter((d) => rank(d) > 0).toSorted((a, b) => rank(a) - rank(b));
     const other = text(OTHER_SIZES);
     const lists: DownloadList[] = [];
     if (own.length > 0) lists.push({ label: undefined, labelLang: undefined, items: own });

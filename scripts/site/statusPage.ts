@@ -146,7 +146,7 @@ function segments(counts: { state: string; label: string; count: number }[], tot
   const units = exact.map(Math.floor);
   let left = total > 0 ? steps - units.reduce((a, b) => a + b, 0) : 0;
   // Largest remainders first; a state with any count gets at least one step when possible.
-  const order = exact.map((e, i) => ({ i, rest: e - Math.floor(e) + (units[i] === 0 && counts[i]!.count > 0 ? 1 : 0) })).sort((a, b) => b.rest - a.rest);
+  const order = exact.map((e, i) => ({ i, rest: e - Math.floor(e) + (units[i] === 0 && counts[i]!.count > 0 ? 1 : 0) })).toSorted((a, b) => b.rest - a.rest);
   for (const { i } of order) {
     if (left <= 0) break;
     if (exact[i]! > units[i]!) {

@@ -1,6 +1,6 @@
 // UI strings through i18next: one instance for all locales, built once per build.
 // Missing strings fall back to the source locale, so a locale in progress still renders.
-import i18next, { type i18n as I18n, type TFunction } from "i18next";
+import { createInstance, type i18n as I18n, type TFunction } from "i18next";
 
 export type Translate = (locale: string, key: string, options?: Record<string, unknown>) => string;
 /** The locale whose string `t` gives: the locale's own, or the source locale's where it has none yet. */
@@ -8,7 +8,7 @@ export type UiLanguage = (locale: string, key: string, options?: Record<string, 
 
 /** The project's i18next: `strings` are each locale's ui.json as written. */
 export function createUiI18next(locales: { code: string; strings: Record<string, unknown> }[], sourceLocale: string): I18n {
-  const instance = i18next.createInstance();
+  const instance = createInstance();
   void instance.init({
     resources: Object.fromEntries(locales.map((l) => [l.code, { ui: l.strings }])),
     ns: ["ui"],

@@ -22,7 +22,7 @@ export function setFrontMatterLine(raw: string, key: string, value: string, file
   const bom = raw.startsWith("\uFEFF") ? "\uFEFF" : "";
   const lines = linesOf(raw.slice(bom.length));
   const end = frontMatterBounds(lines, file);
-  const eol = /\r\n$/.test(lines[0]!) ? "\r\n" : "\n";
+  const eol = lines[0]!.endsWith("\r\n") ? "\r\n" : "\n";
   const keyLine = new RegExp(`^${key}[ \\t]*:`);
   const at = lines.findIndex((line, i) => i > 0 && i < end && keyLine.test(line));
   if (at !== -1) {

@@ -140,7 +140,7 @@ export function scaffoldGlossary(project: Project, code: string): ScaffoldOutcom
   let edited: string = text;
   let inPlace = true;
   // From the last entry back, so the offsets of the earlier ones still hold.
-  for (const entry of [...missing].reverse()) {
+  for (const entry of [...missing].toReversed()) {
     const first = entry.items[0]?.key;
     const last = entry.items.at(-1)?.value ?? entry.items.at(-1)?.key;
     const lastRange = (last as { range?: [number, number, number] } | null)?.range;

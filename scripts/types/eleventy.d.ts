@@ -1,6 +1,6 @@
 // Eleventy 3 ships no types for its main entry; this covers what the project uses.
 declare module "@11ty/eleventy" {
-  export default class Eleventy {
+  export class Eleventy {
     constructor(input?: string, output?: string, options?: Record<string, unknown>, eleventyConfig?: unknown);
     write(): Promise<unknown>;
     toJSON(): Promise<Array<{ url: string; inputPath: string; outputPath: string; content: string }>>;

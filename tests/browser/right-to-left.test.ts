@@ -88,7 +88,7 @@ describe("mirrored navigation", () => {
     await session.page.goto(session.web.url(`/${code}/immoral/`));
     const lefts = await session.page.locator(".language-switcher li").evaluateAll((items) => items.map((li) => li.getBoundingClientRect().left));
     expect(lefts.length).toBe(codes().length);
-    const ordered = [...lefts].sort((a, b) => (dirOf(code) === "rtl" ? b - a : a - b));
+    const ordered = [...lefts].toSorted((a, b) => (dirOf(code) === "rtl" ? b - a : a - b));
     expect(lefts, "first item at the start edge").toEqual(ordered);
   });
 
@@ -161,7 +161,7 @@ describe("Latin inside Arabic sentences", () => {
       if (!span) throw new Error(`no isolated "${wanted}" after Arabic text`);
       const before = span.previousSibling as Text;
       (span.closest("p, li") as HTMLElement).style.whiteSpace = "nowrap"; // one line: visual order is the paragraph's own
-      const text = span.firstChild as Text;
+      const marker = span.firstChild as Text;
       const box = (node: Text, start: number, end: number) => {
         const range = document.createRange();
         range.setStart(node, start);
@@ -172,7 +172,7 @@ describe("Latin inside Arabic sentences", () => {
       const lastWord = before.data.trimEnd().length;
       return {
         isolated: span.getAttribute("dir") === "ltr" && style.direction === "ltr" && style.unicodeBidi === "isolate",
-        lefts: [...text.data].map((_, i) => box(text, i, i + 1).left),
+        lefts: [...marker.data].map((_, i) => box(marker, i, i + 1).left),
         isolateRight: span.getBoundingClientRect().right,
         wordBeforeLeft: box(before, Math.max(0, lastWord - 1), lastWord).left,
       };
@@ -186,7 +186,7 @@ describe("Latin inside Arabic sentences", () => {
     const glyphs = await measureRef(path, ref);
     expect(glyphs.isolated, "span.ref dir=ltr with unicode-bidi: isolate").toBe(true);
     // Left to right, character by character: "[" leftmost and "]" (or "*") rightmost, so nothing is mirrored.
-    const sorted = [...glyphs.lefts].sort((a, b) => a - b);
+    const sorted = [...glyphs.lefts].toSorted((a, b) => a - b);
     expect(glyphs.lefts).toEqual(sorted);
     expect(glyphs.lefts[0]).toBeLessThan(glyphs.lefts.at(-1)!);
     // The marker follows the Arabic word before it, so it sits to its left.

@@ -1,10 +1,10 @@
 // The check as a library: each fixture's problem found with the right file, line, severity and kind.
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { checkLocales } from "../../scripts/check/checkLocales.ts";
 import { copyProject } from "../helpers/project.ts";
-import { brief, check } from "./fixtures.ts";
+import { brief, check, copyFixture } from "./fixtures.ts";
 
 describe("a clean project", () => {
   test("has no problems at all, though one file has a byte-order mark and CRLF line ends", () => {
@@ -204,10 +204,6 @@ test("--locale narrowing: only that locale's problems (and the source's)", () =>
 });
 
 test("a kicker the English has and the translation lacks, or keeps in English, is reported", async () => {
-  const { copyFixture } = await import("./fixtures.ts");
-  const { writeFileSync, readFileSync, rmSync } = await import("node:fs");
-  const { join } = await import("node:path");
-  const { checkLocales } = await import("../../scripts/check/checkLocales.ts");
   const { root, remove } = copyFixture("clean");
   try {
     const english = join(root, "content/en/alpha.md");

@@ -12,7 +12,7 @@ export function projectFiles(root: string): string[] {
       if (file !== "README.md" && !file.startsWith(".versions/")) files.push(`${folder}/${file}`);
     }
   }
-  return files.sort();
+  return files.toSorted();
 }
 
 /** Each project file, read `times` times. */

@@ -93,7 +93,7 @@ function expectReportedOrClean(seed: number, parse: () => void) {
       expect(error.message).toMatch(/^\S.*: .+\n {2}→ .+/);
       return;
     }
-    throw new Error(`seed ${seed}: crashed with ${(error as Error)?.stack ?? error}`);
+    throw new Error(`seed ${seed}: crashed with ${(error as Error)?.stack ?? error}`, { cause: error });
   }
 }
 
@@ -126,7 +126,7 @@ test("the block reader and the aligner: mutated sections read into blocks in ran
     try {
       read = readBlocks(body, bodyLine);
     } catch (error) {
-      throw new Error(`seed ${seed}: the block reader crashed with ${(error as Error)?.stack ?? error}`);
+      throw new Error(`seed ${seed}: the block reader crashed with ${(error as Error)?.stack ?? error}`, { cause: error });
     }
     read.blocks.forEach((block, i) => {
       expect(block.line, `seed ${seed}`).toBeGreaterThanOrEqual(bodyLine);
@@ -195,7 +195,7 @@ test("the check: mutated and random section and locale files are reported as pro
           expect(problem.message, `seed ${seed}`).toMatch(/\S/);
         }
       } catch (error) {
-        throw new Error(`seed ${seed} (${path}): the check crashed with ${(error as Error)?.stack ?? error}`);
+        throw new Error(`seed ${seed} (${path}): the check crashed with ${(error as Error)?.stack ?? error}`, { cause: error });
       }
       project.write(path, originals.get(path)!);
     }

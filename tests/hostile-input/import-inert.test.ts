@@ -20,7 +20,7 @@ const copies: ProjectCopy[] = [];
 let refusing: ProjectCopy;
 let refusingBefore: string[];
 
-const fingerprint = (root: string) => [...treeFingerprint(join(root, "content")), ...treeFingerprint(join(root, "locales"))].map(([f, h]) => `${f} ${h}`).sort();
+const fingerprint = (root: string) => [...treeFingerprint(join(root, "content")), ...treeFingerprint(join(root, "locales"))].map(([f, h]) => `${f} ${h}`).toSorted();
 const build = (root: string) => runScript("build.ts", ["--site-only"], { cwd: root, env: { SITE_DIR: "_site" }, timeoutMs: BUILD_TIMEOUT });
 
 beforeAll(() => {

@@ -27,7 +27,7 @@ let sharedBefore: string[];
 let outside: string;
 const copies: ProjectCopy[] = [];
 
-const fingerprint = (root: string) => [...treeFingerprint(join(root, "content")), ...treeFingerprint(join(root, "locales"))].map(([f, h]) => `${f} ${h}`).sort();
+const fingerprint = (root: string) => [...treeFingerprint(join(root, "content")), ...treeFingerprint(join(root, "locales"))].map(([f, h]) => `${f} ${h}`).toSorted();
 
 beforeAll(() => {
   exported = writePo(exportLocale(ROOT, "ar"));
@@ -271,7 +271,7 @@ describe("nothing half-done", () => {
         { path: join(dir, "d.md"), text: "d" },
       ];
       expect(() => writeAllOrNothing(writes, ops)).toThrow(/d\.md: simulated/);
-      expect(readdirSync(dir).sort()).toEqual(["a.md", "b.md"]);
+      expect(readdirSync(dir).toSorted()).toEqual(["a.md", "b.md"]);
       expect(readFileSync(join(dir, "a.md"), "utf8")).toBe("a before");
       expect(readFileSync(join(dir, "b.md"), "utf8")).toBe("b before");
     } finally {

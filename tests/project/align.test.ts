@@ -23,7 +23,7 @@ const ENGLISH = [
 
 /** A stand-in translation: the words changed, the markup, keywords and addresses kept. */
 const TRANSLATION = ENGLISH.split("\n")
-  .map((line) => (line.startsWith(":::") ? line : line.replace(/(?<![(/.\w])[a-z]{4,}/g, (w) => w.toUpperCase().split("").reverse().join(""))))
+  .map((line) => (line.startsWith(":::") ? line : line.replace(/(?<![(/.\w])[a-z]{4,}/g, (w) => w.toUpperCase().split("").toReversed().join(""))))
   .join("\n");
 
 const blocks = (body: string) => readBlocks(body, 1).blocks;

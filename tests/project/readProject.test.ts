@@ -14,7 +14,7 @@ test("the real project: source locale first, every section of every locale, no p
   expect(readingProblems(read)).toEqual([]);
   expect(read.locales.map((l) => l.code)).toEqual(["en", "ar"]);
   expect(read.locales[1]).toMatchObject({ name: "العربية", dir: "rtl", numberingSystem: "latn" });
-  for (const locale of read.locales) expect([...locale.sections.keys()].sort()).toEqual([...read.sectionIds].sort());
+  for (const locale of read.locales) expect([...locale.sections.keys()].toSorted()).toEqual([...read.sectionIds].toSorted());
   const pledge = read.locales[1]!.sections.get("pledge")!;
   expect(pledge).toMatchObject({ id: "pledge", locale: "ar", file: "content/ar/pledge.md" });
   expect(pledge.body.split("\n").length).toBeGreaterThan(3);

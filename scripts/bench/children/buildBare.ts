@@ -9,7 +9,7 @@ const [input, output] = process.argv.slice(2);
 if (!input || !output) throw new Error("usage: buildBare.ts <input folder> <output folder>");
 const started = performance.now();
 process.chdir(input);
-const { default: Eleventy } = await import("@11ty/eleventy");
+const { Eleventy } = await import("@11ty/eleventy");
 const eleventy = new Eleventy(input, output, { quietMode: true, configPath: join(input, "eleventy.config.mjs") });
 eleventy.disableLogger();
 await eleventy.write();

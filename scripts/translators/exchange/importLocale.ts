@@ -198,11 +198,11 @@ export function importLocale(root: string, imported: ImportedFile, options: Impo
   else if (strings !== null) writes.push(strings);
 
   const ignored = [...imported.entries.keys()].filter((context) => !used.has(context));
-  if (problems.length > 0) return { result: "invalid", problems: problems.sort((a, b) => a.line - b.line) };
+  if (problems.length > 0) return { result: "invalid", problems: problems.toSorted((a, b) => a.line - b.line) };
   for (const write of writes) {
     const bytes = Buffer.byteLength(write.text);
     if (bytes > MAX_FILE_BYTES) {
-      const entry = [...imported.entries.values()].filter((e) => used.has(e.context)).sort((a, b) => byteSize(b) - byteSize(a))[0];
+      const entry = [...imported.entries.values()].filter((e) => used.has(e.context)).toSorted((a, b) => byteSize(b) - byteSize(a))[0];
       problems.push({
         line: entry?.line ?? 0,
         context: entry?.context ?? write.file,
@@ -382,7 +382,7 @@ function importSection(
     const text = wanted(blockEntries[index], block.markdown, base.blocks[index]!.markdown, block.kind);
     if (text !== undefined) replacements.push({ block: base.blocks[index]!, index, text });
   });
-  for (const { block, text } of [...replacements].sort((a, b) => b.block.line - a.block.line)) replaceBlockText(lines, block, text);
+  for (const { block, text } of [...replacements].toSorted((a, b) => b.block.line - a.block.line)) replaceBlockText(lines, block, text);
   let text = lines.join("");
   const title = wanted(titleEntry, en.title, base.title, "title");
   if (title !== undefined) text = setFrontMatterLine(text, "title", yamlScalar(title), file);
@@ -392,7 +392,7 @@ function importSection(
   }
   // The spliced section read again as the project reads it: it must have the English's blocks.
   if (replacements.length > 0) {
-    const blame = (index: number) => [...replacements].reverse().find((r) => r.index <= index) ?? replacements[0]!;
+    const blame = (index: number) => [...replacements].toReversed().find((r) => r.index <= index) ?? replacements[0]!;
     try {
       const { body, bodyLine } = parseSectionFile(text, file);
       const difference = shapeDifference(enBlocks, readBlocks(body, bodyLine));
@@ -447,13 +447,13 @@ function importStrings(
   let any = false;
   let changed = false;
   const set = (key: string, text: string, englishText: string, entry: ImportedEntry, missingAllowed = false) => {
-    const path = key.split(".");
+    const keyPath = key.split(".");
     let node: Record<string, unknown> = strings;
-    for (const part of path.slice(0, -1)) {
+    for (const part of keyPath.slice(0, -1)) {
       if (!isPlainObject(node[part])) node[part] = {};
       node = node[part] as Record<string, unknown>;
     }
-    const last = path[path.length - 1]!;
+    const last = keyPath[keyPath.length - 1]!;
     if (node[last] === text) return;
     for (const broken of brokenTokens(englishText, text, missingAllowed)) problems.push({ line: entry.line, context: entry.context, message: `the translation of ${key} ${broken}` });
     node[last] = text;

@@ -28,7 +28,7 @@ export function changedLocaleFiles(recorded: string, now: string): string[] {
     );
   const before = parse(recorded);
   const after = parse(now);
-  return [...new Set([...before.keys(), ...after.keys()])].filter((file) => before.get(file) !== after.get(file)).sort();
+  return [...new Set([...before.keys(), ...after.keys()])].filter((file) => before.get(file) !== after.get(file)).toSorted();
 }
 
 export function localeFiles(root: string, code: string): string[] {
@@ -38,7 +38,7 @@ export function localeFiles(root: string, code: string): string[] {
     ? readdirSync(dir, { withFileTypes: true })
         .filter((e) => e.isFile() && e.name.endsWith(".md"))
         .map((e) => e.name)
-        .sort()
+        .toSorted()
         .map((n) => `content/${code}/${n}`)
     : [];
   return [...sections, ...(existsSync(join(root, "locales", code, "ui.json")) ? [`locales/${code}/ui.json`] : [])];

@@ -39,7 +39,7 @@ export function protectedTokens(text: string): ProtectedToken[] {
   add("link", LINK_CLOSE);
   add("link", LINK_OPEN);
   add("emphasis", EMPHASIS);
-  return found.sort((a, b) => a.start - b.start);
+  return found.toSorted((a, b) => a.start - b.start);
 }
 
 /** The tokens of `source` that `translation` lacks or has in excess, as readable sentences; [] when it keeps them all. */

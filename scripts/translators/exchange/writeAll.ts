@@ -52,7 +52,7 @@ export function writeAllOrNothing(writes: FileWrite[], ops: WriteOps = REAL_OPS)
       replaced.push({ path: write.path, before: write.before });
     }
   } catch (error) {
-    for (const { path, before } of replaced.reverse()) {
+    for (const { path, before } of replaced.toReversed()) {
       try {
         if (before === undefined) unlinkSync(path);
         else {
@@ -67,7 +67,7 @@ export function writeAllOrNothing(writes: FileWrite[], ops: WriteOps = REAL_OPS)
         unlinkSync(temp);
       } catch {}
     }
-    for (const dir of madeDirs.reverse()) {
+    for (const dir of madeDirs.toReversed()) {
       try {
         rmdirSync(dir);
       } catch {}
