@@ -23,7 +23,7 @@ const USAGE = "usage: npm run locale:import -- <file.po|file.xlf> [--force]";
 const SHOWN_PROBLEMS = 50;
 
 /** Text from the file, shown safely: control characters (a terminal's escape sequences) as \u codes. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what is made visible
+// oxlint-disable-next-line no-control-regex -- the control characters are what is made visible
 const printable = (text: string) => text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 
 try {

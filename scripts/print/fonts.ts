@@ -180,7 +180,7 @@ export function setPrintFontLookup(lookup: (npm: string, real: (npm: string) => 
   bmpCoverage.fill(0);
   astralCoverage.clear();
   knownIntervals = [];
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters need no font: the search skips them
+  // oxlint-disable-next-line no-control-regex -- control characters need no font: the search skips them
   unknownCharacter = /[^\0-\x1f\s]/g;
   routes = undefined;
 }
@@ -302,7 +302,7 @@ function coverageOf(code: number): number {
 // few times faster than a loop over its characters). Basic Multilingual Plane only, without the
 // u flag: the rarer characters beyond it are found each time, and looked up in the table.
 let knownIntervals: Interval[] = [];
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters need no font: the search skips them
+// oxlint-disable-next-line no-control-regex -- control characters need no font: the search skips them
 let unknownCharacter = /[^\0-\x1f\s]/g;
 
 /** Adds the interval that covers `code` (a covered character) to the search. */

@@ -17,7 +17,7 @@ const QUOTED_LINE = /^([a-z]+): (?:"([^"\\]*)"|'([^'\\]*)')[ \t]*$/;
 const NOT_TEXT = /^(?:~|null|true|false|[-+]?(?:\.inf|\.nan)|[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?|0x[0-9a-f]+|0o[0-7]+)$/i;
 
 /** Characters YAML treats specially or refuses: control characters, odd line breaks, a BOM. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters looked for
+// oxlint-disable-next-line no-control-regex -- these are the characters looked for
 const ODD_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
 
 export function parseSectionFile(text: string, file: string): ParsedSectionFile {

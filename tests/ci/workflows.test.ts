@@ -46,7 +46,7 @@ describe("Check translations (runs the pull request's code)", () => {
     expect(run.run).toContain(`> "$RUNNER_TEMP/${REPORT_ARTIFACT}/${REPORT_FILE}"`);
     const number = checkSteps.find((s) => s.run?.includes(PULL_REQUEST_FILE))!;
     expect(number.run!.trim()).toBe(`printf '%s\\n' "$PR_NUMBER" > "$RUNNER_TEMP/${REPORT_ARTIFACT}/${PULL_REQUEST_FILE}"`);
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, written as the workflow holds it
+    // oxlint-disable-next-line no-template-curly-in-string -- a GitHub Actions expression, written as the workflow holds it
     expect(number.env).toEqual({ PR_NUMBER: "${{ github.event.pull_request.number }}" });
     const upload = checkSteps.findIndex((s) => s.uses === "actions/upload-artifact@v4");
     expect(checkSteps[upload]!.with).toMatchObject({ name: REPORT_ARTIFACT, path: `\${{ runner.temp }}/${REPORT_ARTIFACT}/`, "if-no-files-found": "error" });
@@ -74,7 +74,7 @@ describe("Comment translation check (can comment, so runs none of the pull reque
   test("it checks out the default branch, never the pull request's head", () => {
     const checkouts = commentSteps.filter((s) => action(s) === "actions/checkout");
     expect(checkouts).toHaveLength(1);
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, written as the workflow holds it
+    // oxlint-disable-next-line no-template-curly-in-string -- a GitHub Actions expression, written as the workflow holds it
     expect(checkouts[0]!.with).toEqual({ ref: "${{ github.event.repository.default_branch }}", "persist-credentials": false });
     const text = readFileSync(join(WORKFLOWS, "comment-translations.yml"), "utf8");
     for (const head of ["head_sha", "head_branch", "head_repository", "pull_request.head", "refs/pull"]) expect(text).not.toContain(head);
@@ -87,9 +87,9 @@ describe("Comment translation check (can comment, so runs none of the pull reque
     expect(download.with).toEqual({
       name: REPORT_ARTIFACT,
       path: `\${{ runner.temp }}/${REPORT_ARTIFACT}`,
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, written as the workflow holds it
+      // oxlint-disable-next-line no-template-curly-in-string -- a GitHub Actions expression, written as the workflow holds it
       "run-id": "${{ github.event.workflow_run.id }}",
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, written as the workflow holds it
+      // oxlint-disable-next-line no-template-curly-in-string -- a GitHub Actions expression, written as the workflow holds it
       "github-token": "${{ secrets.GITHUB_TOKEN }}",
     });
     const commands = commentSteps.flatMap((s) => (s.run ? [s.run.trim()] : []));
@@ -103,7 +103,7 @@ describe("Comment translation check (can comment, so runs none of the pull reque
       for (const step of Object.values(workflow(file).jobs).flatMap((j) => j.steps)) if (step.run) expect(step.run, `${file}: ${step.name ?? step.run}`).not.toContain("${{");
     }
     const post = commentSteps.find((s) => s.run?.includes("pr-comment.ts"))!;
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, written as the workflow holds it
+    // oxlint-disable-next-line no-template-curly-in-string -- a GitHub Actions expression, written as the workflow holds it
     expect(post.env).toEqual({ GITHUB_TOKEN: "${{ secrets.GITHUB_TOKEN }}" });
   });
 });

@@ -93,9 +93,9 @@ describe("HTML, template code and unsafe links in a translation never run on a b
         "pledge/title": "التعهّد <script>alert(1)</script> {% raw %}",
         "pledge/block-1": "نص <script>alert(1)</script> نص",
         "pledge/block-2": "نص <img src=x onerror=alert(1)> <iframe src=x></iframe> نص",
-        // biome-ignore lint/suspicious/noTemplateCurlyInString: hostile input: a template literal's code, which must stay text
+        // oxlint-disable-next-line no-template-curly-in-string -- hostile input: a template literal's code, which must stay text
         "pledge/block-4": "نص {% raw %} ${process.env.HOME} {%- endraw %} نص",
-        // biome-ignore lint/suspicious/noTemplateCurlyInString: hostile input: a template literal's code, which must stay text
+        // oxlint-disable-next-line no-template-curly-in-string -- hostile input: a template literal's code, which must stay text
         "ui/home.cta": "<img src=x onerror=alert(1)> ${process.env.HOME}",
       }),
     );
@@ -133,7 +133,7 @@ describe("HTML, template code and unsafe links in a translation never run on a b
   });
 
   test("template code stays literal: never 49, the site's data or the environment", () => {
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: hostile input: a template literal's code, which must stay text
+    // oxlint-disable-next-line no-template-curly-in-string -- hostile input: a template literal's code, which must stay text
     expect(pledge).toContain("<p>نص {% raw %} ${process.env.HOME} {%- endraw %} نص</p>");
     const handWritten = pledge.match(/<p>يدوي .*? يدوي<\/p>/)?.[0];
     expect(handWritten).toBe("<p>يدوي {{ 7*7 }} {{ site }} يدوي</p>");
