@@ -116,7 +116,8 @@ export function createSyntheticProject(projectRoot: string, { sections, locales,
     sectionIds,
     locales: chosen.map((l) => l.code),
     sectionFiles,
-    glossary: syntheticGlossary(english, arabic, chosen.slice(1)),
+    // From the campaign's own text, so the renderings are those its translations use (40 sections: enough terms, quick to make).
+    glossary: realistic ? syntheticGlossary(realistic.slice(0, 40), realistic.slice(0, 40).map(toArabic), chosen.slice(1)) : syntheticGlossary(english, arabic, chosen.slice(1)),
     remove: () => rmSync(root, { recursive: true, force: true }),
   };
 }
