@@ -134,8 +134,8 @@ export async function benchBuild(options: BenchOptions, config: BuildBenchConfig
             .join(" / ") || "(one size only)",
       },
       {
-        what: `peak memory at ${headline.pages} pages, project · bare · Eleventy + I18nPlugin`,
-        measured: `${mib(headline.projectMaxRssKb.max)} · ${mib(headline.bareMaxRssKb.max)} · ${mib(headline.i18nMaxRssKb.max)}`,
+        what: `peak memory at ${headline.pages} pages, project · bare · Eleventy + I18nPlugin (median of the processes)`,
+        measured: `${mib(headline.projectMaxRssKb.median)} · ${mib(headline.bareMaxRssKb.median)} · ${mib(headline.i18nMaxRssKb.median)}`,
       },
       ...(repeated
         ? [
