@@ -36,24 +36,61 @@ describe("npm run bench -- --smoke", () => {
       expect(smoke).toBe(true);
       expect(tables.length).toBeGreaterThan(0);
       for (const table of tables) for (const row of table.rows) expect(row).toHaveLength(table.head.length);
-      for (const target of targets) expect(typeof target.met).toBe("boolean");
+      for (const target of targets) expect(target.met === null || typeof target.met === "boolean").toBe(true);
     }
     expect(existsSync(join(out, "weight.json"))).toBe(false);
-    expect(readFileSync(join(out, "summary.md"), "utf8")).toMatch(/\| what \| measured[\s\S]*project build at 10 pages vs bare Eleventy/);
+    const summary = readFileSync(join(out, "summary.md"), "utf8");
+    expect(summary).toMatch(/\| what \| measured[\s\S]*\| cold build:site at 10 pages vs bare Eleventy \| [\d.]+×[^|]* \| ≤ 1\.15× \| (met|\*\*missed\*\*) \|/);
+    expect(summary).toMatch(/\| cold build:site at 10 pages vs Eleventy \+ I18nPlugin \| [\d.]+×[^|]* \| < 1× \(faster\) \| (met|\*\*missed\*\*) \|/);
+    expect(summary).toMatch(/\| warm build:site, nothing changed, vs bare Eleventy \(cold\) \| not measured: needs the content-hash cache \(issue 27\) \| ≤ 0\.6× \| not measured \|/);
+    expect(summary).toMatch(/\| peak memory at 10 pages vs bare Eleventy \| [\d.]+× \([\d]+ MB · [\d]+ MB\) \| ≤ 1\.2× \| (met|\*\*missed\*\*) \|/);
+    expect(summary).toContain("| npm run check, 2 locales x 5 sections, warm | not measured");
+    expect(run.stdout).toMatch(/· \d+ target\(s\) not measured yet: warm build:site, nothing changed/);
   });
 
-  test("build: paired ratios against bare Eleventy, time per page and peak memory at each size", () => {
-    const { figures, targets } = report<BuildFigures>("build");
+  test("build: ratios against bare Eleventy and Eleventy + I18nPlugin, round by round, time per page, peak memory, and the repeated campaign", () => {
+    const { figures, targets, tables } = report<BuildFigures>("build");
     expect(figures.sizes.map((s) => s.pages)).toEqual([6, 10]);
     for (const size of figures.sizes) {
-      expect(isRatio(size.ratio.median)).toBe(true);
+      expect(isRatio(size.ratio.median) && isRatio(size.i18nRatio.median) && isRatio(size.memoryRatio.median)).toBe(true);
+      expect(size.i18n.runs).toBe(size.project.runs);
       expect(isRatio(size.projectMsPerPage) && isRatio(size.bareMsPerPage)).toBe(true);
       expect(size.projectMaxRssKb.max).toBeGreaterThan(10_000);
+      expect(size.i18nMaxRssKb.max).toBeGreaterThan(10_000);
     }
     expect(figures.sizes[1]!.projectMarginalMsPerPage).toEqual(expect.any(Number));
-    expect(isRatio(figures.headline.cpuRatio.median)).toBe(true);
-    expect(targets[0]!.limit).toContain("1.15");
+    expect(isRatio(figures.headline.cpuRatio.median) && isRatio(figures.headline.i18nCpuRatio.median)).toBe(true);
+    expect(figures.repeated!.pages).toBe(10);
+    expect(isRatio(figures.repeated!.ratio.median)).toBe(true);
+    expect(tables.map((t) => t.title)).toEqual([expect.stringContaining("project / the other"), expect.stringContaining("repeated campaign")]);
+    expect(targets.map((t) => [t.limit, t.met === null ? "not measured" : "measured"])).toEqual([
+      ["≤ 1.15×", "measured"],
+      ["< 1× (faster)", "measured"],
+      ["≤ 0.6×", "not measured"],
+      ["≤ 0.7×", "not measured"],
+      ["< 0.5 s · < 1.5 s", "not measured"],
+      ["≤ 1.2×", "measured"],
+    ]);
   });
+
+  test("--pairs sets the rounds of the side-by-side comparisons; a bad value is refused", () => {
+    const pairsOut = mkdtempSync(join(tmpdir(), "pledge-bench-pairs-"));
+    try {
+      const paired = runScript("bench.ts", ["build", "--smoke", "--pairs=2", `--out=${pairsOut}`], { timeoutMs: 300_000 });
+      expect(paired.status, paired.stderr).toBe(0);
+      const { figures } = JSON.parse(readFileSync(join(pairsOut, "build.json"), "utf8")) as Report<BuildFigures>;
+      expect(figures.sizes.map((s) => [s.project.runs, s.bare.runs, s.i18n.runs])).toEqual([
+        [2, 2, 2],
+        [2, 2, 2],
+      ]);
+      expect(figures.repeated!.project.runs).toBe(2);
+    } finally {
+      rmSync(pairsOut, { recursive: true, force: true });
+    }
+    const refused = runScript("bench.ts", ["build", "--pairs=0", `--out=${out}`]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain("--pairs=0: give a whole number of rounds, 1 or more");
+  }, 300_000);
 
   test("check: the check and the command timed over a synthetic campaign of every section file", () => {
     const { figures } = report<CheckFigures>("check");

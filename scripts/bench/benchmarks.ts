@@ -18,8 +18,8 @@ export interface Benchmark {
 export const BENCHMARKS: Benchmark[] = [
   {
     name: "build",
-    what: "project build vs bare Eleventy at 100 / 500 / 2000 pages",
-    run: (o) => benchBuild(o, { ...(o.smoke ? BUILD_SMOKE : o.quick ? BUILD_QUICK : BUILD_DEFAULTS), ...(o.profile ? { profile: true } : {}) }),
+    what: "project build vs bare Eleventy and Eleventy + I18nPlugin at 100 / 500 / 2000 pages",
+    run: (o) => benchBuild(o, { ...(o.smoke ? BUILD_SMOKE : o.quick ? BUILD_QUICK : BUILD_DEFAULTS), ...(o.profile ? { profile: true } : {}), ...(o.pairs ? { runs: o.pairs } : {}) }),
   },
   {
     name: "check",

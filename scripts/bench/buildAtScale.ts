@@ -1,15 +1,20 @@
-// Benchmark "build": the project's pipeline against a bare Eleventy over the same markdown,
-// on a synthetic campaign (default 500 sections x 4 locales), alternately, in one run.
+// Benchmark "build": the project's pipeline against two Eleventy builds of the same markdown, bare
+// and with Eleventy's own I18nPlugin (the peer), on the realistic synthetic campaign (default 500
+// sections x 4 locales), the three in rotation in one run; then, at the largest size, the project
+// against bare Eleventy on the repeated campaign (the same 8 sections again and again).
 import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { prepareBareInput } from "./bareEleventy.ts";
 import { runChild, type ChildRun } from "./childProcess.ts";
-import type { BenchOptions, BenchReport, Table, Target } from "./report.ts";
-import { alternate, mib, pairedRatios, seconds, spread, summarize, times, type Summary } from "./stats.ts";
+import { notMeasured, type BenchOptions, type BenchReport, type Table, type Target } from "./report.ts";
+import { alternate, mib, pairedRatios, rotate, seconds, spread, summarize, times, type Summary } from "./stats.ts";
 import { createSyntheticProject } from "./syntheticProject.ts";
 
+// The targets of issue 27, as paired ratios.
 const BUILD_TARGET_RATIO = 1.15;
+const MEMORY_TARGET_RATIO = 1.2;
+const NEEDS_CACHE = "needs the content-hash cache (issue 27)";
 
 export interface BuildBenchConfig {
   /** Sections per size, smallest first; the last is the headline size. */
@@ -20,11 +25,13 @@ export interface BuildBenchConfig {
   warmup: boolean;
   /** Profile one extra project build (node --cpu-prof): always, never, or when the target is missed. */
   profile: boolean | "if-missed";
+  /** Also the repeated campaign at the largest size (its own figure: the consistency rule's worst case). */
+  repeated: boolean;
 }
 
-export const BUILD_DEFAULTS: BuildBenchConfig = { sizes: [25, 125, 500], locales: 4, runs: 5, warmup: true, profile: "if-missed" };
-export const BUILD_QUICK: BuildBenchConfig = { sizes: [10, 25, 50], locales: 4, runs: 2, warmup: false, profile: "if-missed" };
-export const BUILD_SMOKE: BuildBenchConfig = { sizes: [3, 5], locales: 2, runs: 1, warmup: false, profile: false };
+export const BUILD_DEFAULTS: BuildBenchConfig = { sizes: [25, 125, 500], locales: 4, runs: 7, warmup: true, profile: "if-missed", repeated: true };
+export const BUILD_QUICK: BuildBenchConfig = { sizes: [10, 25, 50], locales: 4, runs: 3, warmup: false, profile: "if-missed", repeated: true };
+export const BUILD_SMOKE: BuildBenchConfig = { sizes: [3, 5], locales: 2, runs: 1, warmup: false, profile: false, repeated: true };
 
 interface SizeFigures {
   sections: number;
@@ -33,11 +40,17 @@ interface SizeFigures {
   pages: number;
   project: Summary;
   bare: Summary;
+  /** Eleventy with its own I18nPlugin over the same pages (the peer). */
+  i18n: Summary;
+  /** project / bare, run by run. */
   ratio: Summary;
-  /** CPU time (user + system) of each build process, and its paired ratio. */
+  /** project / Eleventy + I18nPlugin, run by run. */
+  i18nRatio: Summary;
+  /** CPU time (user + system) of each build process, and its paired ratios. */
   projectCpu: Summary;
   bareCpu: Summary;
   cpuRatio: Summary;
+  i18nCpuRatio: Summary;
   projectMsPerPage: number;
   bareMsPerPage: number;
   /** Extra time per extra page from the size before (median times): flat when growth is linear. */
@@ -45,12 +58,25 @@ interface SizeFigures {
   bareMarginalMsPerPage: number | undefined;
   projectMaxRssKb: Summary;
   bareMaxRssKb: Summary;
+  i18nMaxRssKb: Summary;
+  /** Peak memory, project / bare, run by run. */
+  memoryRatio: Summary;
+}
+
+/** The project against bare Eleventy on the repeated campaign, at the largest size. */
+interface RepeatedFigures {
+  pages: number;
+  project: Summary;
+  bare: Summary;
+  ratio: Summary;
+  cpuRatio: Summary;
 }
 
 export interface BuildFigures {
   config: BuildBenchConfig;
   sizes: SizeFigures[];
   headline: SizeFigures;
+  repeated: RepeatedFigures | undefined;
   /** Marginal time per page in the last step over that in the first step: ~1 is linear. */
   growth: number | undefined;
   /** A CPU profile of one project build: open it in Chrome DevTools (Performance tab) for the call tree. */
@@ -62,39 +88,42 @@ const CHILD_DIR = join(import.meta.dirname, "children");
 export async function benchBuild(options: BenchOptions, config: BuildBenchConfig = options.quick ? BUILD_QUICK : BUILD_DEFAULTS): Promise<BenchReport<BuildFigures>> {
   const sizes: SizeFigures[] = [];
   let profile: BuildFigures["profile"];
+  let repeated: RepeatedFigures | undefined;
   for (const [i, sections] of config.sizes.entries()) {
     const isHeadline = i === config.sizes.length - 1;
     const project = createSyntheticProject(options.root, { sections, locales: config.locales });
-    const bare = prepareBareInput(project.root, project.locales);
+    const bare = prepareBareInput(project.root, project.locales, "bare");
+    const i18n = prepareBareInput(project.root, project.locales, "i18n");
     try {
-      const buildProject = () => buildOnce("buildProject.ts", project.root, ["--site-only"]);
-      const buildBare = () => buildOnce("buildBare.ts", bare.dir);
-      options.log(`build: ${sections} sections x ${config.locales} locales, ${config.runs} runs each, alternating`);
-      if (config.warmup) await alternate(1, buildProject, buildBare);
-      const runs = await alternate(config.runs, buildProject, buildBare);
-      sizes.push(figuresFor(sections, config.locales, runs.a, runs.b, sizes.at(-1)));
+      const sides = [() => buildOnce("buildProject.ts", project.root, ["--site-only"]), () => buildOnce("buildBare.ts", bare.dir), () => buildOnce("buildBare.ts", i18n.dir)];
+      options.log(`build: ${sections} sections x ${config.locales} locales, ${config.runs} rounds of project · bare Eleventy · Eleventy + I18nPlugin, in rotation`);
+      if (config.warmup) await rotate(1, sides);
+      const [projectRuns, bareRuns, i18nRuns] = await rotate(config.runs, sides);
+      sizes.push(figuresFor(sections, config.locales, projectRuns!, bareRuns!, i18nRuns!, sizes.at(-1)));
       const ratio = sizes.at(-1)!.ratio.median;
       if (isHeadline && (config.profile === true || (config.profile === "if-missed" && ratio > BUILD_TARGET_RATIO))) {
         options.log(`build: profiling one project build (ratio ${times(ratio)})`);
         profile = await profileBuild(options.root, project.root);
       }
     } finally {
+      i18n.remove();
       bare.remove();
       project.remove();
     }
+    if (isHeadline && config.repeated) repeated = await benchRepeated(options, config, sections);
   }
   const headline = sizes.at(-1)!;
   const steps = sizes.map((s) => s.projectMarginalMsPerPage).filter((m): m is number => m !== undefined);
   const growth = steps.length >= 2 ? steps.at(-1)! / steps[0]! : undefined;
   return {
     name: "build",
-    title: `Build at scale: project pipeline vs bare Eleventy (${headline.sections} sections x ${headline.locales} locales)`,
-    tables: [sizeTable(sizes)],
+    title: `Build at scale: project pipeline vs bare Eleventy and Eleventy + I18nPlugin (${headline.sections} sections x ${headline.locales} locales)`,
+    tables: [sizeTable(sizes), ...(repeated ? [repeatedTable(repeated)] : [])],
     targets: buildTargets(headline),
     facts: [
       {
-        what: `build time, project · bare Eleventy (${sizes.map((s) => s.pages).join(" / ")} pages)`,
-        measured: sizes.map((s) => `${seconds(s.project.median)} · ${seconds(s.bare.median)}`).join(" / "),
+        what: `build time, project · bare Eleventy · Eleventy + I18nPlugin (${sizes.map((s) => s.pages).join(" / ")} pages)`,
+        measured: sizes.map((s) => `${seconds(s.project.median)} · ${seconds(s.bare.median)} · ${seconds(s.i18n.median)}`).join(" / "),
       },
       {
         what: "marginal time per page, project · bare (each step up in size)",
@@ -104,18 +133,61 @@ export async function benchBuild(options: BenchOptions, config: BuildBenchConfig
             .map((s) => `${s.projectMarginalMsPerPage!.toFixed(2)} · ${s.bareMarginalMsPerPage!.toFixed(2)} ms`)
             .join(" / ") || "(one size only)",
       },
-      { what: `peak memory at ${headline.pages} pages, project · bare`, measured: `${mib(headline.projectMaxRssKb.max)} · ${mib(headline.bareMaxRssKb.max)}` },
+      {
+        what: `peak memory at ${headline.pages} pages, project · bare · Eleventy + I18nPlugin (median of the processes)`,
+        measured: `${mib(headline.projectMaxRssKb.median)} · ${mib(headline.bareMaxRssKb.median)} · ${mib(headline.i18nMaxRssKb.median)}`,
+      },
+      ...(repeated
+        ? [
+            {
+              what: `repeated campaign (the 8 real sections again and again), ${repeated.pages} pages: project vs bare Eleventy`,
+              measured: `${spread(repeated.ratio, times)} (CPU time ${times(repeated.cpuRatio.median)})`,
+            },
+          ]
+        : []),
     ],
     notes: [
       "Each build runs in its own Node process (node --import tsx); its time covers loading Eleventy and the code, building and writing. The project's build is npm run build:site: reading and checking the project, the publish gate, the translation status page, the HTML pages and the print pages.",
-      "Bare Eleventy: the same .md files, Eleventy's default markdown-it (no containers, no citation isolation), a one-line Nunjucks layout, no i18n, no site model.",
+      "The campaign: distinct sections, each modelled on a real one (its length ±25 % and its mix of blocks), words drawn from the real English by a seeded generator; Arabic-script locales by a word map into real Arabic words, the others pseudo-translated (scripts/bench/syntheticProject.ts).",
+      "Bare Eleventy: the same .md files, Eleventy's default markdown-it (no containers, no citation isolation), a one-line Nunjucks layout, no i18n, no site model. Eleventy + I18nPlugin: the same files under /<locale>/, a layout with lang and dir, hreflang alternates and a language switcher from locale_links, a locale_url link and the locale's UI strings from directory data.",
+      "The three builds run in rotation (project, bare, I18nPlugin; then bare, I18nPlugin, project; …); each ratio compares the runs of one round.",
       "Marginal ms/page: the extra time per extra page since the size above, from the medians. Equal steps mean the build grows linearly; ms/page alone falls with size because start-up is paid once." +
         (growth === undefined ? "" : ` Last step over first: ${times(growth)}.`),
       ...(profile ? [`CPU profile of one project build: ${profile} (open it in Chrome DevTools, Performance tab).`] : []),
-      "CPU ratio: the same pairs by CPU time (user + system) of each process, which other work on the machine disturbs less than wall time.",
+      "CPU ratio: the same rounds by CPU time (user + system) of each process, which other work on the machine disturbs less than wall time. Peak memory: each process's maxRSS (process.resourceUsage()).",
     ],
-    figures: { config, sizes, headline, growth, profile },
+    figures: { config, sizes, headline, repeated, growth, profile },
   };
+}
+
+/** The repeated campaign at the largest size: the project against bare Eleventy, alternately. */
+async function benchRepeated(options: BenchOptions, config: BuildBenchConfig, sections: number): Promise<RepeatedFigures> {
+  const project = createSyntheticProject(options.root, { sections, locales: config.locales, kind: "repeated" });
+  const bare = prepareBareInput(project.root, project.locales, "bare");
+  try {
+    options.log(`build: the repeated campaign, ${sections} sections x ${config.locales} locales, ${config.runs} pairs of project · bare Eleventy`);
+    const runs = await alternate(
+      config.runs,
+      () => buildOnce("buildProject.ts", project.root, ["--site-only"]),
+      () => buildOnce("buildBare.ts", bare.dir),
+    );
+    return {
+      pages: sections * config.locales,
+      project: summarize(runs.a.map((r) => r.ms)),
+      bare: summarize(runs.b.map((r) => r.ms)),
+      ratio: pairedRatios(
+        runs.a.map((r) => r.ms),
+        runs.b.map((r) => r.ms),
+      ),
+      cpuRatio: pairedRatios(
+        runs.a.map((r) => r.cpuMs),
+        runs.b.map((r) => r.cpuMs),
+      ),
+    };
+  } finally {
+    bare.remove();
+    project.remove();
+  }
 }
 
 async function buildOnce(script: string, cwd: string, args: string[] = []): Promise<ChildRun> {
@@ -127,61 +199,99 @@ async function buildOnce(script: string, cwd: string, args: string[] = []): Prom
   }
 }
 
-function figuresFor(sections: number, locales: number, project: ChildRun[], bare: ChildRun[], previous: SizeFigures | undefined): SizeFigures {
+function figuresFor(sections: number, locales: number, project: ChildRun[], bare: ChildRun[], i18n: ChildRun[], previous: SizeFigures | undefined): SizeFigures {
   const pages = sections * locales;
   const p = summarize(project.map((r) => r.ms));
   const b = summarize(bare.map((r) => r.ms));
   const marginal = (now: number, before: number | undefined) => (previous && before !== undefined ? (now - before) / (pages - previous.pages) : undefined);
+  const paired = (of: (r: ChildRun) => number, other: ChildRun[]) => pairedRatios(project.map(of), other.map(of));
   return {
     sections,
     locales,
     pages,
     project: p,
     bare: b,
-    ratio: pairedRatios(
-      project.map((r) => r.ms),
-      bare.map((r) => r.ms),
-    ),
+    i18n: summarize(i18n.map((r) => r.ms)),
+    ratio: paired((r) => r.ms, bare),
+    i18nRatio: paired((r) => r.ms, i18n),
     projectCpu: summarize(project.map((r) => r.cpuMs)),
     bareCpu: summarize(bare.map((r) => r.cpuMs)),
-    cpuRatio: pairedRatios(
-      project.map((r) => r.cpuMs),
-      bare.map((r) => r.cpuMs),
-    ),
+    cpuRatio: paired((r) => r.cpuMs, bare),
+    i18nCpuRatio: paired((r) => r.cpuMs, i18n),
     projectMsPerPage: p.median / pages,
     bareMsPerPage: b.median / pages,
     projectMarginalMsPerPage: marginal(p.median, previous?.project.median),
     bareMarginalMsPerPage: marginal(b.median, previous?.bare.median),
     projectMaxRssKb: summarize(project.map((r) => r.maxRssKb)),
     bareMaxRssKb: summarize(bare.map((r) => r.maxRssKb)),
+    i18nMaxRssKb: summarize(i18n.map((r) => r.maxRssKb)),
+    memoryRatio: paired((r) => r.maxRssKb, bare),
   };
 }
 
 function sizeTable(sizes: SizeFigures[]): Table {
   const ms = (n: number | undefined) => (n === undefined ? "" : n.toFixed(2));
   return {
-    title: `Median of ${sizes[0]!.project.runs} runs each (min–max); ratios = project / bare, paired run by run`,
-    head: ["pages", "project", "bare Eleventy", "ratio", "CPU ratio", "ms/page project · bare", "marginal ms/page project · bare", "peak RSS project · bare"],
+    title: `Median of ${sizes[0]!.project.runs} rounds each (min–max); ratios = project / the other, paired round by round`,
+    head: [
+      "pages",
+      "project",
+      "bare Eleventy",
+      "Eleventy + I18nPlugin",
+      "vs bare",
+      "vs I18nPlugin",
+      "CPU vs bare · I18nPlugin",
+      "ms/page project · bare",
+      "marginal ms/page project · bare",
+      "peak RSS project · bare · I18nPlugin",
+    ],
     rows: sizes.map((s) => [
       String(s.pages),
       spread(s.project, seconds),
       spread(s.bare, seconds),
+      spread(s.i18n, seconds),
       spread(s.ratio, times),
-      spread(s.cpuRatio, times),
+      spread(s.i18nRatio, times),
+      `${times(s.cpuRatio.median)} · ${times(s.i18nCpuRatio.median)}`,
       `${ms(s.projectMsPerPage)} · ${ms(s.bareMsPerPage)}`,
       s.projectMarginalMsPerPage === undefined ? "" : `${ms(s.projectMarginalMsPerPage)} · ${ms(s.bareMarginalMsPerPage)}`,
-      `${mib(s.projectMaxRssKb.max)} · ${mib(s.bareMaxRssKb.max)}`,
+      `${mib(s.projectMaxRssKb.max)} · ${mib(s.bareMaxRssKb.max)} · ${mib(s.i18nMaxRssKb.max)}`,
     ]),
   };
 }
 
+function repeatedTable(r: RepeatedFigures): Table {
+  return {
+    title: `The repeated campaign (the 8 real sections again and again: the consistency rule's worst case), ${r.project.runs} pairs`,
+    head: ["pages", "project", "bare Eleventy", "vs bare", "CPU vs bare"],
+    rows: [[String(r.pages), spread(r.project, seconds), spread(r.bare, seconds), spread(r.ratio, times), times(r.cpuRatio.median)]],
+  };
+}
+
+/** Issue 27's build targets: those this run measures, and those that wait for the cache. */
 function buildTargets(headline: SizeFigures): Target[] {
+  const pages = `${headline.pages} pages`;
   return [
     {
-      what: `project build at ${headline.pages} pages vs bare Eleventy`,
+      what: `cold build:site at ${pages} vs bare Eleventy`,
       limit: `≤ ${BUILD_TARGET_RATIO}×`,
       measured: `${spread(headline.ratio, times)} (CPU time ${times(headline.cpuRatio.median)})`,
       met: headline.ratio.median <= BUILD_TARGET_RATIO,
+    },
+    {
+      what: `cold build:site at ${pages} vs Eleventy + I18nPlugin`,
+      limit: "< 1× (faster)",
+      measured: `${spread(headline.i18nRatio, times)} (CPU time ${times(headline.i18nCpuRatio.median)})`,
+      met: headline.i18nRatio.median < 1,
+    },
+    notMeasured("warm build:site, nothing changed, vs bare Eleventy (cold)", "≤ 0.6×", NEEDS_CACHE),
+    notMeasured("warm build:site, one English section changed, vs bare Eleventy (cold)", "≤ 0.7×", NEEDS_CACHE),
+    notMeasured("dev server: edit of a section to reload, real project · 2000 pages", "< 0.5 s · < 1.5 s", NEEDS_CACHE),
+    {
+      what: `peak memory at ${pages} vs bare Eleventy`,
+      limit: `≤ ${MEMORY_TARGET_RATIO}×`,
+      measured: `${spread(headline.memoryRatio, times)} (${mib(headline.projectMaxRssKb.median)} · ${mib(headline.bareMaxRssKb.median)})`,
+      met: headline.memoryRatio.median <= MEMORY_TARGET_RATIO,
     },
   ];
 }

@@ -12,7 +12,13 @@ export interface Target {
   /** The target as a person reads it, e.g. "≤ 1.15× bare Eleventy". */
   limit: string;
   measured: string;
-  met: boolean;
+  /** null: not measured by this run (what it needs does not exist yet; `measured` says what). */
+  met: boolean | null;
+}
+
+/** A target the bench names but cannot measure yet, so the table still lists it. */
+export function notMeasured(what: string, limit: string, why: string): Target {
+  return { what, limit, measured: `not measured: ${why}`, met: null };
 }
 
 export interface BenchReport<Figures = unknown> {
@@ -34,6 +40,8 @@ export interface BenchOptions {
   quick: boolean;
   /** The smallest run that goes through every step: for tests, its figures mean nothing. */
   smoke: boolean;
+  /** Rounds of each side-by-side comparison, instead of the benchmark's own number (--pairs=N). */
+  pairs?: number;
   log(line: string): void;
 }
 
@@ -48,7 +56,7 @@ function formatTable(table: Table): string {
 }
 
 function formatTargets(targets: Target[]): string {
-  return targets.map((t) => `${t.met ? "✓" : "✗"} ${t.what}: ${t.measured} (target ${t.limit})`).join("\n");
+  return targets.map((t) => `${t.met === null ? "·" : t.met ? "✓" : "✗"} ${t.what}: ${t.measured} (target ${t.limit})`).join("\n");
 }
 
 export function formatReport(report: BenchReport): string {

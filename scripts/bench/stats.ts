@@ -29,14 +29,21 @@ export interface Paired<T> {
  * (A B, B A, A B …), so drift in the machine's load falls on both alike.
  */
 export async function alternate<T>(runs: number, a: () => Promise<T>, b: () => Promise<T>): Promise<Paired<T>> {
-  const out: Paired<T> = { a: [], b: [] };
+  const [outA, outB] = await rotate(runs, [a, b]);
+  return { a: outA!, b: outB! };
+}
+
+/**
+ * Runs each of `sides` `runs` times, in rounds whose order rotates (A B C, B C A, C A B …), so
+ * each side goes first as often as the others; with two sides this is `alternate`. One list of
+ * results per side, round by round.
+ */
+export async function rotate<T>(runs: number, sides: readonly (() => Promise<T>)[]): Promise<T[][]> {
+  const out: T[][] = sides.map(() => []);
   for (let round = 0; round < runs; round++) {
-    if (round % 2 === 0) {
-      out.a.push(await a());
-      out.b.push(await b());
-    } else {
-      out.b.push(await b());
-      out.a.push(await a());
+    for (let k = 0; k < sides.length; k++) {
+      const side = (round + k) % sides.length;
+      out[side]!.push(await sides[side]!());
     }
   }
   return out;

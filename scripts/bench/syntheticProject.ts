@@ -1,6 +1,12 @@
 // A synthetic campaign at scale, laid out like the project (content/, locales/, campaign.yml;
 // code, templates and node_modules linked), made from the real sections in content/en and
-// content/ar: every quote, details block, list and citation marker of the real text recurs.
+// content/ar. Two kinds:
+//   "realistic" (the default): distinct sections, each modelled on a real one (its length and its
+//     mix of headings, paragraphs, lists, quotations, details and excerpts), with every word drawn
+//     afresh from the real English words by a seeded generator; Arabic and the other RTL locales map
+//     each English word to a real Arabic word, so every translation has the English structure.
+//   "repeated": the 8 real sections repeated (numbered titles, shifted digits), the consistency
+//     rule's worst case: every quote, details block, list and citation marker recurs each round.
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -30,8 +36,14 @@ const SYNTHETIC_LOCALES: readonly SyntheticLocale[] = [
   { code: "it", name: "Italiano", dir: "ltr" },
 ];
 
+export type SyntheticKind = "realistic" | "repeated";
+
+/** The generator's seed: the same campaign on every run and machine. */
+const SEED = 27;
+
 export interface SyntheticProject {
   root: string;
+  kind: SyntheticKind;
   sectionIds: string[];
   locales: string[];
   /** Every section file written, relative to the root (content/<locale>/<id>.md). */
@@ -47,7 +59,7 @@ interface Template {
   body: string;
 }
 
-export function createSyntheticProject(projectRoot: string, { sections, locales }: { sections: number; locales: number }): SyntheticProject {
+export function createSyntheticProject(projectRoot: string, { sections, locales, kind = "realistic" }: { sections: number; locales: number; kind?: SyntheticKind }): SyntheticProject {
   if (locales < 1 || locales > SYNTHETIC_LOCALES.length) throw new Error(`locales must be 1 to ${SYNTHETIC_LOCALES.length}`);
   if (sections < 1) throw new Error("sections must be at least 1");
   const root = mkdtempSync(join(tmpdir(), "pledge-bench-"));
@@ -68,6 +80,8 @@ export function createSyntheticProject(projectRoot: string, { sections, locales 
     return round === 1 ? id : `${id}-${round}`;
   });
   const chosen = SYNTHETIC_LOCALES.slice(0, locales);
+  const realistic = kind === "realistic" ? realisticSections(english, sections, SEED) : undefined;
+  const toArabic = arabicTranslator(arabic);
   const sectionFiles: string[] = [];
   mkdirSync(join(root, "content"));
   writeFileSync(join(root, "content", "sections.yml"), sectionIds.map((id) => `- ${id}\n`).join(""));
@@ -85,7 +99,8 @@ export function createSyntheticProject(projectRoot: string, { sections, locales 
     sectionIds.forEach((id, i) => {
       const round = Math.floor(i / templateIds.length) + 1;
       const from = (locale.dir === "rtl" ? arabic : english)[i % templateIds.length]!;
-      const text = vary(from, round, translate);
+      const generated = realistic?.[i];
+      const text = !generated ? vary(from, round, translate) : locale.dir === "rtl" ? toArabic(generated) : withBody(generated, translate);
       const frontMatter = [`title: ${yamlString(text.title)}`];
       if (text.kicker) frontMatter.push(`kicker: ${yamlString(text.kicker)}`);
       if (locale.code === "en") englishVersions[i] = sectionVersion(text);
@@ -97,10 +112,12 @@ export function createSyntheticProject(projectRoot: string, { sections, locales 
   }
   return {
     root,
+    kind,
     sectionIds,
     locales: chosen.map((l) => l.code),
     sectionFiles,
-    glossary: syntheticGlossary(english, arabic, chosen.slice(1)),
+    // From the campaign's own text, so the renderings are those its translations use (40 sections: enough terms, quick to make).
+    glossary: realistic ? syntheticGlossary(realistic.slice(0, 40), realistic.slice(0, 40).map(toArabic), chosen.slice(1)) : syntheticGlossary(english, arabic, chosen.slice(1)),
     remove: () => rmSync(root, { recursive: true, force: true }),
   };
 }
@@ -249,4 +266,97 @@ function documentsYaml(ids: string[]): string {
   const leaflet = `  - id: leaflet\n    layout: leaflet\n    pages: 2\n    parts:\n${part(ids[0]!)}    sizes:\n      A5: [home, press]\n`;
   const factSheet = `  - id: fact-sheet\n    layout: fact-sheet\n    pages: 2-4\n    parts:\n${ids.slice(0, 3).map(part).join("")}    sizes:\n      A4: [home, press]\n      Letter: [home]\n`;
   return `${papers}documents:\n${leaflet}${factSheet}`;
+}
+
+/** A template's title, kicker and body through `translate`, the body ending in a newline as a file does. */
+function withBody(template: Template, translate: (text: string) => string): Template {
+  return { title: translate(template.title), kicker: template.kicker === undefined ? undefined : translate(template.kicker), body: `${translate(template.body)}\n` };
+}
+
+/** A small fast seeded generator (mulberry32): the same numbers for the same seed everywhere. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Words the generator replaces: a letter and at least one small letter after it. Left as written:
+ * placeholders, link targets and addresses, the keyword of a ::: line, citation markers ("Sub\* 3"),
+ * and all-capital words (ICMs, A-HRC-59-23-AEV), which recur in a real campaign too.
+ */
+const WORD = /(\{\{[^}]*\}\}|\]\([^)]*\)|https?:\/\/[^\s)]+|:{3,} *[a-z]+|\bSub\\?\*)|\b[A-Za-z][a-z]+\b/g;
+
+/** A body's top-level pieces: a heading, a paragraph, a whole list or a whole ::: container (blank lines inside it included). */
+function topLevelUnits(body: string): string[] {
+  const units: string[] = [];
+  let lines: string[] = [];
+  let depth = 0;
+  for (const line of body.split("\n")) {
+    const fence = /^\s*(:{3,})\s*(\S*)/.exec(line);
+    if (fence) depth += fence[2] ? 1 : -1;
+    if (line.trim() === "" && depth <= 0) {
+      if (lines.length > 0) units.push(lines.join("\n"));
+      lines = [];
+      depth = 0;
+    } else lines.push(line);
+  }
+  if (lines.length > 0) units.push(lines.join("\n"));
+  return units;
+}
+
+const wordCount = (text: string) => text.match(/\S+/g)?.length ?? 0;
+
+/**
+ * `count` distinct English sections. Section i takes a real section as its model (in turn, so each
+ * real length and mix recurs equally), aims at its word count ±25 %, and strings together that
+ * section's top-level pieces in a random order until it gets there; every word is then replaced by
+ * one drawn from the real English words by their frequency. Section i is the same whatever `count` is.
+ */
+function realisticSections(english: readonly Template[], count: number, seed: number): Template[] {
+  const models = english.map((t) => ({ title: t.title, kicker: t.kicker, units: topLevelUnits(t.body), words: wordCount(t.body) }));
+  const vocabulary = english.flatMap((t) => `${t.title} ${t.body}`.match(/\b[A-Za-z][a-z]+\b/g) ?? []).map((w) => w.toLowerCase());
+  return Array.from({ length: count }, (_, i) => {
+    const random = seeded(seed * 1_000_003 + i);
+    const reword = (text: string) => text.replace(WORD, (match, kept: string | undefined) => (kept ? match : capitalLike(match, vocabulary[Math.floor(random() * vocabulary.length)]!)));
+    const model = models[i % models.length]!;
+    const target = model.words * (0.75 + random() * 0.5);
+    const units: string[] = [];
+    let words = 0;
+    while (units.length === 0 || words < target) {
+      const unit = model.units[Math.floor(random() * model.units.length)]!;
+      units.push(unit);
+      words += wordCount(unit);
+    }
+    return { title: reword(model.title), kicker: model.kicker === undefined ? undefined : reword(model.kicker), body: reword(units.join("\n\n")) };
+  });
+}
+
+/**
+ * Generated sections in Arabic: each English word replaced by a word of the real Arabic sections,
+ * always the same one for the same English word (as a translation memory would), markup and markers kept.
+ */
+function arabicTranslator(arabic: readonly Template[]): (template: Template) => Template {
+  // oxlint-disable-next-line no-misleading-character-class -- a range of letters and marks, not a combined character
+  const vocabulary = [...new Set(arabic.flatMap((t) => `${t.title} ${t.body}`.match(/[\u0621-\u064a\u064b-\u0652]{2,}/g) ?? []))];
+  const words = new Map<string, string>();
+  const map = (text: string) =>
+    text.replace(WORD, (match, kept: string | undefined) => {
+      if (kept) return match;
+      const word = match.toLowerCase();
+      let rendering = words.get(word);
+      if (rendering === undefined) {
+        let hash = 0;
+        for (const c of word) hash = (Math.imul(hash, 31) + c.charCodeAt(0)) >>> 0;
+        rendering = vocabulary[hash % vocabulary.length]!;
+        words.set(word, rendering);
+      }
+      return rendering;
+    });
+  return (template) => withBody(template, map);
 }
