@@ -1,7 +1,7 @@
 // npm run build builds beside _site/ and swaps it in; folders a killed build left behind are
 // removed by the next build, and never those of a build still running.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, expect, test } from "vitest";
@@ -34,5 +34,8 @@ test("replaces the output folder with the staging folder", () => {
   writeFileSync(join(dir, "staging", "new.html"), "new");
   replaceFolder(join(dir, "staging"), join(dir, "_site"));
   expect(readdirSync(dir)).toEqual(["_site"]);
-  expect(existsSync(join(dir, "_site", "new.html"))).toBe(true);
+  // The old build's files are gone, not merged with the new ones.
+  expect(readdirSync(join(dir, "_site"))).toEqual(["new.html"]);
+  expect(existsSync(join(dir, "_site", "old.html"))).toBe(false);
+  expect(readFileSync(join(dir, "_site", "new.html"), "utf8")).toBe("new");
 });

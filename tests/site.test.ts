@@ -1,8 +1,10 @@
-// The built site: every section in every locale, lang/dir, switcher, hreflang, fallbacks, no off-site loads.
-import { existsSync } from "node:fs";
+// The built site: every section in every locale, lang/dir, switcher, hreflang, fallbacks (on a copy that
+// lacks an Arabic section), no off-site loads.
+import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { attributeValues, mainOf, visibleText } from "./helpers/html.ts";
+import { copyProject, type ProjectCopy } from "./helpers/project.ts";
 import { buildRealSite, type BuiltSite } from "./helpers/site.ts";
 
 let site: BuiltSite;
@@ -89,15 +91,42 @@ describe("languages", () => {
     }
   });
 
-  test("the fallback notice appears exactly where a translation is missing, and hreflang never claims it", () => {
-    for (const page of site.model.sectionPages) {
-      const html = site.read(page.url);
-      const translated = site.model.sections.get(page.locale.code)!.has(page.id);
-      expect(html.includes('class="fallback-notice"'), page.url).toBe(!translated);
-      if (!translated) {
-        expect(html, page.url).toContain(`<div class="section-body" lang="en" dir="ltr">`);
-        expect(html, page.url).not.toContain(`hreflang="${page.locale.code}" href`);
-      }
+  test("with every section translated, no page shows the fallback notice", () => {
+    for (const page of site.model.sectionPages) expect(site.read(page.url), page.url).not.toContain('class="fallback-notice"');
+  });
+});
+
+describe("a missing translation", () => {
+  let copy: ProjectCopy;
+  let partial: BuiltSite;
+  beforeAll(async () => {
+    copy = copyProject();
+    rmSync(join(copy.root, "content/ar/dual-use.md"));
+    partial = await buildRealSite(copy.root);
+  });
+  afterAll(() => {
+    partial?.remove();
+    copy?.remove();
+  });
+
+  test("the fallback notice appears exactly where a translation is missing, with the English text, and hreflang never claims it", () => {
+    const page = partial.read("/ar/dual-use/");
+    const main = mainOf(page);
+    expect(visibleText(main)).toContain("لم يُترجَم هذا القسم إلى العربية بعد، لذا يُعرَض أدناه بالإنجليزية.");
+    expect(main).toContain('<div class="section-body" lang="en" dir="ltr">');
+    const body = visibleText(main.slice(main.indexOf('<div class="section-body"')));
+    expect(body).toMatch(/^The United Nations Human Rights Council \(UNHCR\) fifty-ninth session report/);
+    expect(body).toContain("Microsoft has been integrating its systems and civilian tech across the Israeli military");
+    // The Arabic page is no translation: no locale's page claims it as one.
+    for (const url of ["/ar/dual-use/", "/en/dual-use/"]) expect(partial.read(url), url).not.toContain('hreflang="ar" href');
+    expect(partial.read("/en/pledge/")).toContain('hreflang="ar" href="https://');
+    // Every other page, in both locales, is in its own language and has no notice.
+    const others = partial.model.sectionPages.filter((p) => p.url !== "/ar/dual-use/");
+    expect(others).toHaveLength(partial.model.sectionPages.length - 1);
+    for (const other of others) {
+      const html = partial.read(other.url);
+      expect(html, other.url).not.toContain('class="fallback-notice"');
+      expect(html, other.url).toContain('<div class="section-body">');
     }
   });
 });

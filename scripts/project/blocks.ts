@@ -101,8 +101,9 @@ export function readBlocks(body: string, bodyLine: number): SectionBlocks {
   const blocks: Block[] = [];
   const problems: MarkupProblem[] = [];
   const containers: OpenContainer[] = [];
-  /** Content indent of each open list item, innermost last. */
+  /** Content indent of each open list item, innermost last; `markers`: the indent of its marker. */
   const items: number[] = [];
+  const markers: number[] = [];
   let open: { block: Block; lines: string[] } | undefined;
   let quote: Block | undefined; // the open > quotation
   let quoteIndex = -1;
@@ -127,14 +128,30 @@ export function readBlocks(body: string, bodyLine: number): SectionBlocks {
   };
   /** A line at `indent` ends the list items it is not indented into (after a blank line). */
   const leaveItems = (indent: number) => {
-    while (items.length && indent < items[items.length - 1]!) items.pop();
+    while (items.length && indent < items[items.length - 1]!) {
+      items.pop();
+      markers.pop();
+    }
+  };
+  /** Whether a list item line ends the paragraph open above it, as markdown-it decides; else it continues it. */
+  const endsParagraph = (item: RegExpExecArray): boolean => {
+    const indent = item[1]!.length;
+    const text = items.length ? items[items.length - 1]! : 0;
+    // Four spaces past its list's marker but short of the item's text: a continuation line.
+    if (markers.length && indent - markers[markers.length - 1]! >= 4 && indent < text) return false;
+    if (indent < text) return true;
+    // A list starting inside the paragraph's block starts at 1 and has text.
+    const marker = item[2]!;
+    return (item[4] ?? "").trim() !== "" && (marker.length === 1 || Number.parseInt(marker, 10) === 1);
   };
   const heading = (text: string, number: number, before?: () => void): boolean => {
     const match = HEADING.exec(text);
     if (!match) return false;
     before?.();
     flush();
-    open = { block: push("heading", number, match[1]!.length), lines: [match[2] ?? ""] };
+    // "## #": the # after the space is a closing sequence, and the heading is empty.
+    const words = match[2] ?? "";
+    open = { block: push("heading", number, match[1]!.length), lines: [/^#+$/.test(words) ? "" : words] };
     flush();
     return true;
   };
@@ -198,14 +215,19 @@ export function readBlocks(body: string, bodyLine: number): SectionBlocks {
     } else if (quote && !open) {
       quote = undefined;
     }
-    const item = restFirst === 45 /* - */ || restFirst === 42 /* * */ || restFirst === 43 /* + */ || (restFirst >= 48 && restFirst <= 57) ? LIST_ITEM.exec(rest) : null;
+    let item = restFirst === 45 /* - */ || restFirst === 42 /* * */ || restFirst === 43 /* + */ || (restFirst >= 48 && restFirst <= 57) ? LIST_ITEM.exec(rest) : null;
+    // Any list item ends a > quotation (it is no lazy continuation of it); a paragraph, only some.
+    const endsQuote = quote !== undefined && !quoted;
+    if (item && open && !endsQuote && !endsParagraph(item)) item = null;
     if (item) {
-      flush();
+      if (endsQuote) closeQuote();
+      else flush();
       const itemIndent = item[1]!.length;
       leaveItems(itemIndent);
       // Deeper than the item before it only when indented to its text.
       const block = push("item", number, 0, items.length + 1);
       items.push(itemIndent + item[2]!.length + Math.min(item[3]?.length ?? 1, 4));
+      markers.push(itemIndent);
       open = { block, lines: [(item[4] ?? "").trim()] };
       continue;
     }

@@ -28,3 +28,25 @@ test("a translation that keeps every token passes; one that drops, alters or add
   // Arabic's zero and one forms may drop {{count}}, but never add one the English lacks.
   expect(brokenTokens("{{count}} pages", "لا صفحات", true)).toEqual([]);
 });
+
+test("adjacent tokens are each protected: **[t](u)** keeps its closing ** right after the link's address", () => {
+  expect(protectedTokens("**[the report](https://example.org/r)**").map((t) => [t.kind, t.text, t.start, t.end])).toEqual([
+    ["emphasis", "**", 0, 2],
+    ["link", "[", 2, 3],
+    ["link", "](https://example.org/r)", 13, 37],
+    ["emphasis", "**", 37, 39],
+  ]);
+  expect(brokenTokens("**[the report](https://example.org/r)**", "**[التقرير](https://example.org/r)")).toEqual(["lacks the emphasis marker ** (the English has it 2 times, the translation 1)"]);
+  expect(brokenTokens("**[the report](https://example.org/r)**", "**[التقرير](https://example.org/r)**")).toEqual([]);
+});
+
+test("a token the English has twice: the translation keeps it twice, and is told the counts when it does not", () => {
+  const english = "See [78 A, B] here and [78 A, B] there, and [the report](https://example.org/r).";
+  expect(brokenTokens(english, "انظر [78 A, B] هنا و[78 A, B] هناك، و[التقرير](https://example.org/r).")).toEqual([]);
+  expect(brokenTokens(english, "انظر [78 A, B] هنا وهناك، و[التقرير](https://example.org/r).")).toEqual(["lacks [78 A, B] (the English has it 2 times, the translation 1)"]);
+  expect(brokenTokens(english, "[78 A, B] [78 A, B] [78 A, B] و[التقرير](https://example.org/r) [و](https://example.org/r)")).toEqual([
+    "has [78 A, B] 3 times (the English 2)",
+    "has the [ that opens a link 2 times (the English 1)",
+    "has the link address https://example.org/r (written ](https://example.org/r)) 2 times (the English 1)",
+  ]);
+});

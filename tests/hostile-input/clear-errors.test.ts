@@ -4,6 +4,7 @@ import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "nod
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { runScript, type CliResult } from "../helpers/cli.ts";
+import { mainOf, visibleText } from "../helpers/html.ts";
 import { copyProject, type ProjectCopy } from "../helpers/project.ts";
 import { treeFingerprint } from "../helpers/tree.ts";
 
@@ -143,16 +144,31 @@ test("--debug adds the stack trace", () => {
   }
 });
 
-test("a byte-order mark and CRLF line ends are accepted", () => {
-  const original = readFileSync(join(project.root, "content/ar/pledge.md"), "utf8");
-  const mend = replaceFile("content/ar/pledge.md", `\uFEFF${original.replace(/\n/g, "\r\n")}`);
+test("a byte-order mark and CRLF line ends are accepted: the page reads as from the plain file", () => {
+  const file = "content/ar/illegal.md";
+  const original = readFileSync(join(project.root, file), "utf8");
+  const mend = replaceFile(file, `\uFEFF${original.replace(/\n/g, "\r\n")}`);
+  let result: CliResult;
   try {
-    const result = build();
-    expect(result.stderr).toBe("");
-    expect(result.status).toBe(0);
+    // Into a folder of its own: a failed build leaves _site/ as it was, and its page would pass.
+    result = runScript("build.ts", ["--site-only"], { cwd: project.root, env: { SITE_DIR: "_site-bom" } });
   } finally {
     mend();
   }
+  expect(result.stderr).toBe("");
+  expect(result.status).toBe(0);
+  const page = readFileSync(join(project.root, "_site-bom/ar/illegal/index.html"), "utf8");
+  expect(page).not.toMatch(/\uFEFF|\r/);
+  // The front matter is read (a BOM before --- would make it text), the title and kicker are its values.
+  expect(page).toContain('<h1 id="title">دعم الإبادة الجماعية غير قانوني.</h1>');
+  expect(visibleText(mainOf(page))).toContain("لماذا نتعهّد من أجل فلسطين؟");
+  expect(visibleText(mainOf(page))).not.toMatch(/title:|status: draft|source:/);
+  // Each heading is a heading with its own words, no CR at its end.
+  const headings = [...page.matchAll(/<h2\b[^>]*>([\s\S]*?)<\/h2>/g)].map((m) => visibleText(m[1]!));
+  expect(headings).toContain("اتفاقية جنيف بشأن حماية الأشخاص المدنيين في وقت الحرب (اتفاقية جنيف الرابعة)");
+  expect(headings).toContain("قرار مجلس الأمن التابع للأمم المتحدة S/RES/2720 (2023)");
+  // And it is the very page the plain file builds.
+  expect(treeFingerprint(join(project.root, "_site-bom")).get(join("ar", "illegal", "index.html"))).toBe(siteBefore.get(join("ar", "illegal", "index.html")));
 });
 
 test("no failed build changed a content or locale file", () => {

@@ -1,4 +1,6 @@
 // Content is untrusted: nothing in a section file can add script, remote loads or frames.
+import { readdirSync } from "node:fs";
+import { join, relative, sep } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { renderMarkdown } from "../../scripts/shared/markdown.ts";
 import { parseSectionFile } from "../../scripts/project/sectionFile.ts";
@@ -6,6 +8,7 @@ import { ContentError } from "../../scripts/shared/contentError.ts";
 import { mainOf } from "../helpers/html.ts";
 import { copyProject, type ProjectCopy } from "../helpers/project.ts";
 import { buildRealSite, type BuiltSite } from "../helpers/site.ts";
+import { treeFingerprint } from "../helpers/tree.ts";
 
 const HOSTILE_BODY = `
 <script>alert(1)</script>
@@ -76,12 +79,23 @@ describe("front matter", () => {
   );
 });
 
+/** What the build writes besides the pages: the root files and the stylesheets of templates/assets/. */
+const ROOT_FILES = ["404.html", "_headers", "_redirects", "index.html", "robots.txt", "sitemap.xml", "translation-status/index.html"];
+const ASSETS = ["assets/cards/card.css", "assets/favicon.svg", "assets/print/fact-sheet.css", "assets/print/leaflet.css", "assets/print/print.css", "assets/site.css"];
+
+/** A project copy's top-level names and the bytes of its campaign files (the code is linked, never written). */
+function projectState(root: string) {
+  return { names: readdirSync(root).sort(), content: treeFingerprint(join(root, "content")), locales: treeFingerprint(join(root, "locales")) };
+}
+
 describe("a built page with hostile content", () => {
   let project: ProjectCopy;
   let site: BuiltSite;
+  let before: ReturnType<typeof projectState>;
   beforeAll(async () => {
     project = copyProject();
     project.write("content/ar/pledge.md", `---\ntitle: "<script>alert(1)</script>"\nkicker: "<img src=x onerror=alert(1)>"\nstatus: draft\n---\n${HOSTILE_BODY}`);
+    before = projectState(project.root);
     site = await buildRealSite(project.root);
   });
   afterAll(() => {
@@ -97,7 +111,26 @@ describe("a built page with hostile content", () => {
     }
   });
 
-  test("stays where it belongs: the output holds only the expected pages", () => {
-    expect(site.model.sectionPages.every((p) => /^\/[a-z]{2}\/[a-z0-9-]+\/$/.test(p.url))).toBe(true);
+  test("stays where it belongs: the output holds only the expected pages, and nothing is written outside it", () => {
+    const written = readdirSync(site.dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => !entry.isDirectory())
+      .map((entry) => relative(site.dir, join(entry.parentPath, entry.name)).split(sep).join("/"))
+      .sort();
+    const codes = site.model.locales.map((l) => l.code);
+    // A home page and a page per section in each locale, at paths made from the ids of content/sections.yml.
+    const pages = codes.flatMap((code) => [`${code}/index.html`, ...site.model.sectionIds.map((id) => `${code}/${id}/index.html`)]);
+    expect(pages).toContain("ar/pledge/index.html");
+    expect(written).toEqual(expect.arrayContaining(pages));
+    const print = (code: string) => written.filter((file) => file.startsWith(`${code}/print/`)).map((file) => file.slice(code.length));
+    const others = written.filter((file) => !pages.includes(file) && !codes.some((code) => file.startsWith(`${code}/print/`)));
+    expect(others).toEqual([...ROOT_FILES, ...ASSETS].sort());
+    // The print pages: one folder each, the same in every locale.
+    for (const code of codes) {
+      expect(print(code).length, code).toBeGreaterThan(0);
+      for (const file of print(code)) expect(file, code).toMatch(/^\/print\/[a-z0-9-]+\/index\.html$/);
+      expect(print(code), code).toEqual(print("en"));
+    }
+    // Outside the output: the project copy holds what it held before the build, unchanged.
+    expect(projectState(project.root)).toEqual(before);
   });
 });

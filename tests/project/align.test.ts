@@ -1,6 +1,6 @@
 // The aligner: a translation's blocks paired with the English blocks, and what differs reported
 // with both places.
-import { expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { alignBlocks, describeDivergence } from "../../scripts/project/align.ts";
 import { readBlocks } from "../../scripts/project/blocks.ts";
 
@@ -120,4 +120,38 @@ test("an empty translation: every English block is missing, reported at the body
   const alignment = alignBlocks(e, []);
   expect(alignment.divergences).toHaveLength(1);
   expect(describeDivergence(alignment.divergences[0]!, e, [], places, alignment).line).toBe(1);
+});
+
+/** Paragraphs of one shape whose lengths point the wrong way: only their addresses or markers tell them apart. */
+describe.each([
+  { by: "link addresses", mark: (n: string) => `[the ${n} report](https://example.org/${n})` },
+  { by: "citation markers", mark: (n: string) => `[7${n.length} ${n.toUpperCase()}]` },
+])("same-shape paragraphs told apart only by $by", ({ mark }) => {
+  /** `start`, then filler words, to `length` characters ending in a full stop. */
+  const pad = (start: string, length: number) =>
+    `${`${start} ${"and so on ".repeat(20)}`
+      .slice(0, length - 1)
+      .trimEnd()
+      .padEnd(length - 1, "x")}.`;
+  /** A paragraph ending in `mark(n)` whose plain text is `length` characters long. */
+  const paragraph = (n: string, length: number) => {
+    const end = ` ${mark(n)}`;
+    const text = readBlocks(end, 1).blocks[0]!.text;
+    return `${pad(`Paragraph ${n}`, length - text.length - 1)}${end}`;
+  };
+  // English: 30, 60 and 40 characters; the translation of the third grew to 60 and the second is gone.
+  const english = [paragraph("one", 30), paragraph("two", 60), paragraph("six", 40)].join("\n\n");
+  const translation = [paragraph("one", 30), paragraph("six", 60)].join("\n\n");
+
+  test("the deleted one is found, though the lengths alone would pair the wrong ones", () => {
+    const e = blocks(english);
+    const t = blocks(translation);
+    expect(e.map((b) => b.text.length)).toEqual([30, 60, 40]);
+    expect(t.map((b) => b.text.length)).toEqual([30, 60]);
+    const alignment = alignBlocks(e, t);
+    expect([...alignment.counterpart]).toEqual([0, -1, 1]);
+    expect(alignment.divergences.map((d) => describeDivergence(d, e, t, places, alignment))).toMatchObject([
+      { line: 3, englishLine: 3, message: "the English paragraph at content/en/pledge.md:3 has no counterpart here" },
+    ]);
+  });
 });
