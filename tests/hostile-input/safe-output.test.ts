@@ -85,7 +85,7 @@ const ASSETS = ["assets/cards/card.css", "assets/favicon.svg", "assets/print/fac
 
 /** A project copy's top-level names and the bytes of its campaign files (the code is linked, never written). */
 function projectState(root: string) {
-  return { names: readdirSync(root).sort(), content: treeFingerprint(join(root, "content")), locales: treeFingerprint(join(root, "locales")) };
+  return { names: readdirSync(root).toSorted(), content: treeFingerprint(join(root, "content")), locales: treeFingerprint(join(root, "locales")) };
 }
 
 describe("a built page with hostile content", () => {
@@ -115,7 +115,7 @@ describe("a built page with hostile content", () => {
     const written = readdirSync(site.dir, { recursive: true, withFileTypes: true })
       .filter((entry) => !entry.isDirectory())
       .map((entry) => relative(site.dir, join(entry.parentPath, entry.name)).split(sep).join("/"))
-      .sort();
+      .toSorted();
     const codes = site.model.locales.map((l) => l.code);
     // A home page and a page per section in each locale, at paths made from the ids of content/sections.yml.
     const pages = codes.flatMap((code) => [`${code}/index.html`, ...site.model.sectionIds.map((id) => `${code}/${id}/index.html`)]);
@@ -123,7 +123,7 @@ describe("a built page with hostile content", () => {
     expect(written).toEqual(expect.arrayContaining(pages));
     const print = (code: string) => written.filter((file) => file.startsWith(`${code}/print/`)).map((file) => file.slice(code.length));
     const others = written.filter((file) => !pages.includes(file) && !codes.some((code) => file.startsWith(`${code}/print/`)));
-    expect(others).toEqual([...ROOT_FILES, ...ASSETS].sort());
+    expect(others).toEqual([...ROOT_FILES, ...ASSETS].toSorted());
     // The print pages: one folder each, the same in every locale.
     for (const code of codes) {
       expect(print(code).length, code).toBeGreaterThan(0);
