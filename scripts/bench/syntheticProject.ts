@@ -81,7 +81,7 @@ export function createSyntheticProject(projectRoot: string, { sections, locales,
   });
   const chosen = SYNTHETIC_LOCALES.slice(0, locales);
   const realistic = kind === "realistic" ? realisticSections(english, sections, SEED) : undefined;
-  const toArabic = arabicTranslator(arabic);
+  const { translate: toArabic, word: arabicWord } = arabicTranslator(arabic);
   const sectionFiles: string[] = [];
   mkdirSync(join(root, "content"));
   writeFileSync(join(root, "content", "sections.yml"), sectionIds.map((id) => `- ${id}\n`).join(""));
@@ -117,7 +117,7 @@ export function createSyntheticProject(projectRoot: string, { sections, locales,
     locales: chosen.map((l) => l.code),
     sectionFiles,
     // From the campaign's own text, so the renderings are those its translations use (40 sections: enough terms, quick to make).
-    glossary: realistic ? syntheticGlossary(realistic.slice(0, 40), realistic.slice(0, 40).map(toArabic), chosen.slice(1)) : syntheticGlossary(english, arabic, chosen.slice(1)),
+    glossary: realistic ? syntheticGlossary(realistic.slice(0, 40), realistic.slice(0, 40).map(toArabic), chosen.slice(1), arabicWord) : syntheticGlossary(english, arabic, chosen.slice(1)),
     remove: () => rmSync(root, { recursive: true, force: true }),
   };
 }
@@ -128,9 +128,11 @@ export function createSyntheticProject(projectRoot: string, { sections, locales,
  * each with a rendering per locale that the translations mostly use: the pseudo-translation for
  * Latin-script locales; for the Arabic-script ones, up to four Arabic words particular to the
  * blocks whose English has the term and together found in nearly all of them (paired by position where a section has as many blocks).
+ * Where the Arabic stand-in writes each English word one way (`arabicWord`, the realistic campaign), that
+ * word is the rendering: the translations follow the glossary, as the real Arabic does.
  * Every fourth entry forbids a word, every fifth exempts quotations.
  */
-function syntheticGlossary(english: readonly Template[], arabic: readonly Template[], locales: readonly SyntheticLocale[], size = 100): string {
+function syntheticGlossary(english: readonly Template[], arabic: readonly Template[], locales: readonly SyntheticLocale[], arabicWord?: (english: string) => string, size = 100): string {
   const pairs: [string, string][] = [];
   english.forEach((en, i) => {
     const e = readBlocks(en.body, 1).blocks;
@@ -155,28 +157,7 @@ function syntheticGlossary(english: readonly Template[], arabic: readonly Templa
   const reverse = (w: string) => [...w].toReversed().join("");
   return terms
     .map((term, i) => {
-      const together = new Map<string, number>();
-      englishWords.forEach((words, k) => {
-        if (words.has(term)) for (const w of arabicWords[k]!) together.set(w, (together.get(w) ?? 0) + 1);
-      });
-      // The words most particular to the term's blocks, taken while they cover blocks the others do not
-      // (up to four, as a glossary lists a word with and without the article, singular and plural).
-      const ranked = [...together]
-        .toSorted((a, b) => b[1] / (arabicCount.get(b[0])! + 2) - a[1] / (arabicCount.get(a[0])! + 2) || (a[0] < b[0] ? -1 : 1))
-        .map(([w]) => w)
-        .slice(0, 30);
-      const blocks = englishWords.map((words, k) => (words.has(term) && arabicWords[k]!.size > 0 ? k : -1)).filter((k) => k >= 0);
-      const uncovered = new Set(blocks);
-      const chosen: string[] = [];
-      while (chosen.length < 4 && uncovered.size > blocks.length * 0.05) {
-        const next = ranked
-          .filter((w) => !chosen.includes(w))
-          .map((w) => ({ w, n: [...uncovered].filter((k) => arabicWords[k]!.has(w)).length }))
-          .toSorted((a, b) => b.n - a.n)[0];
-        if (!next || next.n === 0) break;
-        chosen.push(next.w);
-        for (const k of uncovered) if (arabicWords[k]!.has(next.w)) uncovered.delete(k);
-      }
+      const chosen = arabicWord ? [arabicWord(term)] : particularWords(term);
       const best = chosen[0];
       const lines = [`- term: ${term}`, `  forms: [${term}]`];
       if (i % 5 === 4) lines.push("  quotations: exempt");
@@ -190,6 +171,32 @@ function syntheticGlossary(english: readonly Template[], arabic: readonly Templa
     })
     .join("\n")
     .concat("\n");
+
+  function particularWords(term: string): string[] {
+    const together = new Map<string, number>();
+    englishWords.forEach((words, k) => {
+      if (words.has(term)) for (const w of arabicWords[k]!) together.set(w, (together.get(w) ?? 0) + 1);
+    });
+    // The words most particular to the term's blocks, taken while they cover blocks the others do not
+    // (up to four, as a glossary lists a word with and without the article, singular and plural).
+    const ranked = [...together]
+      .toSorted((a, b) => b[1] / (arabicCount.get(b[0])! + 2) - a[1] / (arabicCount.get(a[0])! + 2) || (a[0] < b[0] ? -1 : 1))
+      .map(([w]) => w)
+      .slice(0, 30);
+    const blocks = englishWords.map((words, k) => (words.has(term) && arabicWords[k]!.size > 0 ? k : -1)).filter((k) => k >= 0);
+    const uncovered = new Set(blocks);
+    const chosen: string[] = [];
+    while (chosen.length < 4 && uncovered.size > blocks.length * 0.05) {
+      const next = ranked
+        .filter((w) => !chosen.includes(w))
+        .map((w) => ({ w, n: [...uncovered].filter((k) => arabicWords[k]!.has(w)).length }))
+        .toSorted((a, b) => b.n - a.n)[0];
+      if (!next || next.n === 0) break;
+      chosen.push(next.w);
+      for (const k of uncovered) if (arabicWords[k]!.has(next.w)) uncovered.delete(k);
+    }
+    return chosen;
+  }
 }
 
 function readJsonObject(path: string): Record<string, unknown> {
@@ -341,22 +348,22 @@ function realisticSections(english: readonly Template[], count: number, seed: nu
  * Generated sections in Arabic: each English word replaced by a word of the real Arabic sections,
  * always the same one for the same English word (as a translation memory would), markup and markers kept.
  */
-function arabicTranslator(arabic: readonly Template[]): (template: Template) => Template {
+/** The Arabic stand-in: each English word always becomes the same real Arabic word (`word`), so structure and terms carry over. */
+function arabicTranslator(arabic: readonly Template[]): { translate: (template: Template) => Template; word: (english: string) => string } {
   // oxlint-disable-next-line no-misleading-character-class -- a range of letters and marks, not a combined character
   const vocabulary = [...new Set(arabic.flatMap((t) => `${t.title} ${t.body}`.match(/[\u0621-\u064a\u064b-\u0652]{2,}/g) ?? []))];
   const words = new Map<string, string>();
-  const map = (text: string) =>
-    text.replace(WORD, (match, kept: string | undefined) => {
-      if (kept) return match;
-      const word = match.toLowerCase();
-      let rendering = words.get(word);
-      if (rendering === undefined) {
-        let hash = 0;
-        for (const c of word) hash = (Math.imul(hash, 31) + c.charCodeAt(0)) >>> 0;
-        rendering = vocabulary[hash % vocabulary.length]!;
-        words.set(word, rendering);
-      }
-      return rendering;
-    });
-  return (template) => withBody(template, map);
+  const word = (english: string) => {
+    const lower = english.toLowerCase();
+    let rendering = words.get(lower);
+    if (rendering === undefined) {
+      let hash = 0;
+      for (const c of lower) hash = (Math.imul(hash, 31) + c.charCodeAt(0)) >>> 0;
+      rendering = vocabulary[hash % vocabulary.length]!;
+      words.set(lower, rendering);
+    }
+    return rendering;
+  };
+  const map = (text: string) => text.replace(WORD, (match, kept: string | undefined) => (kept ? match : word(match)));
+  return { translate: (template) => withBody(template, map), word };
 }

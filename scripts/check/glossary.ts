@@ -5,7 +5,7 @@
 // term the English never uses are warnings at their line. Matching: scripts/project/termMatch.ts.
 import type { Alignment } from "../project/align.ts";
 import { KIND_NAMES, type Block } from "../project/blocks.ts";
-import { hasWord, type Glossary, type GlossaryEntry, type GlossaryRendering } from "../project/glossary.ts";
+import { hasWord, termsIn, type Glossary, type GlossaryEntry, type GlossaryRendering } from "../project/glossary.ts";
 import type { Project, ProjectLocale, Section } from "../project/readProject.ts";
 import { anyOf, compileRendering, foldText, hasRendering, writtenHas, type CompiledRendering } from "../project/termMatch.ts";
 import type { EnglishReference } from "../project/translationState.ts";
@@ -24,51 +24,24 @@ interface LocaleRendering {
   accepted: CompiledRendering[];
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
-const ONE_WORD = /^[\p{L}\p{N}]+$/u;
-
 /** The glossary's side of the check, worked out once per run and used for every locale. */
 export class GlossaryCheck {
   private readonly glossary: Glossary;
-  private readonly byWord = new Map<string, GlossaryEntry[]>();
-  private readonly always: GlossaryEntry[] = [];
-  /** Each entry's forms in lower case, and whether each is one word (then a lookup among the text's words decides). */
-  private readonly forms = new Map<GlossaryEntry, { form: string; oneWord: boolean }[]>();
-  private readonly termsOfText = new Map<string, readonly GlossaryEntry[]>();
+  /** The terms of each English block, found once for all the locales held to it. */
+  private readonly termsOfBlock = new WeakMap<Block, readonly GlossaryEntry[]>();
 
   constructor(glossary: Glossary) {
     this.glossary = glossary;
-    for (const entry of glossary.entries) {
-      this.forms.set(
-        entry,
-        entry.forms.map((f) => ({ form: f.toLowerCase(), oneWord: ONE_WORD.test(f.toLowerCase()) })),
-      );
-      for (const form of entry.forms) {
-        const first = form.toLowerCase().match(WORD)?.[0];
-        if (!first) this.always.push(entry);
-        else if (!this.byWord.get(first)?.includes(entry)) this.byWord.set(first, [...(this.byWord.get(first) ?? []), entry]);
-      }
-    }
   }
 
   get empty(): boolean {
     return this.glossary.entries.length === 0;
   }
 
-  /**
-   * The entries whose English forms a text has (the same answer as termsIn): only the entries
-   * one of whose forms starts with a word of the text are tried, once per distinct text.
-   */
-  termsIn(text: string): readonly GlossaryEntry[] {
-    let found = this.termsOfText.get(text);
-    if (found) return found;
-    const lower = text.toLowerCase();
-    const words = new Set(lower.match(WORD));
-    const candidates = new Set(this.always);
-    for (const word of words) for (const entry of this.byWord.get(word) ?? []) candidates.add(entry);
-    found = candidates.size === 0 ? [] : this.glossary.entries.filter((e) => candidates.has(e) && this.forms.get(e)!.some(({ form, oneWord }) => (oneWord ? words.has(form) : hasWord(lower, form))));
-    this.termsOfText.set(text, found);
-    return found;
+  private blockTerms(block: Block): readonly GlossaryEntry[] {
+    let terms = this.termsOfBlock.get(block);
+    if (!terms) this.termsOfBlock.set(block, (terms = termsIn(block.text, this.glossary)));
+    return terms;
   }
 
   /** Entries naming a locale the project lacks, or a term no English section or string has: warnings at their line. */
@@ -80,12 +53,12 @@ export class GlossaryCheck {
     const codes = new Set(project.locales.map((l) => l.code));
     const used = new Set<GlossaryEntry>();
     const note = (text: string | undefined) => {
-      if (text) for (const entry of this.termsIn(text)) used.add(entry);
+      if (text) for (const entry of termsIn(text, this.glossary)) used.add(entry);
     };
     for (const doc of english) {
       note(doc.title);
       note(doc.kicker);
-      for (const block of doc.structure.blocks) note(block.text);
+      for (const block of doc.structure.blocks) for (const entry of this.blockTerms(block)) used.add(entry);
     }
     for (const value of project.locales[0]?.strings?.values.values() ?? []) if (typeof value === "string") note(value);
     for (const entry of this.glossary.entries) {
@@ -177,7 +150,7 @@ export class GlossaryCheck {
           if (pair.english < 0 || pair.translation < 0) continue;
           const e = reference.blocks[pair.english]!;
           if (!e.text) continue;
-          const terms = this.termsIn(e.text);
+          const terms = this.blockTerms(e);
           if (terms.length === 0) continue;
           const t = blocks[pair.translation]!;
           let quoted: boolean | undefined;

@@ -143,15 +143,65 @@ function list(map: YAMLMap, key: string, file: string, keyLine: (key: string) =>
 }
 
 const LATIN_WORD = /[\p{L}\p{N}]/u;
+const WORD = /[\p{L}\p{N}]+/gu;
+const NO_TERMS: readonly GlossaryEntry[] = [];
+
+interface IndexedForm {
+  /** The entry's place in the glossary: what a text holds is listed in the glossary's order. */
+  index: number;
+  /** In lower case. */
+  form: string;
+  /** One word: found among the text's words; more than one: looked for in the text. */
+  oneWord: boolean;
+}
+
+/** The glossary's English forms by their first word: a text's terms are found by looking up its words, not by trying every form. */
+class TermIndex {
+  private readonly byFirstWord = new Map<string, IndexedForm[]>();
+  /** Forms with no letter or digit, looked for in every text. */
+  private readonly wordless: IndexedForm[] = [];
+
+  constructor(private readonly entries: readonly GlossaryEntry[]) {
+    entries.forEach((entry, index) => {
+      for (const written of entry.forms) {
+        const form = written.toLowerCase();
+        const words = form.match(WORD) ?? [];
+        const indexed = { index, form, oneWord: words.length === 1 && words[0] === form };
+        if (words.length === 0) this.wordless.push(indexed);
+        else this.byFirstWord.set(words[0]!, [...(this.byFirstWord.get(words[0]!) ?? []), indexed]);
+      }
+    });
+  }
+
+  find(text: string): readonly GlossaryEntry[] {
+    const lower = text.toLowerCase();
+    let found: Set<number> | undefined;
+    const tryForm = ({ index, form, oneWord }: IndexedForm, word?: string) => {
+      if (found?.has(index)) return;
+      if (oneWord ? word === form : hasWord(lower, form)) (found ??= new Set()).add(index);
+    };
+    for (const form of this.wordless) tryForm(form);
+    WORD.lastIndex = 0;
+    for (let m = WORD.exec(lower); m; m = WORD.exec(lower)) {
+      const forms = this.byFirstWord.get(m[0]);
+      if (forms) for (const form of forms) tryForm(form, m[0]);
+    }
+    if (!found) return NO_TERMS;
+    return [...found].toSorted((a, b) => a - b).map((i) => this.entries[i]!);
+  }
+}
+
+const indexes = new WeakMap<Glossary, TermIndex>();
 
 /**
  * The glossary entries whose English forms occur in a text, as whole words without case
- * ("abetted" matches the form "abetted", not "abet"; "Azure" matches "azure").
+ * ("abetted" matches the form "abetted", not "abet"; "Azure" matches "azure"), in the glossary's order.
  */
-export function termsIn(text: string, glossary: Glossary): GlossaryEntry[] {
-  if (glossary.entries.length === 0) return [];
-  const lower = text.toLowerCase();
-  return glossary.entries.filter((entry) => entry.forms.some((form) => hasWord(lower, form.toLowerCase())));
+export function termsIn(text: string, glossary: Glossary): readonly GlossaryEntry[] {
+  if (glossary.entries.length === 0) return NO_TERMS;
+  let index = indexes.get(glossary);
+  if (!index) indexes.set(glossary, (index = new TermIndex(glossary.entries)));
+  return index.find(text);
 }
 
 /** Whether `word` occurs in `text` with no letter or digit right before or after it. */

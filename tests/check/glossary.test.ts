@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import { checkLocales } from "../../scripts/check/checkLocales.ts";
 import { GlossaryCheck } from "../../scripts/check/glossary.ts";
-import { termsIn, type Glossary } from "../../scripts/project/glossary.ts";
+import type { Glossary } from "../../scripts/project/glossary.ts";
 import { parseLocaleMeta } from "../../scripts/project/localeMeta.ts";
 import { readProject } from "../../scripts/project/readProject.ts";
 import { glossaryLine } from "../../scripts/site/statusPage.ts";
@@ -97,32 +97,6 @@ describe("finding a rendering in a translated text", () => {
   });
 });
 
-describe("the English terms of a block", () => {
-  test("are termsIn's answer, looked up by the first word of each form", () => {
-    const project = readProject(ROOT);
-    const words = new Set<string>();
-    const english = [...project.locales[0]!.sections.values()];
-    for (const doc of english) for (const block of doc.structure.blocks) for (const w of block.text.match(/[A-Za-z]{5,}/g) ?? []) words.add(w);
-    const picked = [...words].filter((_, i) => i % 7 === 0).slice(0, 80);
-    const glossary: Glossary = {
-      file: "content/glossary.yml",
-      entries: [
-        ...picked.map((w, i) => ({ term: w, forms: [w, `${w}s`], note: "", exemptInQuotations: false, line: i + 1, locales: new Map() })),
-        { term: "aid and abet", forms: ["aid and abet", "dual-use", "S/RES/2720"], note: "", exemptInQuotations: false, line: 99, locales: new Map() },
-      ],
-    };
-    const finder = new GlossaryCheck(glossary);
-    let found = 0;
-    for (const doc of english) {
-      for (const block of doc.structure.blocks) {
-        const expected = termsIn(block.text, glossary);
-        expect(finder.termsIn(block.text)).toEqual(expected);
-        found += expected.length;
-      }
-    }
-    expect(found).toBeGreaterThan(50);
-  });
-});
 
 describe("npm run check with a glossary", () => {
   let copy: ReturnType<typeof copyFixture> | undefined;

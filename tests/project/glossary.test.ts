@@ -3,10 +3,11 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { hasWord, loadGlossary, termsIn } from "../../scripts/project/glossary.ts";
+import { hasWord, loadGlossary, termsIn, type Glossary } from "../../scripts/project/glossary.ts";
 import { readProject } from "../../scripts/project/readProject.ts";
 import { copyProject } from "../helpers/project.ts";
 import { contentErrorOf } from "../helpers/contentError.ts";
+import { ROOT } from "../helpers/site.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "glossary-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -104,5 +105,32 @@ describe("in the project", () => {
     } finally {
       copy.remove();
     }
+  });
+});
+
+describe("termsIn over the real English", () => {
+  test("finds, by the first word of each form, what trying every form on every text finds", () => {
+    const project = readProject(ROOT);
+    const english = [...project.locales[0]!.sections.values()];
+    const texts = english.flatMap((doc) => [doc.title, ...doc.structure.blocks.map((b) => b.text)]);
+    const words = [...new Set(texts.flatMap((t) => t.match(/[A-Za-z]{5,}/g) ?? []))];
+    const picked = words.filter((_, i) => i % 7 === 0).slice(0, 80);
+    const glossary: Glossary = {
+      file: "content/glossary.yml",
+      entries: [
+        ...picked.map((w, i) => ({ term: w, forms: [w, `${w}s`], note: "", exemptInQuotations: false, line: i + 1, locales: new Map() })),
+        // Several words, a hyphen, a slash and a form with no letter at all.
+        { term: "aid and abet", forms: ["aid and abet", "dual-use", "S/RES/2720", "—"], note: "", exemptInQuotations: false, line: 99, locales: new Map() },
+      ],
+    };
+    const everyForm = (text: string) => glossary.entries.filter((e) => e.forms.some((f) => hasWord(text.toLowerCase(), f.toLowerCase())));
+    let found = 0;
+    for (const text of texts) {
+      const expected = everyForm(text);
+      expect(termsIn(text, glossary), text).toEqual(expected);
+      found += expected.length;
+    }
+    expect(found).toBeGreaterThan(50);
+    expect(texts.some((t) => termsIn(t, glossary).some((e) => e.term === "aid and abet"))).toBe(true);
   });
 });
