@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { loadDocumentPlan } from "../scripts/project/documentList.ts";
 import { excerptBlocks, printedExcerpts } from "../scripts/print/excerpt.ts";
-import { markdownRenderer, renderMarkdown } from "../scripts/shared/markdown.ts";
+import { markdownRenderer, parseMarkdown, renderMarkdown } from "../scripts/shared/markdown.ts";
 import { buildPrintModel } from "../scripts/print/printModel.ts";
 import { buildSiteModel } from "../scripts/site/model.ts";
 import { copyProject } from "./helpers/project.ts";
@@ -158,5 +158,20 @@ describe("print model", () => {
     expect(renderMarkdown("## B\n\n::: details More\n[y](/en/pledge/)\n:::\n")).toBe(
       '<h2 id="part-1">B</h2>\n<details class="collapsed"><summary>More</summary>\n<div class="details-body">\n<p><a href="/en/pledge/">y</a></p>\n</div></details>\n',
     );
+  });
+
+  test("one parse of a body renders for its page and for paper, in any order, as a parse of each would", () => {
+    const body = "## A\n\nText [y](/en/pledge/).\n\n::: details More\n### B\n:::\n";
+    const parsed = parseMarkdown(body);
+    const paper = { headingOffset: 1, idPrefix: "pledge", openDetails: true, siteUrl: "https://pledge.example.org" };
+    const page = renderMarkdown(body);
+    const printed = markdownRenderer(paper)(body);
+    expect(printed).toContain('<h4 id="pledge-2">B</h4>');
+    expect(renderMarkdown(parsed)).toBe(page);
+    expect(markdownRenderer(paper)(parsed)).toBe(printed);
+    expect(renderMarkdown(parsed)).toBe(page);
+    // Two parts of one document from the same parse: ids go on counting.
+    const twice = markdownRenderer(paper);
+    expect(twice(parsed) + twice(parsed)).toBe(printed + printed.replace('"pledge-1"', '"pledge-3"').replace('"pledge-2"', '"pledge-4"'));
   });
 });

@@ -96,23 +96,32 @@ function createMarkdown(): MarkdownInstance {
       block.children = block.children.flatMap((child) => isolateCitations(child, state.Token));
     }
   });
-  md.core.ruler.push("stable_heading_ids", (state) => {
-    const env = state.env as Partial<RenderEnv>;
+  // Levels and ids are the render's, not the parse's: one parse renders for the page and for paper.
+  const renderHeading: NonNullable<typeof md.renderer.rules.heading_open> = (tokens, idx, options, env: Partial<RenderEnv>, self) => {
+    const token = tokens[idx]!;
     const { idPrefix = "part", headingOffset = 0 } = env.options ?? {};
-    let n = env.headings ?? 0;
-    for (const token of state.tokens) {
-      if (token.type !== "heading_open" && token.type !== "heading_close") continue;
-      if (headingOffset !== 0) token.tag = `h${Math.min(6, Number(token.tag.slice(1)) + headingOffset)}`;
-      if (token.type === "heading_open") token.attrSet("id", `${idPrefix}-${++n}`);
+    token.tag = `h${Math.min(6, token.markup.length + headingOffset)}`;
+    if (token.nesting === 1) {
+      // Numbered through every call of one renderer with options; from 1 in each body without.
+      const n = (env.headings ?? 0) + 1;
+      env.headings = n;
+      token.attrSet("id", `${idPrefix}-${n}`);
     }
-    if (env.options) env.headings = n;
-  });
+    return self.renderToken(tokens, idx, options);
+  };
+  md.renderer.rules.heading_open = renderHeading;
+  md.renderer.rules.heading_close = renderHeading;
   const renderLink = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
   md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
     const { siteUrl } = optionsOf(env);
-    const href = tokens[idx]!.attrGet("href");
-    if (siteUrl && href && /^\/(?!\/)/.test(href)) tokens[idx]!.attrSet("href", `${siteUrl}${href}`);
-    return renderLink(tokens, idx, options, env, self);
+    const token = tokens[idx]!;
+    const href = token.attrGet("href");
+    if (!siteUrl || !href || !/^\/(?!\/)/.test(href)) return renderLink(tokens, idx, options, env, self);
+    // Set for this render only: the same parse renders for the page too.
+    token.attrSet("href", `${siteUrl}${href}`);
+    const html = renderLink(tokens, idx, options, env, self);
+    token.attrSet("href", href);
+    return html;
   };
   return md;
 }
@@ -157,17 +166,22 @@ function textToken(content: string, TokenClass: TokenConstructor): Token {
 
 const markdown = createMarkdown();
 
-export function renderMarkdown(body: string): string {
-  return markdown.render(body, {});
+/** A body as its page shows it; or a body already parsed (parseMarkdown), which any number of renders share. */
+export function renderMarkdown(body: string | Token[]): string {
+  return render(body, { headings: 0 });
+}
+
+function render(body: string | Token[], env: Partial<RenderEnv>): string {
+  return typeof body === "string" ? markdown.render(body, env) : markdown.renderer.render(body, markdown.options, env);
 }
 
 /**
  * A renderer with options, for several bodies that end up on one page (a section's excerpt
  * blocks): heading ids are numbered through all its calls, so they stay unique.
  */
-export function markdownRenderer(options: RenderOptions): (body: string) => string {
+export function markdownRenderer(options: RenderOptions): (body: string | Token[]) => string {
   const env: RenderEnv = { options, headings: 0 };
-  return (body) => markdown.render(body, env);
+  return (body) => render(body, env);
 }
 
 /** Inline parse of one block's markdown: the tokens the page renders (links as link_open with their href). */
@@ -180,7 +194,7 @@ export function normalizeAddress(address: string): string {
   return markdown.normalizeLink(address);
 }
 
-/** Block-level parse, for tools that compare the structure of two sections. */
+/** The parse of a body: the same for every render, whatever its options (levels and ids are set as it renders). */
 export function parseMarkdown(body: string): Token[] {
   return markdown.parse(body, {});
 }
