@@ -2,19 +2,14 @@
 // page, the files it loads, its fonts, its settings, the browser and the renderer are unchanged
 // is copied, not rendered again. Entries no build has used for two weeks are dropped.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from "node:fs";
 import { basename, join, relative, sep } from "node:path";
 import { findChromium } from "../shared/chromium.ts";
+import { packageVersion, writeAtomically } from "../shared/contentCache.ts";
 
 /** The libraries whose versions shape what is rendered, besides this folder's code. */
 const RENDERER_PACKAGES = ["pagedjs-cli", "pagedjs", "pdf-lib", "puppeteer"];
 const KEEP_UNUSED_DAYS = 14;
-
-/** An installed package's version, "?" when it is not installed. */
-export function packageVersion(root: string, name: string): string {
-  const file = join(root, "node_modules", name, "package.json");
-  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as { version: string }).version : "?";
-}
 
 /** The renderer's code (every module of this folder) and its libraries' versions: a change to either renders everything again. */
 function rendererIdentity(root: string): string {
@@ -144,17 +139,5 @@ export class RenderCache<Facts = never> {
         rmSync(join(this.dir, `${name.slice(0, -this.extension.length - 1)}.json`), { force: true });
       }
     }
-  }
-}
-
-/** Written under a temporary name and renamed when complete: never a half-written file. */
-export function writeAtomically(file: string, data: Uint8Array | string): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temporary, data);
-    renameSync(temporary, file);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
   }
 }

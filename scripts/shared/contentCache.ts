@@ -1,0 +1,138 @@
+// A content-hash cache of JSON values in a folder of .cache/: each value is stored under a key made
+// of what it is computed from, the code that computes it (its source files and the versions of the
+// packages that shape it) and the options, so a changed input, module or package is another key and
+// a stale value is never served. An entry carries its key and the format inside and is written
+// whole (temporary file, then rename): a damaged, truncated or foreign entry is ignored and rebuilt.
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+/** Set (to anything but "0") to bypass every cache: nothing is read or written. */
+const NO_CACHE_ENV = "PLEDGE_NO_CACHE";
+/** The shape of an entry file; a new shape is a new number, and older entries are rebuilt. */
+const FORMAT = 1;
+const KEEP_UNUSED_DAYS = 14;
+const DAY_MS = 86_400_000;
+/** A marker whose date says when the folder was last pruned: at most once a day. */
+const PRUNED_MARKER = ".pruned";
+
+export function cacheBypassed(env: NodeJS.ProcessEnv = process.env): boolean {
+  const value = env[NO_CACHE_ENV];
+  return value !== undefined && value !== "" && value !== "0";
+}
+
+/** An installed package's version, "?" when it is not installed. */
+export function packageVersion(root: string, name: string): string {
+  const file = join(root, "node_modules", name, "package.json");
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as { version: string }).version : "?";
+}
+
+/** What computes a value: source files (each module's text), packages (their installed versions) and Node's (its Unicode tables, Intl). */
+export interface CodeParts {
+  root: string;
+  /** Folders whose .ts files are the computing modules (not recursive). */
+  folders: readonly string[];
+  packages: readonly string[];
+}
+
+/** A hash of the computing code: a change to any of its modules or packages gives every key anew. */
+export function codeIdentity({ root, folders, packages }: CodeParts): string {
+  const hash = createHash("sha256").update(`node ${process.version}\n`);
+  for (const name of packages) hash.update(`package ${name}@${packageVersion(root, name)}\n`);
+  for (const folder of folders) {
+    for (const name of readdirSync(folder).toSorted()) {
+      if (name.endsWith(".ts")) hash.update(`module ${name}\n`).update(readFileSync(join(folder, name)));
+    }
+  }
+  return hash.digest("hex");
+}
+
+interface Entry {
+  format: number;
+  key: string;
+  value: unknown;
+}
+
+/** One folder of JSON values by key: `<key>.json`. */
+export class JsonCache<Value> {
+  private pruned = false;
+
+  constructor(
+    readonly dir: string,
+    private readonly identity: string,
+  ) {}
+
+  /** The key of a value computed from these parts (each told apart from the next by its length). */
+  key(parts: readonly (string | undefined)[]): string {
+    const hash = createHash("sha256").update(`${this.identity}\n`);
+    for (const part of parts) hash.update(part === undefined ? "-\n" : `${part.length}:${part}\n`);
+    return hash.digest("hex").slice(0, 32);
+  }
+
+  file(key: string): string {
+    return join(this.dir, `${key}.json`);
+  }
+
+  /** The value stored under the key; undefined when there is none or it cannot be trusted. */
+  get(key: string): Value | undefined {
+    const file = this.file(key);
+    let entry: Entry;
+    try {
+      entry = JSON.parse(readFileSync(file, "utf8")) as Entry;
+    } catch {
+      // Absent, unreadable or not JSON (a truncated write from another tool): rebuilt.
+      return undefined;
+    }
+    if (entry === null || typeof entry !== "object" || entry.format !== FORMAT || entry.key !== key || !("value" in entry)) return undefined;
+    try {
+      const now = new Date();
+      utimesSync(file, now, now);
+    } catch {
+      // A folder that cannot be written still serves its entries; they age out elsewhere.
+    }
+    return entry.value as Value;
+  }
+
+  /** Stores the value; a folder that cannot be written only means a cold run next time. */
+  put(key: string, value: Value): void {
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      writeAtomically(this.file(key), JSON.stringify({ format: FORMAT, key, value } satisfies Entry));
+    } catch {
+      // Read-only checkout, full disk: the value was computed, only not kept.
+    }
+  }
+
+  /** Drops entries unused for two weeks, at most once a day (a listing of the folder). */
+  prune(now = Date.now(), keepDays = KEEP_UNUSED_DAYS): void {
+    if (this.pruned || !existsSync(this.dir)) return;
+    this.pruned = true;
+    const marker = join(this.dir, PRUNED_MARKER);
+    try {
+      if (existsSync(marker) && now - statSync(marker).mtimeMs < DAY_MS) return;
+      for (const name of readdirSync(this.dir)) {
+        const file = join(this.dir, name);
+        if (name.endsWith(".json") && now - statSync(file).mtimeMs > keepDays * DAY_MS) rmSync(file, { force: true });
+        // A temporary file left by a process that died mid-write.
+        else if (name.endsWith(".tmp") && now - statSync(file).mtimeMs > DAY_MS) rmSync(file, { force: true });
+      }
+      writeFileSync(marker, "");
+      const date = new Date(now);
+      utimesSync(marker, date, date);
+    } catch {
+      // Pruning is housekeeping: a failure leaves entries for the next run.
+    }
+  }
+}
+
+/** Written under a temporary name and renamed when complete: never a half-written file. */
+export function writeAtomically(file: string, data: Uint8Array | string): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, data);
+    renameSync(temporary, file);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}
