@@ -55,6 +55,14 @@ export class GlossaryCheck {
     return this.glossary.entries.length === 0;
   }
 
+  get entries(): readonly GlossaryEntry[] {
+    return this.glossary.entries;
+  }
+
+  get file(): string {
+    return this.glossary.file;
+  }
+
   /**
    * The entries whose English forms a text has (the same answer as termsIn): only the entries
    * one of whose forms starts with a word of the text are tried, once per distinct text.
@@ -124,27 +132,77 @@ export class GlossaryCheck {
 
   /** One locale: its sections as aligned by the block rules, its section files and UI strings. */
   checkLocale(locale: ProjectLocale, aligned: readonly AlignedSection[], translated: Iterable<Section>): { problems: Problem[]; conformance: GlossaryConformance } {
-    const problems: Problem[] = [];
-    const conformance: GlossaryConformance = { uses: 0, asGlossary: 0, forbidden: 0, undecided: 0 };
-    if (this.empty) return { problems, conformance };
+    const terms = this.forLocale(locale);
+    const problems: Problem[] = [...terms.opening];
+    const conformance: GlossaryConformance = { uses: 0, asGlossary: 0, forbidden: 0, undecided: terms.undecided };
+    for (const section of aligned) {
+      const found = terms.blocks(section);
+      problems.push(...found.problems);
+      conformance.uses += found.uses;
+      conformance.asGlossary += found.asGlossary;
+    }
+    for (const found of [...[...translated].map((doc) => terms.forbiddenIn(doc)), terms.strings()]) {
+      problems.push(...found.problems);
+      conformance.forbidden += found.count;
+    }
+    return { problems, conformance };
+  }
+
+  /** The rule for one locale, in parts: each section's part depends on that section alone (the check caches it). */
+  forLocale(locale: ProjectLocale): LocaleTerms {
+    return new LocaleTerms(this, locale);
+  }
+}
+
+/** What one section's blocks owe the glossary: problems, and the uses that follow it. */
+export interface SectionTerms {
+  problems: Problem[];
+  uses: number;
+  asGlossary: number;
+}
+
+/** Forbidden renderings found in one file: problems, and how many. */
+export interface ForbiddenFound {
+  problems: Problem[];
+  count: number;
+}
+
+/** The glossary rule for one locale: its renderings compiled once, then applied section by section. */
+export class LocaleTerms {
+  /** The undecided-terms warning, if any: the locale's first glossary problem. */
+  readonly opening: Problem[] = [];
+  readonly undecided: number;
+  private readonly code: string;
+  private readonly file: string;
+  private readonly severity: Severity;
+  private readonly own = new Map<GlossaryEntry, LocaleRendering>();
+  private readonly forbidden: { entry: GlossaryEntry; rendering: GlossaryRendering; compiled: CompiledRendering }[] = [];
+  private readonly pattern: RegExp | undefined;
+  /** A text is folded (diacritics, letter variants, case) only where it is not found as written, once per text. */
+  private readonly folded = new Map<string, string>();
+
+  constructor(
+    private readonly glossary: GlossaryCheck,
+    private readonly locale: ProjectLocale,
+  ) {
     const { code } = locale;
-    const file = this.glossary.file;
-    const own = new Map<GlossaryEntry, LocaleRendering>();
-    const forbidden: { entry: GlossaryEntry; rendering: GlossaryRendering; compiled: CompiledRendering }[] = [];
+    this.code = code;
+    this.file = glossary.file;
+    this.severity = locale.glossary ?? "warning";
     const undecided: LocaleRendering[] = [];
-    for (const entry of this.glossary.entries) {
+    for (const entry of glossary.entries) {
       const rendering = entry.locales.get(code);
       if (!rendering) continue;
-      for (const word of rendering.forbidden) forbidden.push({ entry, rendering, compiled: compileRendering(word, code) });
+      for (const word of rendering.forbidden) this.forbidden.push({ entry, rendering, compiled: compileRendering(word, code) });
       const mine = { entry, rendering, accepted: [...rendering.accepted, ...(rendering.keep ? entry.forms : [])].map((r) => compileRendering(r, code)) };
-      if (rendering.decided) own.set(entry, mine);
+      if (rendering.decided) this.own.set(entry, mine);
       else undecided.push(mine);
     }
-    conformance.undecided = undecided.length;
+    this.undecided = undecided.length;
     if (undecided.length > 0) {
-      problems.push({
+      this.opening.push({
         locale: code,
-        file,
+        file: this.file,
         line: undecided[0]!.rendering.line,
         severity: "warning",
         kind: "glossary",
@@ -152,98 +210,128 @@ export class GlossaryCheck {
         hint: `for each, write under ${code}: the accepted rendering(s), e.g. accepted: [your word], or keep: latin for a name the language writes as the English does`,
       });
     }
+    this.pattern = anyOf(this.forbidden.map((f) => f.compiled));
+  }
 
-    const severity: Severity = locale.glossary ?? "warning";
-    // A text is folded (diacritics, letter variants, case) only where it is not found as written, once per text.
-    const folded = new Map<string, string>();
-    const fold = (text: string) => {
-      let known = folded.get(text);
-      if (known === undefined) {
-        known = foldText(text);
-        folded.set(text, known);
-      }
-      return known;
-    };
-    const holds = (text: string, renderings: readonly CompiledRendering[]) => {
-      for (const r of renderings) if (writtenHas(text, r)) return true;
-      const plain = fold(text);
-      for (const r of renderings) if (hasRendering(plain, r)) return true;
-      return false;
-    };
-    if (own.size > 0) {
-      for (const { doc, reference, alignment } of aligned) {
-        const blocks = doc.structure.blocks;
-        for (const pair of alignment.pairs) {
-          if (pair.english < 0 || pair.translation < 0) continue;
-          const e = reference.blocks[pair.english]!;
-          if (!e.text) continue;
-          const terms = this.termsIn(e.text);
-          if (terms.length === 0) continue;
-          const t = blocks[pair.translation]!;
-          let quoted: boolean | undefined;
-          for (const entry of terms) {
-            const mine = own.get(entry);
-            if (!mine) continue;
-            if (entry.exemptInQuotations) {
-              quoted ??= inQuotation(reference.blocks, e);
-              if (quoted) continue;
-            }
-            conformance.uses++;
-            if (holds(t.text, mine.accepted)) {
-              conformance.asGlossary++;
-              continue;
-            }
-            const lower = e.text.toLowerCase();
-            const form = entry.forms.find((f) => hasWord(lower, f.toLowerCase())) ?? entry.term;
-            problems.push({
-              locale: code,
-              file: doc.file,
-              line: t.line,
-              // Held to an English version known nowhere, the block may rightly differ: a warning.
-              severity: reference.uncertain ? "warning" : severity,
-              kind: "glossary",
-              message: `this ${KIND_NAMES[t.kind]} translates “${form}” (${reference.file}:${e.line}) without the glossary's rendering of "${entry.term}"${entry.note ? ` (${entry.note})` : ""}`,
-              hint: `write ${accepted(mine)}, as ${file}:${mine.rendering.line} has it for ${code}; if the glossary is wrong for this passage, change the entry there`,
-            });
-          }
+  /**
+   * The entries a section's result depends on, as text for its cache key: those with a rendering
+   * for the locale whose English forms the English texts have, and every forbidden rendering.
+   */
+  concern(englishTexts: Iterable<string>): string {
+    const entries = new Set<GlossaryEntry>();
+    if (this.own.size > 0) {
+      for (const text of englishTexts) for (const entry of this.glossary.termsIn(text)) if (this.own.has(entry)) entries.add(entry);
+    }
+    for (const { entry } of this.forbidden) entries.add(entry);
+    if (entries.size === 0) return "";
+    const parts = [this.file];
+    for (const entry of this.glossary.entries) {
+      if (!entries.has(entry)) continue;
+      const { locales, ...rest } = entry;
+      parts.push(JSON.stringify([rest, locales.get(this.code)]));
+    }
+    return parts.join("\n");
+  }
+
+  private fold(text: string): string {
+    let known = this.folded.get(text);
+    if (known === undefined) {
+      known = foldText(text);
+      this.folded.set(text, known);
+    }
+    return known;
+  }
+
+  private holds(text: string, renderings: readonly CompiledRendering[]): boolean {
+    for (const r of renderings) if (writtenHas(text, r)) return true;
+    const plain = this.fold(text);
+    for (const r of renderings) if (hasRendering(plain, r)) return true;
+    return false;
+  }
+
+  /** A section's blocks against the English they are held to. */
+  blocks({ doc, reference, alignment }: AlignedSection): SectionTerms {
+    const found: SectionTerms = { problems: [], uses: 0, asGlossary: 0 };
+    if (this.own.size === 0) return found;
+    const { code, file, own } = this;
+    const blocks = doc.structure.blocks;
+    for (const pair of alignment.pairs) {
+      if (pair.english < 0 || pair.translation < 0) continue;
+      const e = reference.blocks[pair.english]!;
+      if (!e.text) continue;
+      const terms = this.glossary.termsIn(e.text);
+      if (terms.length === 0) continue;
+      const t = blocks[pair.translation]!;
+      let quoted: boolean | undefined;
+      for (const entry of terms) {
+        const mine = own.get(entry);
+        if (!mine) continue;
+        if (entry.exemptInQuotations) {
+          quoted ??= inQuotation(reference.blocks, e);
+          if (quoted) continue;
         }
+        found.uses++;
+        if (this.holds(t.text, mine.accepted)) {
+          found.asGlossary++;
+          continue;
+        }
+        const lower = e.text.toLowerCase();
+        const form = entry.forms.find((f) => hasWord(lower, f.toLowerCase())) ?? entry.term;
+        found.problems.push({
+          locale: code,
+          file: doc.file,
+          line: t.line,
+          // Held to an English version known nowhere, the block may rightly differ: a warning.
+          severity: reference.uncertain ? "warning" : this.severity,
+          kind: "glossary",
+          message: `this ${KIND_NAMES[t.kind]} translates “${form}” (${reference.file}:${e.line}) without the glossary's rendering of "${entry.term}"${entry.note ? ` (${entry.note})` : ""}`,
+          hint: `write ${accepted(mine)}, as ${file}:${mine.rendering.line} has it for ${code}; if the glossary is wrong for this passage, change the entry there`,
+        });
       }
     }
+    return found;
+  }
 
-    const pattern = anyOf(forbidden.map((f) => f.compiled));
-    if (pattern) {
-      const report = (where: string, line: number | undefined, what: string, text: string, inQuote: boolean) => {
-        for (const { entry, rendering, compiled } of forbidden) {
-          if (inQuote && entry.exemptInQuotations) continue;
-          if (!holds(text, [compiled])) continue;
-          conformance.forbidden++;
-          const mine = own.get(entry);
-          problems.push({
-            locale: code,
-            file: where,
-            ...(line !== undefined ? { line } : {}),
-            severity: "error",
-            kind: "forbidden-term",
-            message: `${what} uses «${compiled.written}», which the glossary forbids in ${code} (${file}:${rendering.line}, for "${entry.term}"${entry.note ? `: ${entry.note}` : ""})`,
-            hint: `${mine ? `for “${entry.term}” write ${accepted(mine)}` : `translate “${entry.term}” another way`}; where the passage means something else, say it without «${compiled.written}»: the glossary forbids it everywhere in ${code}`,
-          });
-        }
-      };
-      // One look at a whole section (or all the UI strings) as written first: most hold no forbidden word.
-      for (const doc of translated) {
-        const blocks = doc.structure.blocks;
-        if (!pattern.test(`${doc.title}\n${doc.kicker ?? ""}\n${blocks.map((b) => b.text).join("\n")}`)) continue;
-        report(doc.file, doc.keyLines.title, "the title", doc.title, false);
-        if (doc.kicker) report(doc.file, doc.keyLines.kicker, "the kicker", doc.kicker, false);
-        for (const block of blocks) if (block.text) report(doc.file, block.line, `this ${KIND_NAMES[block.kind]}`, block.text, inQuotation(blocks, block));
-      }
-      const strings = locale.strings;
-      if (strings) {
-        const keys = [...strings.values].filter((pair): pair is [string, string] => typeof pair[1] === "string");
-        if (pattern.test(keys.map(([, v]) => v).join("\n"))) for (const [key, value] of keys) report(strings.file, strings.lines.get(key), `the string "${key}"`, value, false);
-      }
+  /** Forbidden renderings in a translated section: title, kicker and blocks. */
+  forbiddenIn(doc: Section): ForbiddenFound {
+    const found: ForbiddenFound = { problems: [], count: 0 };
+    // One look at the whole section as written first: most hold no forbidden word.
+    if (!this.pattern) return found;
+    const blocks = doc.structure.blocks;
+    if (!this.pattern.test(`${doc.title}\n${doc.kicker ?? ""}\n${blocks.map((b) => b.text).join("\n")}`)) return found;
+    this.report(found, doc.file, doc.keyLines.title, "the title", doc.title, false);
+    if (doc.kicker) this.report(found, doc.file, doc.keyLines.kicker, "the kicker", doc.kicker, false);
+    for (const block of blocks) if (block.text) this.report(found, doc.file, block.line, `this ${KIND_NAMES[block.kind]}`, block.text, inQuotation(blocks, block));
+    return found;
+  }
+
+  /** Forbidden renderings in the locale's UI strings. */
+  strings(): ForbiddenFound {
+    const found: ForbiddenFound = { problems: [], count: 0 };
+    const strings = this.locale.strings;
+    if (!this.pattern || !strings) return found;
+    const keys = [...strings.values].filter((pair): pair is [string, string] => typeof pair[1] === "string");
+    if (this.pattern.test(keys.map(([, v]) => v).join("\n"))) for (const [key, value] of keys) this.report(found, strings.file, strings.lines.get(key), `the string "${key}"`, value, false);
+    return found;
+  }
+
+  private report(found: ForbiddenFound, where: string, line: number | undefined, what: string, text: string, inQuote: boolean): void {
+    const { code, file } = this;
+    for (const { entry, rendering, compiled } of this.forbidden) {
+      if (inQuote && entry.exemptInQuotations) continue;
+      if (!this.holds(text, [compiled])) continue;
+      found.count++;
+      const mine = this.own.get(entry);
+      found.problems.push({
+        locale: code,
+        file: where,
+        ...(line !== undefined ? { line } : {}),
+        severity: "error",
+        kind: "forbidden-term",
+        message: `${what} uses «${compiled.written}», which the glossary forbids in ${code} (${file}:${rendering.line}, for "${entry.term}"${entry.note ? `: ${entry.note}` : ""})`,
+        hint: `${mine ? `for “${entry.term}” write ${accepted(mine)}` : `translate “${entry.term}” another way`}; where the passage means something else, say it without «${compiled.written}»: the glossary forbids it everywhere in ${code}`,
+      });
     }
-    return { problems, conformance };
   }
 }
 

@@ -1,0 +1,126 @@
+// One translated section's part of the check, whole: the section rules' state and problems, its
+// blocks against the glossary, the forbidden renderings in it and the blocks that render the
+// English's repeated ones (for the consistency rule). Kept in .cache/check/ under a key made of
+// everything it is computed from, so an unchanged section is neither read into blocks nor aligned.
+import { join, resolve } from "node:path";
+import { readBlocks } from "../project/blocks.ts";
+import type { Section } from "../project/readProject.ts";
+import type { SectionState as TranslationStateOf, TranslationState } from "../project/translationState.ts";
+import { cacheBypassed, codeIdentity, JsonCache } from "../shared/contentCache.ts";
+import { renderingsOf, repeatedIndices, type RenderedBlock, type Renderings, type SourceRepeats } from "./consistency.ts";
+import type { ForbiddenFound, LocaleTerms, SectionTerms } from "./glossary.ts";
+import { checkSection, type SectionContext } from "./sectionCheck.ts";
+import type { Problem, SectionState } from "./types.ts";
+
+export interface SectionResult {
+  state: SectionState;
+  problems: Problem[];
+  terms: SectionTerms;
+  /** Forbidden renderings in the section; none looked for in a section still the English text. */
+  forbidden: ForbiddenFound;
+  /** English block index → the translated block that renders it, for the English's repeated blocks. */
+  renderings: [english: number, translation: number][];
+  /** Those translated blocks: index, line, text. */
+  rendered: [index: number, line: number, text: string][];
+}
+
+/** The packages whose code shapes a section's result besides the modules of check/, project/ and shared/. */
+const PACKAGES = ["yaml", "markdown-it", "markdown-it-container", "diff"];
+const CODE_ROOT = resolve(import.meta.dirname, "..", "..");
+let identity: string | undefined;
+
+/** The check's code, hashed once per process. */
+function checkIdentity(): string {
+  identity ??= codeIdentity({ root: CODE_ROOT, folders: ["check", "project", "shared"].map((f) => join(CODE_ROOT, "scripts", f)), packages: PACKAGES });
+  return identity;
+}
+
+/** What every section of one check run shares: the English's history and repeats, the options. */
+export interface SectionRun {
+  states: TranslationState;
+  repeats: SourceRepeats;
+  diffs: boolean;
+}
+
+/** Each section's result from the cache where its inputs are unchanged, or worked out (and kept). */
+export class SectionResults {
+  private readonly cache: JsonCache<SectionResult> | undefined;
+  private readonly oldTexts = new Map<string, string[]>();
+
+  constructor(
+    root: string,
+    enabled: boolean,
+    private readonly run: SectionRun,
+  ) {
+    this.cache = enabled && !cacheBypassed() ? new JsonCache(join(root, ".cache", "check"), checkIdentity()) : undefined;
+    this.cache?.prune();
+  }
+
+  result(english: Section, doc: Section, ctx: SectionContext, terms: LocaleTerms): SectionResult {
+    const { states, repeats } = this.run;
+    const state = () => states.section(ctx.code, doc.id)!;
+    if (!this.cache) return compute(english, doc, state(), ctx, terms, repeats);
+    const key = this.cache.key(this.keyParts(english, doc, ctx, terms));
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const result = compute(english, doc, state(), ctx, terms, repeats);
+    this.cache.put(key, result);
+    return result;
+  }
+
+  /** Everything the result is computed from, as text. */
+  private keyParts(english: Section, doc: Section, ctx: SectionContext, terms: LocaleTerms): (string | undefined)[] {
+    const { states, repeats, diffs } = this.run;
+    const { title, kicker, source, status, keyLines, body, bodyLine } = doc;
+    // Held to an older English: that text (snapshot or git) or why it is known nowhere.
+    const older = source !== undefined && source !== english.version ? states.history.find(english.id, source) : undefined;
+    const englishTexts = english.structure.blocks.map((b) => b.text);
+    if (older && "text" in older) englishTexts.push(...this.oldBlockTexts(english.id, source!, older.text.body, older.text.bodyLine));
+    return [
+      "section",
+      ctx.code,
+      doc.id,
+      JSON.stringify([ctx.complete, ctx.expansion, ctx.exchange, diffs]),
+      JSON.stringify([english.file, english.title, english.kicker, english.bodyLine, english.body]),
+      JSON.stringify([doc.file, title, kicker, source, status, keyLines, bodyLine, body]),
+      older === undefined ? undefined : JSON.stringify(older),
+      terms.concern(englishTexts),
+      repeatedIndices(repeats, english.id).join(","),
+    ];
+  }
+
+  private oldBlockTexts(id: string, version: string, body: string, bodyLine: number | undefined): string[] {
+    const key = `${id}@${version}`;
+    let texts = this.oldTexts.get(key);
+    if (!texts) {
+      texts = readBlocks(body, bodyLine ?? 1).blocks.map((b) => b.text);
+      this.oldTexts.set(key, texts);
+    }
+    return texts;
+  }
+}
+
+function compute(english: Section, doc: Section, translation: TranslationStateOf, ctx: SectionContext, terms: LocaleTerms, repeats: SourceRepeats): SectionResult {
+  const checked = checkSection(english, doc, translation, ctx);
+  const none = { problems: [], uses: 0, asGlossary: 0, count: 0 };
+  const translated = checked.state !== "untranslated";
+  const pairs = translated ? [...renderingsOf(repeats, english, doc)] : [];
+  const blocks = doc.structure.blocks;
+  const rendered = [...new Set(pairs.map(([, at]) => at))].toSorted((a, b) => a - b).map((at): [number, number, string] => [at, blocks[at]!.line, blocks[at]!.text]);
+  const { problems: termProblems, uses, asGlossary } = checked.aligned ? terms.blocks({ doc, ...checked.aligned }) : none;
+  const { problems: forbiddenProblems, count } = translated ? terms.forbiddenIn(doc) : none;
+  return {
+    state: checked.state,
+    problems: checked.problems,
+    terms: { problems: termProblems, uses, asGlossary },
+    forbidden: { problems: forbiddenProblems, count },
+    renderings: pairs,
+    rendered,
+  };
+}
+
+/** A section's renderings as the consistency rule reads them: one object per translated block. */
+export function renderingsFrom(file: string, result: SectionResult): Renderings {
+  const byIndex = new Map(result.rendered.map(([at, line, text]): [number, RenderedBlock] => [at, { line, text }]));
+  return { file, blocks: new Map(result.renderings.map(([english, at]) => [english, byIndex.get(at)!])) };
+}
