@@ -50,7 +50,7 @@ export function checkLocales(project: Project | string, options: CheckOptions = 
   const repeats = findRepeats([...sourceSections.values()]);
   const glossary = new GlossaryCheck(project.glossary);
   problems.push(...glossary.entryProblems(project, [...sourceSections.values()]));
-  const results = new SectionResults(root, options.cache === true, { states, repeats, diffs: options.diffs !== false });
+  const results = new SectionResults(root, options.cache === true, { states, repeats, glossary, diffs: options.diffs !== false });
   const summaries: LocaleSummary[] = [summarizeSource(source, sectionIds, sourceSections)];
   for (const read of project.locales.slice(1)) {
     const code = read.code;

@@ -79,6 +79,14 @@ export class GlossaryCheck {
     return found;
   }
 
+  /** The entries any of the texts has. */
+  termsOfTexts(texts: Iterable<string>): Set<GlossaryEntry> {
+    const found = new Set<GlossaryEntry>();
+    if (this.empty) return found;
+    for (const text of texts) for (const entry of this.termsIn(text)) found.add(entry);
+    return found;
+  }
+
   /** Entries naming a locale the project lacks, or a term no English section or string has: warnings at their line. */
   entryProblems(project: Project, english: Iterable<Section>): Problem[] {
     if (this.empty) return [];
@@ -180,6 +188,8 @@ export class LocaleTerms {
   private readonly pattern: RegExp | undefined;
   /** A text is folded (diacritics, letter variants, case) only where it is not found as written, once per text. */
   private readonly folded = new Map<string, string>();
+  private readonly described = new Map<GlossaryEntry, string>();
+  private forbiddenConcern: string | undefined;
 
   constructor(
     private readonly glossary: GlossaryCheck,
@@ -214,23 +224,25 @@ export class LocaleTerms {
   }
 
   /**
-   * The entries a section's result depends on, as text for its cache key: those with a rendering
-   * for the locale whose English forms the English texts have, and every forbidden rendering.
+   * The entries a section's result depends on, as text for its cache key: those of `terms` (the
+   * entries its English has) with a decided rendering for the locale, and every forbidden rendering.
    */
-  concern(englishTexts: Iterable<string>): string {
-    const entries = new Set<GlossaryEntry>();
-    if (this.own.size > 0) {
-      for (const text of englishTexts) for (const entry of this.glossary.termsIn(text)) if (this.own.has(entry)) entries.add(entry);
-    }
-    for (const { entry } of this.forbidden) entries.add(entry);
-    if (entries.size === 0) return "";
-    const parts = [this.file];
-    for (const entry of this.glossary.entries) {
-      if (!entries.has(entry)) continue;
+  concern(terms: Iterable<GlossaryEntry>): string {
+    this.forbiddenConcern ??= [...new Set(this.forbidden.map((f) => f.entry))].map((entry) => this.describe(entry)).join("\n");
+    const parts = [this.glossary.file, this.forbiddenConcern];
+    for (const entry of terms) if (this.own.has(entry)) parts.push(this.describe(entry));
+    return parts.length === 2 && !this.forbiddenConcern ? "" : parts.join("\n");
+  }
+
+  /** An entry with the locale's rendering, as text: each worked out once per locale. */
+  private describe(entry: GlossaryEntry): string {
+    let known = this.described.get(entry);
+    if (known === undefined) {
       const { locales, ...rest } = entry;
-      parts.push(JSON.stringify([rest, locales.get(this.code)]));
+      known = JSON.stringify([rest, locales.get(this.code)]);
+      this.described.set(entry, known);
     }
-    return parts.join("\n");
+    return known;
   }
 
   private fold(text: string): string {

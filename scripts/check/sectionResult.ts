@@ -2,13 +2,15 @@
 // blocks against the glossary, the forbidden renderings in it and the blocks that render the
 // English's repeated ones (for the consistency rule). Kept in .cache/check/ under a key made of
 // everything it is computed from, so an unchanged section is neither read into blocks nor aligned.
+import { createHash } from "node:crypto";
 import { join, resolve } from "node:path";
 import { readBlocks } from "../project/blocks.ts";
 import type { Section } from "../project/readProject.ts";
 import type { SectionState as TranslationStateOf, TranslationState } from "../project/translationState.ts";
 import { cacheBypassed, codeIdentity, JsonCache } from "../shared/contentCache.ts";
 import { renderingsOf, repeatedIndices, type RenderedBlock, type Renderings, type SourceRepeats } from "./consistency.ts";
-import type { ForbiddenFound, LocaleTerms, SectionTerms } from "./glossary.ts";
+import type { ForbiddenFound, GlossaryCheck, LocaleTerms, SectionTerms } from "./glossary.ts";
+import type { GlossaryEntry } from "../project/glossary.ts";
 import { checkSection, type SectionContext } from "./sectionCheck.ts";
 import type { Problem, SectionState } from "./types.ts";
 
@@ -39,13 +41,16 @@ function checkIdentity(): string {
 export interface SectionRun {
   states: TranslationState;
   repeats: SourceRepeats;
+  glossary: GlossaryCheck;
   diffs: boolean;
 }
 
 /** Each section's result from the cache where its inputs are unchanged, or worked out (and kept). */
 export class SectionResults {
   private readonly cache: JsonCache<SectionResult> | undefined;
-  private readonly oldTexts = new Map<string, string[]>();
+  /** Per English section and per old English version: a hash of its text, and the glossary entries it has. */
+  private readonly english = new WeakMap<Section, { digest: string; terms: Set<GlossaryEntry> }>();
+  private readonly oldTerms = new Map<string, Set<GlossaryEntry>>();
 
   constructor(
     root: string,
@@ -69,34 +74,46 @@ export class SectionResults {
   }
 
   /** Everything the result is computed from, as text. */
-  private keyParts(english: Section, doc: Section, ctx: SectionContext, terms: LocaleTerms): (string | undefined)[] {
+  private keyParts(english: Section, doc: Section, ctx: SectionContext, localeTerms: LocaleTerms): (string | undefined)[] {
     const { states, repeats, diffs } = this.run;
     const { title, kicker, source, status, keyLines, body, bodyLine } = doc;
     // Held to an older English: that text (snapshot or git) or why it is known nowhere.
     const older = source !== undefined && source !== english.version ? states.history.find(english.id, source) : undefined;
-    const englishTexts = english.structure.blocks.map((b) => b.text);
-    if (older && "text" in older) englishTexts.push(...this.oldBlockTexts(english.id, source!, older.text.body, older.text.bodyLine));
+    const now = this.englishOf(english);
+    const terms = older && "text" in older ? [...now.terms, ...this.oldTermsOf(english.id, source!, older.text.body, older.text.bodyLine)] : now.terms;
     return [
       "section",
       ctx.code,
       doc.id,
       JSON.stringify([ctx.complete, ctx.expansion, ctx.exchange, diffs]),
-      JSON.stringify([english.file, english.title, english.kicker, english.bodyLine, english.body]),
-      JSON.stringify([doc.file, title, kicker, source, status, keyLines, bodyLine, body]),
+      now.digest,
+      JSON.stringify([doc.file, title, kicker, source, status, keyLines, bodyLine]),
+      body,
       older === undefined ? undefined : JSON.stringify(older),
-      terms.concern(englishTexts),
+      localeTerms.concern(terms),
       repeatedIndices(repeats, english.id).join(","),
     ];
   }
 
-  private oldBlockTexts(id: string, version: string, body: string, bodyLine: number | undefined): string[] {
-    const key = `${id}@${version}`;
-    let texts = this.oldTexts.get(key);
-    if (!texts) {
-      texts = readBlocks(body, bodyLine ?? 1).blocks.map((b) => b.text);
-      this.oldTexts.set(key, texts);
+  /** The English section's part of every locale's key, worked out once. */
+  private englishOf(english: Section): { digest: string; terms: Set<GlossaryEntry> } {
+    let known = this.english.get(english);
+    if (!known) {
+      const digest = createHash("sha256").update(JSON.stringify([english.file, english.title, english.kicker, english.bodyLine, english.body])).digest("hex");
+      known = { digest, terms: this.run.glossary.termsOfTexts(english.structure.blocks.map((b) => b.text)) };
+      this.english.set(english, known);
     }
-    return texts;
+    return known;
+  }
+
+  private oldTermsOf(id: string, version: string, body: string, bodyLine: number | undefined): Set<GlossaryEntry> {
+    const key = `${id}@${version}`;
+    let terms = this.oldTerms.get(key);
+    if (!terms) {
+      terms = this.run.glossary.termsOfTexts(readBlocks(body, bodyLine ?? 1).blocks.map((b) => b.text));
+      this.oldTerms.set(key, terms);
+    }
+    return terms;
   }
 }
 

@@ -65,7 +65,10 @@ export class JsonCache<Value> {
   /** The key of a value computed from these parts (each told apart from the next by its length). */
   key(parts: readonly (string | undefined)[]): string {
     const hash = createHash("sha256").update(`${this.identity}\n`);
-    for (const part of parts) hash.update(part === undefined ? "-\n" : `${part.length}:${part}\n`);
+    for (const part of parts) {
+      if (part === undefined) hash.update("-\n");
+      else hash.update(`${part.length}:`).update(part).update("\n");
+    }
     return hash.digest("hex").slice(0, 32);
   }
 
