@@ -57,7 +57,7 @@ describe("GitHub Pages", () => {
     const { path, key, "restore-keys": restoreKeys } = steps[at]!.with as Record<string, string>;
     expect(path).toBe(".cache");
     // A key no earlier run has: never an exact hit, so the run saves what it added; the prefix restores the newest.
-    expect(key).toContain("${{ github.run_id }}");
+    expect(key).toMatch(/\$\{\{ github\.run_id \}\}/);
     expect(key.startsWith(restoreKeys)).toBe(true);
     const before = (command: string) => steps.findIndex((s) => s.run?.trim() === command);
     expect(at).toBeLessThan(before("npm test"));
