@@ -54,7 +54,7 @@ describe("GitHub Pages", () => {
     const steps = deploy.jobs.build!.steps;
     const at = steps.findIndex((s) => s.uses?.startsWith("actions/cache@"));
     expect(at, "an actions/cache step").toBeGreaterThanOrEqual(0);
-    const { path, key, "restore-keys": restoreKeys } = steps[at]!.with as Record<string, string>;
+    const { path, key, "restore-keys": restoreKeys } = steps[at]!.with as { path: string; key: string; "restore-keys": string };
     expect(path).toBe(".cache");
     // A key no earlier run has: never an exact hit, so the run saves what it added; the prefix restores the newest.
     expect(key).toMatch(/\$\{\{ github\.run_id \}\}/);
