@@ -106,18 +106,26 @@ export class JsonCache<Value> {
     }
   }
 
-  /** Drops entries unused for two weeks, at most once a day (a listing of the folder). */
+  /** Drops entries unused for two weeks (with the files they describe), at most once a day (a listing of the folder). */
   prune(now = Date.now(), keepDays = KEEP_UNUSED_DAYS): void {
     if (this.pruned || !existsSync(this.dir)) return;
     this.pruned = true;
     const marker = join(this.dir, PRUNED_MARKER);
     try {
       if (existsSync(marker) && now - statSync(marker).mtimeMs < DAY_MS) return;
-      for (const name of readdirSync(this.dir)) {
+      const names = readdirSync(this.dir).filter((name) => name !== PRUNED_MARKER);
+      const kept = new Set<string>();
+      for (const name of names) {
+        if (!name.endsWith(".json")) continue;
         const file = join(this.dir, name);
-        if (name.endsWith(".json") && now - statSync(file).mtimeMs > keepDays * DAY_MS) rmSync(file, { force: true });
-        // A temporary file left by a process that died mid-write.
-        else if (name.endsWith(".tmp") && now - statSync(file).mtimeMs > DAY_MS) rmSync(file, { force: true });
+        if (now - statSync(file).mtimeMs > keepDays * DAY_MS) rmSync(file, { force: true });
+        else kept.add(name.slice(0, -".json".length));
+      }
+      // An output whose entry is gone (or a temporary file left by a process that died mid-write), once a day old.
+      for (const name of names) {
+        if (name.endsWith(".json") || kept.has(name.slice(0, name.indexOf(".")))) continue;
+        const file = join(this.dir, name);
+        if (now - statSync(file).mtimeMs > DAY_MS) rmSync(file, { force: true });
       }
       writeFileSync(marker, "");
       const date = new Date(now);
@@ -125,6 +133,65 @@ export class JsonCache<Value> {
     } catch {
       // Pruning is housekeeping: a failure leaves entries for the next run.
     }
+  }
+}
+
+interface OutputEntry<Facts> {
+  /** The output's bytes' hash: bytes that do not match (truncated, replaced) are not served. */
+  sha256: string;
+  facts?: Facts;
+}
+
+/** A cached output and what its task recorded about it. */
+export interface CachedOutput<Facts> {
+  bytes: Uint8Array;
+  /** What the task recorded about the output (a PDF's page count); undefined when it recorded nothing. */
+  facts: Facts | undefined;
+}
+
+/** Files (a PDF, a PNG) by key: `<key>.<extension>`, described by the JSON entry `<key>.json` (its hash and facts). */
+export class OutputCache<Facts = never> {
+  private readonly entries: JsonCache<OutputEntry<Facts>>;
+
+  constructor(
+    readonly dir: string,
+    readonly extension: string,
+  ) {
+    // The keys are made by the caller (from the content, code and settings), not by the entries.
+    this.entries = new JsonCache(dir, "");
+  }
+
+  output(key: string): string {
+    return join(this.dir, `${key}.${this.extension}`);
+  }
+
+  get(key: string): CachedOutput<Facts> | undefined {
+    const entry = this.entries.get(key);
+    if (!entry || typeof entry.sha256 !== "string") return undefined;
+    try {
+      const bytes = readFileSync(this.output(key));
+      if (createHash("sha256").update(bytes).digest("hex") !== entry.sha256) return undefined;
+      const now = new Date();
+      utimesSync(this.output(key), now, now);
+      return { bytes, facts: entry.facts };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The output first, then the entry that vouches for it. */
+  put(key: string, bytes: Uint8Array, facts?: Facts): void {
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      writeAtomically(this.output(key), bytes);
+    } catch {
+      return;
+    }
+    this.entries.put(key, { sha256: createHash("sha256").update(bytes).digest("hex"), ...(facts === undefined ? {} : { facts }) });
+  }
+
+  prune(now?: number): void {
+    this.entries.prune(now);
   }
 }
 

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
-import { cacheBypassed, codeIdentity, JsonCache } from "../../scripts/shared/contentCache.ts";
+import { cacheBypassed, codeIdentity, JsonCache, OutputCache } from "../../scripts/shared/contentCache.ts";
 import { ROOT } from "../helpers/site.ts";
 
 let dirs: string[] = [];
@@ -75,6 +75,48 @@ describe("JsonCache", () => {
     const cache = new JsonCache<number>(join(dir, "cache"), "code");
     expect(() => cache.put(cache.key(["x"]), 1)).not.toThrow();
     expect(cache.get(cache.key(["x"]))).toBeUndefined();
+  });
+});
+
+describe("OutputCache (the PDFs and share cards)", () => {
+  const pdf = new Uint8Array([37, 80, 68, 70, 45, 49, 46, 55, 10, 1, 2, 3]);
+  const key = "a".repeat(32);
+
+  test("an output comes back byte for byte with its facts; without facts, facts are undefined", () => {
+    const cache = new OutputCache<{ pages: number }>(folder(), "pdf");
+    expect(cache.get(key)).toBeUndefined();
+    cache.put(key, pdf, { pages: 2 });
+    expect(cache.get(key)).toEqual({ bytes: Buffer.from(pdf), facts: { pages: 2 } });
+    expect(readdirSync(cache.dir).toSorted()).toEqual([`${key}.json`, `${key}.pdf`]);
+    const cards = new OutputCache(folder(), "png");
+    cards.put(key, pdf);
+    expect(cards.get(key)).toEqual({ bytes: Buffer.from(pdf), facts: undefined });
+  });
+
+  test.each([
+    ["a truncated output", (cache: OutputCache<{ pages: number }>) => writeFileSync(cache.output(key), pdf.slice(0, 5))],
+    ["another output in its place", (cache: OutputCache<{ pages: number }>) => writeFileSync(cache.output(key), "not the PDF")],
+    ["its entry damaged", (cache: OutputCache<{ pages: number }>) => writeFileSync(join(cache.dir, `${key}.json`), "{")],
+    ["its entry another key's", (cache: OutputCache<{ pages: number }>) => writeFileSync(join(cache.dir, `${key}.json`), JSON.stringify({ format: 1, key: "b".repeat(32), value: { sha256: "0", facts: { pages: 9 } } }))],
+    ["its entry gone", (cache: OutputCache<{ pages: number }>) => rmSync(join(cache.dir, `${key}.json`))],
+  ])("%s: not served, and rendering again replaces it", (_, damage) => {
+    const cache = new OutputCache<{ pages: number }>(folder(), "pdf");
+    cache.put(key, pdf, { pages: 2 });
+    damage(cache);
+    expect(cache.get(key)).toBeUndefined();
+    cache.put(key, pdf, { pages: 2 });
+    expect(cache.get(key)?.facts).toEqual({ pages: 2 });
+  });
+
+  test("pruning drops an output with its entry, and an output whose entry is gone", () => {
+    const cache = new OutputCache(folder(), "png");
+    const [old, orphan, fresh] = ["1", "2", "3"].map((c) => c.repeat(32)) as [string, string, string];
+    for (const k of [old, orphan, fresh]) cache.put(k, pdf);
+    rmSync(join(cache.dir, `${orphan}.json`));
+    const weeksAgo = new Date(Date.now() - 15 * 86_400_000);
+    for (const file of [`${old}.json`, `${old}.png`, `${orphan}.png`]) utimesSync(join(cache.dir, file), weeksAgo, weeksAgo);
+    cache.prune();
+    expect(readdirSync(cache.dir).toSorted()).toEqual([".pruned", `${fresh}.json`, `${fresh}.png`]);
   });
 });
 
