@@ -3,12 +3,22 @@
 // blocks nor aligned again; an entry that cannot be trusted is rebuilt.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, test } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { checkLocales } from "../../scripts/check/checkLocales.ts";
 import { readProject, type Project } from "../../scripts/project/readProject.ts";
 import { runScript } from "../helpers/cli.ts";
 import { copyProject } from "../helpers/project.ts";
 import { copyFixture } from "./fixtures.ts";
+
+// The other tests run without the cache (vitest.config.ts): these are about it.
+let bypass: string | undefined;
+beforeAll(() => {
+  bypass = process.env.PLEDGE_NO_CACHE;
+  delete process.env.PLEDGE_NO_CACHE;
+});
+afterAll(() => {
+  if (bypass !== undefined) process.env.PLEDGE_NO_CACHE = bypass;
+});
 
 let copies: { remove(): void }[] = [];
 afterEach(() => {
