@@ -2,7 +2,7 @@
 // never throws for a problem in the content: each becomes a Problem with file, line and hint.
 import { resolve } from "node:path";
 import { readProject, type Project, type ProjectLocale } from "../project/readProject.ts";
-import { checkConsistency, findRepeats } from "./consistency.ts";
+import { checkConsistency } from "./consistency.ts";
 import { countBlockProblems, reportMarkup } from "./blockRules.ts";
 import { GlossaryCheck, type ForbiddenFound } from "./glossary.ts";
 import { printFontProblems } from "./printFontCoverage.ts";
@@ -28,8 +28,19 @@ export function checkLocales(project: Project | string, options: CheckOptions = 
     const doc = source.sections.get(id);
     if (!doc) continue;
     sourceSections.set(id, doc);
-    reportMarkup(doc.structure, (kind, line, message, hint) => problems.push({ locale: sourceCode, file: doc.file, ...(line !== undefined ? { line } : {}), severity: "error", kind, message, hint }));
   }
+  const wanted = options.locales ? new Set(options.locales) : undefined;
+  // Where each section stands (stale ones held to the English they were made from, diffs or not).
+  const states = translationState(project);
+  const glossary = new GlossaryCheck(project.glossary);
+  const results = new SectionResults(root, options.cache === true, { states, glossary, diffs: options.diffs !== false });
+  const sourceParts = results.english([...sourceSections.values()], (doc) => {
+    const markup: Problem[] = [];
+    reportMarkup(doc.structure, (kind, line, message, hint) => markup.push({ locale: sourceCode, file: doc.file, ...(line !== undefined ? { line } : {}), severity: "error", kind, message, hint }));
+    return markup;
+  });
+  for (const markup of sourceParts.markup) problems.push(...markup);
+  const { repeats } = sourceParts;
   const listed = new Set(sectionIds);
   for (const doc of source.sections.values()) {
     if (!listed.has(doc.id) && sectionIds.length > 0) {
@@ -44,13 +55,7 @@ export function checkLocales(project: Project | string, options: CheckOptions = 
     }
   }
 
-  const wanted = options.locales ? new Set(options.locales) : undefined;
-  // Where each section stands (stale ones held to the English they were made from, diffs or not).
-  const states = translationState(project);
-  const repeats = findRepeats([...sourceSections.values()]);
-  const glossary = new GlossaryCheck(project.glossary);
   problems.push(...glossary.entryProblems(project, [...sourceSections.values()]));
-  const results = new SectionResults(root, options.cache === true, { states, repeats, glossary, diffs: options.diffs !== false });
   const summaries: LocaleSummary[] = [summarizeSource(source, sectionIds, sourceSections)];
   for (const read of project.locales.slice(1)) {
     const code = read.code;

@@ -163,10 +163,36 @@ export function findRepeats(english: Iterable<SectionDoc>): SourceRepeats {
   const repeatedSentences = [...sentences.values()]
     .filter((places) => new Set(places.map((p) => blockGroup.get(key(p)) ?? key(p))).size > 1)
     .map((places) => places.map((p) => ({ ...p, group: blockGroup.get(key(p)) })));
+  return indexed(repeatedBlocks, repeatedSentences, readings);
+}
+
+function indexed(blocks: Place[][], sentences: Place[][], readings: Readings): SourceRepeats {
   const held = new Map<string, Set<number>>();
-  for (const places of [...repeatedBlocks, ...repeatedSentences]) for (const p of places) held.set(p.doc.id, (held.get(p.doc.id) ?? new Set()).add(p.block));
+  for (const places of [...blocks, ...sentences]) for (const p of places) held.set(p.doc.id, (held.get(p.doc.id) ?? new Set()).add(p.block));
   const bySection = new Map([...held].map(([id, indices]) => [id, [...indices].toSorted((a, b) => a - b)]));
-  return { blocks: repeatedBlocks, sentences: repeatedSentences, readings, bySection };
+  return { blocks, sentences, readings, bySection };
+}
+
+/** The repeats as the cache keeps them: places by section id, block, sentence and group. */
+export interface StoredRepeats {
+  blocks: [id: string, block: number][][];
+  sentences: [id: string, block: number, sentence: number, group: number | null][][];
+}
+
+export function storedRepeats({ blocks, sentences }: SourceRepeats): StoredRepeats {
+  return {
+    blocks: blocks.map((places) => places.map((p): [string, number] => [p.doc.id, p.block])),
+    sentences: sentences.map((places) => places.map((p): [string, number, number, number | null] => [p.doc.id, p.block, p.sentence!, p.group ?? null])),
+  };
+}
+
+/** The repeats findRepeats found, from the cache: the same places of the same English sections. */
+export function restoredRepeats(stored: StoredRepeats, docs: ReadonlyMap<string, SectionDoc>): SourceRepeats {
+  return indexed(
+    stored.blocks.map((places) => places.map(([id, block]) => ({ doc: docs.get(id)!, block }))),
+    stored.sentences.map((places) => places.map(([id, block, sentence, group]) => ({ doc: docs.get(id)!, block, sentence, group: group ?? undefined }))),
+    new Readings(),
+  );
 }
 
 /** Warnings for a locale whose translations of one repeated English text differ. */

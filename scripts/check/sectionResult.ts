@@ -8,7 +8,7 @@ import { readBlocks } from "../project/blocks.ts";
 import type { Section } from "../project/readProject.ts";
 import type { SectionState as TranslationStateOf, TranslationState } from "../project/translationState.ts";
 import { cacheBypassed, codeIdentity, JsonCache } from "../shared/contentCache.ts";
-import { renderingsOf, repeatedIndices, type RenderedBlock, type Renderings, type SourceRepeats } from "./consistency.ts";
+import { findRepeats, renderingsOf, repeatedIndices, restoredRepeats, storedRepeats, type RenderedBlock, type Renderings, type SourceRepeats, type StoredRepeats } from "./consistency.ts";
 import type { ForbiddenFound, GlossaryCheck, LocaleTerms, SectionTerms } from "./glossary.ts";
 import type { GlossaryEntry } from "../project/glossary.ts";
 import { checkSection, type SectionContext } from "./sectionCheck.ts";
@@ -37,19 +37,25 @@ function checkIdentity(): string {
   return identity;
 }
 
-/** What every section of one check run shares: the English's history and repeats, the options. */
+/** What every section of one check run shares: the English's history, the glossary, the options. */
 export interface SectionRun {
   states: TranslationState;
-  repeats: SourceRepeats;
   glossary: GlossaryCheck;
   diffs: boolean;
 }
 
+/** The English's own part: each section's markup problems, and the texts repeated across sections. */
+interface EnglishResult {
+  markup: Problem[][];
+  repeats: StoredRepeats;
+}
+
 /** Each section's result from the cache where its inputs are unchanged, or worked out (and kept). */
 export class SectionResults {
-  private readonly cache: JsonCache<SectionResult> | undefined;
+  private readonly cache: JsonCache<SectionResult | EnglishResult> | undefined;
+  private repeats: SourceRepeats | undefined;
   /** Per English section and per old English version: a hash of its text, and the glossary entries it has. */
-  private readonly english = new WeakMap<Section, { digest: string; terms: Set<GlossaryEntry> }>();
+  private readonly englishParts = new WeakMap<Section, { digest: string; terms?: Set<GlossaryEntry> }>();
   private readonly oldTerms = new Map<string, Set<GlossaryEntry>>();
 
   constructor(
@@ -61,12 +67,40 @@ export class SectionResults {
     this.cache?.prune();
   }
 
+  /**
+   * The English sections' markup problems (one list per section, in order) and their repeats,
+   * from the cache while every English section is unchanged: the English is then not read into blocks.
+   */
+  english(sections: readonly Section[], markupOf: (doc: Section) => Problem[]): { markup: Problem[][]; repeats: SourceRepeats } {
+    const computeEnglish = () => {
+      const repeats = findRepeats(sections);
+      return { markup: sections.map(markupOf), repeats, stored: { markup: [], repeats: storedRepeats(repeats) } };
+    };
+    let found: { markup: Problem[][]; repeats: SourceRepeats };
+    if (!this.cache) {
+      found = computeEnglish();
+    } else {
+      const key = this.cache.key(["english", ...sections.flatMap((doc) => [doc.id, this.englishOf(doc).digest])]);
+      const cached = this.cache.get(key) as EnglishResult | undefined;
+      if (cached) {
+        found = { markup: cached.markup, repeats: restoredRepeats(cached.repeats, new Map(sections.map((doc) => [doc.id, doc]))) };
+      } else {
+        const computed = computeEnglish();
+        this.cache.put(key, { markup: computed.markup, repeats: computed.stored.repeats });
+        found = computed;
+      }
+    }
+    this.repeats = found.repeats;
+    return found;
+  }
+
   result(english: Section, doc: Section, ctx: SectionContext, terms: LocaleTerms): SectionResult {
-    const { states, repeats } = this.run;
+    const { states } = this.run;
+    const repeats = this.repeats!;
     const state = () => states.section(ctx.code, doc.id)!;
     if (!this.cache) return compute(english, doc, state(), ctx, terms, repeats);
     const key = this.cache.key(this.keyParts(english, doc, ctx, terms));
-    const cached = this.cache.get(key);
+    const cached = this.cache.get(key) as SectionResult | undefined;
     if (cached) return cached;
     const result = compute(english, doc, state(), ctx, terms, repeats);
     this.cache.put(key, result);
@@ -75,12 +109,13 @@ export class SectionResults {
 
   /** Everything the result is computed from, as text. */
   private keyParts(english: Section, doc: Section, ctx: SectionContext, localeTerms: LocaleTerms): (string | undefined)[] {
-    const { states, repeats, diffs } = this.run;
+    const { states, diffs } = this.run;
+    const repeats = this.repeats!;
     const { title, kicker, source, status, keyLines, body, bodyLine } = doc;
     // Held to an older English: that text (snapshot or git) or why it is known nowhere.
     const older = source !== undefined && source !== english.version ? states.history.find(english.id, source) : undefined;
     const now = this.englishOf(english);
-    const terms = older && "text" in older ? [...now.terms, ...this.oldTermsOf(english.id, source!, older.text.body, older.text.bodyLine)] : now.terms;
+    const terms = older && "text" in older ? [...this.termsOf(english), ...this.oldTermsOf(english.id, source!, older.text.body, older.text.bodyLine)] : this.termsOf(english);
     return [
       "section",
       ctx.code,
@@ -95,15 +130,21 @@ export class SectionResults {
     ];
   }
 
-  /** The English section's part of every locale's key, worked out once. */
-  private englishOf(english: Section): { digest: string; terms: Set<GlossaryEntry> } {
-    let known = this.english.get(english);
+  /** The English section's part of every key: a hash of its text, worked out once. */
+  private englishOf(english: Section): { digest: string; terms?: Set<GlossaryEntry> } {
+    let known = this.englishParts.get(english);
     if (!known) {
-      const digest = createHash("sha256").update(JSON.stringify([english.file, english.title, english.kicker, english.bodyLine, english.body])).digest("hex");
-      known = { digest, terms: this.run.glossary.termsOfTexts(english.structure.blocks.map((b) => b.text)) };
-      this.english.set(english, known);
+      known = { digest: createHash("sha256").update(JSON.stringify([english.file, english.title, english.kicker, english.bodyLine])).update(english.body).digest("hex") };
+      this.englishParts.set(english, known);
     }
     return known;
+  }
+
+  /** The glossary entries the English section has (its blocks read only where there is a glossary). */
+  private termsOf(english: Section): Set<GlossaryEntry> {
+    const known = this.englishOf(english);
+    known.terms ??= this.run.glossary.empty ? new Set() : this.run.glossary.termsOfTexts(english.structure.blocks.map((b) => b.text));
+    return known.terms;
   }
 
   private oldTermsOf(id: string, version: string, body: string, bodyLine: number | undefined): Set<GlossaryEntry> {

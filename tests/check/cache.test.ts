@@ -57,7 +57,8 @@ describe("on a copy of the real project", () => {
     expect(expected.problems.length).toBeGreaterThan(0);
     expect(cached(root)).toStrictEqual(expected);
     const sections = readdirSync(join(root, "content", "ar")).length;
-    expect(entries(root)).toHaveLength(sections);
+    // One entry per translated section, and one for the English (its markup problems and repeats).
+    expect(entries(root)).toHaveLength(sections + 1);
     // Warm: the same result, and no translated section is read into blocks (nor aligned).
     const warm = countingBlocks(root);
     expect(checkLocales(warm.project, { cache: true })).toStrictEqual(expected);
@@ -113,6 +114,22 @@ test("stale translations (held to the English they were made from, word diff) ar
   const versions = join(copy.root, "content", ".versions");
   for (const id of readdirSync(versions)) for (const file of readdirSync(join(versions, id))) writeFileSync(join(versions, id, file), "");
   expect(cached(copy.root)).toStrictEqual(cold(copy.root));
+});
+
+test("repeated English (the consistency rule): warm as cold, and after the English stops repeating a text", () => {
+  const copy = copyFixture("consistency");
+  copies.push(copy);
+  const expected = cold(copy.root);
+  expect(expected.problems.some((p) => p.kind === "inconsistent")).toBe(true);
+  expect(cached(copy.root)).toStrictEqual(expected);
+  expect(cached(copy.root)).toStrictEqual(expected);
+  // Each English paragraph made unique: the repeats (kept in the English's entry) change with it.
+  const dir = join(copy.root, "content", "en");
+  for (const name of readdirSync(dir)) writeFileSync(join(dir, name), readFileSync(join(dir, name), "utf8").replace(/\n\n([A-Z][^\n]*)/g, `\n\n$1 (${name})`));
+  const now = cold(copy.root);
+  expect(now.problems.filter((p) => p.kind === "inconsistent")).not.toEqual(expected.problems.filter((p) => p.kind === "inconsistent"));
+  expect(cached(copy.root)).toStrictEqual(now);
+  expect(cached(copy.root)).toStrictEqual(now);
 });
 
 test("npm run check keeps the cache; --no-cache and PLEDGE_NO_CACHE=1 neither read nor write it", () => {
