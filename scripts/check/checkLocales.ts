@@ -140,6 +140,7 @@ export function checkLocales(project: Project | string, options: CheckOptions = 
     summaries.push({ ...summarize(locale, sectionIds, sourceSections, sectionStates, stringStates), glossary: conformance });
   }
 
+  results.save();
   for (const summary of summaries) {
     const own = problems.filter((p) => p.locale === summary.code);
     summary.errors = own.filter((p) => p.severity === "error").length;

@@ -1,13 +1,13 @@
 // One translated section's part of the check, whole: the section rules' state and problems, its
 // blocks against the glossary, the forbidden renderings in it and the blocks that render the
-// English's repeated ones (for the consistency rule). Kept in .cache/check/ under a key made of
-// everything it is computed from, so an unchanged section is neither read into blocks nor aligned.
+// English's repeated ones (for the consistency rule). Kept in .cache/check/<locale>.json under a key
+// made of everything it is computed from, so an unchanged section is neither read into blocks nor aligned.
 import { createHash } from "node:crypto";
 import { join, resolve } from "node:path";
 import { readBlocks } from "../project/blocks.ts";
 import type { Section } from "../project/readProject.ts";
 import type { SectionState as TranslationStateOf, TranslationState } from "../project/translationState.ts";
-import { cacheBypassed, codeIdentity, JsonCache } from "../shared/contentCache.ts";
+import { cacheBypassed, codeIdentity, JsonPack } from "../shared/contentCache.ts";
 import { findRepeats, renderingsOf, repeatedIndices, restoredRepeats, storedRepeats, type RenderedBlock, type Renderings, type SourceRepeats, type StoredRepeats } from "./consistency.ts";
 import type { ForbiddenFound, GlossaryCheck, LocaleTerms, SectionTerms } from "./glossary.ts";
 import type { GlossaryEntry } from "../project/glossary.ts";
@@ -52,7 +52,9 @@ interface EnglishResult {
 
 /** Each section's result from the cache where its inputs are unchanged, or worked out (and kept). */
 export class SectionResults {
-  private readonly cache: JsonCache<SectionResult | EnglishResult> | undefined;
+  /** One pack per locale (the source locale's holds the English's part), or none without the cache. */
+  private readonly packs: Map<string, JsonPack<SectionResult | EnglishResult>> | undefined;
+  private readonly dir: string;
   private repeats: SourceRepeats | undefined;
   /** Per English section and per old English version: a hash of its text, and the glossary entries it has. */
   private readonly englishParts = new WeakMap<Section, { digest: string; terms?: Set<GlossaryEntry> }>();
@@ -63,8 +65,23 @@ export class SectionResults {
     enabled: boolean,
     private readonly run: SectionRun,
   ) {
-    this.cache = enabled && !cacheBypassed() ? new JsonCache(join(root, ".cache", "check"), checkIdentity()) : undefined;
-    this.cache?.prune();
+    this.dir = join(root, ".cache", "check");
+    this.packs = enabled && !cacheBypassed() ? new Map() : undefined;
+  }
+
+  private pack(code: string): JsonPack<SectionResult | EnglishResult> | undefined {
+    if (!this.packs) return undefined;
+    let pack = this.packs.get(code);
+    if (!pack) {
+      pack = new JsonPack(join(this.dir, `${code}.json`), checkIdentity());
+      this.packs.set(code, pack);
+    }
+    return pack;
+  }
+
+  /** Writes what this run added (or used on a new day). */
+  save(): void {
+    for (const pack of this.packs?.values() ?? []) pack.save();
   }
 
   /**
@@ -77,16 +94,17 @@ export class SectionResults {
       return { markup: sections.map(markupOf), repeats, stored: { markup: [], repeats: storedRepeats(repeats) } };
     };
     let found: { markup: Problem[][]; repeats: SourceRepeats };
-    if (!this.cache) {
+    const cache = this.pack(sections[0]?.locale ?? "source");
+    if (!cache) {
       found = computeEnglish();
     } else {
-      const key = this.cache.key(["english", ...sections.flatMap((doc) => [doc.id, this.englishOf(doc).digest])]);
-      const cached = this.cache.get(key) as EnglishResult | undefined;
+      const key = cache.key(["english", ...sections.flatMap((doc) => [doc.id, this.englishOf(doc).digest])]);
+      const cached = cache.get(key) as EnglishResult | undefined;
       if (cached) {
         found = { markup: cached.markup, repeats: restoredRepeats(cached.repeats, new Map(sections.map((doc) => [doc.id, doc]))) };
       } else {
         const computed = computeEnglish();
-        this.cache.put(key, { markup: computed.markup, repeats: computed.stored.repeats });
+        cache.put(key, { markup: computed.markup, repeats: computed.stored.repeats });
         found = computed;
       }
     }
@@ -98,12 +116,13 @@ export class SectionResults {
     const { states } = this.run;
     const repeats = this.repeats!;
     const state = () => states.section(ctx.code, doc.id)!;
-    if (!this.cache) return compute(english, doc, state(), ctx, terms, repeats);
-    const key = this.cache.key(this.keyParts(english, doc, ctx, terms));
-    const cached = this.cache.get(key) as SectionResult | undefined;
+    const cache = this.pack(ctx.code);
+    if (!cache) return compute(english, doc, state(), ctx, terms, repeats);
+    const key = cache.key(this.keyParts(english, doc, ctx, terms));
+    const cached = cache.get(key) as SectionResult | undefined;
     if (cached) return cached;
     const result = compute(english, doc, state(), ctx, terms, repeats);
-    this.cache.put(key, result);
+    cache.put(key, result);
     return result;
   }
 

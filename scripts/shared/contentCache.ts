@@ -5,7 +5,7 @@
 // whole (temporary file, then rename): a damaged, truncated or foreign entry is ignored and rebuilt.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 
 /** Set (to anything but "0") to bypass every cache: nothing is read or written. */
 const NO_CACHE_ENV = "PLEDGE_NO_CACHE";
@@ -47,6 +47,16 @@ export function codeIdentity({ root, folders, packages }: CodeParts): string {
   return hash.digest("hex");
 }
 
+/** The key of a value computed from these parts by this code (each part told apart from the next by its length). */
+function contentKey(identity: string, parts: readonly (string | undefined)[]): string {
+  const hash = createHash("sha256").update(`${identity}\n`);
+  for (const part of parts) {
+    if (part === undefined) hash.update("-\n");
+    else hash.update(`${part.length}:`).update(part).update("\n");
+  }
+  return hash.digest("hex").slice(0, 32);
+}
+
 interface Entry {
   format: number;
   key: string;
@@ -56,20 +66,15 @@ interface Entry {
 /** One folder of JSON values by key: `<key>.json`. */
 export class JsonCache<Value> {
   private pruned = false;
+  private made = false;
 
   constructor(
     readonly dir: string,
     private readonly identity: string,
   ) {}
 
-  /** The key of a value computed from these parts (each told apart from the next by its length). */
   key(parts: readonly (string | undefined)[]): string {
-    const hash = createHash("sha256").update(`${this.identity}\n`);
-    for (const part of parts) {
-      if (part === undefined) hash.update("-\n");
-      else hash.update(`${part.length}:`).update(part).update("\n");
-    }
-    return hash.digest("hex").slice(0, 32);
+    return contentKey(this.identity, parts);
   }
 
   file(key: string): string {
@@ -99,7 +104,9 @@ export class JsonCache<Value> {
   /** Stores the value; a folder that cannot be written only means a cold run next time. */
   put(key: string, value: Value): void {
     try {
-      mkdirSync(this.dir, { recursive: true });
+      // Once per instance: a run writes thousands of entries into one folder.
+      if (!this.made) mkdirSync(this.dir, { recursive: true });
+      this.made = true;
       writeAtomically(this.file(key), JSON.stringify({ format: FORMAT, key, value } satisfies Entry));
     } catch {
       // Read-only checkout, full disk: the value was computed, only not kept.
@@ -192,6 +199,82 @@ export class OutputCache<Facts = never> {
 
   prune(now?: number): void {
     this.entries.prune(now);
+  }
+}
+
+interface PackedEntry {
+  /** The day (since 1970) a run last used it. */
+  used: number;
+  value: unknown;
+}
+
+/**
+ * Many small values in one file, by key (a locale's sections: thousands of files would cost more
+ * to write and read than the work they spare). Read whole on first use, written whole by save()
+ * when a value was added or first used on a new day; entries unused for two weeks are left out
+ * then. A pack that is damaged, truncated or of another format is read as empty, and rebuilt.
+ */
+export class JsonPack<Value> {
+  private entries: Map<string, PackedEntry> | undefined;
+  private changed = false;
+  private readonly today: number;
+
+  constructor(
+    readonly file: string,
+    private readonly identity: string,
+    now = Date.now(),
+  ) {
+    this.today = Math.floor(now / DAY_MS);
+  }
+
+  key(parts: readonly (string | undefined)[]): string {
+    return contentKey(this.identity, parts);
+  }
+
+  get(key: string): Value | undefined {
+    const entry = this.read().get(key);
+    if (!entry) return undefined;
+    if (entry.used !== this.today) {
+      entry.used = this.today;
+      this.changed = true;
+    }
+    return entry.value as Value;
+  }
+
+  put(key: string, value: Value): void {
+    this.read().set(key, { used: this.today, value });
+    this.changed = true;
+  }
+
+  /** Writes the pack if anything changed; a folder that cannot be written only means a cold run next time. */
+  save(): void {
+    if (!this.changed || !this.entries) return;
+    const kept: Record<string, PackedEntry> = {};
+    // (A day to come is no use: a clock set wrong, or not this cache's writing.)
+    for (const [key, entry] of this.entries) if (entry.used <= this.today && this.today - entry.used <= KEEP_UNUSED_DAYS) kept[key] = entry;
+    try {
+      mkdirSync(dirname(this.file), { recursive: true });
+      writeAtomically(this.file, JSON.stringify({ format: FORMAT, entries: kept }));
+      this.changed = false;
+    } catch {
+      // Read-only checkout, full disk: the values were computed, only not kept.
+    }
+  }
+
+  private read(): Map<string, PackedEntry> {
+    if (this.entries) return this.entries;
+    this.entries = new Map();
+    let pack: { format?: unknown; entries?: unknown };
+    try {
+      pack = JSON.parse(readFileSync(this.file, "utf8")) as typeof pack;
+    } catch {
+      return this.entries;
+    }
+    if (pack === null || typeof pack !== "object" || pack.format !== FORMAT || pack.entries === null || typeof pack.entries !== "object") return this.entries;
+    for (const [key, entry] of Object.entries(pack.entries as Record<string, unknown>)) {
+      if (entry !== null && typeof entry === "object" && typeof (entry as PackedEntry).used === "number" && "value" in entry) this.entries.set(key, entry as PackedEntry);
+    }
+    return this.entries;
   }
 }
 

@@ -28,7 +28,9 @@ afterEach(() => {
 
 const cold = (root: string) => checkLocales(root, { cache: false });
 const cached = (root: string) => checkLocales(root, { cache: true });
-const entries = (root: string) => readdirSync(join(root, ".cache", "check")).filter((n) => n.endsWith(".json"));
+const pack = (root: string, code: string) => join(root, ".cache", "check", `${code}.json`);
+/** The keys a locale's pack holds. */
+const keysIn = (root: string, code: string) => Object.keys((JSON.parse(readFileSync(pack(root, code), "utf8")) as { entries: object }).entries);
 
 /** The project with every translated section's blocks counted when asked for. */
 function countingBlocks(root: string): { project: Project; reads: () => number } {
@@ -57,8 +59,10 @@ describe("on a copy of the real project", () => {
     expect(expected.problems.length).toBeGreaterThan(0);
     expect(cached(root)).toStrictEqual(expected);
     const sections = readdirSync(join(root, "content", "ar")).length;
-    // One entry per translated section, and one for the English (its markup problems and repeats).
-    expect(entries(root)).toHaveLength(sections + 1);
+    // One pack per locale: an entry per translated section; the English's own part in its pack.
+    expect(readdirSync(join(root, ".cache", "check")).toSorted()).toEqual(["ar.json", "en.json"]);
+    expect(keysIn(root, "ar")).toHaveLength(sections);
+    expect(keysIn(root, "en")).toHaveLength(1);
     // Warm: the same result, and no translated section is read into blocks (nor aligned).
     const warm = countingBlocks(root);
     expect(checkLocales(warm.project, { cache: true })).toStrictEqual(expected);
@@ -83,23 +87,28 @@ describe("on a copy of the real project", () => {
     }
   });
 
-  test("an entry holding garbage, a truncated entry or another key's entry is rebuilt", () => {
+  test("a pack holding garbage, a truncated pack, or entries under other keys are not trusted, and are rebuilt", () => {
     const copy = copyProject();
     copies.push(copy);
     const { root } = copy;
     const expected = cold(root);
     cached(root);
-    const [garbage, truncated, foreign] = entries(root).map((n) => join(root, ".cache", "check", n)) as [string, string, string];
-    const intact = readFileSync(truncated, "utf8");
-    writeFileSync(garbage, "\u0000not json at all");
-    writeFileSync(truncated, intact.slice(0, intact.length / 2));
-    writeFileSync(foreign, JSON.stringify({ format: 1, key: "f".repeat(32), value: { state: "reviewed", problems: [], terms: { problems: [], uses: 0, asGlossary: 0 }, forbidden: { problems: [], count: 0 }, renderings: [], rendered: [] } }));
-    expect(cached(root)).toStrictEqual(expected);
-    for (const file of [garbage, truncated, foreign]) {
-      const entry = JSON.parse(readFileSync(file, "utf8")) as { format: number; key: string };
-      expect(`${entry.key}.json`).toBe(file.split("/").pop());
+    const intact = readFileSync(pack(root, "ar"), "utf8");
+    const keys = keysIn(root, "ar");
+    // Every entry of another key, holding a result that would show if it were served.
+    const foreign = { state: "reviewed", problems: [], terms: { problems: [], uses: 0, asGlossary: 0 }, forbidden: { problems: [], count: 0 }, renderings: [], rendered: [] };
+    const damaged: [string, string][] = [
+      ["garbage", "\u0000not json at all"],
+      ["truncated", intact.slice(0, intact.length / 2)],
+      ["other keys", JSON.stringify({ format: 1, entries: Object.fromEntries(keys.map((k) => [`${k.slice(0, -1)}x`, { used: 99_999, value: foreign }])) })],
+      ["another format", intact.replace('"format":1', '"format":0')],
+    ];
+    for (const [what, text] of damaged) {
+      writeFileSync(pack(root, "ar"), text);
+      expect(cached(root), what).toStrictEqual(expected);
+      expect(keysIn(root, "ar").toSorted(), what).toEqual([...keys].toSorted());
     }
-    expect(readFileSync(truncated, "utf8")).toBe(intact);
+    expect(readFileSync(pack(root, "ar"), "utf8")).toBe(intact);
   });
 });
 
@@ -140,7 +149,7 @@ test("npm run check keeps the cache; --no-cache and PLEDGE_NO_CACHE=1 neither re
   runScript("check.ts", ["--root", copy.root], { env: { PLEDGE_NO_CACHE: "1" } });
   expect(existsSync(join(copy.root, ".cache", "check"))).toBe(false);
   const filling = runScript("check.ts", ["--root", copy.root]);
-  expect(entries(copy.root).length).toBeGreaterThan(0);
+  expect(keysIn(copy.root, "ar").length).toBeGreaterThan(0);
   const warm = runScript("check.ts", ["--root", copy.root]);
   expect([filling.stdout, warm.stdout]).toEqual([off.stdout, off.stdout]);
   expect([filling.status, warm.status]).toEqual([off.status, off.status]);

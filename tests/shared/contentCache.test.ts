@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
-import { cacheBypassed, codeIdentity, JsonCache, OutputCache } from "../../scripts/shared/contentCache.ts";
+import { cacheBypassed, codeIdentity, JsonCache, JsonPack, OutputCache } from "../../scripts/shared/contentCache.ts";
 import { ROOT } from "../helpers/site.ts";
 
 let dirs: string[] = [];
@@ -75,6 +75,63 @@ describe("JsonCache", () => {
     const cache = new JsonCache<number>(join(dir, "cache"), "code");
     expect(() => cache.put(cache.key(["x"]), 1)).not.toThrow();
     expect(cache.get(cache.key(["x"]))).toBeUndefined();
+  });
+});
+
+describe("JsonPack (many small values in one file)", () => {
+  const day = 86_400_000;
+
+  test("values come back under their keys in the next run; written only when something changed", () => {
+    const file = join(folder(), "ar.json");
+    const first = new JsonPack<number[]>(file, "code");
+    const [a, b] = [first.key(["a"]), first.key(["b"])];
+    first.put(a, [1]);
+    first.put(b, [2]);
+    first.save();
+    const next = new JsonPack<number[]>(file, "code");
+    expect([next.get(a), next.get(b), next.get(next.key(["c"]))]).toEqual([[1], [2], undefined]);
+    writeFileSync(file, readFileSync(file, "utf8").replace('"format":1', '"format":1 '));
+    next.save();
+    // Nothing new, used today already: the file is not written again.
+    expect(readFileSync(file, "utf8")).toContain('"format":1 ');
+  });
+
+  test.each([
+    ["garbage", "\u0000"],
+    ["a truncated pack", '{"format":1,"entries":{"'],
+    ["another format", '{"format":0,"entries":{}}'],
+    ["an entry without its value", '{"format":1,"entries":{"KEY":{"used":1}}}'],
+    ["entries that are not objects", '{"format":1,"entries":{"KEY":3}}'],
+  ])("%s reads as empty, and the next save replaces it", (_, text) => {
+    const file = join(folder(), "ar.json");
+    const pack = new JsonPack<number>(file, "code");
+    const key = pack.key(["a"]);
+    mkdirSync(join(file, ".."), { recursive: true });
+    writeFileSync(file, text.replace("KEY", key));
+    expect(pack.get(key)).toBeUndefined();
+    pack.put(key, 1);
+    pack.save();
+    expect(new JsonPack<number>(file, "code").get(key)).toBe(1);
+  });
+
+  test("an entry unused for two weeks is left out when the pack is next written; a use keeps it", () => {
+    const file = join(folder(), "ar.json");
+    const then = Date.now() - 15 * day;
+    const old = new JsonPack<number>(file, "code", then);
+    const [unused, used] = [old.key(["unused"]), old.key(["used"])];
+    old.put(unused, 1);
+    old.put(used, 2);
+    old.save();
+    const now = new JsonPack<number>(file, "code");
+    expect(now.get(used)).toBe(2);
+    now.save();
+    const later = new JsonPack<number>(file, "code");
+    expect([later.get(unused), later.get(used)]).toEqual([undefined, 2]);
+  });
+
+  test("the key holds the code identity", () => {
+    const dir = folder();
+    expect(new JsonPack(join(dir, "a.json"), "code-1").key(["x"])).not.toBe(new JsonPack(join(dir, "a.json"), "code-2").key(["x"]));
   });
 });
 
