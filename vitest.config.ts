@@ -7,5 +7,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     maxWorkers: 2,
+    // Commands run on the fixtures in place would leave .cache/ folders in them: the tests of the
+    // cache itself turn it back on (tests/check/cache.test.ts, the bench).
+    env: { PLEDGE_NO_CACHE: "1" },
   },
 });

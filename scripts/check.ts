@@ -4,6 +4,7 @@
 //   --format markdown    a report for a pull-request comment or a CI job summary
 //   --root <folder>      check another project folder (default: the current one)
 //   --no-diff            do not look up what changed in the English for stale sections
+//   --no-cache           neither read nor write .cache/check/ (also PLEDGE_NO_CACHE=1)
 // Exit status: 0 without errors (warnings allowed), 1 on any error, 2 on a usage mistake.
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -11,7 +12,7 @@ import { reportFailure } from "./cli.ts";
 import { checkLocales, jsonReport, markdownReport, textReport } from "./check/index.ts";
 import { readProject } from "./project/readProject.ts";
 
-const USAGE = "usage: npm run check -- [--locale <code>] [--json | --format text|markdown|json] [--root <folder>] [--no-diff]";
+const USAGE = "usage: npm run check -- [--locale <code>] [--json | --format text|markdown|json] [--root <folder>] [--no-diff] [--no-cache]";
 
 function usage(problem: string): never {
   console.error(`✗ ${problem}\n  ${USAGE}`);
@@ -27,6 +28,7 @@ function readArgs() {
         format: { type: "string" },
         root: { type: "string" },
         "no-diff": { type: "boolean" },
+        "no-cache": { type: "boolean" },
         debug: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
@@ -56,7 +58,7 @@ try {
       if (!known.includes(code)) usage(`there is no locale "${code}": the locales are ${known.join(", ")}`);
     }
   }
-  const result = checkLocales(project, { ...(locales ? { locales } : {}), diffs: !args["no-diff"] });
+  const result = checkLocales(project, { ...(locales ? { locales } : {}), diffs: !args["no-diff"], cache: !args["no-cache"] });
   const report = format === "json" ? jsonReport(result) : format === "markdown" ? markdownReport(result) : textReport(result);
   console.log(report);
   process.exitCode = result.ok ? 0 : 1;

@@ -50,6 +50,20 @@ describe("GitHub Pages", () => {
     expect(deploy.permissions).toMatchObject({ pages: "write", "id-token": "write" });
   });
 
+  test(".cache/ is restored from the last run before the tests and the build, and saved by every run", () => {
+    const steps = deploy.jobs.build!.steps;
+    const at = steps.findIndex((s) => s.uses?.startsWith("actions/cache@"));
+    expect(at, "an actions/cache step").toBeGreaterThanOrEqual(0);
+    const { path, key, "restore-keys": restoreKeys } = steps[at]!.with as { path: string; key: string; "restore-keys": string };
+    expect(path).toBe(".cache");
+    // A key no earlier run has: never an exact hit, so the run saves what it added; the prefix restores the newest.
+    expect(key).toMatch(/\$\{\{ github\.run_id \}\}/);
+    expect(key.startsWith(restoreKeys)).toBe(true);
+    const before = (command: string) => steps.findIndex((s) => s.run?.trim() === command);
+    expect(at).toBeLessThan(before("npm test"));
+    expect(at).toBeLessThan(before("npm run build"));
+  });
+
   test("SITE_URL comes from the Pages address while campaign.yml has the example address, before the build", () => {
     const commands = runs(deploy.jobs.build!.steps);
     const address = commands.findIndex((c) => c.includes("scripts/pages-site-url.ts") && c.includes("steps.pages.outputs.base_url") && c.includes("GITHUB_ENV"));

@@ -2,11 +2,12 @@
 // never throws for a problem in the content: each becomes a Problem with file, line and hint.
 import { resolve } from "node:path";
 import { readProject, type Project, type ProjectLocale } from "../project/readProject.ts";
-import { checkConsistency, findRepeats } from "./consistency.ts";
+import { checkConsistency } from "./consistency.ts";
 import { countBlockProblems, reportMarkup } from "./blockRules.ts";
-import { GlossaryCheck, type AlignedSection } from "./glossary.ts";
+import { GlossaryCheck, type ForbiddenFound } from "./glossary.ts";
 import { printFontProblems } from "./printFontCoverage.ts";
-import { checkSection } from "./sectionCheck.ts";
+import type { Renderings } from "./consistency.ts";
+import { renderingsFrom, SectionResults } from "./sectionResult.ts";
 import type { Section } from "../project/readProject.ts";
 import { translationState } from "../project/translationState.ts";
 import { checkStrings, requiredStrings } from "./strings.ts";
@@ -27,8 +28,19 @@ export function checkLocales(project: Project | string, options: CheckOptions = 
     const doc = source.sections.get(id);
     if (!doc) continue;
     sourceSections.set(id, doc);
-    reportMarkup(doc.structure, (kind, line, message, hint) => problems.push({ locale: sourceCode, file: doc.file, ...(line !== undefined ? { line } : {}), severity: "error", kind, message, hint }));
   }
+  const wanted = options.locales ? new Set(options.locales) : undefined;
+  // Where each section stands (stale ones held to the English they were made from, diffs or not).
+  const states = translationState(project);
+  const glossary = new GlossaryCheck(project.glossary);
+  const results = new SectionResults(root, options.cache === true, { states, glossary, diffs: options.diffs !== false });
+  const sourceParts = results.english([...sourceSections.values()], (doc) => {
+    const markup: Problem[] = [];
+    reportMarkup(doc.structure, (kind, line, message, hint) => markup.push({ locale: sourceCode, file: doc.file, ...(line !== undefined ? { line } : {}), severity: "error", kind, message, hint }));
+    return markup;
+  });
+  for (const markup of sourceParts.markup) problems.push(...markup);
+  const { repeats } = sourceParts;
   const listed = new Set(sectionIds);
   for (const doc of source.sections.values()) {
     if (!listed.has(doc.id) && sectionIds.length > 0) {
@@ -43,11 +55,6 @@ export function checkLocales(project: Project | string, options: CheckOptions = 
     }
   }
 
-  const wanted = options.locales ? new Set(options.locales) : undefined;
-  // Where each section stands (stale ones held to the English they were made from, diffs or not).
-  const states = translationState(project);
-  const repeats = findRepeats([...sourceSections.values()]);
-  const glossary = new GlossaryCheck(project.glossary);
   problems.push(...glossary.entryProblems(project, [...sourceSections.values()]));
   const summaries: LocaleSummary[] = [summarizeSource(source, sectionIds, sourceSections)];
   for (const read of project.locales.slice(1)) {
@@ -56,7 +63,11 @@ export function checkLocales(project: Project | string, options: CheckOptions = 
     const locale = checkedLocale(read);
     const localeProblems: Problem[] = [...locale.problems];
     const sectionStates = new Map<string, SectionState>();
-    const aligned: AlignedSection[] = [];
+    const terms = glossary.forLocale(locale);
+    const termProblems: Problem[] = [...terms.opening];
+    const conformance = { uses: 0, asGlossary: 0, forbidden: 0, undecided: terms.undecided };
+    const forbidden = new Map<string, ForbiddenFound>();
+    const renderings = new Map<string, Renderings>();
     for (const id of sectionIds) {
       const doc = locale.sections.get(id);
       const english = sourceSections.get(id);
@@ -74,16 +85,25 @@ export function checkLocales(project: Project | string, options: CheckOptions = 
           hint: `copy content/${sourceCode}/${id}.md to content/${code}/${id}.md, translate it, then run npm run locale:mark -- ${code} ${id}`,
         });
       } else if (english) {
-        const result = checkSection(english, doc, states.section(code, id)!, {
-          code,
-          complete: locale.complete,
-          diffs: options.diffs !== false,
-          expansion: locale.expansion,
-          ...(locale.exchange ? { exchange: locale.exchange } : {}),
-        });
+        const result = results.result(
+          english,
+          doc,
+          {
+            code,
+            complete: locale.complete,
+            diffs: options.diffs !== false,
+            expansion: locale.expansion,
+            ...(locale.exchange ? { exchange: locale.exchange } : {}),
+          },
+          terms,
+        );
         sectionStates.set(id, result.state);
         localeProblems.push(...result.problems);
-        if (result.aligned) aligned.push({ doc, ...result.aligned });
+        termProblems.push(...result.terms.problems);
+        conformance.uses += result.terms.uses;
+        conformance.asGlossary += result.terms.asGlossary;
+        forbidden.set(id, result.forbidden);
+        renderings.set(id, renderingsFrom(doc.file, result));
       } else {
         // The English file itself is broken (reported there): nothing to compare against yet.
         sectionStates.set(id, doc.status === "reviewed" ? "reviewed" : "draft");
@@ -101,9 +121,13 @@ export function checkLocales(project: Project | string, options: CheckOptions = 
       });
     }
     const translated = new Map([...locale.sections].filter(([id]) => sectionStates.get(id) !== "untranslated"));
-    localeProblems.push(...checkConsistency(repeats, translated, code));
-    const terms = glossary.checkLocale(locale, aligned, translated.values());
-    localeProblems.push(...terms.problems);
+    localeProblems.push(...checkConsistency(repeats, new Map([...translated.keys()].flatMap((id) => (renderings.has(id) ? [[id, renderings.get(id)!]] : []))), code));
+    // The glossary's problems in the rule's order: undecided terms, blocks, forbidden renderings in sections, then in UI strings.
+    for (const found of [...[...translated.values()].map((doc) => forbidden.get(doc.id) ?? terms.forbiddenIn(doc)), terms.strings()]) {
+      termProblems.push(...found.problems);
+      conformance.forbidden += found.count;
+    }
+    localeProblems.push(...termProblems);
     let stringStates = new Map<string, StringState>();
     if (source.strings) {
       const strings = checkStrings(source.strings, locale);
@@ -113,9 +137,10 @@ export function checkLocales(project: Project | string, options: CheckOptions = 
     }
     localeProblems.push(...printFontProblems(locale));
     problems.push(...localeProblems);
-    summaries.push({ ...summarize(locale, sectionIds, sourceSections, sectionStates, stringStates), glossary: terms.conformance });
+    summaries.push({ ...summarize(locale, sectionIds, sourceSections, sectionStates, stringStates), glossary: conformance });
   }
 
+  results.save();
   for (const summary of summaries) {
     const own = problems.filter((p) => p.locale === summary.code);
     summary.errors = own.filter((p) => p.severity === "error").length;

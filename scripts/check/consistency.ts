@@ -4,7 +4,6 @@
 // normalising whitespace and removing citation markers, which may differ between the copies.
 import { CITATION_PATTERN, MAY_HOLD_CITATION } from "../shared/markdown.ts";
 import type { SectionDoc } from "./sectionCheck.ts";
-import type { Block } from "../project/blocks.ts";
 import { alignBlocks } from "../project/align.ts";
 import { singleSpaced } from "../shared/whitespace.ts";
 import type { Problem } from "./types.ts";
@@ -27,18 +26,38 @@ export interface SourceRepeats {
   sentences: Place[][];
   /** Normalised texts, kept for the locales' check in the same run. */
   readings: Readings;
+  /** Each section's English block indices that a repeat holds, in order. */
+  bySection: Map<string, number[]>;
 }
 
-/** The translated block that renders an English block, as the project's aligner pairs them (none when it has no counterpart). */
-const alignments = new WeakMap<SectionDoc, Int32Array>();
-function pairedBlock(english: SectionDoc, translation: SectionDoc, index: number): Block | undefined {
-  let counterpart = alignments.get(translation);
-  if (!counterpart) {
-    counterpart = alignBlocks(english.structure.blocks, translation.structure.blocks).counterpart;
-    alignments.set(translation, counterpart);
+/** A translated block as the rule compares it: its text and line. */
+export interface RenderedBlock {
+  text: string;
+  line: number;
+}
+
+/** A translation's blocks that render the English's repeated ones, by English block index (absent: no counterpart). */
+export interface Renderings {
+  file: string;
+  blocks: ReadonlyMap<number, RenderedBlock>;
+}
+
+/** The English block indices of a section that some repeat holds, in order (what its renderings depend on). */
+export function repeatedIndices(repeats: SourceRepeats, id: string): number[] {
+  return repeats.bySection.get(id) ?? [];
+}
+
+/** The translated blocks that render a section's repeated English blocks, as the project's aligner pairs them. */
+export function renderingsOf(repeats: SourceRepeats, english: SectionDoc, translation: SectionDoc): Map<number, number> {
+  const indices = repeatedIndices(repeats, english.id);
+  const found = new Map<number, number>();
+  if (indices.length === 0) return found;
+  const { counterpart } = alignBlocks(english.structure.blocks, translation.structure.blocks);
+  for (const index of indices) {
+    const at = counterpart[index] ?? -1;
+    if (at >= 0) found.set(index, at);
   }
-  const at = counterpart[index] ?? -1;
-  return at >= 0 ? translation.structure.blocks[at] : undefined;
+  return found;
 }
 
 /** The text as compared: no citation markers, single spaces, no space before punctuation. */
@@ -62,8 +81,8 @@ interface Reading {
  */
 class Readings {
   private known = new Map<string, Reading>();
-  private ofBlock = new WeakMap<Block, Reading>();
-  private of(block: Block): Reading {
+  private ofBlock = new WeakMap<{ text: string }, Reading>();
+  private of(block: { text: string }): Reading {
     let known = this.ofBlock.get(block);
     if (known) return known;
     known = this.known.get(block.text);
@@ -74,10 +93,10 @@ class Readings {
     this.ofBlock.set(block, known);
     return known;
   }
-  text(block: Block): string {
+  text(block: { text: string }): string {
     return this.of(block).text;
   }
-  sentences(block: Block): string[] {
+  sentences(block: { text: string }): string[] {
     const known = this.of(block);
     known.sentences ??= sentencesOf(known.text);
     return known.sentences;
@@ -144,30 +163,59 @@ export function findRepeats(english: Iterable<SectionDoc>): SourceRepeats {
   const repeatedSentences = [...sentences.values()]
     .filter((places) => new Set(places.map((p) => blockGroup.get(key(p)) ?? key(p))).size > 1)
     .map((places) => places.map((p) => ({ ...p, group: blockGroup.get(key(p)) })));
-  return { blocks: repeatedBlocks, sentences: repeatedSentences, readings };
+  return indexed(repeatedBlocks, repeatedSentences, readings);
+}
+
+function indexed(blocks: Place[][], sentences: Place[][], readings: Readings): SourceRepeats {
+  const held = new Map<string, Set<number>>();
+  for (const places of [...blocks, ...sentences]) for (const p of places) held.set(p.doc.id, (held.get(p.doc.id) ?? new Set()).add(p.block));
+  const bySection = new Map([...held].map(([id, indices]) => [id, [...indices].toSorted((a, b) => a - b)]));
+  return { blocks, sentences, readings, bySection };
+}
+
+/** The repeats as the cache keeps them: places by section id, block, sentence and group. */
+export interface StoredRepeats {
+  blocks: [id: string, block: number][][];
+  sentences: [id: string, block: number, sentence: number, group: number | null][][];
+}
+
+export function storedRepeats({ blocks, sentences }: SourceRepeats): StoredRepeats {
+  return {
+    blocks: blocks.map((places) => places.map((p): [string, number] => [p.doc.id, p.block])),
+    sentences: sentences.map((places) => places.map((p): [string, number, number, number | null] => [p.doc.id, p.block, p.sentence!, p.group ?? null])),
+  };
+}
+
+/** The repeats findRepeats found, from the cache: the same places of the same English sections. */
+export function restoredRepeats(stored: StoredRepeats, docs: ReadonlyMap<string, SectionDoc>): SourceRepeats {
+  return indexed(
+    stored.blocks.map((places) => places.map(([id, block]) => ({ doc: docs.get(id)!, block }))),
+    stored.sentences.map((places) => places.map(([id, block, sentence, group]) => ({ doc: docs.get(id)!, block, sentence, group: group ?? undefined }))),
+    new Readings(),
+  );
 }
 
 /** Warnings for a locale whose translations of one repeated English text differ. */
-export function checkConsistency(repeats: SourceRepeats, translated: ReadonlyMap<string, SectionDoc>, code: string): Problem[] {
+export function checkConsistency(repeats: SourceRepeats, translated: ReadonlyMap<string, Renderings>, code: string): Problem[] {
   const { readings } = repeats;
   /** The translated block that renders an English place, if any. */
-  const rendered = (place: Place): { doc: SectionDoc; block: Block } | undefined => {
+  const rendered = (place: Place): { doc: Renderings; block: RenderedBlock } | undefined => {
     const doc = translated.get(place.doc.id);
-    const block = doc && pairedBlock(place.doc, doc, place.block);
+    const block = doc?.blocks.get(place.block);
     if (!doc || !block) return undefined;
     // Sentences pair by position only when the translation has as many.
     if (place.sentence !== undefined && readings.sentences(block).length !== readings.sentences(place.doc.structure.blocks[place.block]!).length) return undefined;
     return { doc, block };
   };
   /** The text compared: the block's, or the sentence's. */
-  const textOf = (place: Place, block: Block) => (place.sentence === undefined ? readings.text(block) : readings.sentences(block)[place.sentence]!);
+  const textOf = (place: Place, block: RenderedBlock) => (place.sentence === undefined ? readings.text(block) : readings.sentences(block)[place.sentence]!);
   const reported = new Map<string, Problem & { more: number }>();
   for (const [kind, groups] of [
     ["block", repeats.blocks],
     ["sentence", repeats.sentences],
   ] as const) {
     for (const places of groups) {
-      let first: { place: Place; doc: SectionDoc; block: Block; text?: string } | undefined;
+      let first: { place: Place; doc: Renderings; block: RenderedBlock; text?: string } | undefined;
       for (const place of places) {
         const mine = rendered(place);
         if (!mine) continue;

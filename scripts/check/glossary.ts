@@ -27,8 +27,7 @@ interface LocaleRendering {
 /** The glossary's side of the check, worked out once per run and used for every locale. */
 export class GlossaryCheck {
   private readonly glossary: Glossary;
-  /** The terms of each English block, found once for all the locales held to it. */
-  private readonly termsOfBlock = new WeakMap<Block, readonly GlossaryEntry[]>();
+  private readonly termsOfText = new Map<string, readonly GlossaryEntry[]>();
 
   constructor(glossary: Glossary) {
     this.glossary = glossary;
@@ -38,10 +37,27 @@ export class GlossaryCheck {
     return this.glossary.entries.length === 0;
   }
 
-  private blockTerms(block: Block): readonly GlossaryEntry[] {
-    let terms = this.termsOfBlock.get(block);
-    if (!terms) this.termsOfBlock.set(block, (terms = termsIn(block.text, this.glossary)));
-    return terms;
+  get entries(): readonly GlossaryEntry[] {
+    return this.glossary.entries;
+  }
+
+  get file(): string {
+    return this.glossary.file;
+  }
+
+  /** The entries whose English forms a text has (termsIn), once per distinct text: every locale is held to the same English. */
+  termsIn(text: string): readonly GlossaryEntry[] {
+    let found = this.termsOfText.get(text);
+    if (!found) this.termsOfText.set(text, (found = termsIn(text, this.glossary)));
+    return found;
+  }
+
+  /** The entries any of the texts has. */
+  termsOfTexts(texts: Iterable<string>): Set<GlossaryEntry> {
+    const found = new Set<GlossaryEntry>();
+    if (this.empty) return found;
+    for (const text of texts) for (const entry of this.termsIn(text)) found.add(entry);
+    return found;
   }
 
   /** Entries naming a locale the project lacks, or a term no English section or string has: warnings at their line. */
@@ -53,12 +69,12 @@ export class GlossaryCheck {
     const codes = new Set(project.locales.map((l) => l.code));
     const used = new Set<GlossaryEntry>();
     const note = (text: string | undefined) => {
-      if (text) for (const entry of termsIn(text, this.glossary)) used.add(entry);
+      if (text) for (const entry of this.termsIn(text)) used.add(entry);
     };
     for (const doc of english) {
       note(doc.title);
       note(doc.kicker);
-      for (const block of doc.structure.blocks) for (const entry of this.blockTerms(block)) used.add(entry);
+      for (const block of doc.structure.blocks) note(block.text);
     }
     for (const value of project.locales[0]?.strings?.values.values() ?? []) if (typeof value === "string") note(value);
     for (const entry of this.glossary.entries) {
@@ -97,27 +113,79 @@ export class GlossaryCheck {
 
   /** One locale: its sections as aligned by the block rules, its section files and UI strings. */
   checkLocale(locale: ProjectLocale, aligned: readonly AlignedSection[], translated: Iterable<Section>): { problems: Problem[]; conformance: GlossaryConformance } {
-    const problems: Problem[] = [];
-    const conformance: GlossaryConformance = { uses: 0, asGlossary: 0, forbidden: 0, undecided: 0 };
-    if (this.empty) return { problems, conformance };
+    const terms = this.forLocale(locale);
+    const problems: Problem[] = [...terms.opening];
+    const conformance: GlossaryConformance = { uses: 0, asGlossary: 0, forbidden: 0, undecided: terms.undecided };
+    for (const section of aligned) {
+      const found = terms.blocks(section);
+      problems.push(...found.problems);
+      conformance.uses += found.uses;
+      conformance.asGlossary += found.asGlossary;
+    }
+    for (const found of [...[...translated].map((doc) => terms.forbiddenIn(doc)), terms.strings()]) {
+      problems.push(...found.problems);
+      conformance.forbidden += found.count;
+    }
+    return { problems, conformance };
+  }
+
+  /** The rule for one locale, in parts: each section's part depends on that section alone (the check caches it). */
+  forLocale(locale: ProjectLocale): LocaleTerms {
+    return new LocaleTerms(this, locale);
+  }
+}
+
+/** What one section's blocks owe the glossary: problems, and the uses that follow it. */
+export interface SectionTerms {
+  problems: Problem[];
+  uses: number;
+  asGlossary: number;
+}
+
+/** Forbidden renderings found in one file: problems, and how many. */
+export interface ForbiddenFound {
+  problems: Problem[];
+  count: number;
+}
+
+/** The glossary rule for one locale: its renderings compiled once, then applied section by section. */
+export class LocaleTerms {
+  /** The undecided-terms warning, if any: the locale's first glossary problem. */
+  readonly opening: Problem[] = [];
+  readonly undecided: number;
+  private readonly code: string;
+  private readonly file: string;
+  private readonly severity: Severity;
+  private readonly own = new Map<GlossaryEntry, LocaleRendering>();
+  private readonly forbidden: { entry: GlossaryEntry; rendering: GlossaryRendering; compiled: CompiledRendering }[] = [];
+  private readonly pattern: RegExp | undefined;
+  /** A text is folded (diacritics, letter variants, case) only where it is not found as written, once per text. */
+  private readonly folded = new Map<string, string>();
+  private readonly described = new Map<GlossaryEntry, string>();
+  private forbiddenConcern: string | undefined;
+
+  constructor(
+    private readonly glossary: GlossaryCheck,
+    private readonly locale: ProjectLocale,
+  ) {
     const { code } = locale;
-    const file = this.glossary.file;
-    const own = new Map<GlossaryEntry, LocaleRendering>();
-    const forbidden: { entry: GlossaryEntry; rendering: GlossaryRendering; compiled: CompiledRendering }[] = [];
+    this.code = code;
+    this.file = glossary.file;
+    this.severity = locale.glossary ?? "warning";
     const undecided: LocaleRendering[] = [];
-    for (const entry of this.glossary.entries) {
+    for (const entry of glossary.entries) {
       const rendering = entry.locales.get(code);
       if (!rendering) continue;
-      for (const word of rendering.forbidden) forbidden.push({ entry, rendering, compiled: compileRendering(word, code) });
+      for (const word of rendering.forbidden) this.forbidden.push({ entry, rendering, compiled: compileRendering(word, code) });
       const mine = { entry, rendering, accepted: [...rendering.accepted, ...(rendering.keep ? entry.forms : [])].map((r) => compileRendering(r, code)) };
-      if (rendering.decided) own.set(entry, mine);
+      if (rendering.decided) this.own.set(entry, mine);
       else undecided.push(mine);
     }
-    conformance.undecided = undecided.length;
+    this.undecided = undecided.length;
     if (undecided.length > 0) {
-      problems.push({
+      this.opening.push({
         locale: code,
-        file,
+        file: this.file,
         line: undecided[0]!.rendering.line,
         severity: "warning",
         kind: "glossary",
@@ -125,98 +193,130 @@ export class GlossaryCheck {
         hint: `for each, write under ${code}: the accepted rendering(s), e.g. accepted: [your word], or keep: latin for a name the language writes as the English does`,
       });
     }
+    this.pattern = anyOf(this.forbidden.map((f) => f.compiled));
+  }
 
-    const severity: Severity = locale.glossary ?? "warning";
-    // A text is folded (diacritics, letter variants, case) only where it is not found as written, once per text.
-    const folded = new Map<string, string>();
-    const fold = (text: string) => {
-      let known = folded.get(text);
-      if (known === undefined) {
-        known = foldText(text);
-        folded.set(text, known);
-      }
-      return known;
-    };
-    const holds = (text: string, renderings: readonly CompiledRendering[]) => {
-      for (const r of renderings) if (writtenHas(text, r)) return true;
-      const plain = fold(text);
-      for (const r of renderings) if (hasRendering(plain, r)) return true;
-      return false;
-    };
-    if (own.size > 0) {
-      for (const { doc, reference, alignment } of aligned) {
-        const blocks = doc.structure.blocks;
-        for (const pair of alignment.pairs) {
-          if (pair.english < 0 || pair.translation < 0) continue;
-          const e = reference.blocks[pair.english]!;
-          if (!e.text) continue;
-          const terms = this.blockTerms(e);
-          if (terms.length === 0) continue;
-          const t = blocks[pair.translation]!;
-          let quoted: boolean | undefined;
-          for (const entry of terms) {
-            const mine = own.get(entry);
-            if (!mine) continue;
-            if (entry.exemptInQuotations) {
-              quoted ??= inQuotation(reference.blocks, e);
-              if (quoted) continue;
-            }
-            conformance.uses++;
-            if (holds(t.text, mine.accepted)) {
-              conformance.asGlossary++;
-              continue;
-            }
-            const lower = e.text.toLowerCase();
-            const form = entry.forms.find((f) => hasWord(lower, f.toLowerCase())) ?? entry.term;
-            problems.push({
-              locale: code,
-              file: doc.file,
-              line: t.line,
-              // Held to an English version known nowhere, the block may rightly differ: a warning.
-              severity: reference.uncertain ? "warning" : severity,
-              kind: "glossary",
-              message: `this ${KIND_NAMES[t.kind]} translates “${form}” (${reference.file}:${e.line}) without the glossary's rendering of "${entry.term}"${entry.note ? ` (${entry.note})` : ""}`,
-              hint: `write ${accepted(mine)}, as ${file}:${mine.rendering.line} has it for ${code}; if the glossary is wrong for this passage, change the entry there`,
-            });
-          }
+  /**
+   * The entries a section's result depends on, as text for its cache key: those of `terms` (the
+   * entries its English has) with a decided rendering for the locale, and every forbidden rendering.
+   */
+  concern(terms: Iterable<GlossaryEntry>): string {
+    this.forbiddenConcern ??= [...new Set(this.forbidden.map((f) => f.entry))].map((entry) => this.describe(entry)).join("\n");
+    const parts = [this.glossary.file, this.forbiddenConcern];
+    for (const entry of terms) if (this.own.has(entry)) parts.push(this.describe(entry));
+    return parts.length === 2 && !this.forbiddenConcern ? "" : parts.join("\n");
+  }
+
+  /** An entry with the locale's rendering, as text: each worked out once per locale. */
+  private describe(entry: GlossaryEntry): string {
+    let known = this.described.get(entry);
+    if (known === undefined) {
+      const { locales, ...rest } = entry;
+      known = JSON.stringify([rest, locales.get(this.code)]);
+      this.described.set(entry, known);
+    }
+    return known;
+  }
+
+  private fold(text: string): string {
+    let known = this.folded.get(text);
+    if (known === undefined) {
+      known = foldText(text);
+      this.folded.set(text, known);
+    }
+    return known;
+  }
+
+  private holds(text: string, renderings: readonly CompiledRendering[]): boolean {
+    for (const r of renderings) if (writtenHas(text, r)) return true;
+    const plain = this.fold(text);
+    for (const r of renderings) if (hasRendering(plain, r)) return true;
+    return false;
+  }
+
+  /** A section's blocks against the English they are held to. */
+  blocks({ doc, reference, alignment }: AlignedSection): SectionTerms {
+    const found: SectionTerms = { problems: [], uses: 0, asGlossary: 0 };
+    if (this.own.size === 0) return found;
+    const { code, file, own } = this;
+    const blocks = doc.structure.blocks;
+    for (const pair of alignment.pairs) {
+      if (pair.english < 0 || pair.translation < 0) continue;
+      const e = reference.blocks[pair.english]!;
+      if (!e.text) continue;
+      const terms = this.glossary.termsIn(e.text);
+      if (terms.length === 0) continue;
+      const t = blocks[pair.translation]!;
+      let quoted: boolean | undefined;
+      for (const entry of terms) {
+        const mine = own.get(entry);
+        if (!mine) continue;
+        if (entry.exemptInQuotations) {
+          quoted ??= inQuotation(reference.blocks, e);
+          if (quoted) continue;
         }
+        found.uses++;
+        if (this.holds(t.text, mine.accepted)) {
+          found.asGlossary++;
+          continue;
+        }
+        const lower = e.text.toLowerCase();
+        const form = entry.forms.find((f) => hasWord(lower, f.toLowerCase())) ?? entry.term;
+        found.problems.push({
+          locale: code,
+          file: doc.file,
+          line: t.line,
+          // Held to an English version known nowhere, the block may rightly differ: a warning.
+          severity: reference.uncertain ? "warning" : this.severity,
+          kind: "glossary",
+          message: `this ${KIND_NAMES[t.kind]} translates “${form}” (${reference.file}:${e.line}) without the glossary's rendering of "${entry.term}"${entry.note ? ` (${entry.note})` : ""}`,
+          hint: `write ${accepted(mine)}, as ${file}:${mine.rendering.line} has it for ${code}; if the glossary is wrong for this passage, change the entry there`,
+        });
       }
     }
+    return found;
+  }
 
-    const pattern = anyOf(forbidden.map((f) => f.compiled));
-    if (pattern) {
-      const report = (where: string, line: number | undefined, what: string, text: string, inQuote: boolean) => {
-        for (const { entry, rendering, compiled } of forbidden) {
-          if (inQuote && entry.exemptInQuotations) continue;
-          if (!holds(text, [compiled])) continue;
-          conformance.forbidden++;
-          const mine = own.get(entry);
-          problems.push({
-            locale: code,
-            file: where,
-            ...(line !== undefined ? { line } : {}),
-            severity: "error",
-            kind: "forbidden-term",
-            message: `${what} uses «${compiled.written}», which the glossary forbids in ${code} (${file}:${rendering.line}, for "${entry.term}"${entry.note ? `: ${entry.note}` : ""})`,
-            hint: `${mine ? `for “${entry.term}” write ${accepted(mine)}` : `translate “${entry.term}” another way`}; where the passage means something else, say it without «${compiled.written}»: the glossary forbids it everywhere in ${code}`,
-          });
-        }
-      };
-      // One look at a whole section (or all the UI strings) as written first: most hold no forbidden word.
-      for (const doc of translated) {
-        const blocks = doc.structure.blocks;
-        if (!pattern.test(`${doc.title}\n${doc.kicker ?? ""}\n${blocks.map((b) => b.text).join("\n")}`)) continue;
-        report(doc.file, doc.keyLines.title, "the title", doc.title, false);
-        if (doc.kicker) report(doc.file, doc.keyLines.kicker, "the kicker", doc.kicker, false);
-        for (const block of blocks) if (block.text) report(doc.file, block.line, `this ${KIND_NAMES[block.kind]}`, block.text, inQuotation(blocks, block));
-      }
-      const strings = locale.strings;
-      if (strings) {
-        const keys = [...strings.values].filter((pair): pair is [string, string] => typeof pair[1] === "string");
-        if (pattern.test(keys.map(([, v]) => v).join("\n"))) for (const [key, value] of keys) report(strings.file, strings.lines.get(key), `the string "${key}"`, value, false);
-      }
+  /** Forbidden renderings in a translated section: title, kicker and blocks. */
+  forbiddenIn(doc: Section): ForbiddenFound {
+    const found: ForbiddenFound = { problems: [], count: 0 };
+    // One look at the whole section as written first: most hold no forbidden word.
+    if (!this.pattern) return found;
+    const blocks = doc.structure.blocks;
+    if (!this.pattern.test(`${doc.title}\n${doc.kicker ?? ""}\n${blocks.map((b) => b.text).join("\n")}`)) return found;
+    this.report(found, doc.file, doc.keyLines.title, "the title", doc.title, false);
+    if (doc.kicker) this.report(found, doc.file, doc.keyLines.kicker, "the kicker", doc.kicker, false);
+    for (const block of blocks) if (block.text) this.report(found, doc.file, block.line, `this ${KIND_NAMES[block.kind]}`, block.text, inQuotation(blocks, block));
+    return found;
+  }
+
+  /** Forbidden renderings in the locale's UI strings. */
+  strings(): ForbiddenFound {
+    const found: ForbiddenFound = { problems: [], count: 0 };
+    const strings = this.locale.strings;
+    if (!this.pattern || !strings) return found;
+    const keys = [...strings.values].filter((pair): pair is [string, string] => typeof pair[1] === "string");
+    if (this.pattern.test(keys.map(([, v]) => v).join("\n"))) for (const [key, value] of keys) this.report(found, strings.file, strings.lines.get(key), `the string "${key}"`, value, false);
+    return found;
+  }
+
+  private report(found: ForbiddenFound, where: string, line: number | undefined, what: string, text: string, inQuote: boolean): void {
+    const { code, file } = this;
+    for (const { entry, rendering, compiled } of this.forbidden) {
+      if (inQuote && entry.exemptInQuotations) continue;
+      if (!this.holds(text, [compiled])) continue;
+      found.count++;
+      const mine = this.own.get(entry);
+      found.problems.push({
+        locale: code,
+        file: where,
+        ...(line !== undefined ? { line } : {}),
+        severity: "error",
+        kind: "forbidden-term",
+        message: `${what} uses «${compiled.written}», which the glossary forbids in ${code} (${file}:${rendering.line}, for "${entry.term}"${entry.note ? `: ${entry.note}` : ""})`,
+        hint: `${mine ? `for “${entry.term}” write ${accepted(mine)}` : `translate “${entry.term}” another way`}; where the passage means something else, say it without «${compiled.written}»: the glossary forbids it everywhere in ${code}`,
+      });
     }
-    return { problems, conformance };
   }
 }
 

@@ -121,4 +121,6 @@ export interface CheckOptions {
   locales?: string[];
   /** Look up the old English text of stale sections (snapshots, then git) for a word diff. Default true. */
   diffs?: boolean;
+  /** Keep each section's result in .cache/check/ and reuse it while what it is computed from is unchanged (PLEDGE_NO_CACHE=1 turns it off). Default false. */
+  cache?: boolean;
 }

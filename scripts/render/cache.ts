@@ -1,20 +1,15 @@
 // The content-hash cache of what Chromium renders (.cache/pdf/, .cache/cards/): an output whose
 // page, the files it loads, its fonts, its settings, the browser and the renderer are unchanged
-// is copied, not rendered again. Entries no build has used for two weeks are dropped.
+// is copied, not rendered again. Stored by the project's one cache (an entry vouches for its
+// output's bytes, so a damaged one is rendered again); entries unused for two weeks are dropped.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join, relative, sep } from "node:path";
 import { findChromium } from "../shared/chromium.ts";
+import { packageVersion } from "../shared/contentCache.ts";
 
 /** The libraries whose versions shape what is rendered, besides this folder's code. */
 const RENDERER_PACKAGES = ["pagedjs-cli", "pagedjs", "pdf-lib", "puppeteer"];
-const KEEP_UNUSED_DAYS = 14;
-
-/** An installed package's version, "?" when it is not installed. */
-export function packageVersion(root: string, name: string): string {
-  const file = join(root, "node_modules", name, "package.json");
-  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as { version: string }).version : "?";
-}
 
 /** The renderer's code (every module of this folder) and its libraries' versions: a change to either renders everything again. */
 function rendererIdentity(root: string): string {
@@ -100,61 +95,5 @@ export class ContentKeys {
   }
 }
 
-interface CachedOutput<Facts> {
-  bytes: Uint8Array;
-  /** What the task recorded about the output (a PDF's page count); undefined when it recorded nothing. */
-  facts: Facts | undefined;
-}
-
-/** One folder of rendered outputs by key: `<key>.<extension>`, and `<key>.json` with its facts. */
-export class RenderCache<Facts = never> {
-  constructor(
-    readonly dir: string,
-    readonly extension: string,
-  ) {}
-
-  get(key: string): CachedOutput<Facts> | undefined {
-    const file = join(this.dir, `${key}.${this.extension}`);
-    const meta = join(this.dir, `${key}.json`);
-    if (!existsSync(file)) return undefined;
-    try {
-      const facts = existsSync(meta) ? (JSON.parse(readFileSync(meta, "utf8")) as Facts) : undefined;
-      const now = new Date();
-      utimesSync(file, now, now);
-      return { bytes: readFileSync(file), facts };
-    } catch {
-      return undefined;
-    }
-  }
-
-  put(key: string, bytes: Uint8Array, facts?: Facts): void {
-    mkdirSync(this.dir, { recursive: true });
-    writeAtomically(join(this.dir, `${key}.${this.extension}`), bytes);
-    if (facts !== undefined) writeAtomically(join(this.dir, `${key}.json`), JSON.stringify(facts));
-  }
-
-  /** Drops entries no build has used for two weeks. */
-  prune(now = Date.now()): void {
-    if (!existsSync(this.dir)) return;
-    for (const name of readdirSync(this.dir)) {
-      if (!name.endsWith(`.${this.extension}`)) continue;
-      const file = join(this.dir, name);
-      if (now - statSync(file).mtimeMs > KEEP_UNUSED_DAYS * 86_400_000) {
-        rmSync(file, { force: true });
-        rmSync(join(this.dir, `${name.slice(0, -this.extension.length - 1)}.json`), { force: true });
-      }
-    }
-  }
-}
-
-/** Written under a temporary name and renamed when complete: never a half-written file. */
-export function writeAtomically(file: string, data: Uint8Array | string): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temporary, data);
-    renameSync(temporary, file);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
-  }
-}
+/** One folder of rendered outputs by key: `<key>.<extension>`, and `<key>.json` vouching for it (its hash, its facts). */
+export { OutputCache as RenderCache } from "../shared/contentCache.ts";

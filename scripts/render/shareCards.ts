@@ -7,7 +7,8 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { buildSiteModel } from "../site/index.ts";
 import { CARD_HEIGHT, CARD_MAX_BYTES, CARD_WIDTH, fontFilesIn, shareCards, type ShareCard } from "../print/index.ts";
-import { buildContentKeys, type ContentKeys, RenderCache, writeAtomically } from "./cache.ts";
+import { buildContentKeys, type ContentKeys, RenderCache } from "./cache.ts";
+import { writeAtomically } from "../shared/contentCache.ts";
 import type { RenderTask } from "./renderTasks.ts";
 import { RenderError, type Slot } from "./session.ts";
 

@@ -9,7 +9,7 @@
 // sheet (x maps to sheetWidth − x − pageWidth). So backs are placed exactly as fronts.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { packageVersion } from "./cache.ts";
+import { packageVersion } from "../shared/contentCache.ts";
 import { Duplex, grayscale, PDFDocument, PDFHexString, PDFName, PDFString, PrintScaling, type PDFPage } from "pdf-lib";
 
 const MM = 72 / 25.4;

@@ -1,0 +1,203 @@
+// One translated section's part of the check, whole: the section rules' state and problems, its
+// blocks against the glossary, the forbidden renderings in it and the blocks that render the
+// English's repeated ones (for the consistency rule). Kept in .cache/check/<locale>.json under a key
+// made of everything it is computed from, so an unchanged section is neither read into blocks nor aligned.
+import { createHash } from "node:crypto";
+import { join, resolve } from "node:path";
+import { readBlocks } from "../project/blocks.ts";
+import type { Section } from "../project/readProject.ts";
+import type { SectionState as TranslationStateOf, TranslationState } from "../project/translationState.ts";
+import { cacheBypassed, codeIdentity, JsonPack } from "../shared/contentCache.ts";
+import { findRepeats, renderingsOf, repeatedIndices, restoredRepeats, storedRepeats, type RenderedBlock, type Renderings, type SourceRepeats, type StoredRepeats } from "./consistency.ts";
+import type { ForbiddenFound, GlossaryCheck, LocaleTerms, SectionTerms } from "./glossary.ts";
+import type { GlossaryEntry } from "../project/glossary.ts";
+import { checkSection, type SectionContext } from "./sectionCheck.ts";
+import type { Problem, SectionState } from "./types.ts";
+
+export interface SectionResult {
+  state: SectionState;
+  problems: Problem[];
+  terms: SectionTerms;
+  /** Forbidden renderings in the section; none looked for in a section still the English text. */
+  forbidden: ForbiddenFound;
+  /** English block index → the translated block that renders it, for the English's repeated blocks. */
+  renderings: [english: number, translation: number][];
+  /** Those translated blocks: index, line, text. */
+  rendered: [index: number, line: number, text: string][];
+}
+
+/** The packages whose code shapes a section's result besides the modules of check/, project/ and shared/. */
+const PACKAGES = ["yaml", "markdown-it", "markdown-it-container", "diff"];
+const CODE_ROOT = resolve(import.meta.dirname, "..", "..");
+let identity: string | undefined;
+
+/** The check's code, hashed once per process. */
+function checkIdentity(): string {
+  identity ??= codeIdentity({ root: CODE_ROOT, folders: ["check", "project", "shared"].map((f) => join(CODE_ROOT, "scripts", f)), packages: PACKAGES });
+  return identity;
+}
+
+/** What every section of one check run shares: the English's history, the glossary, the options. */
+export interface SectionRun {
+  states: TranslationState;
+  glossary: GlossaryCheck;
+  diffs: boolean;
+}
+
+/** The English's own part: each section's markup problems, and the texts repeated across sections. */
+interface EnglishResult {
+  markup: Problem[][];
+  repeats: StoredRepeats;
+}
+
+/** Each section's result from the cache where its inputs are unchanged, or worked out (and kept). */
+export class SectionResults {
+  /** One pack per locale (the source locale's holds the English's part), or none without the cache. */
+  private readonly packs: Map<string, JsonPack<SectionResult | EnglishResult>> | undefined;
+  private readonly dir: string;
+  private repeats: SourceRepeats | undefined;
+  /** Per English section and per old English version: a hash of its text, and the glossary entries it has. */
+  private readonly englishParts = new WeakMap<Section, { digest: string; terms?: Set<GlossaryEntry> }>();
+  private readonly oldTerms = new Map<string, Set<GlossaryEntry>>();
+
+  constructor(
+    root: string,
+    enabled: boolean,
+    private readonly run: SectionRun,
+  ) {
+    this.dir = join(root, ".cache", "check");
+    this.packs = enabled && !cacheBypassed() ? new Map() : undefined;
+  }
+
+  private pack(code: string): JsonPack<SectionResult | EnglishResult> | undefined {
+    if (!this.packs) return undefined;
+    let pack = this.packs.get(code);
+    if (!pack) {
+      pack = new JsonPack(join(this.dir, `${code}.json`), checkIdentity());
+      this.packs.set(code, pack);
+    }
+    return pack;
+  }
+
+  /** Writes what this run added (or used on a new day). */
+  save(): void {
+    for (const pack of this.packs?.values() ?? []) pack.save();
+  }
+
+  /**
+   * The English sections' markup problems (one list per section, in order) and their repeats,
+   * from the cache while every English section is unchanged: the English is then not read into blocks.
+   */
+  english(sections: readonly Section[], markupOf: (doc: Section) => Problem[]): { markup: Problem[][]; repeats: SourceRepeats } {
+    const computeEnglish = () => {
+      const repeats = findRepeats(sections);
+      return { markup: sections.map(markupOf), repeats, stored: { markup: [], repeats: storedRepeats(repeats) } };
+    };
+    let found: { markup: Problem[][]; repeats: SourceRepeats };
+    const cache = this.pack(sections[0]?.locale ?? "source");
+    if (!cache) {
+      found = computeEnglish();
+    } else {
+      const key = cache.key(["english", ...sections.flatMap((doc) => [doc.id, this.englishOf(doc).digest])]);
+      const cached = cache.get(key) as EnglishResult | undefined;
+      if (cached) {
+        found = { markup: cached.markup, repeats: restoredRepeats(cached.repeats, new Map(sections.map((doc) => [doc.id, doc]))) };
+      } else {
+        const computed = computeEnglish();
+        cache.put(key, { markup: computed.markup, repeats: computed.stored.repeats });
+        found = computed;
+      }
+    }
+    this.repeats = found.repeats;
+    return found;
+  }
+
+  result(english: Section, doc: Section, ctx: SectionContext, terms: LocaleTerms): SectionResult {
+    const { states } = this.run;
+    const repeats = this.repeats!;
+    const state = () => states.section(ctx.code, doc.id)!;
+    const cache = this.pack(ctx.code);
+    if (!cache) return compute(english, doc, state(), ctx, terms, repeats);
+    const key = cache.key(this.keyParts(english, doc, ctx, terms));
+    const cached = cache.get(key) as SectionResult | undefined;
+    if (cached) return cached;
+    const result = compute(english, doc, state(), ctx, terms, repeats);
+    cache.put(key, result);
+    return result;
+  }
+
+  /** Everything the result is computed from, as text. */
+  private keyParts(english: Section, doc: Section, ctx: SectionContext, localeTerms: LocaleTerms): (string | undefined)[] {
+    const { states, diffs } = this.run;
+    const repeats = this.repeats!;
+    const { title, kicker, source, status, keyLines, body, bodyLine } = doc;
+    // Held to an older English: that text (snapshot or git) or why it is known nowhere.
+    const older = source !== undefined && source !== english.version ? states.history.find(english.id, source) : undefined;
+    const now = this.englishOf(english);
+    const terms = older && "text" in older ? [...this.termsOf(english), ...this.oldTermsOf(english.id, source!, older.text.body, older.text.bodyLine)] : this.termsOf(english);
+    return [
+      "section",
+      ctx.code,
+      doc.id,
+      JSON.stringify([ctx.complete, ctx.expansion, ctx.exchange, diffs]),
+      now.digest,
+      JSON.stringify([doc.file, title, kicker, source, status, keyLines, bodyLine]),
+      body,
+      older === undefined ? undefined : JSON.stringify(older),
+      localeTerms.concern(terms),
+      repeatedIndices(repeats, english.id).join(","),
+    ];
+  }
+
+  /** The English section's part of every key: a hash of its text, worked out once. */
+  private englishOf(english: Section): { digest: string; terms?: Set<GlossaryEntry> } {
+    let known = this.englishParts.get(english);
+    if (!known) {
+      known = { digest: createHash("sha256").update(JSON.stringify([english.file, english.title, english.kicker, english.bodyLine])).update(english.body).digest("hex") };
+      this.englishParts.set(english, known);
+    }
+    return known;
+  }
+
+  /** The glossary entries the English section has (its blocks read only where there is a glossary). */
+  private termsOf(english: Section): Set<GlossaryEntry> {
+    const known = this.englishOf(english);
+    known.terms ??= this.run.glossary.empty ? new Set() : this.run.glossary.termsOfTexts(english.structure.blocks.map((b) => b.text));
+    return known.terms;
+  }
+
+  private oldTermsOf(id: string, version: string, body: string, bodyLine: number | undefined): Set<GlossaryEntry> {
+    const key = `${id}@${version}`;
+    let terms = this.oldTerms.get(key);
+    if (!terms) {
+      terms = this.run.glossary.termsOfTexts(readBlocks(body, bodyLine ?? 1).blocks.map((b) => b.text));
+      this.oldTerms.set(key, terms);
+    }
+    return terms;
+  }
+}
+
+function compute(english: Section, doc: Section, translation: TranslationStateOf, ctx: SectionContext, terms: LocaleTerms, repeats: SourceRepeats): SectionResult {
+  const checked = checkSection(english, doc, translation, ctx);
+  const none = { problems: [], uses: 0, asGlossary: 0, count: 0 };
+  const translated = checked.state !== "untranslated";
+  const pairs = translated ? [...renderingsOf(repeats, english, doc)] : [];
+  const blocks = doc.structure.blocks;
+  const rendered = [...new Set(pairs.map(([, at]) => at))].toSorted((a, b) => a - b).map((at): [number, number, string] => [at, blocks[at]!.line, blocks[at]!.text]);
+  const { problems: termProblems, uses, asGlossary } = checked.aligned ? terms.blocks({ doc, ...checked.aligned }) : none;
+  const { problems: forbiddenProblems, count } = translated ? terms.forbiddenIn(doc) : none;
+  return {
+    state: checked.state,
+    problems: checked.problems,
+    terms: { problems: termProblems, uses, asGlossary },
+    forbidden: { problems: forbiddenProblems, count },
+    renderings: pairs,
+    rendered,
+  };
+}
+
+/** A section's renderings as the consistency rule reads them: one object per translated block. */
+export function renderingsFrom(file: string, result: SectionResult): Renderings {
+  const byIndex = new Map(result.rendered.map(([at, line, text]): [number, RenderedBlock] => [at, { line, text }]));
+  return { file, blocks: new Map(result.renderings.map(([english, at]) => [english, byIndex.get(at)!])) };
+}

@@ -1,0 +1,291 @@
+// A content-hash cache of JSON values in a folder of .cache/: each value is stored under a key made
+// of what it is computed from, the code that computes it (its source files and the versions of the
+// packages that shape it) and the options, so a changed input, module or package is another key and
+// a stale value is never served. An entry carries its key and the format inside and is written
+// whole (temporary file, then rename): a damaged, truncated or foreign entry is ignored and rebuilt.
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+
+/** Set (to anything but "0") to bypass every cache: nothing is read or written. */
+const NO_CACHE_ENV = "PLEDGE_NO_CACHE";
+/** The shape of an entry file; a new shape is a new number, and older entries are rebuilt. */
+const FORMAT = 1;
+const KEEP_UNUSED_DAYS = 14;
+const DAY_MS = 86_400_000;
+/** A marker whose date says when the folder was last pruned: at most once a day. */
+const PRUNED_MARKER = ".pruned";
+
+export function cacheBypassed(env: NodeJS.ProcessEnv = process.env): boolean {
+  const value = env[NO_CACHE_ENV];
+  return value !== undefined && value !== "" && value !== "0";
+}
+
+/** An installed package's version, "?" when it is not installed. */
+export function packageVersion(root: string, name: string): string {
+  const file = join(root, "node_modules", name, "package.json");
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as { version: string }).version : "?";
+}
+
+/** What computes a value: source files (each module's text), packages (their installed versions) and Node's (its Unicode tables, Intl). */
+export interface CodeParts {
+  root: string;
+  /** Folders whose .ts files are the computing modules (not recursive). */
+  folders: readonly string[];
+  packages: readonly string[];
+}
+
+/** A hash of the computing code: a change to any of its modules or packages gives every key anew. */
+export function codeIdentity({ root, folders, packages }: CodeParts): string {
+  const hash = createHash("sha256").update(`node ${process.version}\n`);
+  for (const name of packages) hash.update(`package ${name}@${packageVersion(root, name)}\n`);
+  for (const folder of folders) {
+    for (const name of readdirSync(folder).toSorted()) {
+      if (name.endsWith(".ts")) hash.update(`module ${name}\n`).update(readFileSync(join(folder, name)));
+    }
+  }
+  return hash.digest("hex");
+}
+
+/** The key of a value computed from these parts by this code (each part told apart from the next by its length). */
+function contentKey(identity: string, parts: readonly (string | undefined)[]): string {
+  const hash = createHash("sha256").update(`${identity}\n`);
+  for (const part of parts) {
+    if (part === undefined) hash.update("-\n");
+    else hash.update(`${part.length}:`).update(part).update("\n");
+  }
+  return hash.digest("hex").slice(0, 32);
+}
+
+interface Entry {
+  format: number;
+  key: string;
+  value: unknown;
+}
+
+/** One folder of JSON values by key: `<key>.json`. */
+export class JsonCache<Value> {
+  private pruned = false;
+  private made = false;
+
+  constructor(
+    readonly dir: string,
+    private readonly identity: string,
+  ) {}
+
+  key(parts: readonly (string | undefined)[]): string {
+    return contentKey(this.identity, parts);
+  }
+
+  file(key: string): string {
+    return join(this.dir, `${key}.json`);
+  }
+
+  /** The value stored under the key; undefined when there is none or it cannot be trusted. */
+  get(key: string): Value | undefined {
+    const file = this.file(key);
+    let entry: Entry;
+    try {
+      entry = JSON.parse(readFileSync(file, "utf8")) as Entry;
+    } catch {
+      // Absent, unreadable or not JSON (a truncated write from another tool): rebuilt.
+      return undefined;
+    }
+    if (entry === null || typeof entry !== "object" || entry.format !== FORMAT || entry.key !== key || !("value" in entry)) return undefined;
+    try {
+      const now = new Date();
+      utimesSync(file, now, now);
+    } catch {
+      // A folder that cannot be written still serves its entries; they age out elsewhere.
+    }
+    return entry.value as Value;
+  }
+
+  /** Stores the value; a folder that cannot be written only means a cold run next time. */
+  put(key: string, value: Value): void {
+    try {
+      // Once per instance: a run writes thousands of entries into one folder.
+      if (!this.made) mkdirSync(this.dir, { recursive: true });
+      this.made = true;
+      writeAtomically(this.file(key), JSON.stringify({ format: FORMAT, key, value } satisfies Entry));
+    } catch {
+      // Read-only checkout, full disk: the value was computed, only not kept.
+    }
+  }
+
+  /** Drops entries unused for two weeks (with the files they describe), at most once a day (a listing of the folder). */
+  prune(now = Date.now(), keepDays = KEEP_UNUSED_DAYS): void {
+    if (this.pruned || !existsSync(this.dir)) return;
+    this.pruned = true;
+    const marker = join(this.dir, PRUNED_MARKER);
+    try {
+      if (existsSync(marker) && now - statSync(marker).mtimeMs < DAY_MS) return;
+      const names = readdirSync(this.dir).filter((name) => name !== PRUNED_MARKER);
+      const kept = new Set<string>();
+      for (const name of names) {
+        if (!name.endsWith(".json")) continue;
+        const file = join(this.dir, name);
+        if (now - statSync(file).mtimeMs > keepDays * DAY_MS) rmSync(file, { force: true });
+        else kept.add(name.slice(0, -".json".length));
+      }
+      // An output whose entry is gone (or a temporary file left by a process that died mid-write), once a day old.
+      for (const name of names) {
+        if (name.endsWith(".json") || kept.has(name.slice(0, name.indexOf(".")))) continue;
+        const file = join(this.dir, name);
+        if (now - statSync(file).mtimeMs > DAY_MS) rmSync(file, { force: true });
+      }
+      writeFileSync(marker, "");
+      const date = new Date(now);
+      utimesSync(marker, date, date);
+    } catch {
+      // Pruning is housekeeping: a failure leaves entries for the next run.
+    }
+  }
+}
+
+interface OutputEntry<Facts> {
+  /** The output's bytes' hash: bytes that do not match (truncated, replaced) are not served. */
+  sha256: string;
+  facts?: Facts;
+}
+
+/** A cached output and what its task recorded about it. */
+export interface CachedOutput<Facts> {
+  bytes: Uint8Array;
+  /** What the task recorded about the output (a PDF's page count); undefined when it recorded nothing. */
+  facts: Facts | undefined;
+}
+
+/** Files (a PDF, a PNG) by key: `<key>.<extension>`, described by the JSON entry `<key>.json` (its hash and facts). */
+export class OutputCache<Facts = never> {
+  private readonly entries: JsonCache<OutputEntry<Facts>>;
+
+  constructor(
+    readonly dir: string,
+    readonly extension: string,
+  ) {
+    // The keys are made by the caller (from the content, code and settings), not by the entries.
+    this.entries = new JsonCache(dir, "");
+  }
+
+  output(key: string): string {
+    return join(this.dir, `${key}.${this.extension}`);
+  }
+
+  get(key: string): CachedOutput<Facts> | undefined {
+    const entry = this.entries.get(key);
+    if (!entry || typeof entry.sha256 !== "string") return undefined;
+    try {
+      const bytes = readFileSync(this.output(key));
+      if (createHash("sha256").update(bytes).digest("hex") !== entry.sha256) return undefined;
+      const now = new Date();
+      utimesSync(this.output(key), now, now);
+      return { bytes, facts: entry.facts };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The output first, then the entry that vouches for it. */
+  put(key: string, bytes: Uint8Array, facts?: Facts): void {
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      writeAtomically(this.output(key), bytes);
+    } catch {
+      return;
+    }
+    this.entries.put(key, { sha256: createHash("sha256").update(bytes).digest("hex"), ...(facts === undefined ? {} : { facts }) });
+  }
+
+  prune(now?: number): void {
+    this.entries.prune(now);
+  }
+}
+
+interface PackedEntry {
+  /** The day (since 1970) a run last used it. */
+  used: number;
+  value: unknown;
+}
+
+/**
+ * Many small values in one file, by key (a locale's sections: thousands of files would cost more
+ * to write and read than the work they spare). Read whole on first use, written whole by save()
+ * when a value was added or first used on a new day; entries unused for two weeks are left out
+ * then. A pack that is damaged, truncated or of another format is read as empty, and rebuilt.
+ */
+export class JsonPack<Value> {
+  private entries: Map<string, PackedEntry> | undefined;
+  private changed = false;
+  private readonly today: number;
+
+  constructor(
+    readonly file: string,
+    private readonly identity: string,
+    now = Date.now(),
+  ) {
+    this.today = Math.floor(now / DAY_MS);
+  }
+
+  key(parts: readonly (string | undefined)[]): string {
+    return contentKey(this.identity, parts);
+  }
+
+  get(key: string): Value | undefined {
+    const entry = this.read().get(key);
+    if (!entry) return undefined;
+    if (entry.used !== this.today) {
+      entry.used = this.today;
+      this.changed = true;
+    }
+    return entry.value as Value;
+  }
+
+  put(key: string, value: Value): void {
+    this.read().set(key, { used: this.today, value });
+    this.changed = true;
+  }
+
+  /** Writes the pack if anything changed; a folder that cannot be written only means a cold run next time. */
+  save(): void {
+    if (!this.changed || !this.entries) return;
+    const kept: Record<string, PackedEntry> = {};
+    // (A day to come is no use: a clock set wrong, or not this cache's writing.)
+    for (const [key, entry] of this.entries) if (entry.used <= this.today && this.today - entry.used <= KEEP_UNUSED_DAYS) kept[key] = entry;
+    try {
+      mkdirSync(dirname(this.file), { recursive: true });
+      writeAtomically(this.file, JSON.stringify({ format: FORMAT, entries: kept }));
+      this.changed = false;
+    } catch {
+      // Read-only checkout, full disk: the values were computed, only not kept.
+    }
+  }
+
+  private read(): Map<string, PackedEntry> {
+    if (this.entries) return this.entries;
+    this.entries = new Map();
+    let pack: { format?: unknown; entries?: unknown };
+    try {
+      pack = JSON.parse(readFileSync(this.file, "utf8")) as typeof pack;
+    } catch {
+      return this.entries;
+    }
+    if (pack === null || typeof pack !== "object" || pack.format !== FORMAT || pack.entries === null || typeof pack.entries !== "object") return this.entries;
+    for (const [key, entry] of Object.entries(pack.entries as Record<string, unknown>)) {
+      if (entry !== null && typeof entry === "object" && typeof (entry as PackedEntry).used === "number" && "value" in entry) this.entries.set(key, entry as PackedEntry);
+    }
+    return this.entries;
+  }
+}
+
+/** Written under a temporary name and renamed when complete: never a half-written file. */
+export function writeAtomically(file: string, data: Uint8Array | string): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, data);
+    renameSync(temporary, file);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}

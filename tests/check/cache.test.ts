@@ -1,0 +1,156 @@
+// The check's cache (.cache/check/): a warm run gives exactly what a run without the cache gives,
+// on the real project and after each kind of edit; an unchanged section is neither read into
+// blocks nor aligned again; an entry that cannot be trusted is rebuilt.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { checkLocales } from "../../scripts/check/checkLocales.ts";
+import { readProject, type Project } from "../../scripts/project/readProject.ts";
+import { runScript } from "../helpers/cli.ts";
+import { copyProject } from "../helpers/project.ts";
+import { copyFixture } from "./fixtures.ts";
+
+// The other tests run without the cache (vitest.config.ts): these are about it.
+let bypass: string | undefined;
+beforeAll(() => {
+  bypass = process.env.PLEDGE_NO_CACHE;
+  delete process.env.PLEDGE_NO_CACHE;
+});
+afterAll(() => {
+  if (bypass !== undefined) process.env.PLEDGE_NO_CACHE = bypass;
+});
+
+let copies: { remove(): void }[] = [];
+afterEach(() => {
+  for (const c of copies) c.remove();
+  copies = [];
+});
+
+const cold = (root: string) => checkLocales(root, { cache: false });
+const cached = (root: string) => checkLocales(root, { cache: true });
+const pack = (root: string, code: string) => join(root, ".cache", "check", `${code}.json`);
+/** The keys a locale's pack holds. */
+const keysIn = (root: string, code: string) => Object.keys((JSON.parse(readFileSync(pack(root, code), "utf8")) as { entries: object }).entries);
+
+/** The project with every translated section's blocks counted when asked for. */
+function countingBlocks(root: string): { project: Project; reads: () => number } {
+  const project = readProject(root);
+  let reads = 0;
+  for (const locale of project.locales.slice(1)) {
+    for (const section of locale.sections.values()) {
+      const read = Object.getOwnPropertyDescriptor(section, "structure")!.get!;
+      Object.defineProperty(section, "structure", {
+        get() {
+          reads++;
+          return read.call(section);
+        },
+      });
+    }
+  }
+  return { project, reads: () => reads };
+}
+
+describe("on a copy of the real project", () => {
+  test("cold, filling and warm runs agree, and after each kind of edit the warm run is the cold one", () => {
+    const copy = copyProject();
+    copies.push(copy);
+    const { root } = copy;
+    const expected = cold(root);
+    expect(expected.problems.length).toBeGreaterThan(0);
+    expect(cached(root)).toStrictEqual(expected);
+    const sections = readdirSync(join(root, "content", "ar")).length;
+    // One pack per locale: an entry per translated section; the English's own part in its pack.
+    expect(readdirSync(join(root, ".cache", "check")).toSorted()).toEqual(["ar.json", "en.json"]);
+    expect(keysIn(root, "ar")).toHaveLength(sections);
+    expect(keysIn(root, "en")).toHaveLength(1);
+    // Warm: the same result, and no translated section is read into blocks (nor aligned).
+    const warm = countingBlocks(root);
+    expect(checkLocales(warm.project, { cache: true })).toStrictEqual(expected);
+    expect(warm.reads()).toBe(0);
+
+    const id = readdirSync(join(root, "content", "ar"))[0]!.replace(/\.md$/, "");
+    const edit = (file: string, change: (text: string) => string) => writeFileSync(join(root, file), change(readFileSync(join(root, file), "utf8")));
+    const edits: [string, () => void][] = [
+      ["an English edit", () => edit(`content/en/${id}.md`, (t) => t.replace(/\n\n([^\n]+)/, "\n\n$1 An added sentence [9 Z].\n\n[an added link](https://example.org/added)"))],
+      ["a translated edit", () => edit(`content/ar/${id}.md`, (t) => `${t}\n\nفقرة مضافة https://example.org/other\n`)],
+      ["a locale.json change", () => edit("locales/ar/locale.json", (t) => t.replace('"complete": true', '"complete": false, "glossary": "error", "exchange": "po"'))],
+      ["a glossary change", () => edit("content/glossary.yml", (t) => t.replace("accepted: [التحريض, تحريض, نحرض]", "accepted: [تحريض]\n    forbidden: [مايكروسوفت]"))],
+    ];
+    for (const [what, change] of edits) {
+      change();
+      const now = cold(root);
+      expect(now, what).not.toStrictEqual(expected);
+      expect(cached(root), `${what}: filling`).toStrictEqual(now);
+      const again = countingBlocks(root);
+      expect(checkLocales(again.project, { cache: true }), `${what}: warm`).toStrictEqual(now);
+      expect(again.reads(), what).toBe(0);
+    }
+  });
+
+  test("a pack holding garbage, a truncated pack, or entries under other keys are not trusted, and are rebuilt", () => {
+    const copy = copyProject();
+    copies.push(copy);
+    const { root } = copy;
+    const expected = cold(root);
+    cached(root);
+    const intact = readFileSync(pack(root, "ar"), "utf8");
+    const keys = keysIn(root, "ar");
+    // Every entry of another key, holding a result that would show if it were served.
+    const foreign = { state: "reviewed", problems: [], terms: { problems: [], uses: 0, asGlossary: 0 }, forbidden: { problems: [], count: 0 }, renderings: [], rendered: [] };
+    const damaged: [string, string][] = [
+      ["garbage", "\u0000not json at all"],
+      ["truncated", intact.slice(0, intact.length / 2)],
+      ["other keys", JSON.stringify({ format: 1, entries: Object.fromEntries(keys.map((k) => [`${k.slice(0, -1)}x`, { used: 99_999, value: foreign }])) })],
+      ["another format", intact.replace('"format":1', '"format":0')],
+    ];
+    for (const [what, text] of damaged) {
+      writeFileSync(pack(root, "ar"), text);
+      expect(cached(root), what).toStrictEqual(expected);
+      expect(keysIn(root, "ar").toSorted(), what).toEqual([...keys].toSorted());
+    }
+    expect(readFileSync(pack(root, "ar"), "utf8")).toBe(intact);
+  });
+});
+
+test("stale translations (held to the English they were made from, word diff) are the same warm", () => {
+  const copy = copyFixture("stale");
+  copies.push(copy);
+  const expected = cold(copy.root);
+  expect(expected.problems.some((p) => p.kind === "stale" && p.diff)).toBe(true);
+  expect(cached(copy.root)).toStrictEqual(expected);
+  expect(cached(copy.root)).toStrictEqual(expected);
+  // The snapshot gone: the key holds why the old English is unknown, so the result follows.
+  const versions = join(copy.root, "content", ".versions");
+  for (const id of readdirSync(versions)) for (const file of readdirSync(join(versions, id))) writeFileSync(join(versions, id, file), "");
+  expect(cached(copy.root)).toStrictEqual(cold(copy.root));
+});
+
+test("repeated English (the consistency rule): warm as cold, and after the English stops repeating a text", () => {
+  const copy = copyFixture("consistency");
+  copies.push(copy);
+  const expected = cold(copy.root);
+  expect(expected.problems.some((p) => p.kind === "inconsistent")).toBe(true);
+  expect(cached(copy.root)).toStrictEqual(expected);
+  expect(cached(copy.root)).toStrictEqual(expected);
+  // Each English paragraph made unique: the repeats (kept in the English's entry) change with it.
+  const dir = join(copy.root, "content", "en");
+  for (const name of readdirSync(dir)) writeFileSync(join(dir, name), readFileSync(join(dir, name), "utf8").replace(/\n\n([A-Z][^\n]*)/g, `\n\n$1 (${name})`));
+  const now = cold(copy.root);
+  expect(now.problems.filter((p) => p.kind === "inconsistent")).not.toEqual(expected.problems.filter((p) => p.kind === "inconsistent"));
+  expect(cached(copy.root)).toStrictEqual(now);
+  expect(cached(copy.root)).toStrictEqual(now);
+});
+
+test("npm run check keeps the cache; --no-cache and PLEDGE_NO_CACHE=1 neither read nor write it", () => {
+  const copy = copyProject();
+  copies.push(copy);
+  const off = runScript("check.ts", ["--root", copy.root, "--no-cache"]);
+  expect(existsSync(join(copy.root, ".cache", "check"))).toBe(false);
+  runScript("check.ts", ["--root", copy.root], { env: { PLEDGE_NO_CACHE: "1" } });
+  expect(existsSync(join(copy.root, ".cache", "check"))).toBe(false);
+  const filling = runScript("check.ts", ["--root", copy.root]);
+  expect(keysIn(copy.root, "ar").length).toBeGreaterThan(0);
+  const warm = runScript("check.ts", ["--root", copy.root]);
+  expect([filling.stdout, warm.stdout]).toEqual([off.stdout, off.stdout]);
+  expect([filling.status, warm.status]).toEqual([off.status, off.status]);
+});
