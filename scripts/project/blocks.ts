@@ -201,6 +201,8 @@ export function readBlocks(body: string, bodyLine: number): SectionBlocks {
     const item = restFirst === 45 /* - */ || restFirst === 42 /* * */ || restFirst === 43 /* + */ || (restFirst >= 48 && restFirst <= 57) ? LIST_ITEM.exec(rest) : null;
     if (item) {
       flush();
+      // A list item is no lazy continuation line: it ends a > quotation it is not marked into.
+      if (!quoted) quote = undefined;
       const itemIndent = item[1]!.length;
       leaveItems(itemIndent);
       // Deeper than the item before it only when indented to its text.
