@@ -69,7 +69,14 @@ test("plain text: escapes removed, ** and __ removed, runs of spaces made one", 
 
 test("an attribution's and a label's text, links and citations; an excerpt has none", () => {
   const { blocks } = readBlocks("::: quote  Source [3], [a report](https://r.example)  \nq\n:::\n\n::: details Open **me**\nd\n:::\n\n::: excerpt ignored words\ne\n:::", 1);
-  expect(blocks[0]).toMatchObject({ kind: "quote", form: ":::", markdown: "Source [3], [a report](https://r.example)", text: "Source [3], a report", citations: ["[3]"], links: [{ address: "https://r.example", text: "a report" }] });
+  expect(blocks[0]).toMatchObject({
+    kind: "quote",
+    form: ":::",
+    markdown: "Source [3], [a report](https://r.example)",
+    text: "Source [3], a report",
+    citations: ["[3]"],
+    links: [{ address: "https://r.example", text: "a report" }],
+  });
   expect(blocks[2]).toMatchObject({ kind: "details", markdown: "Open **me**", text: "Open me" });
   expect(blocks[2]!.form).toBeUndefined();
   expect(blocks[4]).toMatchObject({ kind: "excerpt", markdown: "", text: "" });
