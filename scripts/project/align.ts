@@ -65,6 +65,7 @@ export function alignBlocks(english: Block[], translation: Block[], options: Ali
   const n = a.length;
   const m = b.length;
   const pairs: Pair[] = [];
+  // Stryker disable next-line all: speed only, the edit distance pairs identical shapes the same (tests/mutation/align.test.ts holds a longer translation)
   if (n === m && a.every((shape, i) => shape === b[i])) {
     for (let i = 0; i < n; i++) pairs.push({ kind: "same", english: i, translation: i });
     return finish(pairs, n);
