@@ -157,3 +157,26 @@ test("a locale translated through exported files: the hints say to export and im
     "once a second native speaker has read it against the English, set  status: reviewed",
   );
 });
+
+test("a copy of the English that adds a heading (no words to translate) still publishes it: that, and only that, is reported besides the copy", () => {
+  const copy = section("fr", `---\ntitle: The pledge\nkicker: Our demands\n---\n\n## 2026\n\n${ENGLISH_BODY}`);
+  const result = run(copy, ctx({ complete: false }));
+  expect(result.problems.map((p) => `${p.severity} ${p.kind} :${p.line}`)).toEqual(["warning untranslated :5", "error added-structure :6"]);
+});
+
+test("a paragraph left in English: the hint says it may rightly stay", () => {
+  const body = "Nous refusons de traiter les tickets qui soutiennent la guerre [78 A, B].\n\nWe ask our employer to publish its contracts [78 A, B].\n";
+  const [problem] = run(french(`kicker: Nos demandes\nsource: ${english.version}\nstatus: reviewed\n`, body)).problems;
+  expect(problem!.hint).toBe("translate it; if it rightly stays the same (a quotation kept in the original, a name), leave it: this is only a warning");
+});
+
+test("stale after a typo fix in the English: the hint offers locale:mark --minor; with diffs off, no diff at all", () => {
+  const oldBody = ENGLISH_BODY.replace("contracts", "contract");
+  const doc = french(`kicker: Nos demandes\nsource: 0123456789ab\nstatus: reviewed\n`);
+  const old = history({ text: { title: "The pledge", kicker: "Our demands", body: oldBody, bodyLine: 5 }, from: "git" } as ReturnType<SourceHistory["find"]>);
+  const stale = run(doc, ctx(), old).problems.find((p) => p.kind === "stale")!;
+  expect(stale.hint).toContain("npm run locale:mark -- --minor alpha");
+  const quiet = run(doc, ctx({ diffs: false }), old).problems.find((p) => p.kind === "stale")!;
+  expect("diff" in quiet).toBe(false);
+  expect(quiet.hint).not.toContain("--minor");
+});
