@@ -107,3 +107,48 @@ describe("Comment translation check (can comment, so runs none of the pull reque
     expect(post.env).toEqual({ GITHUB_TOKEN: "${{ secrets.GITHUB_TOKEN }}" });
   });
 });
+
+describe("Mutation testing (StrykerJS on the core, not part of npm test)", () => {
+  const mutation = workflow("mutation.yml");
+  const steps = mutation.jobs.mutation!.steps;
+  const stryker = JSON.parse(readFileSync(join(ROOT, "stryker.config.json"), "utf8")) as { mutate: string[]; incrementalFile: string };
+  const triggers = mutation.on as { pull_request: { paths: string[] }; schedule: { cron: string }[] };
+
+  test("a pull request runs it when it touches a mutated module; a weekly run and a manual one run every mutant", () => {
+    for (const file of stryker.mutate) expect(triggers.pull_request.paths).toContain(file);
+    expect(triggers.pull_request.paths).toEqual(expect.arrayContaining(["stryker.config.json", "vitest.mutation.config.ts", "tests/mutation/**"]));
+    expect(triggers.schedule).toHaveLength(1);
+    expect(mutation.on).toHaveProperty("workflow_dispatch");
+    expect(mutation.permissions).toEqual({ contents: "read" });
+    const runs = steps.filter((s) => s.run?.startsWith("npm run test:mutation"));
+    expect(runs.map((s) => [s.if, s.run!.includes("--force")])).toEqual([
+      ["github.event_name == 'pull_request'", false],
+      ["github.event_name != 'pull_request'", true],
+    ]);
+  });
+
+  test("it installs the maintainers' tools first, and restores the incremental report before the run and saves it after", () => {
+    const at = (predicate: (s: Step) => boolean) => steps.findIndex(predicate);
+    const setup = at((s) => s.run === "npm run setup -- --tools");
+    const restore = at((s) => s.uses === "actions/cache/restore@v4");
+    const save = at((s) => s.uses === "actions/cache/save@v4");
+    const firstRun = at((s) => s.run?.startsWith("npm run test:mutation") ?? false);
+    expect(setup).toBeGreaterThan(-1);
+    expect(setup).toBeLessThan(firstRun);
+    expect(restore).toBeGreaterThan(-1);
+    expect(restore).toBeLessThan(firstRun);
+    expect(save).toBeGreaterThan(firstRun);
+    for (const cache of [steps[restore]!, steps[save]!]) expect(cache.with!.path).toBe(stryker.incrementalFile);
+    expect(steps[save]!.if).toBe("always()");
+    const upload = steps.find((s) => s.uses === "actions/upload-artifact@v4")!;
+    expect(upload.if).toBe("always()");
+    expect(String(upload.with!.path)).toContain(stryker.incrementalFile);
+  });
+
+  test("npm test leaves it out; the incremental report it starts from is committed", () => {
+    const scripts = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).scripts as Record<string, string>;
+    expect(scripts.test).not.toContain("mutation");
+    expect(scripts["test:mutation"]).toBe("node scripts/setup/mutation.mjs");
+    expect(() => readFileSync(join(ROOT, stryker.incrementalFile))).not.toThrow();
+  });
+});

@@ -29,7 +29,7 @@ export function protectedTokens(text: string): ProtectedToken[] {
     for (const match of text.matchAll(pattern)) {
       const start = match.index;
       const end = start + match[0].length;
-      if (match[0].length === 0 || found.some((t) => start < t.end && end > t.start)) continue;
+      if (found.some((t) => start < t.end && end > t.start)) continue;
       found.push({ kind, text: match[0], start, end });
     }
   };
