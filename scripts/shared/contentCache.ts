@@ -33,15 +33,23 @@ export interface CodeParts {
   /** Folders whose .ts files are the computing modules (not recursive). */
   folders: readonly string[];
   packages: readonly string[];
+  /** Folders whose every file, at any depth, shapes the value (templates, stylesheets). */
+  trees?: readonly string[];
 }
 
 /** A hash of the computing code: a change to any of its modules or packages gives every key anew. */
-export function codeIdentity({ root, folders, packages }: CodeParts): string {
+export function codeIdentity({ root, folders, packages, trees = [] }: CodeParts): string {
   const hash = createHash("sha256").update(`node ${process.version}\n`);
   for (const name of packages) hash.update(`package ${name}@${packageVersion(root, name)}\n`);
   for (const folder of folders) {
     for (const name of readdirSync(folder).toSorted()) {
       if (name.endsWith(".ts")) hash.update(`module ${name}\n`).update(readFileSync(join(folder, name)));
+    }
+  }
+  for (const tree of trees) {
+    for (const name of (readdirSync(tree, { recursive: true }) as string[]).toSorted()) {
+      const file = join(tree, name);
+      if (statSync(file).isFile()) hash.update(`file ${name} ${statSync(file).size}\n`).update(readFileSync(file));
     }
   }
   return hash.digest("hex");

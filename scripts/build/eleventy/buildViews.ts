@@ -23,7 +23,8 @@ export interface BuildViews {
 }
 
 export function buildViews(project: Project): BuildViews {
-  const site = buildSiteModel(project);
+  // Both through the content-hash cache (.cache/site/, .cache/check/): a warm build works out only what changed.
+  const site = buildSiteModel(project, { cache: true });
   let print: PrintModel | undefined;
   let cards: ShareCard[] | undefined;
   let check: CheckResult | undefined;
@@ -33,7 +34,7 @@ export function buildViews(project: Project): BuildViews {
     site,
     print: () => (print ??= buildPrintModel(site)),
     cards: () => (cards ??= shareCards(site)),
-    check: () => (check ??= checkLocales(project, { diffs: false })),
+    check: () => (check ??= checkLocales(project, { diffs: false, cache: true })),
     translationStatus: () => (status ??= translationStatusPage(site, input.check())),
   };
   return input;
