@@ -7,7 +7,7 @@ import type { CheckResult } from "../../check/types.ts";
 import { buildPrintModel, type PrintModel } from "../../print/printModel.ts";
 import { shareCards, type ShareCard } from "../../print/shareCardPages.ts";
 import { readProject, type Project } from "../../project/readProject.ts";
-import { buildSiteModel, type SiteModel } from "../../site/model.ts";
+import { buildSiteModel, type SectionPage, type SiteModel } from "../../site/model.ts";
 
 export interface BuildViews {
   project: Project;
@@ -59,4 +59,6 @@ export interface BuildPass {
    * dev server, which serves their fonts) does.
    */
   chromiumPages: boolean;
+  /** The section pages Eleventy renders: the others are in the output folder already (scripts/build/pageCache.ts). Default: all. */
+  sectionPagesToRender?: SectionPage[];
 }
