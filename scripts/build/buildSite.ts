@@ -1,10 +1,13 @@
 // Builds the HTML site with Eleventy into a given folder.
 import { Eleventy } from "@11ty/eleventy";
+import { rmSync } from "node:fs";
 import { join, relative } from "node:path";
+import { builtShareCards } from "../print/shareCardPages.ts";
 import { readProject } from "../project/readProject.ts";
 import { sitePathPrefix } from "../site/pathPrefix.ts";
-import type { BuildViews } from "./eleventy/buildViews.ts";
+import { buildViews, type BuildViews } from "./eleventy/buildViews.ts";
 import configure from "./eleventy/config.ts";
+import { PageCache, sectionPageFile } from "./pageCache.ts";
 
 export interface BuildSiteOptions {
   /** Eleventy's own logging (a stack trace for every template error) stays off unless set. */
@@ -17,6 +20,13 @@ export interface BuildSiteOptions {
 
 export async function buildSite(root: string, outputDir: string, { debug = false, input, chromiumPages = true }: BuildSiteOptions = {}): Promise<void> {
   const project = input?.project ?? readProject(root);
+  const views = input ?? buildViews(project);
+  // Section pages rendered before from the same inputs are placed from the cache; Eleventy renders the others.
+  const cache = PageCache.open(root);
+  const plan = cache?.plan(project, views.site, builtShareCards(views.cards(), outputDir), outputDir);
+  const render = plan ? [...plan.render, ...plan.placeKnown()] : views.site.sectionPages;
+  // A page of an earlier pass (npm run build writes the folder twice) may be a cached file's link: never written through.
+  if (plan) for (const page of render) rmSync(sectionPageFile(outputDir, page), { force: true });
   // Relative to the working directory, as a configuration file's dir.input is: messages then name
   // templates/… as the person sees it, not a temporary folder's absolute path.
   const eleventy = new Eleventy(relative(process.cwd(), join(root, "templates")) || ".", outputDir, {
@@ -25,8 +35,9 @@ export async function buildSite(root: string, outputDir: string, { debug = false
     // server's); so the path prefix, which only a configuration file could return, is given here.
     configPath: false,
     pathPrefix: sitePathPrefix(project.campaign.siteUrl),
-    config: (eleventyConfig: Parameters<typeof configure>[0]) => configure(eleventyConfig, { root, project, ...(input ? { input } : {}), chromiumPages }),
+    config: (eleventyConfig: Parameters<typeof configure>[0]) => configure(eleventyConfig, { root, project, input: views, chromiumPages, sectionPagesToRender: render }),
   });
   if (!debug) eleventy.disableLogger();
-  await eleventy.write();
+  const [, written] = (await eleventy.write()) as [unknown, unknown[]];
+  plan?.keep(new Map((written.flat(3) as { url?: string; content?: string }[]).filter((r) => r.url && typeof r.content === "string").map((r) => [r.url!, r.content!])));
 }

@@ -4,7 +4,7 @@
 // a stale value is never served. An entry carries its key and the format inside and is written
 // whole (temporary file, then rename): a damaged, truncated or foreign entry is ignored and rebuilt.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 
 /** Set (to anything but "0") to bypass every cache: nothing is read or written. */
@@ -33,15 +33,23 @@ export interface CodeParts {
   /** Folders whose .ts files are the computing modules (not recursive). */
   folders: readonly string[];
   packages: readonly string[];
+  /** Folders whose every file, at any depth, shapes the value (templates, stylesheets). */
+  trees?: readonly string[];
 }
 
 /** A hash of the computing code: a change to any of its modules or packages gives every key anew. */
-export function codeIdentity({ root, folders, packages }: CodeParts): string {
+export function codeIdentity({ root, folders, packages, trees = [] }: CodeParts): string {
   const hash = createHash("sha256").update(`node ${process.version}\n`);
   for (const name of packages) hash.update(`package ${name}@${packageVersion(root, name)}\n`);
   for (const folder of folders) {
     for (const name of readdirSync(folder).toSorted()) {
       if (name.endsWith(".ts")) hash.update(`module ${name}\n`).update(readFileSync(join(folder, name)));
+    }
+  }
+  for (const tree of trees) {
+    for (const name of (readdirSync(tree, { recursive: true }) as string[]).toSorted()) {
+      const file = join(tree, name);
+      if (statSync(file).isFile()) hash.update(`file ${name} ${statSync(file).size}\n`).update(readFileSync(file));
     }
   }
   return hash.digest("hex");
@@ -275,6 +283,87 @@ export class JsonPack<Value> {
       if (entry !== null && typeof entry === "object" && typeof (entry as PackedEntry).used === "number" && "value" in entry) this.entries.set(key, entry as PackedEntry);
     }
     return this.entries;
+  }
+}
+
+/** A hash of bytes, as ContentFiles names them. */
+export function sha256(bytes: Uint8Array | string): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/**
+ * Files by the hash of their bytes (`<sha256>.<extension>`), for outputs a JsonPack maps keys to
+ * (the site's pages): equal outputs share one file, and a file whose bytes do not hash to its
+ * name (damaged, or written over in place) is never served. Files are hard-linked in and out
+ * (no bytes copied; a copy where the file system has no links).
+ */
+export class ContentFiles {
+  private made = false;
+  private pruned = false;
+
+  constructor(
+    readonly dir: string,
+    readonly extension: string,
+  ) {}
+
+  file(hash: string): string {
+    return join(this.dir, `${hash}.${this.extension}`);
+  }
+
+  /** Keeps `from`, whose bytes hash to `hash`, unless that content is kept already. */
+  keep(from: string, hash: string): void {
+    const file = this.file(hash);
+    try {
+      if (!this.made) mkdirSync(this.dir, { recursive: true });
+      this.made = true;
+      if (existsSync(file)) return;
+      linkOrCopy(from, file);
+    } catch {
+      // Read-only checkout, full disk: the output was written, only not kept.
+    }
+  }
+
+  /** Puts the kept content with this hash at `to` (replacing what is there); false when it is absent or damaged. */
+  place(hash: string, to: string): boolean {
+    const file = this.file(hash);
+    try {
+      if (sha256(readFileSync(file)) !== hash) return false;
+      rmSync(to, { force: true });
+      mkdirSync(dirname(to), { recursive: true });
+      linkOrCopy(file, to);
+      const now = Date.now();
+      if (now - statSync(file).mtimeMs > DAY_MS) utimesSync(file, new Date(now), new Date(now));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Drops files unused for two weeks (placing one marks it used), at most once a day. */
+  prune(now = Date.now(), keepDays = KEEP_UNUSED_DAYS): void {
+    if (this.pruned || !existsSync(this.dir)) return;
+    this.pruned = true;
+    const marker = join(this.dir, PRUNED_MARKER);
+    try {
+      if (existsSync(marker) && now - statSync(marker).mtimeMs < DAY_MS) return;
+      for (const name of readdirSync(this.dir)) {
+        const file = join(this.dir, name);
+        if (name !== PRUNED_MARKER && now - statSync(file).mtimeMs > keepDays * DAY_MS) rmSync(file, { force: true });
+      }
+      writeFileSync(marker, "");
+      utimesSync(marker, new Date(now), new Date(now));
+    } catch {
+      // Pruning is housekeeping: a failure leaves files for the next run.
+    }
+  }
+}
+
+function linkOrCopy(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch {
+    // Another file system, or one without hard links.
+    copyFileSync(from, to);
   }
 }
 

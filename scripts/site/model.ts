@@ -12,6 +12,7 @@ import { homePage, type HomePage } from "./homePages.ts";
 import { localeViews, textIn, type LocaleView, type TextLanguage } from "./locales.ts";
 import { sectionLink, sectionPages, sectionRoutes, type SectionPage } from "./sectionPages.ts";
 import { sharing } from "./share.ts";
+import { SiteParts } from "./siteParts.ts";
 import { createUi, type Translate } from "./translate.ts";
 
 export type { LocaleView, TextLanguage } from "./locales.ts";
@@ -33,8 +34,13 @@ export interface SiteModel {
   uiTextLang(locale: string, key: string, options?: Record<string, unknown>): TextLanguage | undefined;
 }
 
+export interface SiteModelOptions {
+  /** Keep the pieces that are pure functions of one text in .cache/site/ and reuse them (PLEDGE_NO_CACHE=1 turns it off). Default false. */
+  cache?: boolean;
+}
+
 /** The site model of a project already read (or of the one at `root`); throws the first error that stops a build. */
-export function buildSiteModel(input: Project | string): SiteModel {
+export function buildSiteModel(input: Project | string, { cache = false }: SiteModelOptions = {}): SiteModel {
   const project = typeof input === "string" ? readProject(input) : input;
   stopOnSiteErrors(project);
   const { campaign, sectionIds } = project;
@@ -51,10 +57,12 @@ export function buildSiteModel(input: Project | string): SiteModel {
     const shown = locales.find((l) => l.code === lang);
     return shown ? textIn(shown, true) : { lang, dir: "ltr", fallback: true };
   };
-  const share = sharing(campaign, ui.t, uiTextLang);
+  const parts = new SiteParts(project.root, cache);
+  const share = sharing(campaign, ui.t, uiTextLang, (text, label, options) => parts.qrSvg(text, label, options));
   const routes = sectionRoutes(locales, sections, sectionIds);
-  const pages = sectionPages(routes, campaign, translationState(project), share);
+  const pages = sectionPages(routes, campaign, translationState(project), share, parts);
   const homes = pages.map((own, i) => homePage(own, routes[i]!.map(sectionLink), locales, share));
+  parts.save();
   return {
     campaign,
     sourceLocale: locales[0]!,

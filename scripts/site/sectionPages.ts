@@ -3,10 +3,10 @@
 import { repositoryFileUrl, type Campaign } from "../project/campaign.ts";
 import type { Section } from "../project/readProject.ts";
 import type { TranslationState } from "../project/translationState.ts";
-import { renderMarkdown } from "../shared/markdown.ts";
 import { alternates, type Alternate } from "./alternates.ts";
 import { textIn, type LocaleView, type TextLanguage } from "./locales.ts";
 import type { SharePanel, Sharing } from "./share.ts";
+import type { SiteParts } from "./siteParts.ts";
 
 /** One section in one locale: the locale's translation, or the source locale's text standing in. */
 export interface SectionRoute {
@@ -85,7 +85,7 @@ export function sectionLink(route: SectionRoute): SectionLink {
 }
 
 /** The page of every route, locale by locale (`routes` as sectionRoutes gives them). */
-export function sectionPages(routes: SectionRoute[][], campaign: Campaign, states: TranslationState, share: Sharing): SectionPage[][] {
+export function sectionPages(routes: SectionRoute[][], campaign: Campaign, states: TranslationState, share: Sharing, parts: SiteParts): SectionPage[][] {
   const locales = routes.map((own) => own[0]!.locale);
   const sourceLocale = locales[0]!;
   const sourceRoutes = routes[0]!;
@@ -100,7 +100,7 @@ export function sectionPages(routes: SectionRoute[][], campaign: Campaign, state
   const render = (section: Section) => {
     let out = html.get(section);
     if (out === undefined) {
-      out = renderMarkdown(section.body);
+      out = parts.html(section.body);
       html.set(section, out);
     }
     return out;
@@ -122,7 +122,7 @@ export function sectionPages(routes: SectionRoute[][], campaign: Campaign, state
         sourceUrl: sectionUrl(sourceLocale, id),
         editFile: `content/${locale.code}/${id}.md`,
         improveUrl: repositoryFileUrl(campaign, source.file),
-        description: metaDescription(section) || `${section.title} · ${campaign.name}`,
+        description: parts.description(section.body, () => metaDescription(section)) || `${section.title} · ${campaign.name}`,
         index: index + 1,
         total: own.length,
         previous: links[index - 1],

@@ -3,7 +3,7 @@
 // until a reader follows one, and no script runs), the address itself to copy (Signal has no
 // share address), and a QR code of it to show from a phone. campaign.yml chooses the networks.
 import type { Campaign, ShareNetwork } from "../project/campaign.ts";
-import { qrCodeSvg } from "../shared/qrCode.ts";
+import { qrCodeSvg, type QrOptions } from "../shared/qrCode.ts";
 import type { LocaleView, TextLanguage } from "./locales.ts";
 import type { Translate } from "./translate.ts";
 
@@ -51,7 +51,12 @@ export type Sharing = (locale: LocaleView, path: string, title: string) => Share
  * The share panel of a page, from its locale, path and title. The labels are worked out once
  * per locale; only the addresses and the QR code are the page's own.
  */
-export function sharing(campaign: Campaign, t: Translate, uiTextLang: (locale: string, key: string) => TextLanguage | undefined): Sharing {
+export function sharing(
+  campaign: Campaign,
+  t: Translate,
+  uiTextLang: (locale: string, key: string) => TextLanguage | undefined,
+  qrSvg: (text: string, label: string, options: QrOptions) => string = qrCodeSvg,
+): Sharing {
   const { networks, extra } = campaign.share;
   const labels = new Map<string, { network: string; template: string; label: string; labelLang: TextLanguage | undefined }[]>();
   const labelsOf = (code: string) => {
@@ -75,7 +80,7 @@ export function sharing(campaign: Campaign, t: Translate, uiTextLang: (locale: s
       url,
       links: labelsOf(locale.code).map(({ network, template, label, labelLang }) => ({ network, href: fillShareAddress(template, url, text), label, labelLang })),
       copy: networks.includes("copy"),
-      qrSvg: qrCodeSvg(url, t(locale.code, "share.qrLabel", { url }), { mask: 2 }),
+      qrSvg: qrSvg(url, t(locale.code, "share.qrLabel", { url }), { mask: 2 }),
     };
   };
 }

@@ -198,3 +198,18 @@ test("the code identity changes with a module's text and a package's version", (
   expect(new Set([first, edited, identity()]).size).toBe(3);
   expect(codeIdentity({ root: ROOT, folders: [], packages: [] })).toMatch(/^[0-9a-f]{64}$/);
 });
+
+test("a tree of the code identity counts every file under it, at any depth, by its path and text", () => {
+  const root = folder();
+  mkdirSync(join(root, "templates", "layouts"), { recursive: true });
+  const identity = () => codeIdentity({ root, folders: [], packages: [], trees: [join(root, "templates")] });
+  writeFileSync(join(root, "templates", "layouts", "base.njk"), "<p>{{ a }}</p>");
+  const first = identity();
+  writeFileSync(join(root, "templates", "layouts", "base.njk"), "<p>{{ b }}</p>");
+  const edited = identity();
+  writeFileSync(join(root, "templates", "site.css"), "p {}");
+  const added = identity();
+  rmSync(join(root, "templates", "site.css"));
+  writeFileSync(join(root, "templates", "layouts", "site.css"), "p {}");
+  expect(new Set([first, edited, added, identity()]).size).toBe(4);
+});

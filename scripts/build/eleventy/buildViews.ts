@@ -7,7 +7,7 @@ import type { CheckResult } from "../../check/types.ts";
 import { buildPrintModel, type PrintModel } from "../../print/printModel.ts";
 import { shareCards, type ShareCard } from "../../print/shareCardPages.ts";
 import { readProject, type Project } from "../../project/readProject.ts";
-import { buildSiteModel, type SiteModel } from "../../site/model.ts";
+import { buildSiteModel, type SectionPage, type SiteModel } from "../../site/model.ts";
 
 export interface BuildViews {
   project: Project;
@@ -23,7 +23,8 @@ export interface BuildViews {
 }
 
 export function buildViews(project: Project): BuildViews {
-  const site = buildSiteModel(project);
+  // Both through the content-hash cache (.cache/site/, .cache/check/): a warm build works out only what changed.
+  const site = buildSiteModel(project, { cache: true });
   let print: PrintModel | undefined;
   let cards: ShareCard[] | undefined;
   let check: CheckResult | undefined;
@@ -33,7 +34,7 @@ export function buildViews(project: Project): BuildViews {
     site,
     print: () => (print ??= buildPrintModel(site)),
     cards: () => (cards ??= shareCards(site)),
-    check: () => (check ??= checkLocales(project, { diffs: false })),
+    check: () => (check ??= checkLocales(project, { diffs: false, cache: true })),
     translationStatus: () => (status ??= translationStatusPage(site, input.check())),
   };
   return input;
@@ -58,4 +59,6 @@ export interface BuildPass {
    * dev server, which serves their fonts) does.
    */
   chromiumPages: boolean;
+  /** The section pages Eleventy renders: the others are in the output folder already (scripts/build/pageCache.ts). Default: all. */
+  sectionPagesToRender?: SectionPage[];
 }

@@ -66,7 +66,9 @@ export default function configure(eleventyConfig: EleventyConfig, pass?: BuildPa
     // rendered (npm run build renders them between its two passes).
     const shareCards = { pages: withChromiumPages ? shareCardPages(cards()) : [], built: builtShareCards(cards(), output) };
     const printPages = withChromiumPages ? print() : { ...print(), pages: [] };
-    return { ...site, print: printPages, downloads: await listDownloads(site, output), shareCards, csp: CONTENT_SECURITY_POLICY };
+    // site.sectionPagesToRender: the section template's pagination; site.sectionPages stays every page (the sitemap).
+    const sectionPagesToRender = pass?.sectionPagesToRender ?? site.sectionPages;
+    return { ...site, sectionPagesToRender, print: printPages, downloads: await listDownloads(site, output), shareCards, csp: CONTENT_SECURITY_POLICY };
   });
   // The translation status page: the same check result as the publish gate; it never fails the build.
   eleventyConfig.addGlobalData("translationStatus", () => current().translationStatus());

@@ -1,0 +1,86 @@
+// The section pages of earlier builds, by what each is rendered from: the page's view of the site
+// model, the share card it announces, what every section page shows alike (the campaign, the
+// locales, every locale's UI strings) and the code (templates, the site, build and shared
+// modules, Eleventy, Nunjucks). A page whose key is known is placed from .cache/pages/ instead of
+// rendered; Eleventy renders the rest. Key → the page's hash in a JsonPack, the pages themselves
+// in ContentFiles, so a damaged or replaced page is rendered again.
+import { join, resolve } from "node:path";
+import type { SectionPage, SiteModel } from "../site/index.ts";
+import type { Project } from "../project/readProject.ts";
+import { cacheBypassed, codeIdentity, ContentFiles, JsonPack, sha256 } from "../shared/contentCache.ts";
+
+/** The packages whose code shapes a page besides the project's own modules and templates. */
+const PACKAGES = ["@11ty/eleventy", "nunjucks", "i18next", "markdown-it", "markdown-it-container", "qrcode", "yaml"];
+const CODE_ROOT = resolve(import.meta.dirname, "..", "..");
+let codeHash: string | undefined;
+
+/** The code that renders a page: the modules and packages hashed once per process, the templates (the project's own: a copy may change them) on each build. */
+function pageIdentity(root: string): string {
+  const folders = ["build", "build/eleventy", "site", "print", "project", "shared"].map((f) => join(CODE_ROOT, "scripts", f));
+  codeHash ??= codeIdentity({ root: CODE_ROOT, folders, packages: PACKAGES });
+  return `${codeHash} ${codeIdentity({ root, folders: [], packages: [], trees: [join(root, "templates")] })}`;
+}
+
+/** Where Eleventy writes a section page (its permalink is the page's URL). */
+export function sectionPageFile(outputDir: string, page: SectionPage): string {
+  return join(outputDir, page.url, "index.html");
+}
+
+export interface PagePlan {
+  /** The pages Eleventy renders. */
+  render: SectionPage[];
+  /** Places the known pages in the output folder: those found damaged are returned, to be rendered too. */
+  placeKnown(): SectionPage[];
+  /** Keeps the pages Eleventy rendered (their output, by URL), and writes the index. */
+  keep(rendered: ReadonlyMap<string, string>): void;
+}
+
+export class PageCache {
+  private readonly pack: JsonPack<string>;
+  private readonly files: ContentFiles;
+
+  private constructor(root: string) {
+    const dir = join(root, ".cache", "pages");
+    this.pack = new JsonPack(join(dir, "index.json"), pageIdentity(root));
+    this.files = new ContentFiles(dir, "html");
+  }
+
+  /** The cache of the project at `root`; none when PLEDGE_NO_CACHE is set. */
+  static open(root: string): PageCache | undefined {
+    return cacheBypassed() ? undefined : new PageCache(root);
+  }
+
+  /**
+   * Which section pages are known. `cards`: the share card each page announces (the base layout
+   * reads it by URL). The templates of a section page read from the site global nothing else
+   * than what `shared` holds (tests/site/warm-build.test.ts holds them to it).
+   */
+  plan(project: Project, site: SiteModel, cards: Readonly<Record<string, unknown>>, outputDir: string): PagePlan {
+    const shared = JSON.stringify([site.campaign, site.sourceLocale, site.locales, project.locales.map((l) => [l.code, l.strings?.tree ?? {}])]);
+    const render: SectionPage[] = [];
+    const known: [SectionPage, string][] = [];
+    const keys = new Map<SectionPage, string>();
+    for (const page of site.sectionPages) {
+      const key = this.pack.key([shared, JSON.stringify(page), JSON.stringify(cards[page.url] ?? null)]);
+      keys.set(page, key);
+      const hash = this.pack.get(key);
+      if (typeof hash === "string") known.push([page, hash]);
+      else render.push(page);
+    }
+    return {
+      render,
+      placeKnown: () => known.filter(([page, hash]) => !this.files.place(hash, sectionPageFile(outputDir, page))).map(([page]) => page),
+      keep: (rendered) => {
+        for (const [page, key] of keys) {
+          const content = rendered.get(page.url);
+          if (content === undefined) continue;
+          const hash = sha256(content);
+          this.files.keep(sectionPageFile(outputDir, page), hash);
+          this.pack.put(key, hash);
+        }
+        this.pack.save();
+        this.files.prune();
+      },
+    };
+  }
+}

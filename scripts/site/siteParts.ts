@@ -1,0 +1,57 @@
+// The site model's pieces that are pure functions of one text: a section body's HTML and meta
+// description, a page's QR code. Kept in .cache/site/parts.json under a key of that text and the
+// code that computes it (the site's, the project's and the shared modules, markdown-it, qrcode),
+// so a warm build renders and scans only the sections that changed.
+import { join, resolve } from "node:path";
+import { cacheBypassed, codeIdentity, JsonPack } from "../shared/contentCache.ts";
+import { renderMarkdown } from "../shared/markdown.ts";
+import { qrCodeSvg, type QrOptions } from "../shared/qrCode.ts";
+
+/** The packages whose code shapes a piece besides the modules of site/, project/ and shared/. */
+const PACKAGES = ["markdown-it", "markdown-it-container", "qrcode", "yaml"];
+const CODE_ROOT = resolve(import.meta.dirname, "..", "..");
+let identity: string | undefined;
+
+/** The site model's code, hashed once per process. */
+function siteIdentity(): string {
+  identity ??= codeIdentity({ root: CODE_ROOT, folders: ["site", "project", "shared"].map((f) => join(CODE_ROOT, "scripts", f)), packages: PACKAGES });
+  return identity;
+}
+
+/** Each piece from the cache where its text is unchanged, or worked out (and kept by save()). */
+export class SiteParts {
+  private readonly pack: JsonPack<string> | undefined;
+
+  constructor(root: string, enabled: boolean) {
+    this.pack = enabled && !cacheBypassed() ? new JsonPack(join(root, ".cache", "site", "parts.json"), siteIdentity()) : undefined;
+  }
+
+  /** A section body as HTML (the one renderer, site options). */
+  html(body: string): string {
+    return this.cached(["html", body], () => renderMarkdown(body));
+  }
+
+  /** `compute` reads the body's blocks; what it returns depends on the body's text alone. */
+  description(body: string, compute: () => string): string {
+    return this.cached(["description", body], compute);
+  }
+
+  qrSvg(text: string, label: string, options: QrOptions): string {
+    return this.cached(["qr", text, label, JSON.stringify(options)], () => qrCodeSvg(text, label, options));
+  }
+
+  /** Writes what this build added (or used on a new day). */
+  save(): void {
+    this.pack?.save();
+  }
+
+  private cached(parts: string[], compute: () => string): string {
+    if (!this.pack) return compute();
+    const key = this.pack.key(parts);
+    const known = this.pack.get(key);
+    if (typeof known === "string") return known;
+    const value = compute();
+    this.pack.put(key, value);
+    return value;
+  }
+}
