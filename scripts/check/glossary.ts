@@ -60,23 +60,18 @@ export class GlossaryCheck {
     return found;
   }
 
-  /** Entries naming a locale the project lacks, or a term no English section or string has: warnings at their line. */
-  entryProblems(project: Project, english: Iterable<Section>): Problem[] {
+  /**
+   * Entries naming a locale the project lacks, or a term no English section or string has: warnings
+   * at their line. `inSections`: the entries the English sections' titles, kickers and blocks have.
+   */
+  entryProblems(project: Project, inSections: ReadonlySet<GlossaryEntry>): Problem[] {
     if (this.empty) return [];
     const source = project.campaign.sourceLocale;
     const file = this.glossary.file;
     const problems: Problem[] = [];
     const codes = new Set(project.locales.map((l) => l.code));
-    const used = new Set<GlossaryEntry>();
-    const note = (text: string | undefined) => {
-      if (text) for (const entry of this.termsIn(text)) used.add(entry);
-    };
-    for (const doc of english) {
-      note(doc.title);
-      note(doc.kicker);
-      for (const block of doc.structure.blocks) note(block.text);
-    }
-    for (const value of project.locales[0]?.strings?.values.values() ?? []) if (typeof value === "string") note(value);
+    const used = new Set<GlossaryEntry>(inSections);
+    for (const value of project.locales[0]?.strings?.values.values() ?? []) if (typeof value === "string" && value) for (const entry of this.termsIn(value)) used.add(entry);
     for (const entry of this.glossary.entries) {
       if (!used.has(entry)) {
         problems.push({
