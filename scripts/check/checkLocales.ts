@@ -15,7 +15,7 @@ import { SECTION_STATES, STRING_STATES, type CheckOptions, type CheckResult, typ
 
 /** Checks a project already read (or reads the one at `root`). */
 export function checkLocales(project: Project | string, options: CheckOptions = {}): CheckResult {
-  if (typeof project === "string") project = readProject(resolve(project));
+  if (typeof project === "string") project = readProject(resolve(project), { cache: options.cache === true });
   const { root } = project;
   const sourceCode = project.campaign.sourceLocale;
   const { sectionIds } = project;
