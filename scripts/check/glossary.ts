@@ -3,6 +3,7 @@
 // where locale.json says "glossary": "error"); a forbidden rendering is an error anywhere in the
 // translation (title, kicker, blocks, UI strings). Entries that name no locale of the project or a
 // term the English never uses are warnings at their line. Matching: scripts/project/termMatch.ts.
+import { createHash } from "node:crypto";
 import type { Alignment } from "../project/align.ts";
 import { KIND_NAMES, type Block } from "../project/blocks.ts";
 import { hasWord, termsIn, type Glossary, type GlossaryEntry, type GlossaryRendering } from "../project/glossary.ts";
@@ -196,18 +197,19 @@ export class LocaleTerms {
    * entries its English has) with a decided rendering for the locale, and every forbidden rendering.
    */
   concern(terms: Iterable<GlossaryEntry>): string {
-    this.forbiddenConcern ??= [...new Set(this.forbidden.map((f) => f.entry))].map((entry) => this.describe(entry)).join("\n");
+    // Every section's key has the forbidden renderings: hashed once per locale, not hashed again in each key.
+    this.forbiddenConcern ??= this.forbidden.length === 0 ? "" : createHash("sha256").update([...new Set(this.forbidden.map((f) => f.entry))].map((entry) => this.describe(entry)).join("\n")).digest("hex").slice(0, 32);
     const parts = [this.glossary.file, this.forbiddenConcern];
     for (const entry of terms) if (this.own.has(entry)) parts.push(this.describe(entry));
     return parts.length === 2 && !this.forbiddenConcern ? "" : parts.join("\n");
   }
 
-  /** An entry with the locale's rendering, as text: each worked out once per locale. */
+  /** An entry with the locale's rendering, as a hash of its text (keys hold many): each worked out once per locale. */
   private describe(entry: GlossaryEntry): string {
     let known = this.described.get(entry);
     if (known === undefined) {
       const { locales, ...rest } = entry;
-      known = JSON.stringify([rest, locales.get(this.code)]);
+      known = createHash("sha256").update(JSON.stringify([rest, locales.get(this.code)])).digest("hex").slice(0, 32);
       this.described.set(entry, known);
     }
     return known;

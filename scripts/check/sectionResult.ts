@@ -48,16 +48,24 @@ export interface SectionRun {
   diffs: boolean;
 }
 
-/** The English's own part: each section's markup problems, and the texts repeated across sections. */
+/** The English's own part: each section's markup problems, the texts repeated across sections, and each section's version. */
 interface EnglishResult {
   markup: Problem[][];
   repeats: StoredRepeats;
+  versions: string[];
 }
 
 /** The glossary entries (by their place in the glossary) each English section's blocks have, and those the titles and kickers have. */
 interface EnglishTerms {
   blocks: number[][];
   heads: number[];
+}
+
+/** What the keys hold of an English section: a hash of its text, its version, the glossary entries its blocks have. */
+interface EnglishPart {
+  digest: string;
+  version?: string | undefined;
+  terms?: Set<GlossaryEntry>;
 }
 
 /** Each section's result from the cache where its inputs are unchanged, or worked out (and kept). */
@@ -67,7 +75,7 @@ export class SectionResults {
   private readonly dir: string;
   private repeats: SourceRepeats | undefined;
   /** Per English section and per old English version: a hash of its text, and the glossary entries it has. */
-  private readonly englishParts = new WeakMap<Section, { digest: string; terms?: Set<GlossaryEntry> }>();
+  private readonly englishParts = new WeakMap<Section, EnglishPart>();
   private readonly oldTerms = new Map<string, Set<GlossaryEntry>>();
   /** The installed print fonts' coverage as text, part of every key (the print-font rule). */
   private fonts: string | undefined;
@@ -114,9 +122,13 @@ export class SectionResults {
       const cached = cache.get(key) as EnglishResult | undefined;
       if (cached) {
         found = { markup: cached.markup, repeats: restoredRepeats(cached.repeats, new Map(sections.map((doc) => [doc.id, doc]))) };
+        // Its version (a hash of the normalised text) kept with the hash of its text: not worked out again.
+        if (Array.isArray(cached.versions) && cached.versions.length === sections.length && cached.versions.every((v) => typeof v === "string")) {
+          sections.forEach((doc, i) => (this.englishOf(doc).version = cached.versions[i]));
+        }
       } else {
         const computed = computeEnglish();
-        cache.put(key, { markup: computed.markup, repeats: computed.stored.repeats });
+        cache.put(key, { markup: computed.markup, repeats: computed.stored.repeats, versions: sections.map((doc) => doc.version) });
         found = computed;
       }
     }
@@ -181,8 +193,9 @@ export class SectionResults {
     const repeats = this.repeats!;
     const { title, kicker, source, status, keyLines, body, bodyLine } = doc;
     // Held to an older English: that text (snapshot or git) or why it is known nowhere.
-    const older = source !== undefined && source !== english.version ? states.history.find(english.id, source) : undefined;
     const now = this.englishOf(english);
+    now.version ??= english.version;
+    const older = source !== undefined && source !== now.version ? states.history.find(english.id, source) : undefined;
     const terms = older && "text" in older ? [...this.termsOf(english), ...this.oldTermsOf(english.id, source!, older.text.body, older.text.bodyLine)] : this.termsOf(english);
     return [
       "section",
@@ -200,7 +213,7 @@ export class SectionResults {
   }
 
   /** The English section's part of every key: a hash of its text, worked out once. */
-  private englishOf(english: Section): { digest: string; terms?: Set<GlossaryEntry> } {
+  private englishOf(english: Section): EnglishPart {
     let known = this.englishParts.get(english);
     if (!known) {
       known = { digest: createHash("sha256").update(JSON.stringify([english.file, english.title, english.kicker, english.bodyLine])).update(english.body).digest("hex") };
