@@ -201,7 +201,8 @@ export class SectionResults {
       "section",
       ctx.code,
       doc.id,
-      JSON.stringify([ctx.complete, ctx.expansion, ctx.exchange, diffs]),
+      // Word diffs are shown for a stale section alone: the others' entries serve a run with or without them (npm run build's check and npm run check).
+      JSON.stringify([ctx.complete, ctx.expansion, ctx.exchange, older === undefined ? null : diffs]),
       now.digest,
       JSON.stringify([doc.file, title, kicker, source, status, keyLines, bodyLine]),
       body,

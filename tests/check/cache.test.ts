@@ -4,6 +4,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { buildViews } from "../../scripts/build/eleventy/buildViews.ts";
 import { checkLocales } from "../../scripts/check/checkLocales.ts";
 import { setPrintFontLookup } from "../../scripts/print/fonts.ts";
 import { readProject, type Project } from "../../scripts/project/readProject.ts";
@@ -34,9 +35,10 @@ const pack = (root: string, code: string) => join(root, ".cache", "check", `${co
 const keysIn = (root: string, code: string) => Object.keys((JSON.parse(readFileSync(pack(root, code), "utf8")) as { entries: object }).entries);
 
 /** The project with every section's blocks counted when asked for: the translated sections', and apart the English ones read. */
-function countingBlocks(root: string): { project: Project; reads: () => number; english: () => Set<string> } {
+function countingBlocks(root: string): { project: Project; reads: () => number; files: () => Set<string>; english: () => Set<string> } {
   const project = readProject(root);
   let reads = 0;
+  const files = new Set<string>();
   const english = new Set<string>();
   for (const locale of project.locales) {
     for (const section of locale.sections.values()) {
@@ -44,13 +46,16 @@ function countingBlocks(root: string): { project: Project; reads: () => number; 
       Object.defineProperty(section, "structure", {
         get() {
           if (locale === project.locales[0]) english.add(section.id);
-          else reads++;
+          else {
+            reads++;
+            files.add(section.file);
+          }
           return read.call(section);
         },
       });
     }
   }
-  return { project, reads: () => reads, english: () => english };
+  return { project, reads: () => reads, files: () => files, english: () => english };
 }
 
 describe("on a copy of the real project", () => {
@@ -140,6 +145,32 @@ test("a print font package removed or installed: the kept coverage is not served
     setPrintFontLookup();
   }
   expect(cached(root)).toStrictEqual(expected);
+});
+
+test("npm run build's check (buildViews) keeps its results in the same cache: a second build, and npm run check after it, read no translated section into blocks", () => {
+  const copy = copyProject();
+  copies.push(copy);
+  const { root } = copy;
+  // One English section edited: its translation is stale, with a word diff in npm run check.
+  const id = readdirSync(join(root, "content", "ar"))[0]!.replace(/\.md$/, "");
+  const english = join(root, "content", "en", `${id}.md`);
+  writeFileSync(english, readFileSync(english, "utf8").replace(/\n\n([^\n]+)/, "\n\n$1 An added sentence."));
+  const expected = checkLocales(root, { diffs: false, cache: false });
+  expect(expected.problems.some((p) => p.kind === "stale")).toBe(true);
+  expect(buildViews(readProject(root)).check()).toStrictEqual(expected);
+  expect(keysIn(root, "ar").length).toBeGreaterThan(0);
+  const second = countingBlocks(root);
+  const views = buildViews(second.project);
+  // (The site model reads sections for itself: only the check's reads are counted.)
+  const bySite = second.reads();
+  expect(views.check()).toStrictEqual(expected);
+  expect(second.reads()).toBe(bySite);
+  // The check with word diffs: its own entries for the stale sections only, the same result as without the cache.
+  const withDiffs = cold(root);
+  expect(withDiffs.problems.some((p) => p.kind === "stale" && p.diff)).toBe(true);
+  const check = countingBlocks(root);
+  expect(checkLocales(check.project, { cache: true })).toStrictEqual(withDiffs);
+  expect(check.files()).toEqual(new Set(withDiffs.problems.filter((p) => p.kind === "stale").map((p) => p.file)));
 });
 
 test("stale translations (held to the English they were made from, word diff) are the same warm", () => {
