@@ -4,7 +4,7 @@
 //   --format markdown    a report for a pull-request comment or a CI job summary
 //   --root <folder>      check another project folder (default: the current one)
 //   --no-diff            do not look up what changed in the English for stale sections
-//   --no-cache           neither read nor write .cache/check/ (also PLEDGE_NO_CACHE=1)
+//   --no-cache           neither read nor write .cache/ (also PLEDGE_NO_CACHE=1)
 // Exit status: 0 without errors (warnings allowed), 1 on any error, 2 on a usage mistake.
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -47,7 +47,7 @@ const format = args.json ? "json" : (args.format ?? "text");
 if (!["text", "markdown", "json"].includes(format)) usage(`unknown format "${format}": use text, markdown or json`);
 
 try {
-  const project = readProject(resolve(args.root ?? process.cwd()));
+  const project = readProject(resolve(args.root ?? process.cwd()), { cache: !args["no-cache"] });
   const locales = args.locale
     ?.flatMap((l) => l.split(","))
     .map((l) => l.trim())

@@ -15,7 +15,7 @@ import { SECTION_STATES, STRING_STATES, type CheckOptions, type CheckResult, typ
 
 /** Checks a project already read (or reads the one at `root`). */
 export function checkLocales(project: Project | string, options: CheckOptions = {}): CheckResult {
-  if (typeof project === "string") project = readProject(resolve(project));
+  if (typeof project === "string") project = readProject(resolve(project), { cache: options.cache === true });
   const { root } = project;
   const sourceCode = project.campaign.sourceLocale;
   const { sectionIds } = project;
@@ -55,7 +55,7 @@ export function checkLocales(project: Project | string, options: CheckOptions = 
     }
   }
 
-  problems.push(...glossary.entryProblems(project, [...sourceSections.values()]));
+  problems.push(...glossary.entryProblems(project, results.englishTerms([...sourceSections.values()])));
   const summaries: LocaleSummary[] = [summarizeSource(source, sectionIds, sourceSections)];
   for (const read of project.locales.slice(1)) {
     const code = read.code;
@@ -68,6 +68,7 @@ export function checkLocales(project: Project | string, options: CheckOptions = 
     const conformance = { uses: 0, asGlossary: 0, forbidden: 0, undecided: terms.undecided };
     const forbidden = new Map<string, ForbiddenFound>();
     const renderings = new Map<string, Renderings>();
+    const printable = new Map<Section, boolean>();
     for (const id of sectionIds) {
       const doc = locale.sections.get(id);
       const english = sourceSections.get(id);
@@ -104,6 +105,7 @@ export function checkLocales(project: Project | string, options: CheckOptions = 
         conformance.asGlossary += result.terms.asGlossary;
         forbidden.set(id, result.forbidden);
         renderings.set(id, renderingsFrom(doc.file, result));
+        printable.set(doc, result.printable);
       } else {
         // The English file itself is broken (reported there): nothing to compare against yet.
         sectionStates.set(id, doc.status === "reviewed" ? "reviewed" : "draft");
@@ -135,7 +137,7 @@ export function checkLocales(project: Project | string, options: CheckOptions = 
       localeProblems.push(...strings.problems);
       if (locale.stringsBroken) for (const r of requiredStrings(source.strings, code)) stringStates.set(r.key, "missing");
     }
-    localeProblems.push(...printFontProblems(locale));
+    localeProblems.push(...printFontProblems(locale, (doc) => printable.get(doc)));
     problems.push(...localeProblems);
     summaries.push({ ...summarize(locale, sectionIds, sourceSections, sectionStates, stringStates), glossary: conformance });
   }

@@ -14,6 +14,8 @@ interface Place {
   doc: SectionDoc;
   block: number;
   sentence?: number;
+  /** Sentences: how many its English block has (kept, so a warm check reads no English block for it). */
+  of?: number;
   /** Sentences: the repeated block this one belongs to, if any (that pair is compared as blocks). */
   group?: number;
 }
@@ -143,7 +145,7 @@ export function findRepeats(english: Iterable<SectionDoc>): SourceRepeats {
       add(blocks, text, { doc, block: index });
       if (parts.length > 1) {
         parts.forEach((sentence, i) => {
-          add(sentences, sentence, { doc, block: index, sentence: i });
+          add(sentences, sentence, { doc, block: index, sentence: i, of: parts.length });
         });
       }
     });
@@ -158,7 +160,7 @@ export function findRepeats(english: Iterable<SectionDoc>): SourceRepeats {
   for (const places of blocks.values()) {
     const first = places[0]!.doc.structure.blocks[places[0]!.block]!;
     const sentence = sentences.get(readings.text(first));
-    if (sentence && readings.sentences(first).length === 1) sentence.push(...places.map((p) => ({ ...p, sentence: 0 })));
+    if (sentence && readings.sentences(first).length === 1) sentence.push(...places.map((p) => ({ ...p, sentence: 0, of: 1 })));
   }
   const repeatedSentences = [...sentences.values()]
     .filter((places) => new Set(places.map((p) => blockGroup.get(key(p)) ?? key(p))).size > 1)
@@ -176,13 +178,13 @@ function indexed(blocks: Place[][], sentences: Place[][], readings: Readings): S
 /** The repeats as the cache keeps them: places by section id, block, sentence and group. */
 export interface StoredRepeats {
   blocks: [id: string, block: number][][];
-  sentences: [id: string, block: number, sentence: number, group: number | null][][];
+  sentences: [id: string, block: number, sentence: number, group: number | null, of: number][][];
 }
 
 export function storedRepeats({ blocks, sentences }: SourceRepeats): StoredRepeats {
   return {
     blocks: blocks.map((places) => places.map((p): [string, number] => [p.doc.id, p.block])),
-    sentences: sentences.map((places) => places.map((p): [string, number, number, number | null] => [p.doc.id, p.block, p.sentence!, p.group ?? null])),
+    sentences: sentences.map((places) => places.map((p): [string, number, number, number | null, number] => [p.doc.id, p.block, p.sentence!, p.group ?? null, p.of!])),
   };
 }
 
@@ -190,7 +192,7 @@ export function storedRepeats({ blocks, sentences }: SourceRepeats): StoredRepea
 export function restoredRepeats(stored: StoredRepeats, docs: ReadonlyMap<string, SectionDoc>): SourceRepeats {
   return indexed(
     stored.blocks.map((places) => places.map(([id, block]) => ({ doc: docs.get(id)!, block }))),
-    stored.sentences.map((places) => places.map(([id, block, sentence, group]) => ({ doc: docs.get(id)!, block, sentence, group: group ?? undefined }))),
+    stored.sentences.map((places) => places.map(([id, block, sentence, group, of]) => ({ doc: docs.get(id)!, block, sentence, of, group: group ?? undefined }))),
     new Readings(),
   );
 }
@@ -204,7 +206,7 @@ export function checkConsistency(repeats: SourceRepeats, translated: ReadonlyMap
     const block = doc?.blocks.get(place.block);
     if (!doc || !block) return undefined;
     // Sentences pair by position only when the translation has as many.
-    if (place.sentence !== undefined && readings.sentences(block).length !== readings.sentences(place.doc.structure.blocks[place.block]!).length) return undefined;
+    if (place.sentence !== undefined && readings.sentences(block).length !== (place.of ?? readings.sentences(place.doc.structure.blocks[place.block]!).length)) return undefined;
     return { doc, block };
   };
   /** The text compared: the block's, or the sentence's. */

@@ -3,6 +3,7 @@
 // where locale.json says "glossary": "error"); a forbidden rendering is an error anywhere in the
 // translation (title, kicker, blocks, UI strings). Entries that name no locale of the project or a
 // term the English never uses are warnings at their line. Matching: scripts/project/termMatch.ts.
+import { createHash } from "node:crypto";
 import type { Alignment } from "../project/align.ts";
 import { KIND_NAMES, type Block } from "../project/blocks.ts";
 import { hasWord, termsIn, type Glossary, type GlossaryEntry, type GlossaryRendering } from "../project/glossary.ts";
@@ -60,23 +61,18 @@ export class GlossaryCheck {
     return found;
   }
 
-  /** Entries naming a locale the project lacks, or a term no English section or string has: warnings at their line. */
-  entryProblems(project: Project, english: Iterable<Section>): Problem[] {
+  /**
+   * Entries naming a locale the project lacks, or a term no English section or string has: warnings
+   * at their line. `inSections`: the entries the English sections' titles, kickers and blocks have.
+   */
+  entryProblems(project: Project, inSections: ReadonlySet<GlossaryEntry>): Problem[] {
     if (this.empty) return [];
     const source = project.campaign.sourceLocale;
     const file = this.glossary.file;
     const problems: Problem[] = [];
     const codes = new Set(project.locales.map((l) => l.code));
-    const used = new Set<GlossaryEntry>();
-    const note = (text: string | undefined) => {
-      if (text) for (const entry of this.termsIn(text)) used.add(entry);
-    };
-    for (const doc of english) {
-      note(doc.title);
-      note(doc.kicker);
-      for (const block of doc.structure.blocks) note(block.text);
-    }
-    for (const value of project.locales[0]?.strings?.values.values() ?? []) if (typeof value === "string") note(value);
+    const used = new Set<GlossaryEntry>(inSections);
+    for (const value of project.locales[0]?.strings?.values.values() ?? []) if (typeof value === "string" && value) for (const entry of this.termsIn(value)) used.add(entry);
     for (const entry of this.glossary.entries) {
       if (!used.has(entry)) {
         problems.push({
@@ -201,18 +197,19 @@ export class LocaleTerms {
    * entries its English has) with a decided rendering for the locale, and every forbidden rendering.
    */
   concern(terms: Iterable<GlossaryEntry>): string {
-    this.forbiddenConcern ??= [...new Set(this.forbidden.map((f) => f.entry))].map((entry) => this.describe(entry)).join("\n");
+    // Every section's key has the forbidden renderings: hashed once per locale, not hashed again in each key.
+    this.forbiddenConcern ??= this.forbidden.length === 0 ? "" : createHash("sha256").update([...new Set(this.forbidden.map((f) => f.entry))].map((entry) => this.describe(entry)).join("\n")).digest("hex").slice(0, 32);
     const parts = [this.glossary.file, this.forbiddenConcern];
     for (const entry of terms) if (this.own.has(entry)) parts.push(this.describe(entry));
     return parts.length === 2 && !this.forbiddenConcern ? "" : parts.join("\n");
   }
 
-  /** An entry with the locale's rendering, as text: each worked out once per locale. */
+  /** An entry with the locale's rendering, as a hash of its text (keys hold many): each worked out once per locale. */
   private describe(entry: GlossaryEntry): string {
     let known = this.described.get(entry);
     if (known === undefined) {
       const { locales, ...rest } = entry;
-      known = JSON.stringify([rest, locales.get(this.code)]);
+      known = createHash("sha256").update(JSON.stringify([rest, locales.get(this.code)])).digest("hex").slice(0, 32);
       this.described.set(entry, known);
     }
     return known;

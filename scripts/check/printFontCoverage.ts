@@ -2,7 +2,7 @@
 // covers (scripts/print/fonts.ts): its leaflets would print those letters with a font of the
 // machine that builds them, or as empty boxes, and the PDF build stops there.
 import { allCovered, byScript, printFontHint, uncoveredCharacters } from "../print/index.ts";
-import type { ProjectLocale } from "../project/readProject.ts";
+import type { ProjectLocale, Section } from "../project/readProject.ts";
 import type { Problem } from "./types.ts";
 
 interface Text {
@@ -11,14 +11,20 @@ interface Text {
   text: string;
 }
 
-export function printFontProblems(locale: ProjectLocale): Problem[] {
+/** Whether the print fonts cover a section's title, kicker and body. */
+export function sectionCovered(doc: Section): boolean {
+  return allCovered([doc.title, doc.kicker ?? "", doc.body]);
+}
+
+/** `known`: a section's coverage where the check has it already (from its cache), else undefined. */
+export function printFontProblems(locale: ProjectLocale, known: (doc: Section) => boolean | undefined = () => undefined): Problem[] {
   const strings = [...(locale.strings?.values ?? [])].filter((entry): entry is [string, string] => typeof entry[1] === "string");
   // Usually every character is covered: one pass over all the text, stopping at the first that is not, says so.
-  const all = function* () {
-    for (const doc of locale.sections.values()) yield* [doc.title, doc.kicker ?? "", doc.body];
-    for (const [, value] of strings) yield value;
+  const covered = () => {
+    for (const doc of locale.sections.values()) if (!(known(doc) ?? sectionCovered(doc))) return false;
+    return allCovered(strings.map(([, value]) => value));
   };
-  if (allCovered(all())) return [];
+  if (covered()) return [];
 
   const texts: Text[] = [];
   for (const doc of locale.sections.values()) {

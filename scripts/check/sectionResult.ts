@@ -12,6 +12,8 @@ import { findRepeats, renderingsOf, repeatedIndices, restoredRepeats, storedRepe
 import type { ForbiddenFound, GlossaryCheck, LocaleTerms, SectionTerms } from "./glossary.ts";
 import type { GlossaryEntry } from "../project/glossary.ts";
 import { checkSection, type SectionContext } from "./sectionCheck.ts";
+import { sectionCovered } from "./printFontCoverage.ts";
+import { printFontIdentity } from "../print/index.ts";
 import type { Problem, SectionState } from "./types.ts";
 
 export interface SectionResult {
@@ -24,16 +26,18 @@ export interface SectionResult {
   renderings: [english: number, translation: number][];
   /** Those translated blocks: index, line, text. */
   rendered: [index: number, line: number, text: string][];
+  /** Whether the print fonts cover its title, kicker and body (the print-font rule). */
+  printable: boolean;
 }
 
-/** The packages whose code shapes a section's result besides the modules of check/, project/ and shared/. */
+/** The packages whose code shapes a section's result besides the modules of check/, project/, print/ and shared/. */
 const PACKAGES = ["yaml", "markdown-it", "markdown-it-container", "diff"];
 const CODE_ROOT = resolve(import.meta.dirname, "..", "..");
 let identity: string | undefined;
 
 /** The check's code, hashed once per process. */
 function checkIdentity(): string {
-  identity ??= codeIdentity({ root: CODE_ROOT, folders: ["check", "project", "shared"].map((f) => join(CODE_ROOT, "scripts", f)), packages: PACKAGES });
+  identity ??= codeIdentity({ root: CODE_ROOT, folders: ["check", "project", "print", "shared"].map((f) => join(CODE_ROOT, "scripts", f)), packages: PACKAGES });
   return identity;
 }
 
@@ -44,21 +48,37 @@ export interface SectionRun {
   diffs: boolean;
 }
 
-/** The English's own part: each section's markup problems, and the texts repeated across sections. */
+/** The English's own part: each section's markup problems, the texts repeated across sections, and each section's version. */
 interface EnglishResult {
   markup: Problem[][];
   repeats: StoredRepeats;
+  versions: string[];
+}
+
+/** The glossary entries (by their place in the glossary) each English section's blocks have, and those the titles and kickers have. */
+interface EnglishTerms {
+  blocks: number[][];
+  heads: number[];
+}
+
+/** What the keys hold of an English section: a hash of its text, its version, the glossary entries its blocks have. */
+interface EnglishPart {
+  digest: string;
+  version?: string | undefined;
+  terms?: Set<GlossaryEntry>;
 }
 
 /** Each section's result from the cache where its inputs are unchanged, or worked out (and kept). */
 export class SectionResults {
   /** One pack per locale (the source locale's holds the English's part), or none without the cache. */
-  private readonly packs: Map<string, JsonPack<SectionResult | EnglishResult>> | undefined;
+  private readonly packs: Map<string, JsonPack<SectionResult | EnglishResult | EnglishTerms>> | undefined;
   private readonly dir: string;
   private repeats: SourceRepeats | undefined;
   /** Per English section and per old English version: a hash of its text, and the glossary entries it has. */
-  private readonly englishParts = new WeakMap<Section, { digest: string; terms?: Set<GlossaryEntry> }>();
+  private readonly englishParts = new WeakMap<Section, EnglishPart>();
   private readonly oldTerms = new Map<string, Set<GlossaryEntry>>();
+  /** The installed print fonts' coverage as text, part of every key (the print-font rule). */
+  private fonts: string | undefined;
 
   constructor(
     root: string,
@@ -69,7 +89,7 @@ export class SectionResults {
     this.packs = enabled && !cacheBypassed() ? new Map() : undefined;
   }
 
-  private pack(code: string): JsonPack<SectionResult | EnglishResult> | undefined {
+  private pack(code: string): JsonPack<SectionResult | EnglishResult | EnglishTerms> | undefined {
     if (!this.packs) return undefined;
     let pack = this.packs.get(code);
     if (!pack) {
@@ -102,14 +122,55 @@ export class SectionResults {
       const cached = cache.get(key) as EnglishResult | undefined;
       if (cached) {
         found = { markup: cached.markup, repeats: restoredRepeats(cached.repeats, new Map(sections.map((doc) => [doc.id, doc]))) };
+        // Its version (a hash of the normalised text) kept with the hash of its text: not worked out again.
+        if (Array.isArray(cached.versions) && cached.versions.length === sections.length && cached.versions.every((v) => typeof v === "string")) {
+          sections.forEach((doc, i) => (this.englishOf(doc).version = cached.versions[i]));
+        }
       } else {
         const computed = computeEnglish();
-        cache.put(key, { markup: computed.markup, repeats: computed.stored.repeats });
+        cache.put(key, { markup: computed.markup, repeats: computed.stored.repeats, versions: sections.map((doc) => doc.version) });
         found = computed;
       }
     }
     this.repeats = found.repeats;
     return found;
+  }
+
+  /**
+   * The glossary entries any English section's title, kicker or block has (each section's block
+   * entries kept for its keys), from the cache while the English and the glossary's forms are
+   * unchanged: the English is then not read into blocks for them.
+   */
+  englishTerms(sections: readonly Section[]): Set<GlossaryEntry> {
+    const { glossary } = this.run;
+    if (glossary.empty) return new Set();
+    const entries = glossary.entries;
+    const place = new Map(entries.map((entry, i) => [entry, i]));
+    const indices = (found: Set<GlossaryEntry>) => [...found].map((entry) => place.get(entry)!);
+    const find = (): EnglishTerms => ({
+      blocks: sections.map((doc) => indices(glossary.termsOfTexts(doc.structure.blocks.map((b) => b.text)))),
+      heads: indices(glossary.termsOfTexts(sections.flatMap((doc) => (doc.kicker ? [doc.title, doc.kicker] : [doc.title])))),
+    });
+    const cache = this.pack(sections[0]?.locale ?? "source");
+    let found: EnglishTerms | undefined;
+    let key: string | undefined;
+    if (cache) {
+      key = cache.key(["english-terms", JSON.stringify(entries.map((entry) => entry.forms)), ...sections.flatMap((doc) => [doc.id, this.englishOf(doc).digest])]);
+      found = cache.get(key) as EnglishTerms | undefined;
+      // An entry of the right key but the wrong shape is not trusted.
+      if (found && !wellFormed(found, sections.length, entries.length)) found = undefined;
+    }
+    if (!found) {
+      found = find();
+      if (cache && key) cache.put(key, found);
+    }
+    const used = new Set<GlossaryEntry>(found.heads.map((i) => entries[i]!));
+    sections.forEach((doc, i) => {
+      const terms = new Set(found.blocks[i]!.map((at) => entries[at]!));
+      this.englishOf(doc).terms = terms;
+      for (const entry of terms) used.add(entry);
+    });
+    return used;
   }
 
   result(english: Section, doc: Section, ctx: SectionContext, terms: LocaleTerms): SectionResult {
@@ -132,28 +193,31 @@ export class SectionResults {
     const repeats = this.repeats!;
     const { title, kicker, source, status, keyLines, body, bodyLine } = doc;
     // Held to an older English: that text (snapshot or git) or why it is known nowhere.
-    const older = source !== undefined && source !== english.version ? states.history.find(english.id, source) : undefined;
     const now = this.englishOf(english);
+    now.version ??= english.version;
+    const older = source !== undefined && source !== now.version ? states.history.find(english.id, source) : undefined;
     const terms = older && "text" in older ? [...this.termsOf(english), ...this.oldTermsOf(english.id, source!, older.text.body, older.text.bodyLine)] : this.termsOf(english);
     return [
       "section",
       ctx.code,
       doc.id,
-      JSON.stringify([ctx.complete, ctx.expansion, ctx.exchange, diffs]),
+      // Word diffs are shown for a stale section alone: the others' entries serve a run with or without them (npm run build's check and npm run check).
+      JSON.stringify([ctx.complete, ctx.expansion, ctx.exchange, older === undefined ? null : diffs]),
       now.digest,
       JSON.stringify([doc.file, title, kicker, source, status, keyLines, bodyLine]),
-      body,
+      textHash(body),
       older === undefined ? undefined : JSON.stringify(older),
       localeTerms.concern(terms),
       repeatedIndices(repeats, english.id).join(","),
+      (this.fonts ??= printFontIdentity()),
     ];
   }
 
   /** The English section's part of every key: a hash of its text, worked out once. */
-  private englishOf(english: Section): { digest: string; terms?: Set<GlossaryEntry> } {
+  private englishOf(english: Section): EnglishPart {
     let known = this.englishParts.get(english);
     if (!known) {
-      known = { digest: createHash("sha256").update(JSON.stringify([english.file, english.title, english.kicker, english.bodyLine])).update(english.body).digest("hex") };
+      known = { digest: createHash("sha256").update(JSON.stringify([english.file, english.title, english.kicker, english.bodyLine])).update(english.body, "utf16le").digest("hex") };
       this.englishParts.set(english, known);
     }
     return known;
@@ -193,7 +257,21 @@ function compute(english: Section, doc: Section, translation: TranslationStateOf
     forbidden: { problems: forbiddenProblems, count },
     renderings: pairs,
     rendered,
+    printable: sectionCovered(doc),
   };
+}
+
+/**
+ * A section body's hash, as its code units (UTF-16LE): the bytes a string already is, where UTF-8
+ * would be encoded first (half the time of hashing it as UTF-8 for the Arabic-script bodies).
+ */
+function textHash(text: string): string {
+  return createHash("sha256").update(text, "utf16le").digest("hex");
+}
+
+function wellFormed(found: EnglishTerms, sections: number, entries: number): boolean {
+  const indices = (list: unknown) => Array.isArray(list) && list.every((i) => Number.isInteger(i) && i >= 0 && i < entries);
+  return Array.isArray(found.blocks) && found.blocks.length === sections && found.blocks.every(indices) && indices(found.heads);
 }
 
 /** A section's renderings as the consistency rule reads them: one object per translated block. */

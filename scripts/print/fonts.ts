@@ -342,6 +342,17 @@ function coveringInterval(code: number): Interval | undefined {
   return undefined;
 }
 
+/**
+ * What coverage is computed from, as text: each print font package, installed or not, with its
+ * unicode.json (the ranges read). A cached coverage under another identity is not served.
+ */
+export function printFontIdentity(): string {
+  return PRINT_FONTS.map((font) => {
+    const dir = findPackage(font.npm);
+    return `${font.npm} ${dir === undefined ? "-" : readFileSync(join(dir, "unicode.json"), "utf8")}`;
+  }).join("\n");
+}
+
 /** Whether some print font covers every character of the texts (controls and spaces aside). */
 export function allCovered(texts: Iterable<string>): boolean {
   for (const text of texts) {

@@ -2,7 +2,7 @@
 // in which writing system a character is (the check warns before a PDF build would stop on it),
 // the documents' variants and where their pages and PDFs live (the home page's downloads), the two-up files, the
 // font files a page declares, and the share cards.
-export { allCovered, fontFilesIn, PRINT_FONTS, printFontHint, printFontNamed, printFontRoutes, printFontsForLocale, uncoveredCharacters } from "./fonts.ts";
+export { allCovered, fontFilesIn, PRINT_FONTS, printFontHint, printFontIdentity, printFontNamed, printFontRoutes, printFontsForLocale, uncoveredCharacters } from "./fonts.ts";
 export { byScript } from "./writingSystems.ts";
 export { documentOf, MM_TO_PT, pdfPath, printPagePath, printVariants, renderedVariants, type PrintVariant } from "./variants.ts";
 export { CARD_HEIGHT, CARD_MAX_BYTES, CARD_WIDTH, shareCards, type ShareCard } from "./shareCardPages.ts";

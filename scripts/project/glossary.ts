@@ -14,8 +14,9 @@
 //   - term: dual-use
 //     fr: { accepted: [] }             # not decided yet (what npm run locale:new writes)
 import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { isMap, isScalar, isSeq, type YAMLMap } from "yaml";
+import { cacheBypassed, codeIdentity, JsonCache } from "../shared/contentCache.ts";
 import { ContentError } from "../shared/contentError.ts";
 import { displayPath, readText } from "../shared/readText.ts";
 import { parseYaml } from "../shared/yaml.ts";
@@ -55,12 +56,70 @@ const ENTRY_KEYS = new Set(["term", "forms", "note", "quotations"]);
 const RENDERING_KEYS = new Set(["accepted", "forbidden", "keep"]);
 const HINT = 'each entry is "- term: <English term>" with optional forms:, note:, quotations: exempt, and per locale code accepted:, keep: latin and forbidden:';
 
-/** `projectRoot`: shown paths are relative to it. A missing file is an empty glossary. */
-export function loadGlossary(contentDir: string, projectRoot?: string): Glossary {
+/**
+ * `projectRoot`: shown paths are relative to it, and the parsed glossary is kept in its
+ * .cache/project/ under the file's text and this reader's code (parsing YAML is the slow part of
+ * a warm check); `cache: false` neither reads nor writes it. A missing file is an empty glossary.
+ */
+export function loadGlossary(contentDir: string, projectRoot?: string, { cache = true }: { cache?: boolean } = {}): Glossary {
   const path = join(contentDir, GLOSSARY_FILE);
   const file = displayPath(path, projectRoot);
   if (!existsSync(path)) return { file, entries: [] };
-  const { doc, lineOf: nodeLine } = parseYaml(readText(path, projectRoot), file, 'indent each entry\'s keys by two spaces under its "- term:" line');
+  const text = readText(path, projectRoot);
+  const kept = cache && projectRoot !== undefined && !cacheBypassed() ? new JsonCache<StoredEntry[]>(join(projectRoot, ".cache", "project"), readerIdentity()) : undefined;
+  const key = kept?.key(["glossary", file, text]);
+  const stored = key === undefined ? undefined : kept?.get(key);
+  // A damaged entry of the right key is parsed again, never trusted.
+  if (stored !== undefined && storedShape(stored)) return { file, entries: stored.map(({ locales, ...entry }) => ({ ...entry, locales: new Map(locales) })) };
+  const glossary = parseGlossary(text, file);
+  if (kept && key !== undefined) {
+    kept.put(
+      key,
+      glossary.entries.map((entry) => ({ ...entry, locales: [...entry.locales] })),
+    );
+    kept.prune();
+  }
+  return glossary;
+}
+
+/** An entry as kept in the cache: its renderings as pairs. */
+type StoredEntry = Omit<GlossaryEntry, "locales"> & { locales: [string, GlossaryRendering][] };
+
+const CODE_ROOT = resolve(import.meta.dirname, "..", "..");
+let identity: string | undefined;
+
+/** The reader's code (this folder's and shared/'s modules, the YAML parser), hashed once per process. */
+function readerIdentity(): string {
+  identity ??= codeIdentity({ root: CODE_ROOT, folders: ["project", "shared"].map((f) => join(CODE_ROOT, "scripts", f)), packages: ["yaml"] });
+  return identity;
+}
+
+function storedShape(value: unknown): value is StoredEntry[] {
+  const texts = (items: unknown) => Array.isArray(items) && items.every((t) => typeof t === "string");
+  const storedRendering = (r: unknown) => {
+    const { accepted, keep, forbidden, decided, line } = (r ?? {}) as Partial<GlossaryRendering>;
+    return texts(accepted) && typeof keep === "boolean" && texts(forbidden) && typeof decided === "boolean" && typeof line === "number";
+  };
+  return (
+    Array.isArray(value) &&
+    value.every((e: Partial<StoredEntry> | null) => {
+      if (e === null || typeof e !== "object") return false;
+      const { term, forms, note, exemptInQuotations, line, locales } = e;
+      return (
+        typeof term === "string" &&
+        texts(forms) &&
+        typeof note === "string" &&
+        typeof exemptInQuotations === "boolean" &&
+        typeof line === "number" &&
+        Array.isArray(locales) &&
+        locales.every((pair) => Array.isArray(pair) && pair.length === 2 && typeof pair[0] === "string" && storedRendering(pair[1]))
+      );
+    })
+  );
+}
+
+function parseGlossary(text: string, file: string): Glossary {
+  const { doc, lineOf: nodeLine } = parseYaml(text, file, 'indent each entry\'s keys by two spaces under its "- term:" line');
   const lineOf = (node: unknown, fallback = 1) => nodeLine(node) ?? fallback;
   const root = doc.contents;
   if (root === null) return { file, entries: [] };

@@ -89,7 +89,8 @@ export interface Project {
 /** Files content/ may hold besides one folder per locale. */
 const CONTENT_FILES = new Set(["README.md", "sections.yml", DOCUMENTS_FILE, GLOSSARY_FILE]);
 
-export function readProject(root: string): Project {
+/** `cache: false`: the parsed glossary is neither read from nor kept in .cache/ (npm run check --no-cache). */
+export function readProject(root: string, { cache = true }: { cache?: boolean } = {}): Project {
   const problems: FileProblem[] = [];
   let campaign = CAMPAIGN_DEFAULTS;
   try {
@@ -114,7 +115,7 @@ export function readProject(root: string): Project {
   }
   let glossary: Glossary = { file: `content/${GLOSSARY_FILE}`, entries: [] };
   try {
-    glossary = loadGlossary(join(root, "content"), root);
+    glossary = loadGlossary(join(root, "content"), root, { cache });
   } catch (error) {
     // The site does not use the glossary: the check holds a broken one against the project.
     problems.push({ ...problemFromError(error, source), siteBuilds: true });

@@ -1,5 +1,5 @@
 // content/glossary.yml: the reader, its errors (file and line), and the English terms a text holds.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
@@ -102,6 +102,59 @@ describe("in the project", () => {
       const project = readProject(copy.root);
       expect(project.glossary.entries).toEqual([]);
       expect(project.problems).toEqual([expect.objectContaining({ file: "content/glossary.yml", line: 2, severity: "error", siteBuilds: true })]);
+    } finally {
+      copy.remove();
+    }
+  });
+});
+
+describe("kept in .cache/project/ (the tests run without the cache: this turns it on)", () => {
+  const withCache = <T>(run: () => T): T => {
+    const bypass = process.env.PLEDGE_NO_CACHE;
+    delete process.env.PLEDGE_NO_CACHE;
+    try {
+      return run();
+    } finally {
+      if (bypass !== undefined) process.env.PLEDGE_NO_CACHE = bypass;
+    }
+  };
+  const cacheDir = (root: string) => join(root, ".cache", "project");
+
+  test("served while the file is unchanged, parsed again after an edit or when the kept entry is damaged; --no-cache neither reads nor writes it", () => {
+    const copy = copyProject();
+    try {
+      const content = join(copy.root, "content");
+      const parsed = () => loadGlossary(content, copy.root, { cache: false });
+      const kept = () => withCache(() => loadGlossary(content, copy.root));
+      parsed();
+      expect(existsSync(cacheDir(copy.root))).toBe(false);
+      const expected = parsed();
+      expect(expected.entries.length).toBeGreaterThan(10);
+      expect(kept()).toStrictEqual(expected);
+      const [entry] = readdirSync(cacheDir(copy.root)).filter((name) => name.endsWith(".json"));
+      const file = join(cacheDir(copy.root), entry!);
+      expect(kept()).toStrictEqual(expected);
+      // What is kept is what is served: an entry's term changed in the cache shows.
+      const stored = readFileSync(file, "utf8");
+      writeFileSync(file, stored.replace('"term":"abet"', '"term":"kept"'));
+      expect(kept().entries[0]!.term).toBe("kept");
+      // A damaged entry (a rendering without its lists, garbage) is parsed again.
+      for (const damaged of [stored.replace(/"accepted":\[[^\]]*\],/, ""), "\u0000garbage"]) {
+        writeFileSync(file, damaged);
+        expect(kept()).toStrictEqual(expected);
+      }
+      // An edit: another key, the new text parsed.
+      const yml = join(content, "glossary.yml");
+      writeFileSync(yml, readFileSync(yml, "utf8").replace("forms: [abet, abets, abetting]", "forms: [abet]"));
+      const edited = parsed();
+      expect(edited.entries[0]!.forms).toEqual(["abet"]);
+      expect(kept()).toStrictEqual(edited);
+      expect(kept()).toStrictEqual(edited);
+      // A broken glossary is never kept: the same error every time.
+      writeFileSync(yml, `${readFileSync(yml, "utf8")}\n- term: abet\n`);
+      const error = contentErrorOf(() => loadGlossary(content, copy.root, { cache: false }));
+      expect(withCache(() => contentErrorOf(() => loadGlossary(content, copy.root)))).toEqual(error);
+      expect(withCache(() => readProject(copy.root)).problems).toEqual(readProject(copy.root, { cache: false }).problems);
     } finally {
       copy.remove();
     }

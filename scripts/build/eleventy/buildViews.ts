@@ -34,6 +34,7 @@ export function buildViews(project: Project): BuildViews {
     site,
     print: () => (print ??= buildPrintModel(site)),
     cards: () => (cards ??= shareCards(site)),
+    // With the check's cache (.cache/check/): a second build, or npm run check after it, reuses each section's result.
     check: () => (check ??= checkLocales(project, { diffs: false, cache: true })),
     translationStatus: () => (status ??= translationStatusPage(site, input.check())),
   };
