@@ -104,6 +104,9 @@ describe("npm run bench -- --smoke", () => {
     expect(figures.warm.check.median).toBeGreaterThan(0);
     expect(figures.warm.command.runs).toBe(figures.command.runs);
     expect(figures.warm.filling.runs).toBe(1);
+    // The glossary side by side, cold and warm, round by round.
+    expect(figures.glossary.ratio.runs).toBe(figures.glossary.warmRatio.runs);
+    expect(figures.glossary.warmWith.median).toBeGreaterThan(0);
   });
 
   test("pdf: the one browser's pool against a pagedjs-cli process per document", () => {
