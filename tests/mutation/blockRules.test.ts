@@ -1,0 +1,92 @@
+// The check's block rules on one section in memory, each problem with its kind, line, severity and
+// message: a link the English block lacks, a changed or dropped link, a paragraph far longer than
+// the English, a label or attribution the English lacks, an added heading, addresses written out.
+import { expect, test } from "vitest";
+import { checkSection } from "../../scripts/check/sectionCheck.ts";
+import type { Section } from "../../scripts/project/readProject.ts";
+import { parseSectionFile } from "../../scripts/project/sectionFile.ts";
+import { readBlocks } from "../../scripts/project/blocks.ts";
+import { sectionVersion } from "../../scripts/project/sectionVersion.ts";
+import { sectionState } from "../../scripts/project/translationState.ts";
+
+function section(locale: string, text: string): Section {
+  const file = `content/${locale}/alpha.md`;
+  const parsed = parseSectionFile(text, file);
+  const { title, kicker, source, status } = parsed.frontMatter;
+  return {
+    id: "alpha",
+    locale,
+    file,
+    title,
+    kicker,
+    source,
+    status,
+    keyLines: parsed.keyLines,
+    body: parsed.body,
+    bodyLine: parsed.bodyLine,
+    version: sectionVersion({ title, kicker, body: parsed.body }),
+    structure: readBlocks(parsed.body, parsed.bodyLine),
+  };
+}
+
+/** The problems of a translation (body from line 7) of an English section (body from line 5), one line each. */
+function problems(englishBody: string, frenchBody: string, frenchHead = "title: L'engagement\n"): string[] {
+  const english = section("en", `---\ntitle: The pledge\n---\n\n${englishBody}`);
+  const french = section("fr", `---\n${frenchHead}source: ${english.version}\nstatus: reviewed\n---\n\n${frenchBody}`);
+  const result = checkSection(english, french, sectionState(english, french, undefined), { code: "fr", complete: true });
+  return result.problems.map((p) => `${p.severity} ${p.kind} :${p.line} ${p.message} | ${p.hint}`);
+}
+
+const LONG = "We refuse to work on tickets that support the war, as the union decided in its last meeting.\n";
+
+test("a link the English block does not have: an added link and a link error at the paragraph's line", () => {
+  expect(problems(LONG, "Nous refusons de traiter les tickets qui soutiennent la guerre, voir [le site](https://example.org/x).\n")).toEqual([
+    "error added-link :7 this link to https://example.org/x is not in the English (content/en/alpha.md): the page would send readers there | remove the link and keep only what the English says (its words may stay, as plain text): a translation links only where the English does, to the same address",
+    "error link :7 this link to https://example.org/x is not in the English paragraph at content/en/alpha.md:5 | remove the link (keep its text), or give it the address the English links to here",
+  ]);
+});
+
+test("a link sent elsewhere and a link dropped: each named with the English address", () => {
+  expect(problems("We refuse to work on [tickets](https://a.org/t) that support [the war](https://a.org/w).\n", "Nous refusons de traiter les [tickets](https://a.org/w) qui soutiennent la guerre.\n")).toEqual([
+    "error link :7 the link to https://a.org/t in the English paragraph at content/en/alpha.md:5 is missing here | keep it a link: [the translated link text](https://a.org/t)",
+  ]);
+  expect(problems("We refuse to work on [tickets](https://a.org/t) that support [the war](https://a.org/w).\n", "Nous refusons de traiter les [tickets](https://b.org/t) qui soutiennent [la guerre](https://a.org/w).\n")).toEqual([
+    "error added-link :7 this link to https://b.org/t is not in the English (content/en/alpha.md): the page would send readers there | remove the link and keep only what the English says (its words may stay, as plain text): a translation links only where the English does, to the same address",
+    "error link :7 this link goes to https://b.org/t; the English paragraph at content/en/alpha.md:5 links to https://a.org/t | write the English address exactly: [tickets](https://a.org/t); only the link text is translated",
+  ]);
+});
+
+test("a paragraph far longer or shorter than the English: a length warning with the percentage and the range", () => {
+  const range = 'compare it with the English sentence by sentence; if it is complete, leave it (this is only a warning; "expansion" in locale.json sets the usual range, now 50–200 %)';
+  expect(problems(LONG, `${"Nous refusons. ".repeat(30)}\n`)).toEqual([
+    `warning length :7 this paragraph is 488 % of the length of the English one at content/en/alpha.md:5 (“We refuse to work on tickets that support the war,…”): a sentence may have been added, or two paragraphs joined | ${range}`,
+  ]);
+  expect(problems(LONG, "Nous refusons.\n")).toEqual([
+    `warning length :7 this paragraph is 15 % of the length of the English one at content/en/alpha.md:5 (“We refuse to work on tickets that support the war,…”): a sentence may have been dropped | ${range}`,
+  ]);
+  // At the bounds, and under 60 characters of English: nothing to say.
+  expect(problems(LONG, `${"x".repeat(LONG.length * 2 - 2)}\n`)).toEqual([]);
+  expect(problems("We refuse to work on tickets.\n", `${"Nous refusons. ".repeat(30)}\n`)).toEqual([]);
+});
+
+test("a ::: details with a label, a quotation with an attribution, the English having neither: added structure at its line", () => {
+  expect(problems("::: details\n\nWe refuse to work on tickets.\n\n:::\n", "::: details Lire\n\nNous refusons de traiter les tickets.\n\n:::\n")).toEqual([
+    "error added-structure :7 this collapsed block names a label the English one at content/en/alpha.md:5 does not have: “Lire” | write ::: details alone on its line, as the English does; a translation adds no source",
+  ]);
+  expect(problems("> We refuse to work on tickets.\n", "::: quote Albanese\n\nNous refusons de traiter les tickets.\n\n:::\n")).toEqual([
+    "error added-structure :7 this quotation names a source (attribution) the English one at content/en/alpha.md:5 does not have: “Albanese” | write ::: quote alone on its line, as the English does; a translation adds no source",
+  ]);
+});
+
+test("a heading the English lacks: added structure at its line, compared with the English block before it", () => {
+  expect(problems("We refuse to work on tickets.\n\nWe ask for more.\n", "Nous refusons de traiter les tickets.\n\n## Pourquoi\n\nNous demandons plus.\n")).toEqual([
+    "error added-structure :9 this heading is not in the English (compare with content/en/alpha.md:5): “Pourquoi”; a translation adds no heading, quotation or block | remove the # line (or the line under it), keeping only what the English says: headings, quotations and blocks come from content/en/alpha.md",
+  ]);
+});
+
+test("addresses written out as text: each named as the reader would copy it, without the sentence's punctuation", () => {
+  expect(problems("We refuse to work on tickets.\n", "Nous refusons, voir www.example.org/page. et javascript:alert(1)).\n")).toEqual([
+    "error added-link :7 this text writes out the address www.example.org/page, which the English (content/en/alpha.md) does not have: the page would show it to readers | remove it and keep only what the English says: a translation adds no address",
+    "error added-link :7 this text writes out the address javascript:alert(1), which the English (content/en/alpha.md) does not have: the page would show it to readers | remove it and keep only what the English says: a translation adds no address",
+  ]);
+});
