@@ -9,7 +9,7 @@ import { readBlocks } from "../../scripts/project/blocks.ts";
 import { sectionVersion } from "../../scripts/project/sectionVersion.ts";
 import type { SourceHistory } from "../../scripts/project/sourceHistory.ts";
 import { sectionState } from "../../scripts/project/translationState.ts";
-import { countBlockProblems } from "../../scripts/check/blockRules.ts";
+import { countBlockProblems, writtenAddresses } from "../../scripts/check/blockRules.ts";
 import type { Problem } from "../../scripts/check/types.ts";
 
 function section(locale: string, text: string): Section {
@@ -146,4 +146,11 @@ test("stale: a link the current English has is no added link, but the block is s
 test("the status page's counts: each block problem kind, nothing else", () => {
   const p = (kind: string) => ({ kind }) as Problem;
   expect(countBlockProblems([p("markup"), p("link"), p("link"), p("added-link"), p("stale"), p("length")])).toEqual({ markup: 1, structure: 0, link: 2, length: 1, "added-link": 1, "added-structure": 0 });
+});
+
+test("the addresses a UI string writes out, as a reader would copy them: no closing bracket or sentence punctuation", () => {
+  expect(writtenAddresses("Nothing to see here.")).toEqual([]);
+  expect(writtenAddresses("(voir https://a.org/x).")).toEqual(["https://a.org/x"]);
+  expect(writtenAddresses("Voir javascript:alert(1)). Et data:text/html,x.")).toEqual(["javascript:alert(1)", "data:text/html,x"]);
+  expect(writtenAddresses("javascript:f(a(b))))!")).toEqual(["javascript:f(a(b))"]);
 });
