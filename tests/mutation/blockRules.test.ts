@@ -153,4 +153,49 @@ test("the addresses a UI string writes out, as a reader would copy them: no clos
   expect(writtenAddresses("(voir https://a.org/x).")).toEqual(["https://a.org/x"]);
   expect(writtenAddresses("Voir javascript:alert(1)). Et data:text/html,x.")).toEqual(["javascript:alert(1)", "data:text/html,x"]);
   expect(writtenAddresses("javascript:f(a(b))))!")).toEqual(["javascript:f(a(b))"]);
+  expect(writtenAddresses("javascript:a)b javascript:c) javascript:d.)")).toEqual(["javascript:a)b", "javascript:c", "javascript:d"]);
+});
+
+const ADDED = (line: number, what: string, compare: string, shown: string, hint: string) =>
+  `error added-structure :${line} this ${what} is not in the English (compare with content/en/alpha.md:${compare})${shown}; a translation adds no heading, quotation or block | ${hint}`;
+const HEADING_HINT = "remove the # line (or the line under it), keeping only what the English says: headings, quotations and blocks come from content/en/alpha.md";
+
+test("added headings and quotations are compared with the English block before them, else after; a paragraph added is a structure problem", () => {
+  const two = "We refuse to work on tickets.\n\nWe ask for more.\n";
+  expect(problems(two, "## Pourquoi\n\nNous refusons de traiter les tickets.\n\nNous demandons plus.\n")).toEqual([ADDED(7, "heading", "5", ": “Pourquoi”", HEADING_HINT)]);
+  expect(problems(two, "Nous refusons de traiter les tickets.\n\n## Un\n\n## Deux\n\nNous demandons plus.\n")).toEqual([
+    ADDED(9, "heading", "5", ": “Un”", HEADING_HINT),
+    ADDED(11, "heading", "5", ": “Deux”", HEADING_HINT),
+  ]);
+  expect(problems(two, "Nous refusons de traiter les tickets.\n\n> Cité.\n\nNous demandons plus.\n")).toEqual([
+    ADDED(9, "quotation", "5", "", "remove its ::: lines (or > signs) and anything it holds that the English does not say: headings, quotations and blocks come from content/en/alpha.md"),
+  ]);
+  expect(problems("We refuse to work on tickets.\n", "Nous refusons de traiter les tickets.\n\nEt plus encore.\n")).toEqual([
+    "error structure :9 this paragraph has no counterpart in the English (compare with content/en/alpha.md:5) | if it continues the paragraph before it, join the two (no blank line between); if it is not in the English, remove it",
+  ]);
+});
+
+test("a translated label is no added label; a list item where the English has a long paragraph is a structure problem, not a length one", () => {
+  expect(problems("::: details Read more\n\nWe refuse to work on tickets.\n\n:::\n", "::: details Lire la suite\n\nNous refusons de traiter les tickets.\n\n:::\n")).toEqual([]);
+  expect(problems(LONG, "- Nous refusons.\n")).toEqual(["error structure :7 this is a list item; the English has a paragraph here (content/en/alpha.md:5) | write it as a paragraph, with a blank line before and after it"]);
+});
+
+test("links: every English link missing from a block without links; the right link text where the wrong address is second", () => {
+  const missing = (a: string) => `error link :7 the link to ${a} in the English paragraph at content/en/alpha.md:5 is missing here | keep it a link: [the translated link text](${a})`;
+  expect(problems("We refuse to work on [tickets](https://a.org/t) that support [the war](https://a.org/w).\n", "Nous refusons de traiter les tickets qui soutiennent la guerre.\n")).toEqual([missing("https://a.org/t"), missing("https://a.org/w")]);
+  expect(problems("We refuse to work on [tickets](https://a.org/t) that support [the war](https://a.org/w).\n", "Nous refusons [la guerre](https://a.org/w) et les [billets](https://b.org/t).\n")).toContain(
+    "error link :7 this link goes to https://b.org/t; the English paragraph at content/en/alpha.md:5 links to https://a.org/t | write the English address exactly: [billets](https://a.org/t); only the link text is translated",
+  );
+});
+
+test("an address is never pieced together from the end of one English text and the start of the next", () => {
+  expect(problems("We refuse to work on tickets.\n", "Nous refusons, voir www.a.org/x.\n", "title: L'engagement\nkicker: /x de plus\n", "title: Visit www.a.org\nkicker: /x more\n")).toEqual([
+    "error added-link :8 this text writes out the address www.a.org/x, which the English (content/en/alpha.md) does not have: the page would show it to readers | remove it and keep only what the English says: a translation adds no address",
+  ]);
+});
+
+test("stale: an address the old English kicker or the current one writes out is no added address", () => {
+  const old = { find: () => ({ text: { title: "The pledge", kicker: "See www.old.org", body: "We refuse to work on tickets.\n", bodyLine: 6 }, from: "snapshot" }) } as unknown as SourceHistory;
+  const found = problems("We refuse to work on tickets.\n", "Nous refusons de traiter les tickets.\n", "title: L'engagement\nkicker: Voir www.old.org et www.new.org\n", "title: The pledge\nkicker: See www.new.org\n", old);
+  expect(found.filter((p) => p.includes("added-link"))).toEqual([]);
 });
