@@ -140,3 +140,18 @@ test("a section's cache key names the glossary file and the entries it depends o
   expect(new GlossaryCheck(glossary(pledge)).forLocale(frLocale()).concern([])).toBe("");
   expect(new GlossaryCheck(glossary(pledge)).forLocale(frLocale()).concern([pledge])).toContain("promesse");
 });
+
+test("an unused entry lists each of its forms; an unknown locale's hint lists each translation the project has", () => {
+  const project = { campaign: { sourceLocale: "en" }, locales: [{ code: "en" }, { code: "fr" }, { code: "ar" }] } as unknown as Project;
+  const check = new GlossaryCheck(glossary(entry("drone", 3, [["de", rendering(4, ["Drohne"])]], { forms: ["drone", "drones"] })));
+  expect(check.entryProblems(project, [english]).map(line)).toEqual([
+    'warning glossary-entry content/glossary.yml:3 the term "drone" (“drone”, “drones”) occurs nowhere in the English (content/en/, locales/en/ui.json), so nothing holds a translation to it | list under forms: the words the English actually writes (each inflection, e.g. forms: [drone, drones]), or remove the entry',
+    'warning glossary-entry content/glossary.yml:4 the entry for "drone" gives renderings for "de", a locale this project does not have | fix the locale code (the project has fr, ar), or remove "de:" until the locale is added (npm run locale:new -- de)',
+  ]);
+});
+
+test("a paragraph inside a quotation that opens the section is in a quotation: an exempt forbidden word is not held there", () => {
+  const check = new GlossaryCheck(glossary(entry("pledge", 1, [["fr", rendering(5, ["promesse"], { forbidden: ["serment"] })]], { exemptInQuotations: true })));
+  const doc = section("fr", "---\ntitle: L'appel\n---\n\n> Notre serment.\n\nNous prêtons serment.\n");
+  expect(check.checkLocale(frLocale(), [], [doc]).problems.map((p) => `${p.kind} ${p.line}`)).toEqual(["forbidden-term 7"]);
+});
