@@ -113,6 +113,7 @@ const englishTexts = new WeakMap<Section, EnglishTexts>();
 
 function textsOf(english: Section): EnglishTexts {
   let texts = englishTexts.get(english);
+  // Stryker disable next-line ConditionalExpression: memo: working the texts out again gives the same texts
   if (!texts) {
     texts = { blockTexts: new Set(textBlocks(english.structure.blocks).map((b) => b.text)), needs: memo(needsTranslation) };
     englishTexts.set(english, texts);
@@ -215,6 +216,7 @@ class TranslatedSection implements SectionState {
     const doc = this.translation;
     const english = this.english;
     const parts: UntranslatedText[] = [];
+    // Stryker disable next-line BooleanLiteral: kind() says "missing" before it reads translatedBlock
     if (!doc) return { parts, translatedBlock: false };
     const texts = textsOf(english);
     const titleSame = untranslatedString(doc.title, english.title);
@@ -270,13 +272,14 @@ function currentReference(english: Section): EnglishReference {
 }
 
 function textBlocks(blocks: Block[]): Block[] {
-  return blocks.filter((b) => isTextBlock(b) && b.text !== "");
+  return blocks.filter(isTextBlock);
 }
 
 function memo(fn: (text: string) => boolean): (text: string) => boolean {
   const known = new Map<string, boolean>();
   return (text) => {
     let value = known.get(text);
+    // Stryker disable next-line ConditionalExpression: memo: working the value out again gives the same value
     if (value === undefined) {
       value = fn(text);
       known.set(text, value);
