@@ -72,18 +72,18 @@ test("one undecided term: one warning in the singular, at its rendering's line",
 test("renderings for the English itself, or for a locale of a project with no translation yet: warnings at their lines", () => {
   const project = { campaign: { sourceLocale: "en" }, locales: [{ code: "en", strings: undefined }] } as unknown as Project;
   const check = new GlossaryCheck(glossary(entry("pledge", 1, [["en", rendering(2, ["pledge"])], ["fr", rendering(4, ["promesse"])]])));
-  expect(check.entryProblems(project, [english]).map(line)).toEqual([
+  expect(check.entryProblems(project, englishTerms(check, [english])).map(line)).toEqual([
     'warning glossary-entry content/glossary.yml:2 the entry for "pledge" gives renderings for en, the English the terms come from | remove "en:" from it: the English forms go under forms:',
     'warning glossary-entry content/glossary.yml:4 the entry for "pledge" gives renderings for "fr", a locale this project does not have | fix the locale code (the project has no translation yet), or remove "fr:" until the locale is added (npm run locale:new -- fr)',
   ]);
-  expect(new GlossaryCheck(glossary()).entryProblems(project, [english])).toEqual([]);
+  expect(new GlossaryCheck(glossary()).entryProblems(project, englishTerms(new GlossaryCheck(glossary()), [english]))).toEqual([]);
 });
 
 test("a term found only in the English UI strings is used; one found nowhere is named", () => {
   const strings = parseUiStrings('{\n  "cta": "Sign the petition"\n}\n', "locales/en/ui.json");
   const project = { campaign: { sourceLocale: "en" }, locales: [{ code: "en", strings }, { code: "fr" }] } as unknown as Project;
   const check = new GlossaryCheck(glossary(entry("petition", 1, [["fr", rendering(2, ["pétition"])]]), entry("drone", 3, [["fr", rendering(4, ["drone"])]])));
-  expect(check.entryProblems(project, [english]).map((p) => `${p.line} ${p.message}`)).toEqual([
+  expect(check.entryProblems(project, englishTerms(check, [english])).map((p) => `${p.line} ${p.message}`)).toEqual([
     '3 the term "drone" (“drone”) occurs nowhere in the English (content/en/, locales/en/ui.json), so nothing holds a translation to it',
   ]);
 });
@@ -128,23 +128,27 @@ test("a forbidden word in the kicker, a paragraph and a UI string, for a term wi
   ]);
 });
 
-test("a section's cache key names the glossary file and the entries it depends on, and is empty where none is", () => {
+test("a section's cache key names the glossary file and changes with the entries it depends on, and is empty where none is", () => {
   const pledge = entry("pledge", 1, [["fr", rendering(5, ["promesse"])]]);
+  const pledge2 = entry("pledge", 1, [["fr", rendering(5, ["engagement"])]]);
   const war = entry("war", 7, [["fr", rendering(8, ["guerre"], { forbidden: ["conflit"] })]]);
-  const terms = new GlossaryCheck(glossary(pledge, war)).forLocale(frLocale());
-  const key = terms.concern([pledge]);
-  expect(key.split("\n")[0]).toBe("content/glossary.yml");
-  expect(key).toContain("promesse");
-  expect(key).toContain("conflit");
-  expect(terms.concern([])).not.toContain("promesse");
-  expect(new GlossaryCheck(glossary(pledge)).forLocale(frLocale()).concern([])).toBe("");
-  expect(new GlossaryCheck(glossary(pledge)).forLocale(frLocale()).concern([pledge])).toContain("promesse");
+  const war2 = entry("war", 7, [["fr", rendering(8, ["guerre"], { forbidden: ["lutte"] })]]);
+  const key = (...entries: GlossaryEntry[]) => (terms: GlossaryEntry[]) => new GlossaryCheck(glossary(...entries)).forLocale(frLocale()).concern(terms);
+  const both = key(pledge, war)([pledge]);
+  expect(both.split("\n")[0]).toBe("content/glossary.yml");
+  // The section's own term's rendering and every forbidden rendering are in the key; a term the section lacks is not.
+  expect(key(pledge2, war)([pledge2])).not.toBe(both);
+  expect(key(pledge, war2)([pledge])).not.toBe(both);
+  expect(key(pledge2, war)([])).toBe(key(pledge, war)([]));
+  expect(key(pledge, war)([])).not.toBe(both);
+  expect(key(pledge)([])).toBe("");
+  expect(key(pledge)([pledge])).not.toBe(key(pledge2)([pledge2]));
 });
 
 test("an unused entry lists each of its forms; an unknown locale's hint lists each translation the project has", () => {
   const project = { campaign: { sourceLocale: "en" }, locales: [{ code: "en" }, { code: "fr" }, { code: "ar" }] } as unknown as Project;
   const check = new GlossaryCheck(glossary(entry("drone", 3, [["de", rendering(4, ["Drohne"])]], { forms: ["drone", "drones"] })));
-  expect(check.entryProblems(project, [english]).map(line)).toEqual([
+  expect(check.entryProblems(project, englishTerms(check, [english])).map(line)).toEqual([
     'warning glossary-entry content/glossary.yml:3 the term "drone" (“drone”, “drones”) occurs nowhere in the English (content/en/, locales/en/ui.json), so nothing holds a translation to it | list under forms: the words the English actually writes (each inflection, e.g. forms: [drone, drones]), or remove the entry',
     'warning glossary-entry content/glossary.yml:4 the entry for "drone" gives renderings for "de", a locale this project does not have | fix the locale code (the project has fr, ar), or remove "de:" until the locale is added (npm run locale:new -- de)',
   ]);
@@ -155,3 +159,8 @@ test("a paragraph inside a quotation that opens the section is in a quotation: a
   const doc = section("fr", "---\ntitle: L'appel\n---\n\n> Notre serment.\n\nNous prêtons serment.\n");
   expect(check.checkLocale(frLocale(), [], [doc]).problems.map((p) => `${p.kind} ${p.line}`)).toEqual(["forbidden-term 7"]);
 });
+
+/** The entries the English sections' titles, kickers and blocks have, as checkLocales hands them to entryProblems. */
+function englishTerms(check: GlossaryCheck, sections: readonly Section[]): Set<GlossaryEntry> {
+  return check.termsOfTexts(sections.flatMap((doc) => [doc.title, ...(doc.kicker ? [doc.kicker] : []), ...doc.structure.blocks.map((b) => b.text)]));
+}
