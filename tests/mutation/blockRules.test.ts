@@ -3,33 +3,14 @@
 // the English, a label or attribution the English lacks, an added heading, addresses written out.
 import { expect, test } from "vitest";
 import { checkSection } from "../../scripts/check/sectionCheck.ts";
-import type { Section } from "../../scripts/project/readProject.ts";
-import { parseSectionFile } from "../../scripts/project/sectionFile.ts";
-import { readBlocks } from "../../scripts/project/blocks.ts";
-import { sectionVersion } from "../../scripts/project/sectionVersion.ts";
+import { sectionFromText, type Section } from "../../scripts/project/readProject.ts";
 import type { SourceHistory } from "../../scripts/project/sourceHistory.ts";
 import { sectionState } from "../../scripts/project/translationState.ts";
 import { countBlockProblems, writtenAddresses } from "../../scripts/check/blockRules.ts";
 import type { Problem } from "../../scripts/check/types.ts";
 
 function section(locale: string, text: string): Section {
-  const file = `content/${locale}/alpha.md`;
-  const parsed = parseSectionFile(text, file);
-  const { title, kicker, source, status } = parsed.frontMatter;
-  return {
-    id: "alpha",
-    locale,
-    file,
-    title,
-    kicker,
-    source,
-    status,
-    keyLines: parsed.keyLines,
-    body: parsed.body,
-    bodyLine: parsed.bodyLine,
-    version: sectionVersion({ title, kicker, body: parsed.body }),
-    structure: readBlocks(parsed.body, parsed.bodyLine),
-  };
+  return sectionFromText(locale, "alpha", `content/${locale}/alpha.md`, text);
 }
 
 /** The problems of a translation (body from line 7) of an English section (body from line 5), one line each. */

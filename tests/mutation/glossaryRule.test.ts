@@ -4,32 +4,13 @@
 import { expect, test } from "vitest";
 import { GlossaryCheck } from "../../scripts/check/glossary.ts";
 import type { Glossary, GlossaryEntry } from "../../scripts/project/glossary.ts";
-import type { Project, ProjectLocale, Section } from "../../scripts/project/readProject.ts";
-import { parseSectionFile } from "../../scripts/project/sectionFile.ts";
-import { readBlocks } from "../../scripts/project/blocks.ts";
+import { sectionFromText, type Project, type ProjectLocale, type Section } from "../../scripts/project/readProject.ts";
 import type { SourceHistory } from "../../scripts/project/sourceHistory.ts";
-import { sectionVersion } from "../../scripts/project/sectionVersion.ts";
 import { sectionState } from "../../scripts/project/translationState.ts";
 import { parseUiStrings } from "../../scripts/project/uiStrings.ts";
 
 function section(locale: string, text: string): Section {
-  const file = `content/${locale}/alpha.md`;
-  const parsed = parseSectionFile(text, file);
-  const { title, kicker, source, status } = parsed.frontMatter;
-  return {
-    id: "alpha",
-    locale,
-    file,
-    title,
-    kicker,
-    source,
-    status,
-    keyLines: parsed.keyLines,
-    body: parsed.body,
-    bodyLine: parsed.bodyLine,
-    version: sectionVersion({ title, kicker, body: parsed.body }),
-    structure: readBlocks(parsed.body, parsed.bodyLine),
-  };
+  return sectionFromText(locale, "alpha", `content/${locale}/alpha.md`, text);
 }
 
 const rendering = (line: number, accepted: string[], extra: { keep?: boolean; forbidden?: string[]; decided?: boolean } = {}) => ({

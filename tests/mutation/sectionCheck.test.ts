@@ -3,31 +3,12 @@
 // known, and one known nowhere.
 import { expect, test } from "vitest";
 import { checkSection, type SectionContext } from "../../scripts/check/sectionCheck.ts";
-import type { Section } from "../../scripts/project/readProject.ts";
-import { parseSectionFile } from "../../scripts/project/sectionFile.ts";
-import { readBlocks } from "../../scripts/project/blocks.ts";
+import { sectionFromText, type Section } from "../../scripts/project/readProject.ts";
 import type { SourceHistory } from "../../scripts/project/sourceHistory.ts";
-import { sectionVersion } from "../../scripts/project/sectionVersion.ts";
 import { sectionState } from "../../scripts/project/translationState.ts";
 
 function section(locale: string, text: string): Section {
-  const file = `content/${locale}/alpha.md`;
-  const parsed = parseSectionFile(text, file);
-  const { title, kicker, source, status } = parsed.frontMatter;
-  return {
-    id: "alpha",
-    locale,
-    file,
-    title,
-    kicker,
-    source,
-    status,
-    keyLines: parsed.keyLines,
-    body: parsed.body,
-    bodyLine: parsed.bodyLine,
-    version: sectionVersion({ title, kicker, body: parsed.body }),
-    structure: readBlocks(parsed.body, parsed.bodyLine),
-  };
+  return sectionFromText(locale, "alpha", `content/${locale}/alpha.md`, text);
 }
 
 const ENGLISH_BODY = "We refuse to work on tickets that support the war [78 A, B].\n\nWe ask our employer to publish its contracts [78 A, B].\n";

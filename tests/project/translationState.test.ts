@@ -1,33 +1,13 @@
 // Each translated section's state against the English, worked out once: missing, untranslated,
 // current, stale (with the English it was made from and the word diff), unmarked, unknown source.
 import { expect, test } from "vitest";
-import { readProject, type Section } from "../../scripts/project/readProject.ts";
-import { parseSectionFile } from "../../scripts/project/sectionFile.ts";
-import { readBlocks } from "../../scripts/project/blocks.ts";
-import { sectionVersion } from "../../scripts/project/sectionVersion.ts";
+import { sectionFromText, readProject, type Section } from "../../scripts/project/readProject.ts";
 import { sectionState, translationState, untranslatedString } from "../../scripts/project/translationState.ts";
 import { fixture } from "../check/fixtures.ts";
 
 /** A section file in memory, as the project reader would give it. */
 function section(locale: string, text: string): Section {
-  const file = `content/${locale}/alpha.md`;
-  const parsed = parseSectionFile(text, file);
-  const { title, kicker, source, status } = parsed.frontMatter;
-  const parts = { title, kicker, body: parsed.body };
-  return {
-    id: "alpha",
-    locale,
-    file,
-    title,
-    kicker,
-    source,
-    status,
-    keyLines: parsed.keyLines,
-    body: parsed.body,
-    bodyLine: parsed.bodyLine,
-    version: sectionVersion(parts),
-    structure: readBlocks(parsed.body, parsed.bodyLine),
-  };
+  return sectionFromText(locale, "alpha", `content/${locale}/alpha.md`, text);
 }
 
 const english = section("en", "---\ntitle: The pledge\n---\n\nWe refuse to work on tickets that support the war.\n\nWe ask our employer to publish its contracts.\n");
