@@ -125,10 +125,7 @@ export class JsonCache<Value> {
   prune(now = Date.now(), keepDays = KEEP_UNUSED_DAYS): void {
     if (this.pruned || !existsSync(this.dir)) return;
     this.pruned = true;
-    const marker = join(this.dir, PRUNED_MARKER);
-    try {
-      if (existsSync(marker) && now - statSync(marker).mtimeMs < DAY_MS) return;
-      const names = readdirSync(this.dir).filter((name) => name !== PRUNED_MARKER);
+    atMostDaily(this.dir, now, (names) => {
       const kept = new Set<string>();
       for (const name of names) {
         if (!name.endsWith(".json")) continue;
@@ -142,12 +139,7 @@ export class JsonCache<Value> {
         const file = join(this.dir, name);
         if (now - statSync(file).mtimeMs > DAY_MS) rmSync(file, { force: true });
       }
-      writeFileSync(marker, "");
-      const date = new Date(now);
-      utimesSync(marker, date, date);
-    } catch {
-      // Pruning is housekeeping: a failure leaves entries for the next run.
-    }
+    });
   }
 }
 
@@ -343,18 +335,12 @@ export class ContentFiles {
   prune(now = Date.now(), keepDays = KEEP_UNUSED_DAYS): void {
     if (this.pruned || !existsSync(this.dir)) return;
     this.pruned = true;
-    const marker = join(this.dir, PRUNED_MARKER);
-    try {
-      if (existsSync(marker) && now - statSync(marker).mtimeMs < DAY_MS) return;
-      for (const name of readdirSync(this.dir)) {
+    atMostDaily(this.dir, now, (names) => {
+      for (const name of names) {
         const file = join(this.dir, name);
-        if (name !== PRUNED_MARKER && now - statSync(file).mtimeMs > keepDays * DAY_MS) rmSync(file, { force: true });
+        if (now - statSync(file).mtimeMs > keepDays * DAY_MS) rmSync(file, { force: true });
       }
-      writeFileSync(marker, "");
-      utimesSync(marker, new Date(now), new Date(now));
-    } catch {
-      // Pruning is housekeeping: a failure leaves files for the next run.
-    }
+    });
   }
 }
 
@@ -376,5 +362,22 @@ export function writeAtomically(file: string, data: Uint8Array | string): void {
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
+  }
+}
+
+/**
+ * A folder's housekeeping, at most once a day: `sweep` gets the folder's names (the marker left
+ * out) when the marker's date is a day old or absent. Pruning is housekeeping: a failure leaves
+ * the files for the next run.
+ */
+function atMostDaily(dir: string, now: number, sweep: (names: string[]) => void): void {
+  const marker = join(dir, PRUNED_MARKER);
+  try {
+    if (existsSync(marker) && now - statSync(marker).mtimeMs < DAY_MS) return;
+    sweep(readdirSync(dir).filter((name) => name !== PRUNED_MARKER));
+    writeFileSync(marker, "");
+    utimesSync(marker, new Date(now), new Date(now));
+  } catch {
+    // Left for the next run.
   }
 }
