@@ -20,7 +20,19 @@ export const HEADER_ONLY_DIRECTIVES = ["frame-ancestors", "report-uri", "sandbox
 
 const serialize = (directives: typeof DIRECTIVES) => directives.map(([name, value]) => (value ? `${name} ${value}` : name)).join("; ");
 
-export const CONTENT_SECURITY_POLICY = {
-  header: serialize(DIRECTIVES),
-  meta: serialize(DIRECTIVES.filter(([name]) => !HEADER_ONLY_DIRECTIVES.includes(name))),
-};
+const policy = (directives: typeof DIRECTIVES) => ({
+  header: serialize(directives),
+  meta: serialize(directives.filter(([name]) => !HEADER_ONLY_DIRECTIVES.includes(name))),
+});
+
+export const CONTENT_SECURITY_POLICY = policy(DIRECTIVES);
+
+/**
+ * The dev server's pages (npm start, on this machine only): the same policy, except that the
+ * server's own reload script may run and reach it (same origin, plain http and ws), so an edit
+ * reaches the open page. Never in _site/: a build always writes CONTENT_SECURITY_POLICY.
+ */
+export const DEV_SERVER_POLICY = policy([
+  ...DIRECTIVES.filter(([name]) => name !== "upgrade-insecure-requests"),
+  ["script-src", "'self'"],
+]);

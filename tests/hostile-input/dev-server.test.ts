@@ -1,10 +1,13 @@
 // npm start reads each content and locale file once per rebuild, keeps serving through a broken
-// edit, shows the error, and recovers when the file is fixed; it serves the print pages' fonts.
+// edit, shows the error, and recovers when the file is fixed; it serves the print pages' fonts,
+// and an open page reloads itself after an edit.
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
+import { chromium } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { findChromium, HEADLESS_ARGS } from "../../scripts/shared/chromium.ts";
 import { copyProject, type ProjectCopy } from "../helpers/project.ts";
 import { eachRead, readCounts } from "../helpers/readCounts.ts";
 import { ROOT } from "../helpers/site.ts";
@@ -95,4 +98,24 @@ test("a broken locale file is reported with its name, the last good pages stay s
     return text.includes("تخطَّ إلى المحتوى") ? text : undefined;
   });
   expect(fixed).toContain('<html lang="ar" dir="rtl">');
+});
+
+test("an open page reloads with the edit: the dev server's reload script is allowed to run and connect", async () => {
+  const browser = await chromium.launch({ executablePath: findChromium(), args: HEADLESS_ARGS });
+  try {
+    const tab = await browser.newPage();
+    const refused: string[] = [];
+    tab.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+    });
+    await tab.goto(`${base}/en/pledge/`, { waitUntil: "load" });
+    const reloaded = tab.waitForEvent("load", { timeout: 20_000 });
+    const file = join(project.root, "content/en/pledge.md");
+    writeFileSync(file, readFileSync(file, "utf8").replace(/^title: .*$/m, "title: The pledge, reloaded"));
+    await reloaded;
+    expect(await tab.textContent("h1")).toContain("The pledge, reloaded");
+    expect(refused).toEqual([]);
+  } finally {
+    await browser.close();
+  }
 });

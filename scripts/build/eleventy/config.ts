@@ -9,7 +9,7 @@ import { printFontRoutes } from "../../print/fonts.ts";
 import { builtShareCards, shareCardPages } from "../../print/shareCardPages.ts";
 import { readProject, type Project } from "../../project/readProject.ts";
 import { sitePathPrefix } from "../../site/pathPrefix.ts";
-import { CONTENT_SECURITY_POLICY } from "../../site/securityPolicy.ts";
+import { CONTENT_SECURITY_POLICY, DEV_SERVER_POLICY } from "../../site/securityPolicy.ts";
 import { buildViews, type BuildViews, type BuildPass } from "./buildViews.ts";
 import { registerFilters } from "./filters.ts";
 import { printFontMiddleware } from "./printFontRoutes.ts";
@@ -45,6 +45,8 @@ export default function configure(eleventyConfig: EleventyConfig, pass?: BuildPa
     }
     return input;
   };
+  // npm start: its pages may run the dev server's reload script. Any other run writes the published policy.
+  const servedLive = pass === undefined && process.env.ELEVENTY_RUN_MODE === "serve";
   let builds = 0;
   eleventyConfig.on("eleventy.before", () => {
     if (builds++ === 0) return;
@@ -68,7 +70,7 @@ export default function configure(eleventyConfig: EleventyConfig, pass?: BuildPa
     const printPages = withChromiumPages ? print() : { ...print(), pages: [] };
     // site.sectionPagesToRender: the section template's pagination; site.sectionPages stays every page (the sitemap).
     const sectionPagesToRender = pass?.sectionPagesToRender ?? site.sectionPages;
-    return { ...site, sectionPagesToRender, print: printPages, downloads: await listDownloads(site, output), shareCards, csp: CONTENT_SECURITY_POLICY };
+    return { ...site, sectionPagesToRender, print: printPages, downloads: await listDownloads(site, output), shareCards, csp: servedLive ? DEV_SERVER_POLICY : CONTENT_SECURITY_POLICY };
   });
   // The translation status page: the same check result as the publish gate; it never fails the build.
   eleventyConfig.addGlobalData("translationStatus", () => current().translationStatus());
