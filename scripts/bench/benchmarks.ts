@@ -2,6 +2,7 @@
 // Page weight is not among them: tests/browser/page-weight.test.ts holds every page to its
 // budget, measured by the browser itself, on every npm test.
 import { benchBuild, BUILD_DEFAULTS, BUILD_QUICK, BUILD_SMOKE } from "./buildAtScale.ts";
+import { benchDevServer } from "./devServer.ts";
 import { benchLocaleCheck } from "./localeCheck.ts";
 import { benchPdfs } from "./pdfs.ts";
 import { benchShareCards } from "./shareCards.ts";
@@ -25,6 +26,11 @@ export const BENCHMARKS: Benchmark[] = [
     name: "check",
     what: "npm run check over 10 locales x 500 sections",
     run: (o) => benchLocaleCheck(o),
+  },
+  {
+    name: "dev",
+    what: "npm start: an edit of a section to the open page reloaded, real project and 2000 pages",
+    run: (o) => benchDevServer(o),
   },
   {
     name: "pdf",

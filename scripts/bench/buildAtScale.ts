@@ -333,7 +333,6 @@ function buildTargets(headline: SizeFigures): Target[] {
       met: headline.i18nRatio.median < 1,
     },
     ...warmTargets(headline, pages),
-    notMeasured("dev server: edit of a section to reload, real project · 2000 pages", "< 0.5 s · < 1.5 s", "not benchmarked yet"),
     {
       what: `peak memory at ${pages} vs bare Eleventy`,
       limit: `≤ ${MEMORY_TARGET_RATIO}×`,

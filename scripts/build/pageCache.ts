@@ -4,6 +4,7 @@
 // modules, Eleventy, Nunjucks). A page whose key is known is placed from .cache/pages/ instead of
 // rendered; Eleventy renders the rest. Key → the page's hash in a JsonPack, the pages themselves
 // in ContentFiles, so a damaged or replaced page is rendered again.
+import { rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { SectionPage, SiteModel } from "../site/index.ts";
 import type { Project } from "../project/readProject.ts";
@@ -24,6 +25,57 @@ function pageIdentity(root: string): string {
 /** Where Eleventy writes a section page (its permalink is the page's URL). */
 export function sectionPageFile(outputDir: string, page: SectionPage): string {
   return join(outputDir, page.url, "index.html");
+}
+
+/** What each section page is rendered from, besides the code: the same inputs give the same page. */
+function pageInputs(project: Project, site: SiteModel, cards: Readonly<Record<string, unknown>>): [SectionPage, string[]][] {
+  const shared = JSON.stringify([site.campaign, site.sourceLocale, site.locales, project.locales.map((l) => [l.code, l.strings?.tree ?? {}])]);
+  return site.sectionPages.map((page) => [page, [shared, JSON.stringify(page), JSON.stringify(cards[page.url] ?? null)]]);
+}
+
+/**
+ * The dev server's pages (npm start): it writes into the one output folder build after build, so
+ * a section or share card page whose inputs did not change since this server's last build is
+ * there already. The first build renders every page (the folder may hold another build's), and
+ * every page to render is removed first: a page npm run build placed is a hard link into
+ * .cache/pages/, never to be written through.
+ */
+export class LivePages {
+  /** Page URL → its key, as of the last build that finished. */
+  private written = new Map<string, string>();
+  private pending = new Map<string, string>();
+  private identity = "";
+  private outputDir = "";
+
+  /** The section pages this build renders into `outputDir`, their old files removed. Call first in a build. */
+  sectionPages(project: Project, site: SiteModel, cards: Readonly<Record<string, unknown>>, outputDir: string): SectionPage[] {
+    this.identity = pageIdentity(project.root);
+    this.outputDir = outputDir;
+    this.pending = new Map();
+    return this.changed(pageInputs(project, site, cards));
+  }
+
+  /** The share card pages this build renders: a card page is made of its own data alone. */
+  cardPages<Card extends { url: string }>(cards: readonly Card[]): Card[] {
+    return this.changed(cards.map((card) => [card, [JSON.stringify(card)]]));
+  }
+
+  /** The build finished: its pages are in the output folder. A build that failed leaves them to the next. */
+  finished(): void {
+    this.written = this.pending;
+  }
+
+  private changed<Page extends { url: string }>(pages: readonly [Page, string[]][]): Page[] {
+    const render: Page[] = [];
+    for (const [page, inputs] of pages) {
+      const key = sha256([this.identity, ...inputs].join("\0"));
+      this.pending.set(page.url, key);
+      if (this.written.get(page.url) === key) continue;
+      rmSync(join(this.outputDir, page.url, "index.html"), { force: true });
+      render.push(page);
+    }
+    return render;
+  }
 }
 
 export interface PagePlan {
@@ -56,12 +108,11 @@ export class PageCache {
    * than what `shared` holds (tests/site/warm-build.test.ts holds them to it).
    */
   plan(project: Project, site: SiteModel, cards: Readonly<Record<string, unknown>>, outputDir: string): PagePlan {
-    const shared = JSON.stringify([site.campaign, site.sourceLocale, site.locales, project.locales.map((l) => [l.code, l.strings?.tree ?? {}])]);
     const render: SectionPage[] = [];
     const known: [SectionPage, string][] = [];
     const keys = new Map<SectionPage, string>();
-    for (const page of site.sectionPages) {
-      const key = this.pack.key([shared, JSON.stringify(page), JSON.stringify(cards[page.url] ?? null)]);
+    for (const [page, inputs] of pageInputs(project, site, cards)) {
+      const key = this.pack.key(inputs);
       keys.set(page, key);
       const hash = this.pack.get(key);
       if (typeof hash === "string") known.push([page, hash]);

@@ -11,6 +11,7 @@ import { readProject, type Project } from "../../project/readProject.ts";
 import { sitePathPrefix } from "../../site/pathPrefix.ts";
 import { CONTENT_SECURITY_POLICY, DEV_SERVER_POLICY } from "../../site/securityPolicy.ts";
 import { buildViews, type BuildViews, type BuildPass } from "./buildViews.ts";
+import { LivePages } from "../pageCache.ts";
 import { registerFilters } from "./filters.ts";
 import { printFontMiddleware } from "./printFontRoutes.ts";
 
@@ -25,6 +26,7 @@ interface EleventyConfig {
   setIncludesDirectory(dir: string): void;
   setLayoutsDirectory(dir: string): void;
   setServerOptions(options: Record<string, unknown>): void;
+  setChokidarConfig(options: Record<string, unknown>): void;
   setQuietMode(quiet: boolean): void;
   directories?: { output?: string };
 }
@@ -47,6 +49,9 @@ export default function configure(eleventyConfig: EleventyConfig, pass?: BuildPa
   };
   // npm start: its pages may run the dev server's reload script. Any other run writes the published policy.
   const servedLive = pass === undefined && process.env.ELEVENTY_RUN_MODE === "serve";
+  // npm start renders again only the section pages whose inputs changed since its last build.
+  const livePages = servedLive ? new LivePages() : undefined;
+  if (livePages) eleventyConfig.on("eleventy.after", () => livePages.finished());
   let builds = 0;
   eleventyConfig.on("eleventy.before", () => {
     if (builds++ === 0) return;
@@ -58,6 +63,9 @@ export default function configure(eleventyConfig: EleventyConfig, pass?: BuildPa
   eleventyConfig.addWatchTarget("./content/");
   eleventyConfig.addWatchTarget("./locales/");
   eleventyConfig.addWatchTarget("./campaign.yml");
+  // An edit is built once the file has been still for 50 ms (Eleventy waits 150 ms): an editor
+  // saves a section in one write, and a file caught half-written is built again when complete.
+  eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });
   eleventyConfig.addGlobalData("site", async () => {
     const { site, print, cards } = current();
     // site.print: the print pages (scripts/print/) when this pass writes them; site.downloads: the
@@ -66,10 +74,12 @@ export default function configure(eleventyConfig: EleventyConfig, pass?: BuildPa
     const withChromiumPages = pass?.chromiumPages ?? true;
     // site.shareCards: the card pages when this pass writes them, and the card images already
     // rendered (npm run build renders them between its two passes).
-    const shareCards = { pages: withChromiumPages ? shareCardPages(cards()) : [], built: builtShareCards(cards(), output) };
-    const printPages = withChromiumPages ? print() : { ...print(), pages: [] };
+    const built = builtShareCards(cards(), output);
     // site.sectionPagesToRender: the section template's pagination; site.sectionPages stays every page (the sitemap).
-    const sectionPagesToRender = pass?.sectionPagesToRender ?? site.sectionPages;
+    const sectionPagesToRender = pass?.sectionPagesToRender ?? livePages?.sectionPages(current().project, site, built, output) ?? site.sectionPages;
+    const cardPages = withChromiumPages ? shareCardPages(cards()) : [];
+    const shareCards = { pages: livePages?.cardPages(cardPages) ?? cardPages, built };
+    const printPages = withChromiumPages ? print() : { ...print(), pages: [] };
     return { ...site, sectionPagesToRender, print: printPages, downloads: await listDownloads(site, output), shareCards, csp: servedLive ? DEV_SERVER_POLICY : CONTENT_SECURITY_POLICY };
   });
   // The translation status page: the same check result as the publish gate; it never fails the build.
