@@ -83,7 +83,7 @@ test("each content and locale file is read once for the first build and once per
   await until("the edited page", async () => ((await page("/en/pledge/")).text.includes("The pledge, edited") ? true : undefined));
   // The page is served once the rebuild has written it, which is after every file was read.
   const after = readCounts(countsFile);
-  expect(Object.fromEntries(Object.keys(after).map((file) => [file, after[file]! - (before[file] ?? 0)]))).toEqual(eachRead(project.root, 1));
+  expect(Object.fromEntries(Object.keys(after).map((path) => [path, after[path]! - (before[path] ?? 0)]))).toEqual(eachRead(project.root, 1));
 });
 
 test("the fonts a print page declares are served from node_modules, and nothing else under their path", async () => {
