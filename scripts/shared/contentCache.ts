@@ -212,7 +212,8 @@ interface PackedEntry {
  * Many small values in one file, by key (a locale's sections: thousands of files would cost more
  * to write and read than the work they spare). Read whole on first use, written whole by save()
  * when a value was added or first used on a new day; entries unused for two weeks are left out
- * then. A pack that is damaged, truncated or of another format is read as empty, and rebuilt.
+ * then. A pack that is damaged, truncated, of another format or written by other code (another
+ * identity: its entries' keys can never be asked for again) is read as empty, and rebuilt.
  */
 export class JsonPack<Value> {
   private entries: Map<string, PackedEntry> | undefined;
@@ -254,7 +255,7 @@ export class JsonPack<Value> {
     for (const [key, entry] of this.entries) if (entry.used <= this.today && this.today - entry.used <= KEEP_UNUSED_DAYS) kept[key] = entry;
     try {
       mkdirSync(dirname(this.file), { recursive: true });
-      writeAtomically(this.file, JSON.stringify({ format: FORMAT, entries: kept }));
+      writeAtomically(this.file, JSON.stringify({ format: FORMAT, identity: this.identity, entries: kept }));
       this.changed = false;
     } catch {
       // Read-only checkout, full disk: the values were computed, only not kept.
@@ -264,13 +265,14 @@ export class JsonPack<Value> {
   private read(): Map<string, PackedEntry> {
     if (this.entries) return this.entries;
     this.entries = new Map();
-    let pack: { format?: unknown; entries?: unknown };
+    let pack: { format?: unknown; identity?: unknown; entries?: unknown };
     try {
       pack = JSON.parse(readFileSync(this.file, "utf8")) as typeof pack;
     } catch {
       return this.entries;
     }
-    if (pack === null || typeof pack !== "object" || pack.format !== FORMAT || pack.entries === null || typeof pack.entries !== "object") return this.entries;
+    // Another code's entries are dropped here, so a pack never grows with the versions of the code.
+    if (pack === null || typeof pack !== "object" || pack.format !== FORMAT || pack.identity !== this.identity || pack.entries === null || typeof pack.entries !== "object") return this.entries;
     for (const [key, entry] of Object.entries(pack.entries as Record<string, unknown>)) {
       if (entry !== null && typeof entry === "object" && typeof (entry as PackedEntry).used === "number" && "value" in entry) this.entries.set(key, entry as PackedEntry);
     }
