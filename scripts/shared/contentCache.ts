@@ -325,17 +325,17 @@ export class FileRecords<Value> {
   look(path: string): { stamp: Stamp; record: { hash: string; value: Value } | undefined } {
     const stat = statSync(path, { bigint: true });
     const stamp = `${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}:${stat.ino}`;
-    const found = this.pack.get(this.pack.key([path])) as Partial<FileRecord<Value>> | undefined;
+    // Keyed by the path itself: a pack of other code is read as empty, so no key needs the code in it.
+    const found = this.pack.get(path) as Partial<FileRecord<Value>> | undefined;
     const trusted = found !== undefined && found !== null && found.stamp === stamp && typeof found.hash === "string" && this.wellFormed(found.value);
     return { stamp, record: trusted ? { hash: found.hash!, value: found.value! } : undefined };
   }
 
   /** Records what was read from the file with this stamp (unless the file is racy: then it is read again next time). */
   keep(path: string, stamp: Stamp, hash: string, value: Value): void {
-    const key = this.pack.key([path]);
     const [, mtime, ctime] = stamp.split(":").map(BigInt) as [bigint, bigint, bigint];
-    if (mtime >= this.racyFrom || ctime >= this.racyFrom) this.pack.delete(key);
-    else this.pack.put(key, { stamp, hash, value });
+    if (mtime >= this.racyFrom || ctime >= this.racyFrom) this.pack.delete(path);
+    else this.pack.put(path, { stamp, hash, value });
   }
 
   save(): void {
