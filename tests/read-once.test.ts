@@ -15,12 +15,14 @@ beforeAll(() => {
 });
 afterAll(() => project?.remove());
 
-function readsDuring(args: string[], script = join(ROOT, "scripts/build.ts")): Record<string, number> {
+/** `later`: with the caches on, as though 10 s had passed since the files were copied (none is racy then). */
+function readsDuring(args: string[], script = join(ROOT, "scripts/build.ts"), { later = false } = {}): Record<string, number> {
   const countsFile = join(project.root, "read-counts.json");
   rmSync(countsFile, { force: true });
-  const result = spawnSync(process.execPath, ["--import", join(ROOT, "tests/helpers/countReads.mjs"), "--import", "tsx", script, ...args], {
+  const shift = later ? ["--import", "data:text/javascript,const now=Date.now;Date.now=()=>now()+10000;"] : [];
+  const result = spawnSync(process.execPath, [...shift, "--import", join(ROOT, "tests/helpers/countReads.mjs"), "--import", "tsx", script, ...args], {
     cwd: project.root,
-    env: { ...process.env, READ_COUNTS_FILE: countsFile, SITE_DIR: "_site", FORCE_COLOR: "0" },
+    env: { ...process.env, READ_COUNTS_FILE: countsFile, SITE_DIR: "_site", FORCE_COLOR: "0", ...(later ? { PLEDGE_NO_CACHE: "" } : {}) },
     encoding: "utf8",
     timeout: 300_000,
   });
@@ -66,4 +68,12 @@ test("npm run pdf over a site from npm run build:site reads each file once, and 
   const home = readFileSync(join(project.root, "_site/en/index.html"), "utf8");
   expect(home).toContain('<meta property="og:image"');
   expect(home).toContain('href="/en/leaflet.pdf"');
+}, 600_000);
+
+test("a later npm run build:site with the caches on (each section file's record kept) reads each file at most once", () => {
+  readsDuring(["--site-only"], undefined, { later: true });
+  expect(existsSync(join(project.root, ".cache/reader/sections.json"))).toBe(true);
+  const counts = readsDuring(["--site-only"], undefined, { later: true });
+  const files = new Set(projectFiles(project.root));
+  expect(Object.entries(counts).filter(([file, n]) => n !== 1 || !files.has(file))).toEqual([]);
 }, 600_000);

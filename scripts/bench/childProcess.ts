@@ -28,6 +28,8 @@ export interface ChildOptions {
   nodeArgs?: string[];
   env?: Record<string, string>;
   timeoutMs?: number;
+  /** false: a plain Node script (the command launcher, scripts/run.mjs), run without tsx. */
+  tsx?: boolean;
 }
 
 /** A child script that reports its figures on a BENCH_RESULT line; fails if it exits badly or reports none. */
@@ -57,10 +59,10 @@ export interface CommandRun {
 }
 
 /** A project command as a person runs it (node --import tsx scripts/<entry>.ts …), timed from outside. */
-export function runCommand(script: string, args: string[], { cwd, nodeArgs = [], env = {}, timeoutMs = 600_000 }: ChildOptions): Promise<CommandRun> {
+export function runCommand(script: string, args: string[], { cwd, nodeArgs = [], env = {}, timeoutMs = 600_000, tsx = true }: ChildOptions): Promise<CommandRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [...nodeArgs, "--import", TSX, script, ...args], {
+    const child = spawn(process.execPath, [...nodeArgs, ...(tsx ? ["--import", TSX] : []), script, ...args], {
       cwd,
       env: { ...process.env, ...env, FORCE_COLOR: "0" },
       stdio: ["ignore", "pipe", "pipe"],

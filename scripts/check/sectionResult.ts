@@ -2,7 +2,6 @@
 // blocks against the glossary, the forbidden renderings in it and the blocks that render the
 // English's repeated ones (for the consistency rule). Kept in .cache/check/<locale>.json under a key
 // made of everything it is computed from, so an unchanged section is neither read into blocks nor aligned.
-import { createHash } from "node:crypto";
 import { join, resolve } from "node:path";
 import { readBlocks } from "../project/blocks.ts";
 import type { Section } from "../project/readProject.ts";
@@ -191,7 +190,7 @@ export class SectionResults {
   private keyParts(english: Section, doc: Section, ctx: SectionContext, localeTerms: LocaleTerms): (string | undefined)[] {
     const { states, diffs } = this.run;
     const repeats = this.repeats!;
-    const { title, kicker, source, status, keyLines, body, bodyLine } = doc;
+    const { source } = doc;
     // Held to an older English: that text (snapshot or git) or why it is known nowhere.
     const now = this.englishOf(english);
     now.version ??= english.version;
@@ -204,8 +203,9 @@ export class SectionResults {
       // Word diffs are shown for a stale section alone: the others' entries serve a run with or without them (npm run build's check and npm run check).
       JSON.stringify([ctx.complete, ctx.expansion, ctx.exchange, older === undefined ? null : diffs]),
       now.digest,
-      JSON.stringify([doc.file, title, kicker, source, status, keyLines, bodyLine]),
-      textHash(body),
+      // The file's text (front matter and body) by its hash: an unchanged file is not read for it.
+      doc.file,
+      doc.hash,
       older === undefined ? undefined : JSON.stringify(older),
       localeTerms.concern(terms),
       repeatedIndices(repeats, english.id).join(","),
@@ -213,11 +213,11 @@ export class SectionResults {
     ];
   }
 
-  /** The English section's part of every key: a hash of its text, worked out once. */
+  /** The English section's part of every key: its file and its text's hash. */
   private englishOf(english: Section): EnglishPart {
     let known = this.englishParts.get(english);
     if (!known) {
-      known = { digest: createHash("sha256").update(JSON.stringify([english.file, english.title, english.kicker, english.bodyLine])).update(english.body, "utf16le").digest("hex") };
+      known = { digest: `${english.file}:${english.hash}` };
       this.englishParts.set(english, known);
     }
     return known;
@@ -259,14 +259,6 @@ function compute(english: Section, doc: Section, translation: TranslationStateOf
     rendered,
     printable: sectionCovered(doc),
   };
-}
-
-/**
- * A section body's hash, as its code units (UTF-16LE): the bytes a string already is, where UTF-8
- * would be encoded first (half the time of hashing it as UTF-8 for the Arabic-script bodies).
- */
-function textHash(text: string): string {
-  return createHash("sha256").update(text, "utf16le").digest("hex");
 }
 
 function wellFormed(found: EnglishTerms, sections: number, entries: number): boolean {

@@ -14,9 +14,10 @@
 //   - term: dual-use
 //     fr: { accepted: [] }             # not decided yet (what npm run locale:new writes)
 import { existsSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { isMap, isScalar, isSeq, type YAMLMap } from "yaml";
-import { cacheBypassed, codeIdentity, JsonCache } from "../shared/contentCache.ts";
+import { cacheBypassed, JsonCache } from "../shared/contentCache.ts";
+import { readerIdentity } from "./readerIdentity.ts";
 import { ContentError } from "../shared/contentError.ts";
 import { displayPath, readText } from "../shared/readText.ts";
 import { parseYaml } from "../shared/yaml.ts";
@@ -84,15 +85,6 @@ export function loadGlossary(contentDir: string, projectRoot?: string, { cache =
 
 /** An entry as kept in the cache: its renderings as pairs. */
 type StoredEntry = Omit<GlossaryEntry, "locales"> & { locales: [string, GlossaryRendering][] };
-
-const CODE_ROOT = resolve(import.meta.dirname, "..", "..");
-let identity: string | undefined;
-
-/** The reader's code (this folder's and shared/'s modules, the YAML parser), hashed once per process. */
-function readerIdentity(): string {
-  identity ??= codeIdentity({ root: CODE_ROOT, folders: ["project", "shared"].map((f) => join(CODE_ROOT, "scripts", f)), packages: ["yaml"] });
-  return identity;
-}
 
 function storedShape(value: unknown): value is StoredEntry[] {
   const texts = (items: unknown) => Array.isArray(items) && items.every((t) => typeof t === "string");

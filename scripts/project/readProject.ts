@@ -3,8 +3,10 @@
 // `Project`. A file that fails becomes a problem and the rest are still read: one broken file
 // never hides the others. The site model, the check and the translators' tools are views of
 // this value; none of them reads these files again.
+import { createHash } from "node:crypto";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { cacheBypassed, FileRecords } from "../shared/contentCache.ts";
 import { ContentError } from "../shared/contentError.ts";
 import { isLanguageTag, notALanguageTag } from "../shared/languageTag.ts";
 import { readText } from "../shared/readText.ts";
@@ -16,6 +18,7 @@ import { defaultExpansion, type Expansion } from "./expansion.ts";
 import { defaultPaperFamily, type PaperFamily } from "./paperFamily.ts";
 import { META_FILE, parseLocaleMeta, type Direction, type Exchange } from "./localeMeta.ts";
 import { problemAsError, problemFromError, type FileProblem } from "./problems.ts";
+import { readerIdentity } from "./readerIdentity.ts";
 import { parseSectionFile, type SectionFrontMatter, type SectionStatus } from "./sectionFile.ts";
 import { readSectionList, SECTION_ID, SECTIONS_FILE } from "./sectionList.ts";
 import { sectionVersion } from "./sectionVersion.ts";
@@ -33,10 +36,12 @@ export interface Section {
   status: SectionStatus | undefined;
   /** 1-based line of each front matter key, for messages. */
   keyLines: Partial<Record<keyof SectionFrontMatter, number>>;
-  /** The markdown after the front matter. */
-  body: string;
+  /** The markdown after the front matter (read from the file on first use where the file is unchanged since a run recorded it). */
+  readonly body: string;
   /** 1-based line in the file where the body starts. */
   bodyLine: number;
+  /** A hash of the file's whole text: what a cache keys the section by. */
+  readonly hash: string;
   /** Short hash of title, kicker and body (computed on first use: the site never needs it). */
   readonly version: string;
   /** The body's blocks and markup problems (scripts/project/blocks.ts), worked out on first use. */
@@ -89,8 +94,9 @@ export interface Project {
 /** Files content/ may hold besides one folder per locale. */
 const CONTENT_FILES = new Set(["README.md", "sections.yml", DOCUMENTS_FILE, GLOSSARY_FILE]);
 
-/** `cache: false`: the parsed glossary is neither read from nor kept in .cache/ (npm run check --no-cache). */
+/** `cache: false`: the parsed glossary and the section files' records are neither read from nor kept in .cache/ (npm run check --no-cache). */
 export function readProject(root: string, { cache = true }: { cache?: boolean } = {}): Project {
+  const records = cache && !cacheBypassed() ? sectionRecords(root) : undefined;
   const problems: FileProblem[] = [];
   let campaign = CAMPAIGN_DEFAULTS;
   try {
@@ -161,7 +167,8 @@ export function readProject(root: string, { cache = true }: { cache?: boolean } 
   }
   codes.delete(source);
   const ordered = [source, ...[...codes].toSorted((a, b) => a.localeCompare(b))];
-  const locales = ordered.map((code) => readLocale(root, code, code === source));
+  const locales = ordered.map((code) => readLocale(root, code, code === source, records));
+  records?.save();
   const sourceLocale = locales[0]!;
   for (const id of sectionIds) {
     if (sourceLocale.sections.has(id) || sourceLocale.brokenSections.has(id)) continue;
@@ -192,7 +199,7 @@ function folderProblem(locale: string, file: string, message: string, hint: stri
   return { locale, file, severity: "error", kind: "locale", message, hint };
 }
 
-function readLocale(root: string, code: string, isSource: boolean): ProjectLocale {
+function readLocale(root: string, code: string, isSource: boolean, records: SectionRecords | undefined): ProjectLocale {
   const problems: FileProblem[] = [];
   const metaFile = `locales/${code}/${META_FILE}`;
   const stringsFile = `locales/${code}/${STRINGS_FILE}`;
@@ -263,7 +270,7 @@ function readLocale(root: string, code: string, isSource: boolean): ProjectLocal
             "name section files <section-id>.md with lower-case letters a-z, digits and hyphens, as listed in content/sections.yml",
           );
         }
-        locale.sections.set(id, readSection(root, code, id, file));
+        locale.sections.set(id, readSection(root, code, id, file, records));
       } catch (error) {
         if (SECTION_ID.test(id)) locale.brokenSections.add(id);
         fail(error);
@@ -273,8 +280,15 @@ function readLocale(root: string, code: string, isSource: boolean): ProjectLocal
   return locale;
 }
 
-function readSection(root: string, code: string, id: string, file: string): Section {
-  return sectionFromText(code, id, file, readText(join(root, file), root));
+function readSection(root: string, code: string, id: string, file: string, records?: SectionRecords): Section {
+  if (!records) return sectionFromText(code, id, file, readText(join(root, file), root));
+  const path = join(root, file);
+  const { stamp, record } = records.look(path);
+  if (record) return recordedSection(code, id, file, record.hash, record.value, () => readSection(root, code, id, file));
+  const section = sectionFromText(code, id, file, readText(path, root));
+  const { title, kicker, source, status, keyLines, bodyLine } = section;
+  records.keep(path, stamp, section.hash, { title, kicker, source, status, keyLines, bodyLine });
+  return section;
 }
 
 /** A section file's text read as the reader reads it (import checks a file this way before writing it). */
@@ -283,6 +297,7 @@ export function sectionFromText(code: string, id: string, file: string, text: st
   const { title, kicker, source, status } = frontMatter;
   let version: string | undefined;
   let structure: SectionBlocks | undefined;
+  let hash: string | undefined;
   return {
     id,
     locale: code,
@@ -294,6 +309,10 @@ export function sectionFromText(code: string, id: string, file: string, text: st
     keyLines,
     body,
     bodyLine,
+    get hash() {
+      hash ??= textHash(text);
+      return hash;
+    },
     get version() {
       version ??= sectionVersion({ title, kicker, body });
       return version;
@@ -303,4 +322,50 @@ export function sectionFromText(code: string, id: string, file: string, text: st
       return structure;
     },
   };
+}
+
+/** What a section file's record keeps: its front matter and where the body starts. */
+type SectionHead = Pick<Section, "title" | "kicker" | "source" | "status" | "keyLines" | "bodyLine">;
+type SectionRecords = FileRecords<SectionHead>;
+
+/** Each section file's head and hash by its stat (.cache/reader/sections.json): an unchanged file is not read unless its text is wanted. */
+function sectionRecords(root: string): SectionRecords {
+  return new FileRecords(join(root, ".cache", "reader", "sections.json"), readerIdentity(), (value): value is SectionHead => {
+    const head = value as Partial<SectionHead> | null;
+    const text = (v: unknown) => v === undefined || typeof v === "string";
+    return head !== null && typeof head === "object" && typeof head.title === "string" && text(head.kicker) && text(head.source) && text(head.status) && typeof head.bodyLine === "number" && typeof head.keyLines === "object" && head.keyLines !== null;
+  });
+}
+
+/** A section as recorded: its head now, its text read (by the one reader, once) when the body, version or blocks are first asked for. */
+function recordedSection(code: string, id: string, file: string, hash: string, head: SectionHead, read: () => Section): Section {
+  let whole: Section | undefined;
+  const text = () => (whole ??= read());
+  const { title, kicker, source, status, keyLines, bodyLine } = head;
+  return {
+    id,
+    locale: code,
+    file,
+    title,
+    kicker,
+    source,
+    status,
+    keyLines,
+    bodyLine,
+    hash,
+    get body() {
+      return text().body;
+    },
+    get version() {
+      return text().version;
+    },
+    get structure() {
+      return text().structure;
+    },
+  };
+}
+
+/** A text's hash as its code units (UTF-16LE): the bytes the string already is, with nothing to encode. */
+function textHash(text: string): string {
+  return createHash("sha256").update(text, "utf16le").digest("hex");
 }

@@ -212,7 +212,8 @@ interface PackedEntry {
  * Many small values in one file, by key (a locale's sections: thousands of files would cost more
  * to write and read than the work they spare). Read whole on first use, written whole by save()
  * when a value was added or first used on a new day; entries unused for two weeks are left out
- * then. A pack that is damaged, truncated or of another format is read as empty, and rebuilt.
+ * then. A pack that is damaged, truncated, of another format or written by other code (another
+ * identity: its entries' keys can never be asked for again) is read as empty, and rebuilt.
  */
 export class JsonPack<Value> {
   private entries: Map<string, PackedEntry> | undefined;
@@ -246,6 +247,11 @@ export class JsonPack<Value> {
     this.changed = true;
   }
 
+  /** Forgets the key's value (one that no longer holds). */
+  delete(key: string): void {
+    if (this.read().delete(key)) this.changed = true;
+  }
+
   /** Writes the pack if anything changed; a folder that cannot be written only means a cold run next time. */
   save(): void {
     if (!this.changed || !this.entries) return;
@@ -254,7 +260,7 @@ export class JsonPack<Value> {
     for (const [key, entry] of this.entries) if (entry.used <= this.today && this.today - entry.used <= KEEP_UNUSED_DAYS) kept[key] = entry;
     try {
       mkdirSync(dirname(this.file), { recursive: true });
-      writeAtomically(this.file, JSON.stringify({ format: FORMAT, entries: kept }));
+      writeAtomically(this.file, JSON.stringify({ format: FORMAT, identity: this.identity, entries: kept }));
       this.changed = false;
     } catch {
       // Read-only checkout, full disk: the values were computed, only not kept.
@@ -264,17 +270,76 @@ export class JsonPack<Value> {
   private read(): Map<string, PackedEntry> {
     if (this.entries) return this.entries;
     this.entries = new Map();
-    let pack: { format?: unknown; entries?: unknown };
+    let pack: { format?: unknown; identity?: unknown; entries?: unknown };
     try {
       pack = JSON.parse(readFileSync(this.file, "utf8")) as typeof pack;
     } catch {
       return this.entries;
     }
-    if (pack === null || typeof pack !== "object" || pack.format !== FORMAT || pack.entries === null || typeof pack.entries !== "object") return this.entries;
+    // Another code's entries are dropped here, so a pack never grows with the versions of the code.
+    if (pack === null || typeof pack !== "object" || pack.format !== FORMAT || pack.identity !== this.identity || pack.entries === null || typeof pack.entries !== "object") return this.entries;
     for (const [key, entry] of Object.entries(pack.entries as Record<string, unknown>)) {
       if (entry !== null && typeof entry === "object" && typeof (entry as PackedEntry).used === "number" && "value" in entry) this.entries.set(key, entry as PackedEntry);
     }
     return this.entries;
+  }
+}
+
+/** A file as its stat tells it apart: size, modification and change times (ns), inode. */
+type Stamp = string;
+
+/** A file changed this little before a run is "racy": an edit later in the same clock tick could keep its stamp (2 s: FAT's tick). */
+const RACY_NS = 2_000_000_000n;
+
+interface FileRecord<Value> {
+  stamp: Stamp;
+  /** The file's text's hash, and what was read from it. */
+  hash: string;
+  value: Value;
+}
+
+/**
+ * What a run read from files (a hash of each file's text and a value), trusted in a later run
+ * while the file's stat is what it was, as git's index does: any write changes the change time
+ * (which nothing but the clock sets back: utimes restoring the modification time still changes
+ * it), a replaced file has another inode. A file changed less than RACY_NS before the run that
+ * read it is not recorded: an edit in the same tick could have left its times as they were. A
+ * record that is damaged, of other code or of another stamp is not served; the file is read.
+ */
+export class FileRecords<Value> {
+  private readonly pack: JsonPack<FileRecord<Value>>;
+  private readonly racyFrom: bigint;
+
+  constructor(
+    file: string,
+    identity: string,
+    /** Whether a recorded value has the shape the reader writes (a damaged one is not trusted). */
+    private readonly wellFormed: (value: unknown) => value is Value,
+    now = Date.now(),
+  ) {
+    this.pack = new JsonPack(file, identity, now);
+    this.racyFrom = BigInt(now) * 1_000_000n - RACY_NS;
+  }
+
+  /** The file's stamp (read before the file, so that an edit while it is read shows next time), and its record when that stamp is the recorded one. */
+  look(path: string): { stamp: Stamp; record: { hash: string; value: Value } | undefined } {
+    const stat = statSync(path, { bigint: true });
+    const stamp = `${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}:${stat.ino}`;
+    // Keyed by the path itself: a pack of other code is read as empty, so no key needs the code in it.
+    const found = this.pack.get(path) as Partial<FileRecord<Value>> | undefined;
+    const trusted = found !== undefined && found !== null && found.stamp === stamp && typeof found.hash === "string" && this.wellFormed(found.value);
+    return { stamp, record: trusted ? { hash: found.hash!, value: found.value! } : undefined };
+  }
+
+  /** Records what was read from the file with this stamp (unless the file is racy: then it is read again next time). */
+  keep(path: string, stamp: Stamp, hash: string, value: Value): void {
+    const [, mtime, ctime] = stamp.split(":").map(BigInt) as [bigint, bigint, bigint];
+    if (mtime >= this.racyFrom || ctime >= this.racyFrom) this.pack.delete(path);
+    else this.pack.put(path, { stamp, hash, value });
+  }
+
+  save(): void {
+    this.pack.save();
   }
 }
 

@@ -5,9 +5,10 @@
 // check see; citation markers and document symbols are isolated
 // left-to-right so they read correctly inside right-to-left text. The printed documents
 // call the same renderer with options (headings, ids, details, links set for paper).
-import MarkdownIt, { type MarkdownIt as MarkdownInstance } from "markdown-it";
-import container from "markdown-it-container";
-import type { StateCore, Token } from "markdown-it";
+import { createRequire } from "node:module";
+import type MarkdownIt from "markdown-it";
+import type { MarkdownIt as MarkdownInstance, StateCore, Token } from "markdown-it";
+import type container from "markdown-it-container";
 
 type TokenConstructor = StateCore["Token"];
 
@@ -53,11 +54,14 @@ function isSafeLink(url: string): boolean {
 }
 
 function createMarkdown(): MarkdownInstance {
-  const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+  const require = createRequire(import.meta.url);
+  const MarkdownItClass = require("markdown-it") as typeof MarkdownIt;
+  const plugin = require("markdown-it-container") as typeof container;
+  const md = new MarkdownItClass({ html: false, linkify: false, typographer: false });
   md.disable(OUTSIDE_THE_MODEL);
   md.validateLink = isSafeLink;
 
-  md.use(container, "quote", {
+  md.use(plugin, "quote", {
     render(tokens: Token[], idx: number, _options: unknown, env: RenderEnv) {
       const token = tokens[idx]!;
       if (token.nesting === 1) {
@@ -71,7 +75,7 @@ function createMarkdown(): MarkdownInstance {
       return `</blockquote>${caption}</figure>\n`;
     },
   });
-  md.use(container, "details", {
+  md.use(plugin, "details", {
     render(tokens: Token[], idx: number, _options: unknown, env: RenderEnv) {
       const token = tokens[idx]!;
       const open = optionsOf(env).openDetails === true;
@@ -83,7 +87,7 @@ function createMarkdown(): MarkdownInstance {
       return open ? "</div></div>\n" : "</div></details>\n";
     },
   });
-  md.use(container, "excerpt", {
+  md.use(plugin, "excerpt", {
     render(tokens: Token[], idx: number) {
       return tokens[idx]!.nesting === 1 ? '<div class="excerpt">\n' : "</div>\n";
     },
@@ -164,7 +168,9 @@ function textToken(content: string, TokenClass: TokenConstructor): Token {
   return t;
 }
 
-const markdown = createMarkdown();
+// Made on first use: a warm check, its results all in the cache, parses no markdown and loads no parser.
+let instance: MarkdownInstance | undefined;
+const markdown = () => (instance ??= createMarkdown());
 
 /** A body as its page shows it; or a body already parsed (parseMarkdown), which any number of renders share. */
 export function renderMarkdown(body: string | Token[]): string {
@@ -172,7 +178,8 @@ export function renderMarkdown(body: string | Token[]): string {
 }
 
 function render(body: string | Token[], env: Partial<RenderEnv>): string {
-  return typeof body === "string" ? markdown.render(body, env) : markdown.renderer.render(body, markdown.options, env);
+  const md = markdown();
+  return typeof body === "string" ? md.render(body, env) : md.renderer.render(body, md.options, env);
 }
 
 /**
@@ -186,15 +193,15 @@ export function markdownRenderer(options: RenderOptions): (body: string | Token[
 
 /** Inline parse of one block's markdown: the tokens the page renders (links as link_open with their href). */
 export function parseInlineMarkdown(text: string): Token[] {
-  return markdown.parseInline(text, {})[0]?.children ?? [];
+  return markdown().parseInline(text, {})[0]?.children ?? [];
 }
 
 /** An address as the renderer writes it into href (percent-encoded), to compare a written-out address with a link's. */
 export function normalizeAddress(address: string): string {
-  return markdown.normalizeLink(address);
+  return markdown().normalizeLink(address);
 }
 
 /** The parse of a body: the same for every render, whatever its options (levels and ids are set as it renders). */
 export function parseMarkdown(body: string): Token[] {
-  return markdown.parse(body, {});
+  return markdown().parse(body, {});
 }

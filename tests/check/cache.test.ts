@@ -113,7 +113,7 @@ describe("on a copy of the real project", () => {
     const damaged: [string, string][] = [
       ["garbage", "\u0000not json at all"],
       ["truncated", intact.slice(0, intact.length / 2)],
-      ["other keys", JSON.stringify({ format: 1, entries: Object.fromEntries(keys.map((k) => [`${k.slice(0, -1)}x`, { used: 99_999, value: foreign }])) })],
+      ["other keys", JSON.stringify({ format: 1, identity: (JSON.parse(intact) as { identity: string }).identity, entries: Object.fromEntries(keys.map((k) => [`${k.slice(0, -1)}x`, { used: 99_999, value: foreign }])) })],
       ["another format", intact.replace('"format":1', '"format":0')],
     ];
     for (const [what, text] of damaged) {

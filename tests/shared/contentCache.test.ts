@@ -100,8 +100,9 @@ describe("JsonPack (many small values in one file)", () => {
     ["garbage", "\u0000"],
     ["a truncated pack", '{"format":1,"entries":{"'],
     ["another format", '{"format":0,"entries":{}}'],
-    ["an entry without its value", '{"format":1,"entries":{"KEY":{"used":1}}}'],
-    ["entries that are not objects", '{"format":1,"entries":{"KEY":3}}'],
+    ["a pack without its code identity", '{"format":1,"entries":{"KEY":{"used":1,"value":2}}}'],
+    ["an entry without its value", '{"format":1,"identity":"code","entries":{"KEY":{"used":1}}}'],
+    ["entries that are not objects", '{"format":1,"identity":"code","entries":{"KEY":3}}'],
   ])("%s reads as empty, and the next save replaces it", (_, text) => {
     const file = join(folder(), "ar.json");
     const pack = new JsonPack<number>(file, "code");
@@ -127,6 +128,24 @@ describe("JsonPack (many small values in one file)", () => {
     now.save();
     const later = new JsonPack<number>(file, "code");
     expect([later.get(unused), later.get(used)]).toEqual([undefined, 2]);
+  });
+
+  test("a pack written by other code is read as empty and written without its entries; this code's are kept", () => {
+    const file = join(folder(), "ar.json");
+    const before = new JsonPack<number>(file, "code-1");
+    const old = before.key(["a"]);
+    before.put(old, 1);
+    before.save();
+    const after = new JsonPack<number>(file, "code-2");
+    const key = after.key(["a"]);
+    expect(after.get(key)).toBeUndefined();
+    after.put(key, 2);
+    after.save();
+    const written = JSON.parse(readFileSync(file, "utf8")) as { identity: string; entries: object };
+    expect([written.identity, Object.keys(written.entries)]).toEqual(["code-2", [key]]);
+    // Back to the first code (a branch switched back): its entries were dropped, never served.
+    expect(new JsonPack<number>(file, "code-1").get(old)).toBeUndefined();
+    expect(new JsonPack<number>(file, "code-2").get(key)).toBe(2);
   });
 
   test("the key holds the code identity", () => {

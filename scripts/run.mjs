@@ -1,0 +1,114 @@
+// Runs a command (scripts/<name>.ts) from one bundle of it and the project modules it imports
+// (.cache/bundle/<name>.mjs, made by esbuild, which tsx brings), made again when any file it was
+// made of has changed: Node then loads one file instead of compiling every module through tsx on
+// each run (npm run check: about 0.5 s of CPU less). Packages stay outside the bundle, each module
+// keeps its own import.meta paths, and without esbuild or when bundling fails the command runs
+// through tsx exactly as `tsx scripts/<name>.ts` would.
+//   node scripts/run.mjs <name> [arguments]
+import { createRequire } from "node:module";
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+
+const ROOT = resolve(import.meta.dirname, "..");
+/** The bundle's shape and how it is made; another number makes every bundle again. */
+const FORMAT = 1;
+/** A file changed this little before the bundle was made may change again in the same clock tick unseen: the bundle is made again next time. */
+const RACY_MS = 2000;
+
+const [name, ...args] = process.argv.slice(2);
+if (!name || !/^[a-z][a-z0-9-]*$/.test(name)) {
+  console.error("✗ usage: node scripts/run.mjs <command> [arguments], the command being a file scripts/<command>.ts");
+  process.exit(2);
+}
+const entry = join(ROOT, "scripts", `${name}.ts`);
+const bundle = join(ROOT, ".cache", "bundle", `${name}.mjs`);
+const recordFile = `${bundle}.json`;
+// The command reads its arguments as though it were run itself.
+process.argv = [process.argv[0], entry, ...args];
+
+/** A file as its stat tells it apart (size, modification and change times): any write changes it. */
+function stamp(file) {
+  const stat = statSync(file, { bigint: true });
+  return `${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
+}
+
+/** Whether the bundle was made of the files as they are now. */
+function fresh() {
+  try {
+    const record = JSON.parse(readFileSync(recordFile, "utf8"));
+    if (record.format !== FORMAT || record.node !== process.version) return false;
+    statSync(bundle);
+    return Object.entries(record.files).every(([file, was]) => stamp(join(ROOT, file)) === was);
+  } catch {
+    // No record, a damaged one, or a file gone: made again.
+    return false;
+  }
+}
+
+/** Each module's import.meta paths as its own file's (the bundle sits elsewhere). */
+const ownPaths = {
+  name: "own-paths",
+  setup(build) {
+    build.onLoad({ filter: /\.(ts|mts|mjs)$/ }, (load) => {
+      const source = readFileSync(load.path, "utf8");
+      const contents = source
+        .replaceAll("import.meta.dirname", JSON.stringify(dirname(load.path)))
+        .replaceAll("import.meta.filename", JSON.stringify(load.path))
+        .replaceAll("import.meta.url", JSON.stringify(pathToFileURL(load.path).href));
+      return { contents, loader: load.path.endsWith(".mjs") ? "js" : "ts" };
+    });
+  },
+};
+
+async function make() {
+  const require = createRequire(join(ROOT, "node_modules", "tsx", "package.json"));
+  const esbuild = require("esbuild");
+  const started = Date.now();
+  const result = await esbuild.build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: `node${process.versions.node.split(".")[0]}`,
+    packages: "external",
+    outfile: bundle,
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+    plugins: [ownPaths],
+  });
+  const files = [...Object.keys(result.metafile.inputs).map((file) => resolve(file)), import.meta.filename, join(ROOT, "tsconfig.json"), require.resolve("esbuild/package.json")];
+  mkdirSync(dirname(bundle), { recursive: true });
+  const temporary = `${bundle}.${process.pid}.tmp`;
+  writeFileSync(temporary, result.outputFiles[0].contents);
+  renameSync(temporary, bundle);
+  const stamps = Object.fromEntries(files.map((file) => [relative(ROOT, file), stamp(file)]));
+  const racy = files.some((file) => {
+    const { mtimeMs, ctimeMs } = statSync(file);
+    return Math.max(mtimeMs, ctimeMs) >= started - RACY_MS;
+  });
+  // Recorded only when no file was changed just before: otherwise made again next time.
+  if (racy) rmSync(recordFile, { force: true });
+  else {
+    writeFileSync(temporary, JSON.stringify({ format: FORMAT, node: process.version, files: stamps }));
+    renameSync(temporary, recordFile);
+  }
+}
+
+let ready = fresh();
+if (!ready) {
+  try {
+    await make();
+    ready = true;
+  } catch {
+    // No esbuild (or a module it cannot read, or a folder that cannot be written): tsx runs the command and reports any error in it as it always has.
+  }
+}
+if (ready) {
+  await import(pathToFileURL(bundle).href);
+} else {
+  const { register } = await import("tsx/esm/api");
+  register();
+  await import(pathToFileURL(entry).href);
+}
