@@ -29,6 +29,7 @@ interface EleventyConfig {
   setChokidarConfig(options: Record<string, unknown>): void;
   setQuietMode(quiet: boolean): void;
   directories?: { output?: string };
+  benchmarks?: { config?: { setIsVerbose?(verbose: boolean): void } };
 }
 
 export default function configure(eleventyConfig: EleventyConfig, pass?: BuildPass) {
@@ -96,6 +97,9 @@ export default function configure(eleventyConfig: EleventyConfig, pass?: BuildPa
   // The dev server answers on this machine only.
   eleventyConfig.setServerOptions({ domDiff: false, showVersion: false, host: "localhost" });
   eleventyConfig.setQuietMode(true);
+  // Eleventy times every filter and warns on stderr when one takes over a tenth of a build; those
+  // timings ignore quiet mode. npm run bench measures; a build says only what a person must act on.
+  eleventyConfig.benchmarks?.config?.setIsVerbose?.(false);
 
   // A site published under a path (a GitHub Pages project site, https://owner.github.io/repo):
   // every root-relative URL in the HTML gets that path in front. A broken campaign.yml is
