@@ -29,6 +29,7 @@ interface LocaleRendering {
 export class GlossaryCheck {
   private readonly glossary: Glossary;
   private readonly termsOfText = new Map<string, readonly GlossaryEntry[]>();
+  private readonly termsOfBlocks = new WeakMap<readonly Block[], readonly (readonly GlossaryEntry[])[]>();
 
   constructor(glossary: Glossary) {
     this.glossary = glossary;
@@ -50,6 +51,13 @@ export class GlossaryCheck {
   termsIn(text: string): readonly GlossaryEntry[] {
     let found = this.termsOfText.get(text);
     if (!found) this.termsOfText.set(text, (found = termsIn(text, this.glossary)));
+    return found;
+  }
+
+  /** The entries of each block's text, once per list of blocks: every locale's sections are held to the same English blocks. */
+  blockTerms(blocks: readonly Block[]): readonly (readonly GlossaryEntry[])[] {
+    let found = this.termsOfBlocks.get(blocks);
+    if (!found) this.termsOfBlocks.set(blocks, (found = blocks.map((b) => this.termsIn(b.text))));
     return found;
   }
 
@@ -237,12 +245,12 @@ export class LocaleTerms {
     if (this.own.size === 0) return found;
     const { code, file, own } = this;
     const blocks = doc.structure.blocks;
+    const termsOf = this.glossary.blockTerms(reference.blocks);
     for (const pair of alignment.pairs) {
       if (pair.english < 0 || pair.translation < 0) continue;
-      const e = reference.blocks[pair.english]!;
-      if (!e.text) continue;
-      const terms = this.glossary.termsIn(e.text);
+      const terms = termsOf[pair.english]!;
       if (terms.length === 0) continue;
+      const e = reference.blocks[pair.english]!;
       const t = blocks[pair.translation]!;
       let quoted: boolean | undefined;
       for (const entry of terms) {

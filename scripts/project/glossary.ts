@@ -217,6 +217,8 @@ interface IndexedForm {
 /** The glossary's English forms by their first word: a text's terms are found by looking up its words, not by trying every form. */
 class TermIndex {
   private readonly byFirstWord = new Map<string, IndexedForm[]>();
+  /** Each first word's length and first code unit (firstWordKey). */
+  private readonly firstWords = new Set<number>();
   /** Forms with no letter or digit, looked for in every text. */
   private readonly wordless: IndexedForm[] = [];
 
@@ -227,7 +229,10 @@ class TermIndex {
         const words = form.match(WORD) ?? [];
         const indexed = { index, form, oneWord: words.length === 1 && words[0] === form };
         if (words.length === 0) this.wordless.push(indexed);
-        else this.byFirstWord.set(words[0]!, [...(this.byFirstWord.get(words[0]!) ?? []), indexed]);
+        else {
+          this.byFirstWord.set(words[0]!, [...(this.byFirstWord.get(words[0]!) ?? []), indexed]);
+          this.firstWords.add(firstWordKey(words[0]!.charCodeAt(0), words[0]!.length));
+        }
       }
     });
   }
@@ -240,14 +245,38 @@ class TermIndex {
       if (oneWord ? word === form : hasWord(lower, form)) (found ??= new Set()).add(index);
     };
     for (const form of this.wordless) tryForm(form);
-    WORD.lastIndex = 0;
-    for (let m = WORD.exec(lower); m; m = WORD.exec(lower)) {
-      const forms = this.byFirstWord.get(m[0]);
-      if (forms) for (const form of forms) tryForm(form, m[0]);
+    // The words of the text (what WORD matches), walked by character code: the regex was most of a check's glossary time.
+    for (let at = 0, start = -1; at <= lower.length; at++) {
+      const width = at < lower.length ? wordCharWidth(lower, at) : 0;
+      if (width > 0) {
+        if (start < 0) start = at;
+        at += width - 1;
+        continue;
+      }
+      if (start < 0) continue;
+      const from = start;
+      start = -1;
+      // Most words are no form's first word: their length and first letter say so without cutting them out.
+      if (!this.firstWords.has(firstWordKey(lower.charCodeAt(from), at - from))) continue;
+      const word = lower.slice(from, at);
+      const forms = this.byFirstWord.get(word);
+      if (forms) for (const form of forms) tryForm(form, word);
     }
     if (!found) return NO_TERMS;
     return [...found].toSorted((a, b) => a - b).map((i) => this.entries[i]!);
   }
+}
+
+function firstWordKey(firstCode: number, length: number): number {
+  return length * 0x10000 + firstCode;
+}
+
+/** How many code units the letter or digit at `at` takes (0 for anything else): ASCII without a regex. */
+function wordCharWidth(text: string, at: number): number {
+  const c = text.charCodeAt(at);
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) ? 1 : 0;
+  const char = String.fromCodePoint(text.codePointAt(at)!);
+  return LATIN_WORD.test(char) ? char.length : 0;
 }
 
 const indexes = new WeakMap<Glossary, TermIndex>();

@@ -74,7 +74,7 @@ describe("the glossary reader", () => {
 });
 
 describe("the English terms a text holds", () => {
-  const glossary = read("- term: abet\n  forms: [abet, abetted, aid and abet]\n- term: Azure\n- term: ICJ\n");
+  const glossary = read("- term: abet\n  forms: [abet, abetted, aid and abet]\n- term: Azure\n- term: ICJ\n- term: naïve\n");
   test.each([
     ["They abetted the crime.", ["abet"]],
     ["To aid and abet is a crime", ["abet"]],
@@ -82,6 +82,9 @@ describe("the English terms a text holds", () => {
     ["azure and AZURE-based, on Azure.", ["Azure"]],
     ["the ICJ's ruling; ICJs", ["ICJ"]],
     ["microsoft", []],
+    // Letters beyond ASCII are letters: they end a word or are part of it, astral ones too.
+    ["Naïve, not naïveté; Übabet, 𝐀abet, abet𝐀; «abet»", ["abet", "naïve"]],
+    ["naïveté, Übabet, 𝐀abet, abet𝐀", []],
   ])("%s", (text, terms) => {
     expect(termsIn(text, glossary).map((e) => e.term)).toEqual(terms);
   });
