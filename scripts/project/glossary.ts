@@ -20,37 +20,12 @@ import { cacheBypassed, codeIdentity, JsonCache } from "../shared/contentCache.t
 import { ContentError } from "../shared/contentError.ts";
 import { displayPath, readText } from "../shared/readText.ts";
 import { parseYaml } from "../shared/yaml.ts";
+import type { Glossary, GlossaryEntry, GlossaryRendering } from "./glossaryEntry.ts";
+import { quickGlossary } from "./glossaryLines.ts";
+
+export type { Glossary, GlossaryEntry, GlossaryRendering } from "./glossaryEntry.ts";
 
 export const GLOSSARY_FILE = "glossary.yml";
-
-export interface GlossaryRendering {
-  /** Renderings a translation may use; with `keep`, the English forms are accepted as written. */
-  accepted: string[];
-  /** The term stays in Latin letters as the English writes it (Azure, IMOD, ICM). */
-  keep: boolean;
-  /** Renderings known to mislead in this language: an error wherever they appear. */
-  forbidden: string[];
-  /** False for an explicitly empty `accepted: []` without keep: the rendering is not decided yet. */
-  decided: boolean;
-  line: number;
-}
-
-export interface GlossaryEntry {
-  term: string;
-  /** The ways the English writes it, matched as whole words without case. */
-  forms: string[];
-  note: string;
-  /** Fixed wording inside ::: quote blocks (treaties, resolutions) is not held to the glossary. */
-  exemptInQuotations: boolean;
-  line: number;
-  locales: Map<string, GlossaryRendering>;
-}
-
-export interface Glossary {
-  /** content/glossary.yml as messages name it. */
-  file: string;
-  entries: GlossaryEntry[];
-}
 
 const ENTRY_KEYS = new Set(["term", "forms", "note", "quotations"]);
 const RENDERING_KEYS = new Set(["accepted", "forbidden", "keep"]);
@@ -119,6 +94,13 @@ function storedShape(value: unknown): value is StoredEntry[] {
 }
 
 function parseGlossary(text: string, file: string): Glossary {
+  // The common shape line by line (glossaryLines.ts); anything else, and every mistake, by the YAML reader.
+  const quick = quickGlossary(text);
+  return quick ? { file, entries: quick } : readGlossaryYaml(text, file);
+}
+
+/** The glossary as the YAML reader reads it, whatever its shape: the reference the quick reader is held to. */
+export function readGlossaryYaml(text: string, file: string): Glossary {
   const { doc, lineOf: nodeLine } = parseYaml(text, file, 'indent each entry\'s keys by two spaces under its "- term:" line');
   const lineOf = (node: unknown, fallback = 1) => nodeLine(node) ?? fallback;
   const root = doc.contents;
