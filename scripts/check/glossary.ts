@@ -29,7 +29,7 @@ interface LocaleRendering {
 export class GlossaryCheck {
   private readonly glossary: Glossary;
   private readonly termsOfText = new Map<string, readonly GlossaryEntry[]>();
-  private readonly termsOfBlocks = new WeakMap<readonly Block[], readonly (readonly GlossaryEntry[])[]>();
+  private readonly blockTermsOf = new WeakMap<readonly Block[], readonly (readonly GlossaryEntry[])[]>();
 
   constructor(glossary: Glossary) {
     this.glossary = glossary;
@@ -54,10 +54,21 @@ export class GlossaryCheck {
     return found;
   }
 
-  /** The entries of each block's text, once per list of blocks: every locale's sections are held to the same English blocks. */
+  /**
+   * The entries of each block's text, once per list of blocks: every locale's sections are held to
+   * the same English blocks. Not kept by text: looking a block's text up cost as much as reading it.
+   */
   blockTerms(blocks: readonly Block[]): readonly (readonly GlossaryEntry[])[] {
-    let found = this.termsOfBlocks.get(blocks);
-    if (!found) this.termsOfBlocks.set(blocks, (found = blocks.map((b) => this.termsIn(b.text))));
+    let found = this.blockTermsOf.get(blocks);
+    if (!found) this.blockTermsOf.set(blocks, (found = blocks.map((b) => termsIn(b.text, this.glossary))));
+    return found;
+  }
+
+  /** The entries any of the blocks has. */
+  termsOfBlocks(blocks: readonly Block[]): Set<GlossaryEntry> {
+    const found = new Set<GlossaryEntry>();
+    if (this.empty) return found;
+    for (const terms of this.blockTerms(blocks)) for (const entry of terms) found.add(entry);
     return found;
   }
 

@@ -148,7 +148,7 @@ export class SectionResults {
     const place = new Map(entries.map((entry, i) => [entry, i]));
     const indices = (found: Set<GlossaryEntry>) => [...found].map((entry) => place.get(entry)!);
     const find = (): EnglishTerms => ({
-      blocks: sections.map((doc) => indices(glossary.termsOfTexts(doc.structure.blocks.map((b) => b.text)))),
+      blocks: sections.map((doc) => indices(glossary.termsOfBlocks(doc.structure.blocks))),
       heads: indices(glossary.termsOfTexts(sections.flatMap((doc) => (doc.kicker ? [doc.title, doc.kicker] : [doc.title])))),
     });
     const cache = this.pack(sections[0]?.locale ?? "source");
@@ -226,7 +226,7 @@ export class SectionResults {
   /** The glossary entries the English section has (its blocks read only where there is a glossary). */
   private termsOf(english: Section): Set<GlossaryEntry> {
     const known = this.englishOf(english);
-    known.terms ??= this.run.glossary.empty ? new Set() : this.run.glossary.termsOfTexts(english.structure.blocks.map((b) => b.text));
+    known.terms ??= this.run.glossary.empty ? new Set() : this.run.glossary.termsOfBlocks(english.structure.blocks);
     return known.terms;
   }
 
@@ -234,7 +234,7 @@ export class SectionResults {
     const key = `${id}@${version}`;
     let terms = this.oldTerms.get(key);
     if (!terms) {
-      terms = this.run.glossary.termsOfTexts(readBlocks(body, bodyLine ?? 1).blocks.map((b) => b.text));
+      terms = this.run.glossary.termsOfBlocks(readBlocks(body, bodyLine ?? 1).blocks);
       this.oldTerms.set(key, terms);
     }
     return terms;
