@@ -29,6 +29,7 @@ interface LocaleRendering {
 export class GlossaryCheck {
   private readonly glossary: Glossary;
   private readonly termsOfText = new Map<string, readonly GlossaryEntry[]>();
+  private readonly blockTermsOf = new WeakMap<readonly Block[], readonly (readonly GlossaryEntry[])[]>();
 
   constructor(glossary: Glossary) {
     this.glossary = glossary;
@@ -50,6 +51,24 @@ export class GlossaryCheck {
   termsIn(text: string): readonly GlossaryEntry[] {
     let found = this.termsOfText.get(text);
     if (!found) this.termsOfText.set(text, (found = termsIn(text, this.glossary)));
+    return found;
+  }
+
+  /**
+   * The entries of each block's text, once per list of blocks: every locale's sections are held to
+   * the same English blocks. Not kept by text: looking a block's text up cost as much as reading it.
+   */
+  blockTerms(blocks: readonly Block[]): readonly (readonly GlossaryEntry[])[] {
+    let found = this.blockTermsOf.get(blocks);
+    if (!found) this.blockTermsOf.set(blocks, (found = blocks.map((b) => termsIn(b.text, this.glossary))));
+    return found;
+  }
+
+  /** The entries any of the blocks has. */
+  termsOfBlocks(blocks: readonly Block[]): Set<GlossaryEntry> {
+    const found = new Set<GlossaryEntry>();
+    if (this.empty) return found;
+    for (const terms of this.blockTerms(blocks)) for (const entry of terms) found.add(entry);
     return found;
   }
 
@@ -237,12 +256,12 @@ export class LocaleTerms {
     if (this.own.size === 0) return found;
     const { code, file, own } = this;
     const blocks = doc.structure.blocks;
+    const termsOf = this.glossary.blockTerms(reference.blocks);
     for (const pair of alignment.pairs) {
       if (pair.english < 0 || pair.translation < 0) continue;
-      const e = reference.blocks[pair.english]!;
-      if (!e.text) continue;
-      const terms = this.glossary.termsIn(e.text);
+      const terms = termsOf[pair.english]!;
       if (terms.length === 0) continue;
+      const e = reference.blocks[pair.english]!;
       const t = blocks[pair.translation]!;
       let quoted: boolean | undefined;
       for (const entry of terms) {
@@ -277,10 +296,11 @@ export class LocaleTerms {
   /** Forbidden renderings in a translated section: title, kicker and blocks. */
   forbiddenIn(doc: Section): ForbiddenFound {
     const found: ForbiddenFound = { problems: [], count: 0 };
-    // One look at the whole section as written first: most hold no forbidden word.
-    if (!this.pattern) return found;
+    // One look at each text as written first: most sections hold no forbidden word (text by text: joining them made as much garbage as the section's text).
+    const pattern = this.pattern;
+    if (!pattern) return found;
     const blocks = doc.structure.blocks;
-    if (!this.pattern.test(`${doc.title}\n${doc.kicker ?? ""}\n${blocks.map((b) => b.text).join("\n")}`)) return found;
+    if (!pattern.test(doc.title) && !(doc.kicker && pattern.test(doc.kicker)) && !blocks.some((b) => pattern.test(b.text))) return found;
     this.report(found, doc.file, doc.keyLines.title, "the title", doc.title, false);
     if (doc.kicker) this.report(found, doc.file, doc.keyLines.kicker, "the kicker", doc.kicker, false);
     for (const block of blocks) if (block.text) this.report(found, doc.file, block.line, `this ${KIND_NAMES[block.kind]}`, block.text, inQuotation(blocks, block));

@@ -60,11 +60,10 @@ interface EnglishTerms {
   heads: number[];
 }
 
-/** What the keys hold of an English section: a hash of its text, its version, the glossary entries its blocks have. */
+/** What the keys hold of an English section: a hash of its text, its version. */
 interface EnglishPart {
   digest: string;
   version?: string | undefined;
-  terms?: Set<GlossaryEntry>;
 }
 
 /** Each section's result from the cache where its inputs are unchanged, or worked out (and kept). */
@@ -75,6 +74,8 @@ export class SectionResults {
   private repeats: SourceRepeats | undefined;
   /** Per English section and per old English version: a hash of its text, and the glossary entries it has. */
   private readonly englishParts = new WeakMap<Section, EnglishPart>();
+  /** The glossary entries each English section's blocks have: apart from the hash, which a run without the cache never needs. */
+  private readonly englishTermsOf = new WeakMap<Section, Set<GlossaryEntry>>();
   private readonly oldTerms = new Map<string, Set<GlossaryEntry>>();
   /** The installed print fonts' coverage as text, part of every key (the print-font rule). */
   private fonts: string | undefined;
@@ -147,7 +148,7 @@ export class SectionResults {
     const place = new Map(entries.map((entry, i) => [entry, i]));
     const indices = (found: Set<GlossaryEntry>) => [...found].map((entry) => place.get(entry)!);
     const find = (): EnglishTerms => ({
-      blocks: sections.map((doc) => indices(glossary.termsOfTexts(doc.structure.blocks.map((b) => b.text)))),
+      blocks: sections.map((doc) => indices(glossary.termsOfBlocks(doc.structure.blocks))),
       heads: indices(glossary.termsOfTexts(sections.flatMap((doc) => (doc.kicker ? [doc.title, doc.kicker] : [doc.title])))),
     });
     const cache = this.pack(sections[0]?.locale ?? "source");
@@ -166,7 +167,7 @@ export class SectionResults {
     const used = new Set<GlossaryEntry>(found.heads.map((i) => entries[i]!));
     sections.forEach((doc, i) => {
       const terms = new Set(found.blocks[i]!.map((at) => entries[at]!));
-      this.englishOf(doc).terms = terms;
+      this.englishTermsOf.set(doc, terms);
       for (const entry of terms) used.add(entry);
     });
     return used;
@@ -225,16 +226,16 @@ export class SectionResults {
 
   /** The glossary entries the English section has (its blocks read only where there is a glossary). */
   private termsOf(english: Section): Set<GlossaryEntry> {
-    const known = this.englishOf(english);
-    known.terms ??= this.run.glossary.empty ? new Set() : this.run.glossary.termsOfTexts(english.structure.blocks.map((b) => b.text));
-    return known.terms;
+    let terms = this.englishTermsOf.get(english);
+    if (!terms) this.englishTermsOf.set(english, (terms = this.run.glossary.empty ? new Set() : this.run.glossary.termsOfBlocks(english.structure.blocks)));
+    return terms;
   }
 
   private oldTermsOf(id: string, version: string, body: string, bodyLine: number | undefined): Set<GlossaryEntry> {
     const key = `${id}@${version}`;
     let terms = this.oldTerms.get(key);
     if (!terms) {
-      terms = this.run.glossary.termsOfTexts(readBlocks(body, bodyLine ?? 1).blocks.map((b) => b.text));
+      terms = this.run.glossary.termsOfBlocks(readBlocks(body, bodyLine ?? 1).blocks);
       this.oldTerms.set(key, terms);
     }
     return terms;

@@ -21,37 +21,12 @@ import { readerIdentity } from "./readerIdentity.ts";
 import { ContentError } from "../shared/contentError.ts";
 import { displayPath, readText } from "../shared/readText.ts";
 import { parseYaml } from "../shared/yaml.ts";
+import type { Glossary, GlossaryEntry, GlossaryRendering } from "./glossaryEntry.ts";
+import { quickGlossary } from "./glossaryLines.ts";
+
+export type { Glossary, GlossaryEntry, GlossaryRendering } from "./glossaryEntry.ts";
 
 export const GLOSSARY_FILE = "glossary.yml";
-
-export interface GlossaryRendering {
-  /** Renderings a translation may use; with `keep`, the English forms are accepted as written. */
-  accepted: string[];
-  /** The term stays in Latin letters as the English writes it (Azure, IMOD, ICM). */
-  keep: boolean;
-  /** Renderings known to mislead in this language: an error wherever they appear. */
-  forbidden: string[];
-  /** False for an explicitly empty `accepted: []` without keep: the rendering is not decided yet. */
-  decided: boolean;
-  line: number;
-}
-
-export interface GlossaryEntry {
-  term: string;
-  /** The ways the English writes it, matched as whole words without case. */
-  forms: string[];
-  note: string;
-  /** Fixed wording inside ::: quote blocks (treaties, resolutions) is not held to the glossary. */
-  exemptInQuotations: boolean;
-  line: number;
-  locales: Map<string, GlossaryRendering>;
-}
-
-export interface Glossary {
-  /** content/glossary.yml as messages name it. */
-  file: string;
-  entries: GlossaryEntry[];
-}
 
 const ENTRY_KEYS = new Set(["term", "forms", "note", "quotations"]);
 const RENDERING_KEYS = new Set(["accepted", "forbidden", "keep"]);
@@ -111,6 +86,13 @@ function storedShape(value: unknown): value is StoredEntry[] {
 }
 
 function parseGlossary(text: string, file: string): Glossary {
+  // The common shape line by line (glossaryLines.ts); anything else, and every mistake, by the YAML reader.
+  const quick = quickGlossary(text);
+  return quick ? { file, entries: quick } : readGlossaryYaml(text, file);
+}
+
+/** The glossary as the YAML reader reads it, whatever its shape: the reference the quick reader is held to. */
+export function readGlossaryYaml(text: string, file: string): Glossary {
   const { doc, lineOf: nodeLine } = parseYaml(text, file, 'indent each entry\'s keys by two spaces under its "- term:" line');
   const lineOf = (node: unknown, fallback = 1) => nodeLine(node) ?? fallback;
   const root = doc.contents;
@@ -209,6 +191,8 @@ interface IndexedForm {
 /** The glossary's English forms by their first word: a text's terms are found by looking up its words, not by trying every form. */
 class TermIndex {
   private readonly byFirstWord = new Map<string, IndexedForm[]>();
+  /** Each first word's length and first code unit (firstWordKey). */
+  private readonly firstWords = new Set<number>();
   /** Forms with no letter or digit, looked for in every text. */
   private readonly wordless: IndexedForm[] = [];
 
@@ -219,7 +203,10 @@ class TermIndex {
         const words = form.match(WORD) ?? [];
         const indexed = { index, form, oneWord: words.length === 1 && words[0] === form };
         if (words.length === 0) this.wordless.push(indexed);
-        else this.byFirstWord.set(words[0]!, [...(this.byFirstWord.get(words[0]!) ?? []), indexed]);
+        else {
+          this.byFirstWord.set(words[0]!, [...(this.byFirstWord.get(words[0]!) ?? []), indexed]);
+          this.firstWords.add(firstWordKey(words[0]!.charCodeAt(0), words[0]!.length));
+        }
       }
     });
   }
@@ -232,14 +219,38 @@ class TermIndex {
       if (oneWord ? word === form : hasWord(lower, form)) (found ??= new Set()).add(index);
     };
     for (const form of this.wordless) tryForm(form);
-    WORD.lastIndex = 0;
-    for (let m = WORD.exec(lower); m; m = WORD.exec(lower)) {
-      const forms = this.byFirstWord.get(m[0]);
-      if (forms) for (const form of forms) tryForm(form, m[0]);
+    // The words of the text (what WORD matches), walked by character code: the regex was most of a check's glossary time.
+    for (let at = 0, start = -1; at <= lower.length; at++) {
+      const width = at < lower.length ? wordCharWidth(lower, at) : 0;
+      if (width > 0) {
+        if (start < 0) start = at;
+        at += width - 1;
+        continue;
+      }
+      if (start < 0) continue;
+      const from = start;
+      start = -1;
+      // Most words are no form's first word: their length and first letter say so without cutting them out.
+      if (!this.firstWords.has(firstWordKey(lower.charCodeAt(from), at - from))) continue;
+      const word = lower.slice(from, at);
+      const forms = this.byFirstWord.get(word);
+      if (forms) for (const form of forms) tryForm(form, word);
     }
     if (!found) return NO_TERMS;
     return [...found].toSorted((a, b) => a - b).map((i) => this.entries[i]!);
   }
+}
+
+function firstWordKey(firstCode: number, length: number): number {
+  return length * 0x10000 + firstCode;
+}
+
+/** How many code units the letter or digit at `at` takes (0 for anything else): ASCII without a regex. */
+function wordCharWidth(text: string, at: number): number {
+  const c = text.charCodeAt(at);
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) ? 1 : 0;
+  const char = String.fromCodePoint(text.codePointAt(at)!);
+  return LATIN_WORD.test(char) ? char.length : 0;
 }
 
 const indexes = new WeakMap<Glossary, TermIndex>();

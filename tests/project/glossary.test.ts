@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { hasWord, loadGlossary, termsIn, type Glossary } from "../../scripts/project/glossary.ts";
+import { hasWord, loadGlossary, readGlossaryYaml, termsIn, type Glossary } from "../../scripts/project/glossary.ts";
+import { quickGlossary } from "../../scripts/project/glossaryLines.ts";
 import { readProject } from "../../scripts/project/readProject.ts";
 import { copyProject } from "../helpers/project.ts";
 import { contentErrorOf } from "../helpers/contentError.ts";
@@ -65,6 +66,8 @@ describe("the glossary reader", () => {
     ["quotations other than exempt", "- term: abet\n  quotations: free\n", 2, 'quotations: is "exempt" or absent, not "free"'],
     ["broken YAML", "- term: abet\n  ar: [x\n", 3, "not valid YAML"],
   ])("%s: an error at its line, with what to do", (_, yaml, line, message) => {
+    // The quick reader leaves every mistake to the YAML reader, whose messages these are.
+    expect(quickGlossary(yaml)).toBeUndefined();
     const error = errorOf(yaml);
     expect(error.file).toBe("glossary.yml");
     expect(error.line).toBe(line);
@@ -73,8 +76,44 @@ describe("the glossary reader", () => {
   });
 });
 
+describe("the quick reader (line by line) reads what it accepts as the YAML reader does", () => {
+  const same = (yaml: string) => ({ quick: quickGlossary(yaml), full: readGlossaryYaml(yaml, "glossary.yml").entries });
+
+  test("the campaign's content/glossary.yml", () => {
+    const { quick, full } = same(readFileSync(join(ROOT, "content", "glossary.yml"), "utf8"));
+    expect(full.length).toBeGreaterThan(20);
+    expect(quick).toEqual(full);
+  });
+
+  test.each([
+    ["the shapes of content/README.md", "- term: abet\n  forms: [abet, abets, abetting]\n  note: to help, encourage or facilitate a crime, not \"support\"\n  ar:\n    accepted: [التحريض, تحريض, نحرض]\n    forbidden: [الإعانة على]\n- term: Azure\n  ar: { keep: latin, forbidden: [أزور] }\n"],
+    ["comments, blank lines, a folded note with quotes and colons", "# key terms\n\n- term: dual-use\n  note: >-\n    goods with both uses: \"civilian\" and\n    military (the campaign's word)\n  quotations: exempt\n\n  # per locale\n  ar:\n    accepted: [ذات استخدام مزدوج]\n"],
+    ["one word for a list, extra spaces, a flow map on the key's line", "- term: ICJ\n  forms:   ICJ  \n  fr: {accepted: [CIJ ,  Cour internationale],forbidden: [CPI]}\n  es:\n    accepted: CIJ\n    keep: latin\n"],
+    ["renderings not decided yet and kept in Latin", "- term: Azure\n  fr: { accepted: [] }\n  de: { accepted: [], keep: latin }\n  pt-BR:\n    keep: latin\n"],
+    ["no entries", "# nothing yet\n"],
+  ])("%s", (_, yaml) => {
+    const { quick, full } = same(yaml);
+    expect(quick).toBeDefined();
+    expect(quick).toEqual(full);
+  });
+
+  test.each([
+    ["a quoted text", '- term: abet\n  note: "help: or abet"\n'],
+    ["a text over two lines", "- term: abet\n  note: help\n    or abet\n"],
+    ["a list of lines", "- term: abet\n  ar:\n    accepted:\n      - التحريض\n"],
+    ["a comment after a value", "- term: abet\n  forms: [abet] # and more\n"],
+    ["a tab", "- term: abet\n  note:\thelp\n"],
+    ["a number or yes-like word where text is read", "- term: abet\n  forms: [abet, 1948]\n"],
+    ["a colon inside a list", "- term: abet\n  forms: [a:b]\n"],
+    ["a folded note with a blank line", "- term: abet\n  note: >-\n    help\n\n    abet\n"],
+    ["a folded note indented unevenly", "- term: abet\n  note: >-\n    help\n      abet\n"],
+  ])("%s: left to the YAML reader, which reads or rejects it", (_, yaml) => {
+    expect(quickGlossary(yaml)).toBeUndefined();
+  });
+});
+
 describe("the English terms a text holds", () => {
-  const glossary = read("- term: abet\n  forms: [abet, abetted, aid and abet]\n- term: Azure\n- term: ICJ\n");
+  const glossary = read("- term: abet\n  forms: [abet, abetted, aid and abet]\n- term: Azure\n- term: ICJ\n- term: naïve\n");
   test.each([
     ["They abetted the crime.", ["abet"]],
     ["To aid and abet is a crime", ["abet"]],
@@ -82,6 +121,9 @@ describe("the English terms a text holds", () => {
     ["azure and AZURE-based, on Azure.", ["Azure"]],
     ["the ICJ's ruling; ICJs", ["ICJ"]],
     ["microsoft", []],
+    // Letters beyond ASCII are letters: they end a word or are part of it, astral ones too.
+    ["Naïve, not naïveté; Übabet, 𝐀abet, abet𝐀; «abet»", ["abet", "naïve"]],
+    ["naïveté, Übabet, 𝐀abet, abet𝐀", []],
   ])("%s", (text, terms) => {
     expect(termsIn(text, glossary).map((e) => e.term)).toEqual(terms);
   });
