@@ -106,6 +106,7 @@ test("the shortcut takes every plain line and declines whatever YAML could read 
   const declined = [
     "---\n---\n",
     "x\n---\ntitle: x\n---\n",
+    "x\ntitle: x\n---\n",
     " ---\ntitle: x\n---\n",
     "---\ntitle: x\n",
     "---\ntitle: x\n---x\n",
@@ -121,6 +122,9 @@ test("the shortcut takes every plain line and declines whatever YAML could read 
     '---\ntitle: "  "\n---\n',
     '---\ntitle: ""\n---\n',
     "---\ntitle: ''\n---\n",
+    '---\ntitle: x\nkicker: ""\n---\n',
+    '---\ntitle: x\nstatus: " draft"\n---\n',
+    "---\ntitle: x\nsource: ' 4158c310b924'\n---\n",
     '---\ntitle: "x" y\n---\n',
     "---\ntitle: x \n---\n",
     "---\ntitle: a: b\n---\n",
