@@ -37,7 +37,7 @@ const FENCE = /^---[ \t]*$/;
 
 export function parseSectionFileWithYaml(text: string, file: string): ParsedSectionFile {
   const lines = text.split("\n");
-  if (!FENCE.test(lines[0] ?? "")) {
+  if (!FENCE.test(lines[0]!)) {
     throw new ContentError({ file, line: 1 }, "the file does not start with front matter (a line with ---)", "begin the file with ---, a line `title: …`, and another --- line; see content/README.md");
   }
   const end = lines.findIndex((line, i) => i > 0 && FENCE.test(line));
