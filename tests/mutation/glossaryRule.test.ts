@@ -109,6 +109,17 @@ test("a forbidden word in the kicker, a paragraph and a UI string, for a term wi
   ]);
 });
 
+test("a forbidden word only in the kicker and a UI string is held there, even for an entry exempt in quotations", () => {
+  const check = new GlossaryCheck(glossary(entry("pledge", 1, [["fr", rendering(5, ["promesse"], { forbidden: ["serment"] })]], { exemptInQuotations: true })));
+  const doc = section("fr", "---\ntitle: L'appel\nkicker: Notre serment\n---\n\nNous signons.\n");
+  const strings = parseUiStrings('{\n  "oath": "Le serment",\n  "cta": "Signez"\n}\n', "locales/fr/ui.json");
+  const { problems, conformance } = check.checkLocale(frLocale({ strings }), [], [doc]);
+  const says = (what: string) =>
+    `${what} uses «serment», which the glossary forbids in fr (content/glossary.yml:5, for "pledge") | for “pledge” write «promesse»; where the passage means something else, say it without «serment»: the glossary forbids it everywhere in fr`;
+  expect(problems.map(line)).toEqual([`error forbidden-term content/fr/alpha.md:3 ${says("the kicker")}`, `error forbidden-term locales/fr/ui.json:2 ${says('the string "oath"')}`]);
+  expect(conformance.forbidden).toBe(2);
+});
+
 test("a section's cache key names the glossary file and changes with the entries it depends on, and is empty where none is", () => {
   const pledge = entry("pledge", 1, [["fr", rendering(5, ["promesse"])]]);
   const pledge2 = entry("pledge", 1, [["fr", rendering(5, ["engagement"])]]);
