@@ -144,6 +144,6 @@ describe("npm run bench -- --smoke", () => {
   test("an unknown benchmark name is refused with the names there are", () => {
     const refused = runScript("bench.ts", ["weight", `--out=${out}`]);
     expect(refused.status).toBe(2);
-    expect(refused.stderr).toContain('unknown benchmark "weight": the benchmarks are build, check, pdf, cards, pdf-scripts');
+    expect(refused.stderr).toContain('unknown benchmark "weight": the benchmarks are build, check, dev, pdf, cards, pdf-scripts');
   });
 });
