@@ -21,6 +21,9 @@
 //               links     { address, text } of each link the page renders, in order: the
 //                         address as markdown-it writes it into href (percent-encoded)
 //               citations citation markers in `text`, in order (CITATION_PATTERN)
+//     .layout   BlockLayout[], one per block: what the page's HTML needs beyond the block (list
+//               markers, empty lines before it, hard breaks): scripts/project/blockTokens.ts
+//               turns blocks and layout into the tokens markdown-it's renderer renders.
 //     .problems MarkupProblem[]: { line, kind, message, hint } for markup that breaks the page:
 //               "unknown-container" (a ::: line whose keyword is not quote/details/excerpt),
 //               "unclosed-container", "stray-close" (a ::: that closes nothing),
@@ -68,8 +71,21 @@ interface MarkupProblem {
   hint: string;
 }
 
+/** What the page needs of a block besides what the check reads, kept beside it (same index). */
+export interface BlockLayout {
+  /** An empty line (or an empty > line) right before it: a list with one between its items or their blocks is loose (<p> in <li>). */
+  gap: boolean;
+  /** List items: the marker as written ("-", "*", "12)"): the list's kind, its start and where a new list begins. */
+  marker?: string;
+  /** The inline markdown as markdown-it reads it where it differs from `markdown` (trailing spaces: hard breaks). */
+  inline?: string;
+  /** The inline parse the reader made for the links (scripts/shared/markdown.ts), kept so the page does not parse it again. */
+  children?: Token[];
+}
+
 export interface SectionBlocks {
   blocks: Block[];
+  layout: BlockLayout[];
   problems: MarkupProblem[];
 }
 
@@ -99,27 +115,38 @@ interface OpenContainer {
 /** `body` is the markdown after the front matter; `bodyLine` its first line in the file. */
 export function readBlocks(body: string, bodyLine: number): SectionBlocks {
   const blocks: Block[] = [];
+  const layout: BlockLayout[] = [];
   const problems: MarkupProblem[] = [];
   const containers: OpenContainer[] = [];
   /** Content indent of each open list item, innermost last; `markers`: the indent of its marker. */
   const items: number[] = [];
   const markers: number[] = [];
-  let open: { block: Block; lines: string[] } | undefined;
+  /** `lines` trimmed (the block's markdown), `raw` as markdown-it keeps them (trailing spaces). */
+  let open: { block: Block; lines: string[]; raw: string[] } | undefined;
   let quote: Block | undefined; // the open > quotation
   let quoteIndex = -1;
   let blankBefore = false;
+  /** An empty line, or an empty > line, right before this one. */
+  let gapBefore = false;
+  let gap = false;
 
   const parentIndex = () => (quote ? quoteIndex : containers.length ? containers[containers.length - 1]!.index : -1);
   const flush = () => {
     if (!open) return;
-    const { block, lines } = open;
+    const { block, lines, raw } = open;
     block.markdown = lines.length === 1 ? lines[0]! : lines.join("\n");
-    fillText(block, block.markdown);
+    // The open block is the last one read. One line reads the same trimmed; over several, spaces
+    // before a line break are a hard break.
+    const note = layout[layout.length - 1]!;
+    const inline = lines.length === 1 ? block.markdown : raw.join("\n").trim();
+    if (inline !== block.markdown) note.inline = inline;
+    fillText(block, inline, note);
     open = undefined;
   };
   const push = (kind: BlockKind, line: number, level = 0, depth = items.length): Block => {
     const block: Block = { kind, line, endLine: line, level, depth, parent: parentIndex(), markdown: "", text: "", links: [], citations: [] };
     blocks.push(block);
+    layout.push({ gap });
     return block;
   };
   const closeQuote = () => {
@@ -151,7 +178,8 @@ export function readBlocks(body: string, bodyLine: number): SectionBlocks {
     flush();
     // "## #": the # after the space is a closing sequence, and the heading is empty.
     const words = match[2] ?? "";
-    open = { block: push("heading", number, match[1]!.length), lines: [/^#+$/.test(words) ? "" : words] };
+    const content = /^#+$/.test(words) ? "" : words;
+    open = { block: push("heading", number, match[1]!.length), lines: [content], raw: [content] };
     flush();
     return true;
   };
@@ -166,10 +194,13 @@ export function readBlocks(body: string, bodyLine: number): SectionBlocks {
       flush();
       quote = undefined;
       blankBefore = true;
+      gapBefore = true;
       continue;
     }
     const wasBlank = blankBefore;
     blankBefore = false;
+    gap = gapBefore;
+    gapBefore = false;
     const first = raw.charCodeAt(indent);
     // Stryker disable next-line all: speed only: the pattern tried next matches nothing else
     if (first === 58 /* : */) {
@@ -211,6 +242,7 @@ export function readBlocks(body: string, bodyLine: number): SectionBlocks {
       const at = firstText(rest, 0);
       if (at === rest.length) {
         flush();
+        gapBefore = true;
         continue;
       }
       restFirst = rest.charCodeAt(at);
@@ -232,16 +264,19 @@ export function readBlocks(body: string, bodyLine: number): SectionBlocks {
       const block = push("item", number, 0, items.length + 1);
       items.push(itemIndent + item[2]!.length + Math.min(item[3]?.length ?? 1, 4));
       markers.push(itemIndent);
-      open = { block, lines: [(item[4] ?? "").trim()] };
+      layout[blocks.length - 1]!.marker = item[2]!;
+      const text = item[4] ?? "";
+      open = { block, lines: [text.trim()], raw: [text] };
       continue;
     }
     if (open) {
       open.lines.push(rest.trim());
+      open.raw.push(rest);
       open.block.endLine = number;
       continue;
     }
     if (wasBlank && !quoted) leaveItems(indent);
-    open = { block: push("paragraph", number), lines: [rest.trim()] };
+    open = { block: push("paragraph", number), lines: [rest.trim()], raw: [rest] };
   }
   flush();
   for (const container of containers) {
@@ -254,7 +289,7 @@ export function readBlocks(body: string, bodyLine: number): SectionBlocks {
     });
     block.endLine = bodyLine + lines.length - 1;
   }
-  return { blocks, problems };
+  return { blocks, layout, problems };
 
   function openContainer(info: string, colons: number, line: number) {
     const keyword = /^\S+/.exec(info)![0];
@@ -270,7 +305,7 @@ export function readBlocks(body: string, bodyLine: number): SectionBlocks {
     const attribution = keyword === "excerpt" ? "" : info.slice(keyword.length).trim();
     const block = push(keyword, line);
     if (keyword === "quote") block.form = ":::";
-    fillText(block, attribution);
+    fillText(block, attribution, layout[blocks.length - 1]!);
     block.markdown = attribution;
     containers.push({ index: blocks.length - 1, colons, kind: keyword });
   }
@@ -316,13 +351,14 @@ function firstText(line: string, from: number): number {
   return at;
 }
 
-/** Sets `text`, `links` and `citations` of a block from its inline markdown. */
-function fillText(block: Block, markdown: string) {
+/** Sets `text`, `links` and `citations` of a block from its inline markdown (its parse, where made, kept in `layout`). */
+function fillText(block: Block, markdown: string, layout: BlockLayout) {
   // The renderer's only link form is [text](address), in every variant (title, <address>,
   // spaces): those blocks are read by markdown-it itself, so every link that renders is seen.
   // This runs once per block of every file, and few blocks hold a link.
   if (markdown.includes("](")) {
-    fillFromInline(block, parseInlineMarkdown(markdown));
+    layout.children = parseInlineMarkdown(markdown);
+    fillFromInline(block, layout.children);
     return;
   }
   // Stryker disable next-line all: speed only: without the test the replacement finds nothing to change

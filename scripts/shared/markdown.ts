@@ -8,6 +8,7 @@
 import MarkdownIt, { type MarkdownIt as MarkdownInstance } from "markdown-it";
 import container from "markdown-it-container";
 import type { StateCore, Token } from "markdown-it";
+import MarkdownToken from "markdown-it/lib/token.mjs";
 
 type TokenConstructor = StateCore["Token"];
 
@@ -60,14 +61,10 @@ function createMarkdown(): MarkdownInstance {
   md.use(container, "quote", {
     render(tokens: Token[], idx: number, _options: unknown, env: RenderEnv) {
       const token = tokens[idx]!;
-      if (token.nesting === 1) {
-        const source = token.info.trim().slice("quote".length).trim();
-        token.meta = { source };
-        return '<figure class="quote"><blockquote>\n';
-      }
+      if (token.nesting === 1) return '<figure class="quote"><blockquote>\n';
       const open = findOpening(tokens, idx);
-      const source = (open?.meta as { source?: string } | undefined)?.source ?? "";
-      const caption = source ? `<figcaption>${md.renderInline(source, env)}</figcaption>` : "";
+      const source = open ? open.info.trim().slice("quote".length).trim() : "";
+      const caption = source ? `<figcaption>${inlineHtml(open!, source, env)}</figcaption>` : "";
       return `</blockquote>${caption}</figure>\n`;
     },
   });
@@ -76,7 +73,7 @@ function createMarkdown(): MarkdownInstance {
       const token = tokens[idx]!;
       const open = optionsOf(env).openDetails === true;
       if (token.nesting === 1) {
-        const label = md.renderInline(token.info.trim().slice("details".length).trim(), env);
+        const label = inlineHtml(token, token.info.trim().slice("details".length).trim(), env);
         const start = open ? `<div class="details"><p class="details-label">${label}</p>` : `<details class="collapsed"><summary>${label}</summary>`;
         return `${start}\n<div class="details-body">\n`;
       }
@@ -88,6 +85,10 @@ function createMarkdown(): MarkdownInstance {
       return tokens[idx]!.nesting === 1 ? '<div class="excerpt">\n' : "</div>\n";
     },
   });
+
+  /** A container's attribution or label: its inline parse where the block reader made it (`children`), else parsed here. */
+  const inlineHtml = (token: Token, text: string, env: RenderEnv) =>
+    token.children ? md.renderer.renderInline(token.children, md.options, env) : md.renderInline(text, env);
 
   md.core.ruler.push("isolate_citations", (state) => {
     for (const block of state.tokens) {
@@ -192,6 +193,17 @@ export function parseInlineMarkdown(text: string): Token[] {
 /** An address as the renderer writes it into href (percent-encoded), to compare a written-out address with a link's. */
 export function normalizeAddress(address: string): string {
   return markdown.normalizeLink(address);
+}
+
+/**
+ * A block token as markdown-it's block parser makes it, for a parse made by the block reader
+ * (scripts/project/blockTokens.ts): the renderer renders it as it renders the parser's.
+ */
+export function blockToken(type: string, tag: string, nesting: 1 | 0 | -1, markup = ""): Token {
+  const token = new MarkdownToken(type, tag, nesting);
+  token.block = true;
+  token.markup = markup;
+  return token;
 }
 
 /** The parse of a body: the same for every render, whatever its options (levels and ids are set as it renders). */
