@@ -134,7 +134,7 @@ function printPart(part: DocumentPart, page: SectionPage, shown: Section, source
   const render = markdownRenderer({ headingOffset: 1, idPrefix: part.section, openDetails: true, siteUrl });
   const whole = { id: part.section, excerpt: false, full: printedLink(`${siteUrl}${page.url}`) };
   if (part.take === "all") {
-    return { ...whole, title: page.title, kicker: page.kicker, html: render(shown.body), language: page.language };
+    return { ...whole, title: page.title, kicker: page.kicker, html: render(shown.tokens), language: page.language };
   }
   const first = part.take === "first-excerpt" ? 1 : Infinity;
   const sourceBlocks = excerptBlocks(source).slice(0, first);
