@@ -4,6 +4,7 @@
 // text a part shows (and so its language) is the section page's decision in the site model.
 import { ContentError } from "../shared/contentError.ts";
 import { markdownRenderer } from "../shared/markdown.ts";
+import { sectionTokens } from "../project/blockTokens.ts";
 import type { Section } from "../project/readProject.ts";
 import { textIn, type LocaleView, type SectionPage, type SiteModel, type TextLanguage } from "../site/index.ts";
 import { DOCUMENTS_FILE, type DocumentPart } from "../project/documentList.ts";
@@ -134,7 +135,7 @@ function printPart(part: DocumentPart, page: SectionPage, shown: Section, source
   const render = markdownRenderer({ headingOffset: 1, idPrefix: part.section, openDetails: true, siteUrl });
   const whole = { id: part.section, excerpt: false, full: printedLink(`${siteUrl}${page.url}`) };
   if (part.take === "all") {
-    return { ...whole, title: page.title, kicker: page.kicker, html: render(shown.tokens), language: page.language };
+    return { ...whole, title: page.title, kicker: page.kicker, html: render(sectionTokens(shown)), language: page.language };
   }
   const first = part.take === "first-excerpt" ? 1 : Infinity;
   const sourceBlocks = excerptBlocks(source).slice(0, first);

@@ -2,7 +2,8 @@
 // for its renderer: the page shows what the block reader read, and the body is read once (the
 // check, the site and print share that reading). Each block's inline markdown is parsed by
 // markdown-it's inline parser, once: where the reader already parsed it for its links, that parse
-// is used. The inline parse runs the renderer's core rules (citations isolated left to right).
+// is used; the others are parsed together, with the renderer's core rules after the inline parse
+// (citations isolated left to right), as markdown-it parses a body.
 //
 // What markdown-it's HTML depends on beyond the blocks comes from their layout (blocks.ts): the
 // list markers (bullet or number, which character, the first number), the empty lines that make a
@@ -10,7 +11,7 @@
 // tests/project/blockTokens.test.ts holds the HTML equal to markdown-it's own on every real
 // section and on the generated samples where the two readings agree.
 import type { Token } from "markdown-it";
-import { blockToken, parseInlineMarkdown, parseMarkdown } from "../shared/markdown.ts";
+import { blockToken, parseInlineTokens, parseMarkdown } from "../shared/markdown.ts";
 import type { Block, BlockLayout, SectionBlocks } from "./blocks.ts";
 
 type Frame =
@@ -30,11 +31,13 @@ const CONTAINER: Record<string, [string, string, string]> = {
 const markerKind = (marker: string) => marker.at(-1)!;
 
 /**
- * A section body's tokens for the renderer, from its reading. A body with broken ::: markup (which
- * the check names, and which never publishes) is rendered as markdown-it reads it, so the preview
- * shows the stray lines as text rather than leaving them out.
+ * A section's tokens for the renderer, from its one reading (`structure`, kept with the section).
+ * Made for each render and not kept: kept for every section, they cost more in memory and garbage
+ * collection than making them again (a site renders a section once, print a few again). A body
+ * with broken ::: markup (which the check names, and which never publishes) is rendered as
+ * markdown-it reads it, so the preview shows the stray lines as text rather than leaving them out.
  */
-export function sectionTokens(body: string, structure: SectionBlocks): Token[] {
+export function sectionTokens({ body, structure }: { body: string; structure: SectionBlocks }): Token[] {
   return structure.problems.length > 0 ? parseMarkdown(body) : blockTokens(structure);
 }
 
@@ -57,25 +60,31 @@ export function blockTokens({ blocks, layout }: SectionBlocks): Token[] {
     // A tight list's paragraphs render without <p> (markdown-it marks them hidden).
     if (frame.kind === "list" && !frame.loose) for (const token of frame.paragraphs) token.hidden = true;
   };
+  /** Whether `block` sits inside the container block at `index` (-1: the body). */
+  const inside = (block: Block, index: number) => {
+    for (let p = block.parent; p !== -1; p = blocks[p]!.parent) if (p === index) return true;
+    return index === -1;
+  };
   /** Whether the innermost open frame is still open at `block`. */
-  const stays = (frame: Frame, block: Block, note: BlockLayout, ancestors: Set<number>): boolean => {
-    if (frame.kind === "container") return ancestors.has(frame.index);
-    if (frame.container !== -1 && !ancestors.has(frame.container)) return false;
+  const stays = (frame: Frame, block: Block, note: BlockLayout): boolean => {
+    if (frame.kind === "container") return inside(block, frame.index);
+    if (!inside(block, frame.container)) return false;
     if (frame.kind === "item") return block.kind === "item" ? block.depth > frame.depth : block.depth >= frame.depth;
     return block.kind === "item" && block.depth === frame.depth && block.parent === frame.container && markerKind(note.marker!) === markerKind(frame.marker);
   };
+  /** Inline tokens the reader did not parse: parsed together at the end, as markdown-it parses a body. */
+  const unparsed: Token[] = [];
   const inline = (content: string, children: Token[] | undefined) => {
     const token = blockToken("inline", "", 0);
     token.content = content;
-    token.children = children ?? (content === "" ? [] : parseInlineMarkdown(content));
+    token.children = children ?? [];
+    if (!children && content !== "") unparsed.push(token);
     return token;
   };
 
   blocks.forEach((block, index) => {
     const note = layout[index]!;
-    const ancestors = new Set<number>();
-    for (let p = block.parent; p !== -1; p = blocks[p]!.parent) ancestors.add(p);
-    while (stack.length > 0 && !stays(stack.at(-1)!, block, note, ancestors)) close();
+    while (stack.length > 0 && !stays(stack.at(-1)!, block, note)) close();
     const top = stack.at(-1);
     // An empty line between two items of a list, or between two blocks of an item, loosens the list.
     if (note.gap && top?.kind === "list") top.loose = true;
@@ -131,5 +140,6 @@ export function blockTokens({ blocks, layout }: SectionBlocks): Token[] {
     }
   });
   while (stack.length > 0) close();
+  parseInlineTokens(unparsed);
   return out;
 }

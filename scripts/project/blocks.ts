@@ -121,8 +121,8 @@ export function readBlocks(body: string, bodyLine: number): SectionBlocks {
   /** Content indent of each open list item, innermost last; `markers`: the indent of its marker. */
   const items: number[] = [];
   const markers: number[] = [];
-  /** `lines` trimmed (the block's markdown), `raw` as markdown-it keeps them (trailing spaces). */
-  let open: { block: Block; lines: string[]; raw: string[] } | undefined;
+  /** The block's lines as markdown-it keeps them (trailing spaces); trimmed, they are its markdown. */
+  let open: { block: Block; lines: string[] } | undefined;
   let quote: Block | undefined; // the open > quotation
   let quoteIndex = -1;
   let blankBefore = false;
@@ -133,12 +133,13 @@ export function readBlocks(body: string, bodyLine: number): SectionBlocks {
   const parentIndex = () => (quote ? quoteIndex : containers.length ? containers[containers.length - 1]!.index : -1);
   const flush = () => {
     if (!open) return;
-    const { block, lines, raw } = open;
-    block.markdown = lines.length === 1 ? lines[0]! : lines.join("\n");
-    // The open block is the last one read. One line reads the same trimmed; over several, spaces
-    // before a line break are a hard break.
+    const { block, lines } = open;
+    block.markdown = lines.length === 1 ? lines[0]!.trim() : lines.map((line) => line.trim()).join("\n");
+    // The open block is the last one read. Markdown-it trims only spaces and tabs (a no-break space
+    // is text), and over several lines, spaces before a line break are a hard break.
     const note = layout[layout.length - 1]!;
-    const inline = lines.length === 1 ? block.markdown : raw.join("\n").trim();
+    const line = lines[0]!;
+    const inline = lines.length > 1 ? asciiTrim(lines.join("\n")) : block.markdown.length === line.length ? line : asciiTrim(line);
     if (inline !== block.markdown) note.inline = inline;
     fillText(block, inline, note);
     open = undefined;
@@ -179,8 +180,9 @@ export function readBlocks(body: string, bodyLine: number): SectionBlocks {
     // "## #": the # after the space is a closing sequence, and the heading is empty.
     const words = match[2] ?? "";
     const content = /^#+$/.test(words) ? "" : words;
-    open = { block: push("heading", number, match[1]!.length), lines: [content], raw: [content] };
-    flush();
+    const block = push("heading", number, match[1]!.length);
+    block.markdown = content;
+    fillText(block, content, layout[layout.length - 1]!);
     return true;
   };
 
@@ -265,18 +267,16 @@ export function readBlocks(body: string, bodyLine: number): SectionBlocks {
       items.push(itemIndent + item[2]!.length + Math.min(item[3]?.length ?? 1, 4));
       markers.push(itemIndent);
       layout[blocks.length - 1]!.marker = item[2]!;
-      const text = item[4] ?? "";
-      open = { block, lines: [text.trim()], raw: [text] };
+      open = { block, lines: [item[4] ?? ""] };
       continue;
     }
     if (open) {
-      open.lines.push(rest.trim());
-      open.raw.push(rest);
+      open.lines.push(rest);
       open.block.endLine = number;
       continue;
     }
     if (wasBlank && !quoted) leaveItems(indent);
-    open = { block: push("paragraph", number), lines: [rest.trim()], raw: [rest] };
+    open = { block: push("paragraph", number), lines: [rest] };
   }
   flush();
   for (const container of containers) {
@@ -338,6 +338,17 @@ export function readBlocks(body: string, bodyLine: number): SectionBlocks {
       });
     }
   }
+}
+
+const trimmable = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+
+/** The text without the spaces, tabs and line breaks around it, as markdown-it trims a block's text. */
+function asciiTrim(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && trimmable(text.charCodeAt(start))) start++;
+  while (end > start && trimmable(text.charCodeAt(end - 1))) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
 /** Index of the first character at or after `from` that is not a space or tab (the length when none). */

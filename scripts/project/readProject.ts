@@ -8,9 +8,7 @@ import { join } from "node:path";
 import { ContentError } from "../shared/contentError.ts";
 import { isLanguageTag, notALanguageTag } from "../shared/languageTag.ts";
 import { readText } from "../shared/readText.ts";
-import type { Token } from "markdown-it";
 import { readBlocks, type SectionBlocks } from "./blocks.ts";
-import { sectionTokens } from "./blockTokens.ts";
 import { CAMPAIGN_DEFAULTS, loadCampaign, type Campaign } from "./campaign.ts";
 import { DOCUMENTS_FILE, loadDocumentPlan, type DocumentPlan } from "./documentList.ts";
 import { GLOSSARY_FILE, loadGlossary, type Glossary } from "./glossary.ts";
@@ -43,8 +41,6 @@ export interface Section {
   readonly version: string;
   /** The body's blocks and markup problems (scripts/project/blocks.ts), worked out on first use. */
   readonly structure: SectionBlocks;
-  /** The body as markdown-it's renderer takes it, made from `structure` (scripts/project/blockTokens.ts) on first use: the page and paper render these. */
-  readonly tokens: Token[];
 }
 
 export interface ProjectLocale {
@@ -287,7 +283,6 @@ export function sectionFromText(code: string, id: string, file: string, text: st
   const { title, kicker, source, status } = frontMatter;
   let version: string | undefined;
   let structure: SectionBlocks | undefined;
-  let tokens: Token[] | undefined;
   return {
     id,
     locale: code,
@@ -306,10 +301,6 @@ export function sectionFromText(code: string, id: string, file: string, text: st
     get structure() {
       structure ??= readBlocks(body, bodyLine);
       return structure;
-    },
-    get tokens() {
-      tokens ??= sectionTokens(body, this.structure);
-      return tokens;
     },
   };
 }

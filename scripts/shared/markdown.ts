@@ -206,6 +206,19 @@ export function blockToken(type: string, tag: string, nesting: 1 | 0 | -1, marku
   return token;
 }
 
+/**
+ * Parses the inline tokens of a parse made elsewhere (their `content` into `children`) with the
+ * rest of markdown-it's core run after the block parse, in one run as markdown-it parses a body:
+ * the inline parser, then the core rules (text runs joined, citations isolated).
+ */
+export function parseInlineTokens(inlines: Token[]): void {
+  if (inlines.length === 0) return;
+  // An empty source: the block parse before the inline rule finds nothing to add.
+  const state = new markdown.core.State("", markdown, {});
+  state.tokens = inlines;
+  markdown.core.process(state);
+}
+
 /** The parse of a body: the same for every render, whatever its options (levels and ids are set as it renders). */
 export function parseMarkdown(body: string): Token[] {
   return markdown.parse(body, {});

@@ -4,7 +4,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "vitest";
-import { blockTokens } from "../../scripts/project/blockTokens.ts";
+import { blockTokens, sectionTokens } from "../../scripts/project/blockTokens.ts";
 import { readBlocks } from "../../scripts/project/blocks.ts";
 import { readProject } from "../../scripts/project/readProject.ts";
 import { renderMarkdown } from "../../scripts/shared/markdown.ts";
@@ -22,7 +22,7 @@ test("every real section is read, in both languages", () => {
 
 test.each(sections.map((s) => [s.file, s] as const))("%s: the page rendered from the section's one reading is markdown-it's page", (_, section) => {
   expect(section.structure.problems).toEqual([]);
-  expect(renderMarkdown(section.tokens)).toBe(renderMarkdown(section.body));
+  expect(renderMarkdown(sectionTokens(section))).toBe(renderMarkdown(section.body));
 });
 
 test.each(CASES)("%s: rendered from the blocks as markdown-it renders it", (_, body) => {
@@ -48,6 +48,7 @@ const LAYOUT: Record<string, string> = {
   "hard breaks with two spaces and a backslash": "line one  \nline two\\\nline three   \nend",
   "a hard break in an item and in a quotation": "- item  \n  goes on\n\n> quoted  \n> more",
   "one trailing space and a tab": "soft \nbreak\t\nhere",
+  "no-break spaces around a block's text (markdown-it keeps them)": "\u00a0para\nnext\u00a0\n\n## Title\u00a0\n\n- item\u00a0\n  \u00a0more",
   "a ::: quote with a linked source, ::: details with a linked label": "::: quote [Report](https://example.org/r) [78 A]\nText.\n:::\n\n::: details See [this](#x)\nBody.\n:::",
   "a ::: quote without source, nested containers": ":::: excerpt\n::: quote\nquoted\n:::\n::::",
   "lists inside ::: details and ::: excerpt": "::: details Open\n- one\n\n- two\n:::\n\n::: excerpt\n1. a\n2. b\n:::",
