@@ -41,8 +41,19 @@ export function sectionTokens({ body, structure }: { body: string; structure: Se
   return structure.problems.length > 0 ? parseMarkdown(body) : blockTokens(structure);
 }
 
-/** The tokens for `md.renderer.render` (scripts/shared/markdown.ts renderMarkdown) of a body read without markup problems. */
-export function blockTokens({ blocks, layout }: SectionBlocks): Token[] {
+/**
+ * What the ::: excerpt block at `index` holds, as tokens for the renderer (print renders each
+ * excerpt on its own); its `markdown` read by markdown-it where the body has broken ::: markup.
+ */
+export function excerptTokens({ structure }: { structure: SectionBlocks }, index: number, markdown: string): Token[] {
+  return structure.problems.length > 0 ? parseMarkdown(markdown) : blockTokens(structure, index);
+}
+
+/**
+ * The tokens for `md.renderer.render` (scripts/shared/markdown.ts renderMarkdown) of a body read
+ * without markup problems; with `within`, of what the container block at that index holds.
+ */
+export function blockTokens({ blocks, layout }: SectionBlocks, within = -1): Token[] {
   const out: Token[] = [];
   const stack: Frame[] = [];
 
@@ -51,7 +62,7 @@ export function blockTokens({ blocks, layout }: SectionBlocks): Token[] {
       const frame = stack[i]!;
       if (frame.kind === "container") return frame.index;
     }
-    return -1;
+    return within;
   };
   const close = () => {
     const frame = stack.pop()!;
@@ -82,7 +93,7 @@ export function blockTokens({ blocks, layout }: SectionBlocks): Token[] {
     return token;
   };
 
-  blocks.forEach((block, index) => {
+  const place = (block: Block, index: number) => {
     const note = layout[index]!;
     while (stack.length > 0 && !stays(stack.at(-1)!, block, note)) close();
     const top = stack.at(-1);
@@ -138,7 +149,9 @@ export function blockTokens({ blocks, layout }: SectionBlocks): Token[] {
         stack.push({ kind: "container", index, close: blockToken(`${type}_close`, tag, -1, markup) });
       }
     }
-  });
+  };
+  // What a container holds follows it, up to the first block outside it.
+  for (let index = within + 1; index < blocks.length && inside(blocks[index]!, within); index++) place(blocks[index]!, index);
   while (stack.length > 0) close();
   parseInlineTokens(unparsed);
   return out;

@@ -4,9 +4,10 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "vitest";
-import { blockTokens, sectionTokens } from "../../scripts/project/blockTokens.ts";
+import { blockTokens, excerptTokens, sectionTokens } from "../../scripts/project/blockTokens.ts";
 import { readBlocks } from "../../scripts/project/blocks.ts";
-import { readProject } from "../../scripts/project/readProject.ts";
+import { readProject, sectionFromText } from "../../scripts/project/readProject.ts";
+import { excerptParts } from "../../scripts/print/excerpt.ts";
 import { renderMarkdown } from "../../scripts/shared/markdown.ts";
 import { CASES } from "../helpers/blockSamples.ts";
 import { ROOT } from "../helpers/site.ts";
@@ -27,6 +28,21 @@ test.each(sections.map((s) => [s.file, s] as const))("%s: the page rendered from
 
 test.each(CASES)("%s: rendered from the blocks as markdown-it renders it", (_, body) => {
   expect(fromBlocks(body)).toBe(renderMarkdown(body));
+});
+
+/** Print renders each ::: excerpt alone: from the reading, as markdown-it renders the excerpt's markdown. */
+const excerpts = [
+  ...sections.filter((s) => s.structure.blocks.some((b) => b.kind === "excerpt")),
+  sectionFromText("en", "sample", "content/en/sample.md", "---\ntitle: T\n---\nIntro.\n\n- item\n\n  ::: excerpt\n  1. a\n  2. b\n  :::\n\n::: excerpt\n## H\n\n- a\n\n- b\n:::\n\n:::: details D\n::: excerpt\n> q  \n> r\n:::\n::::\n"),
+];
+
+test("the excerpts compared are there", () => {
+  expect(excerpts.length).toBeGreaterThan(4);
+  expect(excerptParts(excerpts.at(-1)!).map((e) => e.markdown)).toEqual(["1. a\n2. b", "## H\n\n- a\n\n- b", "> q  \n> r"]);
+});
+
+test.each(excerpts.map((s) => [s.file, s] as const))("%s: each excerpt printed from the reading is markdown-it's rendering of its markdown", (_, section) => {
+  for (const { index, markdown } of excerptParts(section)) expect(renderMarkdown(excerptTokens(section, index, markdown))).toBe(renderMarkdown(markdown));
 });
 
 /** What the HTML depends on beyond the blocks: loose and tight lists, list kinds and starts, hard breaks, containers. */
