@@ -8,7 +8,6 @@
 import MarkdownIt, { type MarkdownIt as MarkdownInstance } from "markdown-it";
 import container from "markdown-it-container";
 import type { StateCore, Token } from "markdown-it";
-import MarkdownToken from "markdown-it/lib/token.mjs";
 
 type TokenConstructor = StateCore["Token"];
 
@@ -200,7 +199,7 @@ export function normalizeAddress(address: string): string {
  * (scripts/project/blockTokens.ts): the renderer renders it as it renders the parser's.
  */
 export function blockToken(type: string, tag: string, nesting: 1 | 0 | -1, markup = ""): Token {
-  const token = new MarkdownToken(type, tag, nesting);
+  const token = new markdown.core.State.prototype.Token(type, tag, nesting);
   token.block = true;
   token.markup = markup;
   return token;
