@@ -129,25 +129,36 @@ export function readBlocks(body: string, bodyLine: number): SectionBlocks {
   /** An empty line, or an empty > line, right before this one. */
   let gapBefore = false;
   let gap = false;
+  /** The layout of the block read last. */
+  let note: BlockLayout = { gap, marker: undefined, inline: undefined, children: undefined };
 
   const parentIndex = () => (quote ? quoteIndex : containers.length ? containers[containers.length - 1]!.index : -1);
   const flush = () => {
     if (!open) return;
     const { block, lines } = open;
-    block.markdown = lines.length === 1 ? lines[0]!.trim() : lines.map((line) => line.trim()).join("\n");
-    // The open block is the last one read. Markdown-it trims only spaces and tabs (a no-break space
-    // is text), and over several lines, spaces before a line break are a hard break.
-    const note = layout[layout.length - 1]!;
-    const line = lines[0]!;
-    const inline = lines.length > 1 ? asciiTrim(lines.join("\n")) : block.markdown.length === line.length ? line : asciiTrim(line);
-    if (inline !== block.markdown) note.inline = inline;
-    fillText(block, inline, note);
+    // Markdown-it trims only spaces and tabs (a no-break space is text), and over several lines,
+    // spaces before a line break are a hard break; most blocks' lines have nothing to trim, and
+    // their inline text is their markdown (one string, made once).
+    let markdown = lines[0]!.trim();
+    let trimmed = markdown.length !== lines[0]!.length;
+    for (let i = 1; i < lines.length; i++) {
+      const line = lines[i]!.trim();
+      if (line.length !== lines[i]!.length) trimmed = true;
+      markdown += "\n" + line;
+    }
+    block.markdown = markdown;
+    const inline = asciiTrim(!trimmed ? markdown : lines.length === 1 ? lines[0]! : lines.join("\n"));
+    // The open block is the last one read.
+    if (inline !== markdown) note.inline = inline;
+    fillText(block, inline, note, markdown);
     open = undefined;
   };
   const push = (kind: BlockKind, line: number, level = 0, depth = items.length): Block => {
     const block: Block = { kind, line, endLine: line, level, depth, parent: parentIndex(), markdown: "", text: "", links: [], citations: [] };
     blocks.push(block);
-    layout.push({ gap });
+    // Every key set from the start: one shape for every layout the code below writes to.
+    note = { gap, marker: undefined, inline: undefined, children: undefined };
+    layout.push(note);
     return block;
   };
   const closeQuote = () => {
@@ -182,7 +193,7 @@ export function readBlocks(body: string, bodyLine: number): SectionBlocks {
     const content = /^#+$/.test(words) ? "" : words;
     const block = push("heading", number, match[1]!.length);
     block.markdown = content;
-    fillText(block, content, layout[layout.length - 1]!);
+    fillText(block, content, note);
     return true;
   };
 
@@ -266,7 +277,7 @@ export function readBlocks(body: string, bodyLine: number): SectionBlocks {
       const block = push("item", number, 0, items.length + 1);
       items.push(itemIndent + item[2]!.length + Math.min(item[3]?.length ?? 1, 4));
       markers.push(itemIndent);
-      layout[blocks.length - 1]!.marker = item[2]!;
+      note.marker = item[2]!;
       open = { block, lines: [item[4] ?? ""] };
       continue;
     }
@@ -305,7 +316,7 @@ export function readBlocks(body: string, bodyLine: number): SectionBlocks {
     const attribution = keyword === "excerpt" ? "" : info.slice(keyword.length).trim();
     const block = push(keyword, line);
     if (keyword === "quote") block.form = ":::";
-    fillText(block, attribution, layout[blocks.length - 1]!);
+    fillText(block, attribution, note);
     block.markdown = attribution;
     containers.push({ index: blocks.length - 1, colons, kind: keyword });
   }
@@ -362,8 +373,8 @@ function firstText(line: string, from: number): number {
   return at;
 }
 
-/** Sets `text`, `links` and `citations` of a block from its inline markdown (its parse, where made, kept in `layout`). */
-function fillText(block: Block, markdown: string, layout: BlockLayout) {
+/** Sets `text`, `links` and `citations` of a block from its inline markdown (its parse, where made, kept in `layout`); `trimmed`: the same with its lines trimmed. */
+function fillText(block: Block, markdown: string, layout: BlockLayout, trimmed = markdown) {
   // The renderer's only link form is [text](address), in every variant (title, <address>,
   // spaces): those blocks are read by markdown-it itself, so every link that renders is seen.
   // This runs once per block of every file, and few blocks hold a link.
@@ -373,7 +384,8 @@ function fillText(block: Block, markdown: string, layout: BlockLayout) {
     return;
   }
   // Stryker disable next-line all: speed only: without the test the replacement finds nothing to change
-  let text = markdown.includes("\n") ? markdown.replace(/\n/g, " ") : markdown;
+  // Its lines trimmed: the same text, with fewer spaces for singleSpaced to collapse.
+  let text = trimmed.includes("\n") ? trimmed.replace(/\n/g, " ") : trimmed;
   text = plain(text);
   block.text = text;
   // Stryker disable next-line all: speed only: without the test the replacement finds nothing to change
