@@ -23,11 +23,15 @@ function read(text: SectionText): ReadBody {
 
 /** Markdown of each excerpt block of a section body, in order; empty when none is marked. */
 export function excerptBlocks(text: SectionText): string[] {
+  return excerptParts(text).map((e) => e.markdown);
+}
+
+/** Each excerpt block of a section body that is not empty, in order: its index in the blocks and its markdown. */
+export function excerptParts(text: SectionText): { index: number; markdown: string }[] {
   const body = read(text);
   return body.blocks
-    .filter((b) => b.kind === "excerpt")
-    .map((block) => excerptMarkdown(block, body))
-    .filter((block) => block.length > 0);
+    .map((block, index) => ({ index, markdown: block.kind === "excerpt" ? excerptMarkdown(block, body) : "" }))
+    .filter((block) => block.markdown.length > 0);
 }
 
 /** One excerpt as printed: its markdown, and whether it is the English one standing in for a translation's. */
@@ -36,20 +40,33 @@ export interface PrintedExcerpt {
   english: boolean;
 }
 
+/** A printed excerpt with the index of its block (in the English's blocks where `english`, else in the translation's). */
+interface PrintedExcerptPart extends PrintedExcerpt {
+  index: number;
+}
+
 /**
  * The excerpts a translation prints, one for each English excerpt: the translation's block the
  * aligner pairs with it, or, where the translation has no counterpart yet, the English excerpt.
  * Empty excerpts are left out.
  */
 export function printedExcerpts(englishText: SectionText, translationText: SectionText): PrintedExcerpt[] {
+  return printedExcerptParts(englishText, translationText).map(({ markdown, english }) => ({ markdown, english }));
+}
+
+/** printedExcerpts with the index of each excerpt's block, for rendering it from its section's reading. */
+export function printedExcerptParts(englishText: SectionText, translationText: SectionText): PrintedExcerptPart[] {
   const english = read(englishText);
   const translation = read(translationText);
   const { counterpart } = alignBlocks(english.blocks, translation.blocks);
-  const printed: PrintedExcerpt[] = [];
+  const printed: PrintedExcerptPart[] = [];
   english.blocks.forEach((block, i) => {
     if (block.kind !== "excerpt") return;
-    const own = translation.blocks[counterpart[i]!];
-    printed.push(own?.kind === "excerpt" ? { markdown: excerptMarkdown(own, translation), english: false } : { markdown: excerptMarkdown(block, english), english: true });
+    const at = counterpart[i]!;
+    const own = translation.blocks[at];
+    printed.push(
+      own?.kind === "excerpt" ? { markdown: excerptMarkdown(own, translation), english: false, index: at } : { markdown: excerptMarkdown(block, english), english: true, index: i },
+    );
   });
   return printed.filter((excerpt) => excerpt.markdown.length > 0);
 }

@@ -4,10 +4,11 @@
 // text a part shows (and so its language) is the section page's decision in the site model.
 import { ContentError } from "../shared/contentError.ts";
 import { markdownRenderer } from "../shared/markdown.ts";
+import { excerptTokens, sectionTokens } from "../project/blockTokens.ts";
 import type { Section } from "../project/readProject.ts";
 import { textIn, type LocaleView, type SectionPage, type SiteModel, type TextLanguage } from "../site/index.ts";
 import { DOCUMENTS_FILE, type DocumentPart } from "../project/documentList.ts";
-import { excerptBlocks, printedExcerpts } from "./excerpt.ts";
+import { excerptParts, printedExcerptParts } from "./excerpt.ts";
 import { printFontCss } from "./fonts.ts";
 import { checkedQrCodeSvg } from "./qrCode.ts";
 import { documentVariants, pageSizeCss, printPagePath, renderedVariants, type PrintVariant } from "./variants.ts";
@@ -134,10 +135,10 @@ function printPart(part: DocumentPart, page: SectionPage, shown: Section, source
   const render = markdownRenderer({ headingOffset: 1, idPrefix: part.section, openDetails: true, siteUrl });
   const whole = { id: part.section, excerpt: false, full: printedLink(`${siteUrl}${page.url}`) };
   if (part.take === "all") {
-    return { ...whole, title: page.title, kicker: page.kicker, html: render(shown.body), language: page.language };
+    return { ...whole, title: page.title, kicker: page.kicker, html: render(sectionTokens(shown)), language: page.language };
   }
   const first = part.take === "first-excerpt" ? 1 : Infinity;
-  const sourceBlocks = excerptBlocks(source).slice(0, first);
+  const sourceBlocks = excerptParts(source).slice(0, first);
   if (sourceBlocks.length === 0) {
     throw new ContentError(
       { file: source.file },
@@ -150,10 +151,10 @@ function printPart(part: DocumentPart, page: SectionPage, shown: Section, source
   // place, marked as English: a printed document never leaves out part of what it takes (the
   // check reports the missing excerpt). With none of its own, the part is the source's, like a
   // missing section.
-  const sourceExcerpts = sourceBlocks.map((markdown) => ({ markdown, english: false }));
+  const sourceExcerpts = sourceBlocks.map((e) => ({ ...e, english: false }));
   let [section, excerpts, language] = [shown, sourceExcerpts, page.language];
   if (shown !== source) {
-    const own = printedExcerpts(source, shown).slice(0, first);
+    const own = printedExcerptParts(source, shown).slice(0, first);
     [section, excerpts, language] = own.some((e) => !e.english) ? [shown, own, page.language] : [source, sourceExcerpts, textIn(sourceLocale, true)];
   }
   const asSource = ` lang="${sourceLocale.code}" dir="${sourceLocale.dir}"`;
@@ -164,7 +165,8 @@ function printPart(part: DocumentPart, page: SectionPage, shown: Section, source
     kicker: section.kicker,
     // Each block rendered on its own, so the gap between two blocks stays visible (both lists
     // leave empty excerpts out).
-    html: excerpts.map((e) => `<div class="excerpt"${e.english ? asSource : ""}>\n${render(e.markdown)}</div>\n`).join(""),
+    // Rendered from the reading of the section each comes from.
+    html: excerpts.map((e) => `<div class="excerpt"${e.english ? asSource : ""}>\n${render(excerptTokens(e.english || section === source ? source : shown, e.index, e.markdown))}</div>\n`).join(""),
     language,
   };
 }

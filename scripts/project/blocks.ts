@@ -21,6 +21,9 @@
 //               links     { address, text } of each link the page renders, in order: the
 //                         address as markdown-it writes it into href (percent-encoded)
 //               citations citation markers in `text`, in order (CITATION_PATTERN)
+//     .layout   BlockLayout[], one per block: what the page's HTML needs beyond the block (list
+//               markers, empty lines before it, hard breaks): scripts/project/blockTokens.ts
+//               turns blocks and layout into the tokens markdown-it's renderer renders.
 //     .problems MarkupProblem[]: { line, kind, message, hint } for markup that breaks the page:
 //               "unknown-container" (a ::: line whose keyword is not quote/details/excerpt),
 //               "unclosed-container", "stray-close" (a ::: that closes nothing),
@@ -68,8 +71,21 @@ interface MarkupProblem {
   hint: string;
 }
 
+/** What the page needs of a block besides what the check reads, kept beside it (same index). */
+export interface BlockLayout {
+  /** An empty line (or an empty > line) right before it: a list with one between its items or their blocks is loose (<p> in <li>). */
+  gap: boolean;
+  /** List items: the marker as written ("-", "*", "12)"): the list's kind, its start and where a new list begins. */
+  marker?: string;
+  /** The inline markdown as markdown-it reads it where it differs from `markdown` (trailing spaces: hard breaks). */
+  inline?: string;
+  /** The inline parse the reader made for the links (scripts/shared/markdown.ts), kept so the page does not parse it again. */
+  children?: Token[];
+}
+
 export interface SectionBlocks {
   blocks: Block[];
+  layout: BlockLayout[];
   problems: MarkupProblem[];
 }
 
@@ -99,27 +115,50 @@ interface OpenContainer {
 /** `body` is the markdown after the front matter; `bodyLine` its first line in the file. */
 export function readBlocks(body: string, bodyLine: number): SectionBlocks {
   const blocks: Block[] = [];
+  const layout: BlockLayout[] = [];
   const problems: MarkupProblem[] = [];
   const containers: OpenContainer[] = [];
   /** Content indent of each open list item, innermost last; `markers`: the indent of its marker. */
   const items: number[] = [];
   const markers: number[] = [];
+  /** The block's lines as markdown-it keeps them (trailing spaces); trimmed, they are its markdown. */
   let open: { block: Block; lines: string[] } | undefined;
   let quote: Block | undefined; // the open > quotation
   let quoteIndex = -1;
   let blankBefore = false;
+  /** An empty line, or an empty > line, right before this one. */
+  let gapBefore = false;
+  let gap = false;
+  /** The layout of the block read last. */
+  let note: BlockLayout = { gap, marker: undefined, inline: undefined, children: undefined };
 
   const parentIndex = () => (quote ? quoteIndex : containers.length ? containers[containers.length - 1]!.index : -1);
   const flush = () => {
     if (!open) return;
     const { block, lines } = open;
-    block.markdown = lines.length === 1 ? lines[0]! : lines.join("\n");
-    fillText(block, block.markdown);
+    // Markdown-it trims only spaces and tabs (a no-break space is text), and over several lines,
+    // spaces before a line break are a hard break; most blocks' lines have nothing to trim, and
+    // their inline text is their markdown (one string, made once).
+    let markdown = lines[0]!.trim();
+    let trimmed = markdown.length !== lines[0]!.length;
+    for (let i = 1; i < lines.length; i++) {
+      const line = lines[i]!.trim();
+      if (line.length !== lines[i]!.length) trimmed = true;
+      markdown += "\n" + line;
+    }
+    block.markdown = markdown;
+    const inline = asciiTrim(!trimmed ? markdown : lines.length === 1 ? lines[0]! : lines.join("\n"));
+    // The open block is the last one read.
+    if (inline !== markdown) note.inline = inline;
+    fillText(block, inline, note, markdown);
     open = undefined;
   };
   const push = (kind: BlockKind, line: number, level = 0, depth = items.length): Block => {
     const block: Block = { kind, line, endLine: line, level, depth, parent: parentIndex(), markdown: "", text: "", links: [], citations: [] };
     blocks.push(block);
+    // Every key set from the start: one shape for every layout the code below writes to.
+    note = { gap, marker: undefined, inline: undefined, children: undefined };
+    layout.push(note);
     return block;
   };
   const closeQuote = () => {
@@ -151,8 +190,10 @@ export function readBlocks(body: string, bodyLine: number): SectionBlocks {
     flush();
     // "## #": the # after the space is a closing sequence, and the heading is empty.
     const words = match[2] ?? "";
-    open = { block: push("heading", number, match[1]!.length), lines: [/^#+$/.test(words) ? "" : words] };
-    flush();
+    const content = /^#+$/.test(words) ? "" : words;
+    const block = push("heading", number, match[1]!.length);
+    block.markdown = content;
+    fillText(block, content, note);
     return true;
   };
 
@@ -166,10 +207,13 @@ export function readBlocks(body: string, bodyLine: number): SectionBlocks {
       flush();
       quote = undefined;
       blankBefore = true;
+      gapBefore = true;
       continue;
     }
     const wasBlank = blankBefore;
     blankBefore = false;
+    gap = gapBefore;
+    gapBefore = false;
     const first = raw.charCodeAt(indent);
     // Stryker disable next-line all: speed only: the pattern tried next matches nothing else
     if (first === 58 /* : */) {
@@ -211,6 +255,7 @@ export function readBlocks(body: string, bodyLine: number): SectionBlocks {
       const at = firstText(rest, 0);
       if (at === rest.length) {
         flush();
+        gapBefore = true;
         continue;
       }
       restFirst = rest.charCodeAt(at);
@@ -232,16 +277,17 @@ export function readBlocks(body: string, bodyLine: number): SectionBlocks {
       const block = push("item", number, 0, items.length + 1);
       items.push(itemIndent + item[2]!.length + Math.min(item[3]?.length ?? 1, 4));
       markers.push(itemIndent);
-      open = { block, lines: [(item[4] ?? "").trim()] };
+      note.marker = item[2]!;
+      open = { block, lines: [item[4] ?? ""] };
       continue;
     }
     if (open) {
-      open.lines.push(rest.trim());
+      open.lines.push(rest);
       open.block.endLine = number;
       continue;
     }
     if (wasBlank && !quoted) leaveItems(indent);
-    open = { block: push("paragraph", number), lines: [rest.trim()] };
+    open = { block: push("paragraph", number), lines: [rest] };
   }
   flush();
   for (const container of containers) {
@@ -254,7 +300,7 @@ export function readBlocks(body: string, bodyLine: number): SectionBlocks {
     });
     block.endLine = bodyLine + lines.length - 1;
   }
-  return { blocks, problems };
+  return { blocks, layout, problems };
 
   function openContainer(info: string, colons: number, line: number) {
     const keyword = /^\S+/.exec(info)![0];
@@ -270,7 +316,7 @@ export function readBlocks(body: string, bodyLine: number): SectionBlocks {
     const attribution = keyword === "excerpt" ? "" : info.slice(keyword.length).trim();
     const block = push(keyword, line);
     if (keyword === "quote") block.form = ":::";
-    fillText(block, attribution);
+    fillText(block, attribution, note);
     block.markdown = attribution;
     containers.push({ index: blocks.length - 1, colons, kind: keyword });
   }
@@ -305,6 +351,17 @@ export function readBlocks(body: string, bodyLine: number): SectionBlocks {
   }
 }
 
+const trimmable = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+
+/** The text without the spaces, tabs and line breaks around it, as markdown-it trims a block's text. */
+function asciiTrim(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && trimmable(text.charCodeAt(start))) start++;
+  while (end > start && trimmable(text.charCodeAt(end - 1))) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
+}
+
 /** Index of the first character at or after `from` that is not a space or tab (the length when none). */
 function firstText(line: string, from: number): number {
   let at = from;
@@ -316,17 +373,19 @@ function firstText(line: string, from: number): number {
   return at;
 }
 
-/** Sets `text`, `links` and `citations` of a block from its inline markdown. */
-function fillText(block: Block, markdown: string) {
+/** Sets `text`, `links` and `citations` of a block from its inline markdown (its parse, where made, kept in `layout`); `trimmed`: the same with its lines trimmed. */
+function fillText(block: Block, markdown: string, layout: BlockLayout, trimmed = markdown) {
   // The renderer's only link form is [text](address), in every variant (title, <address>,
   // spaces): those blocks are read by markdown-it itself, so every link that renders is seen.
   // This runs once per block of every file, and few blocks hold a link.
   if (markdown.includes("](")) {
-    fillFromInline(block, parseInlineMarkdown(markdown));
+    layout.children = parseInlineMarkdown(markdown);
+    fillFromInline(block, layout.children);
     return;
   }
   // Stryker disable next-line all: speed only: without the test the replacement finds nothing to change
-  let text = markdown.includes("\n") ? markdown.replace(/\n/g, " ") : markdown;
+  // Its lines trimmed: the same text, with fewer spaces for singleSpaced to collapse.
+  let text = trimmed.includes("\n") ? trimmed.replace(/\n/g, " ") : trimmed;
   text = plain(text);
   block.text = text;
   // Stryker disable next-line all: speed only: without the test the replacement finds nothing to change

@@ -64,14 +64,10 @@ function createMarkdown(): MarkdownInstance {
   md.use(plugin, "quote", {
     render(tokens: Token[], idx: number, _options: unknown, env: RenderEnv) {
       const token = tokens[idx]!;
-      if (token.nesting === 1) {
-        const source = token.info.trim().slice("quote".length).trim();
-        token.meta = { source };
-        return '<figure class="quote"><blockquote>\n';
-      }
+      if (token.nesting === 1) return '<figure class="quote"><blockquote>\n';
       const open = findOpening(tokens, idx);
-      const source = (open?.meta as { source?: string } | undefined)?.source ?? "";
-      const caption = source ? `<figcaption>${md.renderInline(source, env)}</figcaption>` : "";
+      const source = open ? open.info.trim().slice("quote".length).trim() : "";
+      const caption = source ? `<figcaption>${inlineHtml(open!, source, env)}</figcaption>` : "";
       return `</blockquote>${caption}</figure>\n`;
     },
   });
@@ -80,7 +76,7 @@ function createMarkdown(): MarkdownInstance {
       const token = tokens[idx]!;
       const open = optionsOf(env).openDetails === true;
       if (token.nesting === 1) {
-        const label = md.renderInline(token.info.trim().slice("details".length).trim(), env);
+        const label = inlineHtml(token, token.info.trim().slice("details".length).trim(), env);
         const start = open ? `<div class="details"><p class="details-label">${label}</p>` : `<details class="collapsed"><summary>${label}</summary>`;
         return `${start}\n<div class="details-body">\n`;
       }
@@ -92,6 +88,10 @@ function createMarkdown(): MarkdownInstance {
       return tokens[idx]!.nesting === 1 ? '<div class="excerpt">\n' : "</div>\n";
     },
   });
+
+  /** A container's attribution or label: its inline parse where the block reader made it (`children`), else parsed here. */
+  const inlineHtml = (token: Token, text: string, env: RenderEnv) =>
+    token.children ? md.renderer.renderInline(token.children, md.options, env) : md.renderInline(text, env);
 
   md.core.ruler.push("isolate_citations", (state) => {
     for (const block of state.tokens) {
@@ -199,6 +199,30 @@ export function parseInlineMarkdown(text: string): Token[] {
 /** An address as the renderer writes it into href (percent-encoded), to compare a written-out address with a link's. */
 export function normalizeAddress(address: string): string {
   return markdown().normalizeLink(address);
+}
+
+/**
+ * A block token as markdown-it's block parser makes it, for a parse made by the block reader
+ * (scripts/project/blockTokens.ts): the renderer renders it as it renders the parser's.
+ */
+export function blockToken(type: string, tag: string, nesting: 1 | 0 | -1, markup = ""): Token {
+  const token = new markdown.core.State.prototype.Token(type, tag, nesting);
+  token.block = true;
+  token.markup = markup;
+  return token;
+}
+
+/**
+ * Parses the inline tokens of a parse made elsewhere (their `content` into `children`) with the
+ * rest of markdown-it's core run after the block parse, in one run as markdown-it parses a body:
+ * the inline parser, then the core rules (text runs joined, citations isolated).
+ */
+export function parseInlineTokens(inlines: Token[]): void {
+  if (inlines.length === 0) return;
+  // An empty source: the block parse before the inline rule finds nothing to add.
+  const state = new markdown.core.State("", markdown, {});
+  state.tokens = inlines;
+  markdown.core.process(state);
 }
 
 /** The parse of a body: the same for every render, whatever its options (levels and ids are set as it renders). */

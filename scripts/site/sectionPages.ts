@@ -100,7 +100,7 @@ export function sectionPages(routes: SectionRoute[][], campaign: Campaign, state
   const render = (section: Section) => {
     let out = html.get(section);
     if (out === undefined) {
-      out = parts.html(section.body);
+      out = parts.html(section);
       html.set(section, out);
     }
     return out;

@@ -3,6 +3,8 @@
 // code that computes it (the site's, the project's and the shared modules, markdown-it, qrcode),
 // so a warm build renders and scans only the sections that changed.
 import { join, resolve } from "node:path";
+import { sectionTokens } from "../project/blockTokens.ts";
+import type { Section } from "../project/readProject.ts";
 import { cacheBypassed, codeIdentity, JsonPack } from "../shared/contentCache.ts";
 import { renderMarkdown } from "../shared/markdown.ts";
 import { qrCodeSvg, type QrOptions } from "../shared/qrCode.ts";
@@ -26,9 +28,9 @@ export class SiteParts {
     this.pack = enabled && !cacheBypassed() ? new JsonPack(join(root, ".cache", "site", "parts.json"), siteIdentity()) : undefined;
   }
 
-  /** A section body as HTML (the one renderer, site options). */
-  html(body: string): string {
-    return this.cached(["html", body], () => renderMarkdown(body));
+  /** A section body as HTML: its one reading (`structure`) through the one renderer, site options. */
+  html(section: Section): string {
+    return this.cached(["html", section.body], () => renderMarkdown(sectionTokens(section)));
   }
 
   /** `compute` reads the body's blocks; what it returns depends on the body's text alone. */
