@@ -206,7 +206,7 @@ export function normalizeAddress(address: string): string {
  * (scripts/project/blockTokens.ts): the renderer renders it as it renders the parser's.
  */
 export function blockToken(type: string, tag: string, nesting: 1 | 0 | -1, markup = ""): Token {
-  const token = new markdown.core.State.prototype.Token(type, tag, nesting);
+  const token = new (markdown().core.State.prototype.Token)(type, tag, nesting);
   token.block = true;
   token.markup = markup;
   return token;
@@ -220,9 +220,10 @@ export function blockToken(type: string, tag: string, nesting: 1 | 0 | -1, marku
 export function parseInlineTokens(inlines: Token[]): void {
   if (inlines.length === 0) return;
   // An empty source: the block parse before the inline rule finds nothing to add.
-  const state = new markdown.core.State("", markdown, {});
+  const md = markdown();
+  const state = new md.core.State("", md, {});
   state.tokens = inlines;
-  markdown.core.process(state);
+  md.core.process(state);
 }
 
 /** The parse of a body: the same for every render, whatever its options (levels and ids are set as it renders). */
