@@ -1,9 +1,10 @@
 // The PDF cache changes nothing: after an English edit and after an Arabic edit, the PDFs a build
 // takes from its cache (or renders again where their print page changed) have the same text on
 // every page and the same MediaBox, TrimBox and BleedBox as PDFs rendered from the same print
-// pages without the cache. One document per locale keeps it short: the English A5 leaflet (and its
-// two-up file, imposed from it) and the Arabic press leaflet (bleed and crop marks).
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+// pages under PLEDGE_NO_CACHE=1, which neither reads nor writes .cache/pdf/. One document per
+// locale keeps it short: the English A5 leaflet (and its two-up file, imposed from it) and the
+// Arabic press leaflet (bleed and crop marks).
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
@@ -50,10 +51,13 @@ async function expectWarmEqualsCold(site: BuiltSite, cold: ReadonlyMap<string, R
   return warm;
 }
 
-/** The documents rendered without the cache from the site's print pages, read as they are printed. */
+/** The documents rendered from the site's print pages under PLEDGE_NO_CACHE=1, read as they are printed. */
 async function coldBuild(site: BuiltSite): Promise<Map<string, ReturnType<typeof printed>>> {
-  const cold = await buildPdfs({ root: copy.root, siteDir: site.dir, cacheDir: false, filter: only, log: () => {} });
-  expect(cold.cached, "a build without the cache renders everything").toBe(0);
+  expect(process.env.PLEDGE_NO_CACHE, "vitest.config.ts runs the tests with PLEDGE_NO_CACHE=1").toBe("1");
+  const cold = await buildPdfs({ root: copy.root, siteDir: site.dir, filter: only, log: () => {} });
+  // Neither read (a second cold build renders everything again) nor written.
+  expect(cold.cached, "a build under PLEDGE_NO_CACHE=1 renders everything").toBe(0);
+  expect(existsSync(join(copy.root, ".cache", "pdf")), "a build under PLEDGE_NO_CACHE=1 stores nothing in .cache/pdf/").toBe(false);
   return new Map(files(cold).map((file) => [file, printed(file)]));
 }
 
