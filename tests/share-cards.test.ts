@@ -1,6 +1,6 @@
 // Share cards: rendered in the PDFs' browser session from a copy of the project with one very long
 // English and one very long Arabic title, read back as PNGs, and announced by every reader page.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PNG } from "pngjs";
@@ -101,6 +101,24 @@ describe("the images", () => {
     expect(pendingAgain).toBe(false);
     expect(again.length).toBe(results.length);
     expect(again.every((r) => r.cached)).toBe(true);
+  });
+
+  test("PLEDGE_NO_CACHE=1 leaves .cache/cards/ unread: every card is rendered again", () => {
+    cpSync(cacheDir, join(project.root, ".cache", "cards"), { recursive: true });
+    const withCache = (value: string) => {
+      const bypass = process.env.PLEDGE_NO_CACHE;
+      process.env.PLEDGE_NO_CACHE = value;
+      try {
+        return prepareShareCards({ root: project.root, siteDir: site.dir, log: () => {} });
+      } finally {
+        process.env.PLEDGE_NO_CACHE = bypass;
+      }
+    };
+    // The same folder is read without the variable: the cards are known there.
+    expect(withCache("").pending).toBe(false);
+    const bypassed = withCache("1");
+    expect(bypassed.pending).toBe(true);
+    expect(bypassed.results).toEqual([]);
   });
 });
 

@@ -11,7 +11,7 @@ import { buildSiteModel } from "../site/index.ts";
 import { documentOf, fontFilesIn, pdfPath, printPagePath, printVariants, renderedVariants, type PrintVariant } from "../print/index.ts";
 import type { DocumentPlan } from "../project/documentList.ts";
 import { buildContentKeys, ContentKeys, RenderCache } from "./cache.ts";
-import { writeAtomically } from "../shared/contentCache.ts";
+import { cacheBypassed, writeAtomically } from "../shared/contentCache.ts";
 import { finishPdf } from "./pdfBoxes.ts";
 import { checkPdfFonts } from "./embeddedFonts.ts";
 import { pdfPrinter, type PagedLayout, type PdfPrinter } from "./pdfPrinter.ts";
@@ -73,7 +73,7 @@ export interface BuildPdfsOptions {
   root: string;
   /** A built site: print pages in, PDFs out. */
   siteDir: string;
-  /** false: render everything, store nothing. */
+  /** false: render everything, store nothing. Default: .cache/pdf/, none under PLEDGE_NO_CACHE=1. */
   cacheDir?: string | false;
   timeoutMs?: number;
   log?: (line: string) => void;
@@ -177,7 +177,8 @@ function preparePdfs(options: BuildPdfsOptions): PdfTask {
       throw new RenderError(`the print page ${job.pagePath} is missing from ${options.siteDir}\n  → build the HTML first: npm run build (or npm run build:site, then npm run pdf)`);
     }
   }
-  const cache = options.cacheDir === false ? undefined : new RenderCache<{ pages: number }>(options.cacheDir ?? join(options.root, ".cache", "pdf"), "pdf");
+  const cacheDir = options.cacheDir ?? (cacheBypassed() ? false : join(options.root, ".cache", "pdf"));
+  const cache = cacheDir === false ? undefined : new RenderCache<{ pages: number }>(cacheDir, "pdf");
   const contentKeys = options.contentKeys ?? buildContentKeys(options.root, options.findBrowser);
   const keys = new Map(
     jobs.map((job) => {

@@ -1,11 +1,12 @@
 // The content-hash cache changes nothing: after each edit of a seeded random sequence (English and
-// translated sections, a UI string, a locale setting, campaign.yml, a template, a section added
-// and removed), npm run build:site with the cache (.cache/site, .cache/check, .cache/pages) writes
-// the same _site/ as a build without it, byte for byte; a cache filled with garbage is rebuilt.
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+// translated sections, a UI string, a locale setting, campaign.yml, a template, a section and a
+// locale each added and later removed), npm run build:site with the cache (.cache/site,
+// .cache/check, .cache/pages) writes the same _site/ as a build without it, byte for byte; a cache
+// filled with garbage is rebuilt.
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
-import { runScript } from "../helpers/cli.ts";
+import { runScriptAsync } from "../helpers/cli.ts";
 import { copyProject, type ProjectCopy } from "../helpers/project.ts";
 import { treeFingerprint } from "../helpers/tree.ts";
 
@@ -28,18 +29,19 @@ afterEach(() => {
 
 /** npm run build:site in its own process, as a person runs it (in one process, Eleventy keeps compiled templates from build to build). */
 async function build(copy: ProjectCopy, output: string, cache: boolean): Promise<Map<string, string>> {
-  const run = runScript("build.ts", ["--site-only"], { cwd: copy.root, env: { PLEDGE_NO_CACHE: cache ? "" : "1", SITE_DIR: output } });
+  const run = await runScriptAsync("build.ts", ["--site-only"], { cwd: copy.root, env: { PLEDGE_NO_CACHE: cache ? "" : "1", SITE_DIR: output } });
   expect(run.status, run.stderr).toBe(0);
   return treeFingerprint(join(copy.root, output));
 }
 
-/** A warm build and a cold one of the copy as it is now: the same files with the same bytes. */
-async function expectWarmEqualsCold(copy: ProjectCopy, what: string): Promise<void> {
-  const warm = await build(copy, "_site", true);
-  const cold = await build(copy, "_cold", false);
+/** A warm build and a cold one of the copy as it is now (`cold`: of the same files, built before): the same files with the same bytes. */
+async function expectWarmEqualsCold(copy: ProjectCopy, what: string, known?: Map<string, string>): Promise<Map<string, string>> {
+  // Side by side: the cold build reads and writes no cache, and each writes its own folder.
+  const [warm, cold] = await Promise.all([build(copy, "_site", true), known ?? build(copy, "_cold", false)]);
   expect([...warm.keys()].toSorted(), what).toEqual([...cold.keys()].toSorted());
   const differing = [...cold].filter(([file, hash]) => warm.get(file) !== hash).map(([file]) => file);
   expect(differing, `${what}: files that differ from a build without the cache`).toEqual([]);
+  return cold;
 }
 
 /** A small seeded generator (mulberry32): the same sequence on every run. */
@@ -111,19 +113,34 @@ const EDITS: Record<string, Edit> = {
     copy.write("content/sections.yml", `${list}- added\n`);
     return "section added";
   },
+  addOrRemoveLocale: (copy) => {
+    // A copy of the Arabic under another code: every page gains it in its language switcher, hreflang and sitemap, and loses it again.
+    const folders = ["locales", "content"].map((folder) => join(copy.root, folder, "fa"));
+    if (existsSync(folders[0]!)) {
+      for (const folder of folders) rmSync(folder, { recursive: true });
+      return "locale fa removed";
+    }
+    for (const folder of ["locales", "content"]) cpSync(join(copy.root, folder, "ar"), join(copy.root, folder, "fa"), { recursive: true });
+    const meta = JSON.parse(read(copy, "locales/fa/locale.json")) as { name: string };
+    meta.name = "فارسی";
+    copy.write("locales/fa/locale.json", `${JSON.stringify(meta, null, 2)}\n`);
+    return "locale fa added";
+  },
 };
+/** Applied twice in every sequence: the second time undoes the first. */
+const TOGGLES = ["addOrRemoveSection", "addOrRemoveLocale"];
 
 test.each([1, 2])("after each edit of seeded sequence %i, a warm build:site equals a cold one byte for byte", async (seed) => {
   const copy = copyProject({ copyTemplates: true });
   copies.push(copy);
   const next = random(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
-  await expectWarmEqualsCold(copy, "first build");
+  const cold = await expectWarmEqualsCold(copy, "first build");
   // Nothing changed: every section page comes from the cache (a link to the kept file).
-  await expectWarmEqualsCold(copy, "nothing changed");
+  await expectWarmEqualsCold(copy, "nothing changed", cold);
   expect(statSync(join(copy.root, "_site", "en", "pledge", "index.html")).nlink).toBeGreaterThan(1);
-  const kinds = Object.keys(EDITS);
-  // Every kind of edit once per sequence, in the seed's order.
+  const kinds = [...Object.keys(EDITS), ...TOGGLES];
+  // Every kind of edit once per sequence (adding twice: added, then removed), in the seed's order.
   const order = kinds.map((kind) => [next(), kind] as const).toSorted((a, b) => a[0] - b[0]);
   for (const [n, [, kind]] of order.entries()) {
     const what = EDITS[kind]!(copy, pick, n + 1);
