@@ -127,3 +127,16 @@ test("isTextBlock: headings, paragraphs and list items hold text; containers do 
     "paragraph true",
   ]);
 });
+
+test("a close meant for a middle block names that block, and the outermost block stays open until its own close", () => {
+  const read = readBlocks("::::: excerpt\n:::: details D\n::: quote Q\nx\n::::\n:::::\n\nAfter.", 1);
+  expect(read.problems).toEqual([
+    {
+      line: 5,
+      kind: "unbalanced-quote",
+      message: "this :::: closes the quotation opened at line 3 with 3 colons, so the collapsed block opened at line 2 stays open and swallows what follows",
+      hint: "close the quotation with its own ::: line first, then the collapsed block with ::::, as the English has them",
+    },
+  ]);
+  expect(read.blocks.map((b) => `${b.kind} ${b.line}-${b.endLine} in ${b.parent}`)).toEqual(["excerpt 1-6 in -1", "details 2-5 in 0", "quote 3-5 in 1", "paragraph 4-4 in 2", "paragraph 8-8 in -1"]);
+});
