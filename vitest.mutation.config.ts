@@ -7,7 +7,7 @@ export default defineConfig({
     include: [
       "tests/mutation/**/*.test.ts",
       "tests/**/*.mutation.test.ts",
-      "tests/project/{align,blocks,glossary,sectionFile,translationState,readProject}.test.ts",
+      "tests/project/{align,blocks,blockTokens,glossary,sectionFile,translationState,readProject}.test.ts",
       "tests/check/{consistency,exchange-hints,glossary,problems,stale}.test.ts",
       "tests/exchange/{protect,structure}.test.ts",
     ],
