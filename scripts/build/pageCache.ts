@@ -29,7 +29,8 @@ export function sectionPageFile(outputDir: string, page: SectionPage): string {
 
 /** What each section page is rendered from, besides the code: the same inputs give the same page. */
 function pageInputs(project: Project, site: SiteModel, cards: Readonly<Record<string, unknown>>): [SectionPage, string[]][] {
-  const shared = JSON.stringify([site.campaign, site.sourceLocale, site.locales, project.locales.map((l) => [l.code, l.strings?.tree ?? {}])]);
+  // Hashed once: every page's key holds it, and the UI strings of every locale are most of it.
+  const shared = sha256(JSON.stringify([site.campaign, site.sourceLocale, site.locales, project.locales.map((l) => [l.code, l.strings?.tree ?? {}])]));
   return site.sectionPages.map((page) => [page, [shared, JSON.stringify(page), JSON.stringify(cards[page.url] ?? null)]]);
 }
 
