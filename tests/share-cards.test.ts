@@ -13,6 +13,7 @@ import { ogLocaleOf } from "../scripts/site/ogLocale.ts";
 import { attributeValues } from "./helpers/html.ts";
 import { copyProject, type ProjectCopy } from "./helpers/project.ts";
 import { buildRealSite, type BuiltSite } from "./helpers/site.ts";
+import { withNoCacheVariable } from "./helpers/cache.ts";
 
 const LONG_EN = "Why every worker who keeps the cloud running, from tier one support to the engineers on call at night, has the right and the duty to refuse this work";
 const LONG_AR = "لماذا يحق لكل عامل يُبقي السحابة تعمل، من الدعم الفني في المستوى الأول إلى المهندسين المناوبين ليلًا، بل ويجب عليه، أن يرفض هذا العمل";
@@ -105,15 +106,7 @@ describe("the images", () => {
 
   test("PLEDGE_NO_CACHE=1 leaves .cache/cards/ unread: every card is rendered again", () => {
     cpSync(cacheDir, join(project.root, ".cache", "cards"), { recursive: true });
-    const withCache = (value: string) => {
-      const bypass = process.env.PLEDGE_NO_CACHE;
-      process.env.PLEDGE_NO_CACHE = value;
-      try {
-        return prepareShareCards({ root: project.root, siteDir: site.dir, log: () => {} });
-      } finally {
-        process.env.PLEDGE_NO_CACHE = bypass;
-      }
-    };
+    const withCache = (value: string) => withNoCacheVariable(value, () => prepareShareCards({ root: project.root, siteDir: site.dir, log: () => {} }));
     // The same folder is read without the variable: the cards are known there.
     expect(withCache("").pending).toBe(false);
     const bypassed = withCache("1");

@@ -3,7 +3,7 @@
 // blocks nor aligned again; an entry that cannot be trusted is rebuilt.
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { afterEach, describe, expect, test } from "vitest";
 import { buildViews } from "../../scripts/build/eleventy/buildViews.ts";
 import { checkLocales } from "../../scripts/check/checkLocales.ts";
 import { setPrintFontLookup } from "../../scripts/print/fonts.ts";
@@ -11,16 +11,10 @@ import { readProject, type Project } from "../../scripts/project/readProject.ts"
 import { runScript } from "../helpers/cli.ts";
 import { copyProject } from "../helpers/project.ts";
 import { copyFixture } from "./fixtures.ts";
+import { useCacheInThisFile } from "../helpers/cache.ts";
 
 // The other tests run without the cache (vitest.config.ts): these are about it.
-let bypass: string | undefined;
-beforeAll(() => {
-  bypass = process.env.PLEDGE_NO_CACHE;
-  delete process.env.PLEDGE_NO_CACHE;
-});
-afterAll(() => {
-  if (bypass !== undefined) process.env.PLEDGE_NO_CACHE = bypass;
-});
+useCacheInThisFile();
 
 let copies: { remove(): void }[] = [];
 afterEach(() => {

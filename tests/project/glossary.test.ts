@@ -9,6 +9,7 @@ import { readProject } from "../../scripts/project/readProject.ts";
 import { copyProject } from "../helpers/project.ts";
 import { contentErrorOf } from "../helpers/contentError.ts";
 import { ROOT } from "../helpers/site.ts";
+import { withNoCacheVariable } from "../helpers/cache.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "glossary-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -151,15 +152,7 @@ describe("in the project", () => {
 });
 
 describe("kept in .cache/project/ (the tests run without the cache: this turns it on)", () => {
-  const withCache = <T>(run: () => T): T => {
-    const bypass = process.env.PLEDGE_NO_CACHE;
-    delete process.env.PLEDGE_NO_CACHE;
-    try {
-      return run();
-    } finally {
-      if (bypass !== undefined) process.env.PLEDGE_NO_CACHE = bypass;
-    }
-  };
+  const withCache = <T>(run: () => T): T => withNoCacheVariable(undefined, run);
   const cacheDir = (root: string) => join(root, ".cache", "project");
 
   test("served while the file is unchanged, parsed again after an edit or when the kept entry is damaged; --no-cache neither reads nor writes it", () => {

@@ -4,19 +4,13 @@
 // read again, and so is a file changed just before the run that recorded it (racy).
 import { existsSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, expect, test, vi } from "vitest";
+import { afterEach, expect, test, vi } from "vitest";
 import { readProject } from "../../scripts/project/readProject.ts";
 import { copyProject, type ProjectCopy } from "../helpers/project.ts";
+import { useCacheInThisFile } from "../helpers/cache.ts";
 
 // The other tests run without the cache (vitest.config.ts): this one is about it.
-let bypass: string | undefined;
-beforeAll(() => {
-  bypass = process.env.PLEDGE_NO_CACHE;
-  delete process.env.PLEDGE_NO_CACHE;
-});
-afterAll(() => {
-  if (bypass !== undefined) process.env.PLEDGE_NO_CACHE = bypass;
-});
+useCacheInThisFile();
 
 let copy: ProjectCopy | undefined;
 afterEach(() => {

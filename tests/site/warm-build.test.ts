@@ -5,21 +5,14 @@
 // filled with garbage is rebuilt.
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
+import { afterEach, expect, test } from "vitest";
 import { runScriptAsync } from "../helpers/cli.ts";
 import { copyProject, type ProjectCopy } from "../helpers/project.ts";
 import { treeFingerprint } from "../helpers/tree.ts";
+import { useCacheInThisFile } from "../helpers/cache.ts";
 
 // The other tests run without the cache (vitest.config.ts): these are about it.
-let bypass: string | undefined;
-beforeAll(() => {
-  bypass = process.env.PLEDGE_NO_CACHE;
-  delete process.env.PLEDGE_NO_CACHE;
-});
-afterAll(() => {
-  if (bypass === undefined) delete process.env.PLEDGE_NO_CACHE;
-  else process.env.PLEDGE_NO_CACHE = bypass;
-});
+useCacheInThisFile();
 
 let copies: ProjectCopy[] = [];
 afterEach(() => {
