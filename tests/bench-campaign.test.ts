@@ -45,8 +45,9 @@ describe("the realistic synthetic campaign", () => {
     expect(Math.max(...lengths)).toBeGreaterThan(Math.min(...real) * 0.75);
     const total = lengths.reduce((a, b) => a + b, 0);
     const realTotal = real.reduce((a, b) => a + b, 0) * (SECTIONS / real.length);
-    expect(total / realTotal).toBeGreaterThan(0.8);
-    expect(total / realTotal).toBeLessThan(1.4);
+    // Within 10 %: taking every unit up to the target and one past it had made them 14 % longer.
+    expect(total / realTotal).toBeGreaterThan(0.9);
+    expect(total / realTotal).toBeLessThan(1.1);
   });
 
   test("the same seed makes the same campaign", () => {

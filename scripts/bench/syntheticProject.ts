@@ -337,8 +337,12 @@ function realisticSections(english: readonly Template[], count: number, seed: nu
     let words = 0;
     while (units.length === 0 || words < target) {
       const unit = model.units[Math.floor(random() * model.units.length)]!;
+      const added = wordCount(unit);
+      // The unit that would overshoot the target by more than it falls short is left out: always
+      // taking it made the sections 14 % longer than the real ones on average.
+      if (units.length > 0 && words + added - target > target - words) break;
       units.push(unit);
-      words += wordCount(unit);
+      words += added;
     }
     return { title: reword(model.title), kicker: model.kicker === undefined ? undefined : reword(model.kicker), body: reword(units.join("\n\n")) };
   });
