@@ -1,12 +1,13 @@
 // Runs a command (scripts/<name>.ts) from one bundle of it and the project modules it imports
-// (.cache/bundle/<name>.mjs, made by esbuild, which tsx brings), made again when any file it was
+// (.cache/bundle/<name>/<name>.mjs, made by esbuild, which tsx brings), made again when any file it was
 // made of has changed: Node then loads one file instead of compiling every module through tsx on
 // each run (npm run check: about 0.5 s of CPU less). Packages stay outside the bundle, each module
 // keeps its own import.meta paths, and without esbuild or when bundling fails the command runs
 // through tsx exactly as `tsx scripts/<name>.ts` would. A module the command imports with import()
 // is a chunk of its own, loaded only when the command gets there (a run replayed from its record
 // never loads the check's code). While the bundle is fresh, globalThis[Symbol.for("pledge.code")]
-// tells the command which code it is (the record's stamp), so it can tell its own records apart.
+// tells the command which code it is (the record's stamp, packages included), so it can tell its
+// own records apart.
 //   node scripts/run.mjs <name> [arguments]
 import { createRequire } from "node:module";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
