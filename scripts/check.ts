@@ -60,10 +60,10 @@ const locales = args.locale
   .filter(Boolean);
 /** Folders of print fonts searched first (scripts/print/fonts.ts), relative to where the command runs. */
 const fontFolders = (process.env.PRINT_FONT_PACKAGES ?? "").split(delimiter).filter(Boolean).map((path) => resolve(path));
-/** What else shapes the report: the campaign's addresses, the print fonts' folders, where git looks. */
+/** What else shapes the report: the campaign's addresses, the print fonts' folders, where git looks, the locale Node sorts file names by. */
 const environment = [
   ...Object.entries(process.env)
-    .filter(([name]) => name === "SITE_URL" || name === "SIGNUP_URL" || name.startsWith("GIT_"))
+    .filter(([name]) => name === "SITE_URL" || name === "SIGNUP_URL" || name.startsWith("GIT_") || name === "LANG" || name === "LANGUAGE" || name.startsWith("LC_"))
     .toSorted(([a], [b]) => (a < b ? -1 : 1)),
   ["fonts", fontFolders],
 ];

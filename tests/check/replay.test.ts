@@ -58,8 +58,8 @@ function check(code: string, root: string, args: string[] = [], env: Record<stri
 }
 
 /** What the check says without any cache: the report a real run must give. */
-const truth = (code: string, root: string, args: string[] = []) => {
-  const { status, stdout, replayed } = check(code, root, [...args, "--no-cache"]);
+const truth = (code: string, root: string, args: string[] = [], env: Record<string, string> = {}) => {
+  const { status, stdout, replayed } = check(code, root, [...args, "--no-cache"], env);
   expect(replayed).toBe(false);
   return { status, stdout };
 };
@@ -131,7 +131,7 @@ test("a commit of the English makes a real run where the old English comes from 
   expect(check(code, root, ["--no-diff"])).toEqual({ ...withoutDiffs, replayed: true });
 });
 
-test("other arguments are other runs, each replayed in turn; the exit status is replayed", () => {
+test("other arguments or environment are other runs, each replayed in turn; the exit status is replayed", () => {
   const code = codeCopy();
   const root = fixtureCopy("missing");
   const text = check(code, root);
@@ -142,6 +142,13 @@ test("other arguments are other runs, each replayed in turn; the exit status is 
     expect({ status: first.status, stdout: first.stdout }, args.join(" ")).toEqual(truth(code, root, args));
     expect(check(code, root, args), args.join(" ")).toEqual({ ...first, replayed: true });
   }
+  // The campaign's address from the environment (a mistake in it is reported).
+  const env = { SITE_URL: "ftp://example.org" };
+  const elsewhere = check(code, root, [], env);
+  expect(elsewhere.replayed).toBe(false);
+  expect(elsewhere.stdout).toContain('"siteUrl" is not an http(s) URL: ftp://example.org');
+  expect({ status: elsewhere.status, stdout: elsewhere.stdout }).toEqual(truth(code, root, [], env));
+  expect(check(code, root, [], env).replayed).toBe(true);
   expect(check(code, root)).toEqual({ ...text, replayed: true, status: 1 });
 });
 
