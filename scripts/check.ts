@@ -69,7 +69,9 @@ const environment = [
 ];
 const thisCode = cache && !cacheBypassed() ? codeOfThisRun() : undefined;
 const records = thisCode === undefined ? undefined : new RunRecords(join(root, ".cache", "replay"), thisCode, ["check", root, format, JSON.stringify(locales ?? null), String(diffs), JSON.stringify(environment)]);
-const replayed = records?.replay();
+// Stamped before anything is read (a file edited during the run is seen as changed next time), once for the replay and the record.
+const taken = records && takeStamps([...projectInputs(root, { gitHistory: diffs }), ...fontFolders.map((path): RunInput => ({ path, tree: true }))]);
+const replayed = taken && records!.replay(taken);
 if (replayed) {
   if (args.debug) console.error(`(replayed from ${records!.file}: nothing the check reads has changed since that run)`);
   process.stdout.write(replayed.stdout);
@@ -79,8 +81,6 @@ if (replayed) {
 }
 
 async function run(): Promise<void> {
-  // Stamped before anything is read: a file edited during the run is seen as changed next time.
-  const taken = records && takeStamps([...projectInputs(root, { gitHistory: diffs }), ...fontFolders.map((path): RunInput => ({ path, tree: true }))]);
   try {
     const [{ checkLocales, jsonReport, markdownReport, textReport }, { readProject }] = await Promise.all([import("./check/index.ts"), import("./project/readProject.ts")]);
     const project = readProject(root, { cache });

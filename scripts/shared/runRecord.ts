@@ -4,7 +4,9 @@
 // with the stamp it had before the run (size, modification and change times in ns, inode; a
 // folder also by its names, so an added or removed file shows). Any doubt is a normal run: no
 // record, a damaged one, other code, one changed stamp. A file changed less than RACY_NS before a
-// run is not recorded: a later edit in the same clock tick could leave its stamp as it was.
+// run is not recorded: a later edit in the same clock tick could leave its stamp as it was. The
+// record keeps a hash of the stamps, not the stamps: a run that is not replayed reads little more.
+import { createHash } from "node:crypto";
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { JsonCache } from "./contentCache.ts";
@@ -16,19 +18,16 @@ export interface RunInput {
   kindOnly?: boolean;
 }
 
-/** Each input's stamp by its path, "-" where it is absent. */
-type Stamps = Record<string, string>;
-
-/** The inputs as the run is about to read them, and the newest modification or change time among them. */
+/** The inputs as the run is about to read them (a hash of each path and its stamp, "-" where it is absent), and the newest modification or change time among them. */
 export interface TakenStamps {
-  stamps: Stamps;
+  digest: string;
   newestNs: bigint;
 }
 
-/** What a run wrote and how it ended, and what it read. */
+/** What a run wrote and how it ended, the code that ran and what it read. */
 interface RunEntry {
   code: string;
-  stamps: Stamps;
+  inputs: string;
   stdout: string;
   status: number;
 }
@@ -61,23 +60,17 @@ function stampOf(path: string, kindOnly = false): { stamp: string; names?: strin
 
 /** Stamps the inputs (before the run reads them: an edit while it reads shows next time). */
 export function takeStamps(inputs: readonly RunInput[]): TakenStamps {
-  const taken: TakenStamps = { stamps: {}, newestNs: 0n };
+  const hash = createHash("sha256");
+  let newestNs = 0n;
   const add = (path: string, tree: boolean, kindOnly: boolean) => {
     const { stamp, names, changedNs } = stampOf(path, kindOnly);
-    taken.stamps[path] = stamp;
-    if (changedNs > taken.newestNs) taken.newestNs = changedNs;
+    // (No path or stamp holds a line break.)
+    hash.update(`${path}\n${stamp}\n`);
+    if (changedNs > newestNs) newestNs = changedNs;
     if (tree) for (const name of names ?? []) add(join(path, name), true, false);
   };
   for (const input of inputs) add(input.path, input.tree === true, input.kindOnly === true);
-  return taken;
-}
-
-/** Whether every path still has its recorded stamp. */
-function unchanged(stamps: Stamps): boolean {
-  for (const [path, stamp] of Object.entries(stamps)) {
-    if (stampOf(path, stamp.length === 1 && stamp !== "-").stamp !== stamp) return false;
-  }
-  return true;
+  return { digest: hash.digest("hex"), newestNs };
 }
 
 function wellFormed(entry: unknown): entry is RunEntry {
@@ -86,11 +79,9 @@ function wellFormed(entry: unknown): entry is RunEntry {
     e !== null &&
     typeof e === "object" &&
     typeof e.code === "string" &&
+    typeof e.inputs === "string" &&
     typeof e.stdout === "string" &&
-    Number.isInteger(e.status) &&
-    e.stamps !== null &&
-    typeof e.stamps === "object" &&
-    Object.values(e.stamps).every((s) => typeof s === "string")
+    Number.isInteger(e.status)
   );
 }
 
@@ -115,17 +106,17 @@ export class RunRecords {
     return this.cache.file(this.key);
   }
 
-  /** What the recorded run printed and its exit status, while the code and every input are as recorded; otherwise undefined. */
-  replay(): { stdout: string; status: number } | undefined {
+  /** What the recorded run printed and its exit status, while the code and every input (stamped `now`) are as recorded; otherwise undefined. */
+  replay(now: TakenStamps): { stdout: string; status: number } | undefined {
     const entry = this.cache.get(this.key);
-    if (!wellFormed(entry) || entry.code !== this.code || !unchanged(entry.stamps)) return undefined;
+    if (!wellFormed(entry) || entry.code !== this.code || entry.inputs !== now.digest) return undefined;
     return { stdout: entry.stdout, status: entry.status };
   }
 
   /** Records a run whose inputs were `taken` before it read them; not when one had changed just before (it is then run again next time). */
   record(taken: TakenStamps, stdout: string, status: number, now = Date.now()): void {
     if (taken.newestNs >= BigInt(now) * 1_000_000n - RACY_NS) return;
-    this.cache.put(this.key, { code: this.code, stamps: taken.stamps, stdout, status });
+    this.cache.put(this.key, { code: this.code, inputs: taken.digest, stdout, status });
     this.cache.prune(now);
   }
 }

@@ -32,7 +32,7 @@ test("in a worktree: a commit on its branch changes the stamps; git status, anot
     git(cwd, "add", name);
     git(cwd, "commit", "-qm", name);
   };
-  const stamps = (gitHistory = true) => takeStamps(projectInputs(worktree, { gitHistory })).stamps;
+  const stamps = (gitHistory = true) => takeStamps(projectInputs(worktree, { gitHistory })).digest;
 
   const before = stamps();
   const withoutGit = stamps(false);

@@ -33,11 +33,11 @@ const later = () => Date.now() + 10_000;
 
 test("a run is replayed, output and exit status, while every stamp holds; its key and code choose the record", () => {
   const { inputs, records } = project();
-  expect(records().replay()).toBeUndefined();
+  expect(records().replay(takeStamps(inputs))).toBeUndefined();
   records().record(takeStamps(inputs), "report\n", 1, later());
-  expect(records().replay()).toEqual({ stdout: "report\n", status: 1 });
-  expect(records("code-2").replay()).toBeUndefined();
-  expect(records("code-1", ["check", "json"]).replay()).toBeUndefined();
+  expect(records().replay(takeStamps(inputs))).toEqual({ stdout: "report\n", status: 1 });
+  expect(records("code-2").replay(takeStamps(inputs))).toBeUndefined();
+  expect(records("code-1", ["check", "json"]).replay(takeStamps(inputs))).toBeUndefined();
   expect(records("code-1", ["check", "json"]).file).not.toBe(records().file);
 });
 
@@ -60,11 +60,11 @@ test.each([
 ])("%s: no replay; a run after it is recorded again", (_, change) => {
   const { root, inputs, records } = project();
   records().record(takeStamps(inputs), "before\n", 0, later());
-  expect(records().replay()).toEqual({ stdout: "before\n", status: 0 });
+  expect(records().replay(takeStamps(inputs))).toEqual({ stdout: "before\n", status: 0 });
   change(root);
-  expect(records().replay()).toBeUndefined();
+  expect(records().replay(takeStamps(inputs))).toBeUndefined();
   records().record(takeStamps(inputs), "after\n", 0, later());
-  expect(records().replay()).toEqual({ stdout: "after\n", status: 0 });
+  expect(records().replay(takeStamps(inputs))).toEqual({ stdout: "after\n", status: 0 });
 });
 
 test("a path known only by its kind keeps its record through changes inside it", () => {
@@ -72,16 +72,16 @@ test("a path known only by its kind keeps its record through changes inside it",
   records().record(takeStamps(inputs), "report\n", 0, later());
   writeFileSync(join(root, "repo", "index.lock"), "");
   writeFileSync(join(root, "repo", "HEAD"), "ref: refs/heads/other\n");
-  expect(records().replay()).toEqual({ stdout: "report\n", status: 0 });
+  expect(records().replay(takeStamps(inputs))).toEqual({ stdout: "report\n", status: 0 });
 });
 
 test("a run that read a file changed less than 2 s before is not recorded", () => {
   const { root, inputs, records } = project();
   writeFileSync(join(root, "content", "fr", "a.md"), "edited just now\n");
   records().record(takeStamps(inputs), "report\n", 0);
-  expect(records().replay()).toBeUndefined();
+  expect(records().replay(takeStamps(inputs))).toBeUndefined();
   records().record(takeStamps(inputs), "report\n", 0, later());
-  expect(records().replay()).toEqual({ stdout: "report\n", status: 0 });
+  expect(records().replay(takeStamps(inputs))).toEqual({ stdout: "report\n", status: 0 });
 });
 
 test.each([
@@ -91,8 +91,8 @@ test.each([
   const { inputs, records } = project();
   records().record(takeStamps(inputs), "report\n", 0, later());
   writeFileSync(records().file, garbage);
-  expect(records().replay()).toBeUndefined();
+  expect(records().replay(takeStamps(inputs))).toBeUndefined();
   records().record(takeStamps(inputs), "report\n", 0, later());
   expect(JSON.parse(readFileSync(records().file, "utf8")).value.stdout).toBe("report\n");
-  expect(records().replay()).toEqual({ stdout: "report\n", status: 0 });
+  expect(records().replay(takeStamps(inputs))).toEqual({ stdout: "report\n", status: 0 });
 });
