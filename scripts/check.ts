@@ -83,7 +83,7 @@ if (replayed) {
 async function run(): Promise<void> {
   try {
     const [{ checkLocales, jsonReport, markdownReport, textReport }, { readProject }] = await Promise.all([import("./check/index.ts"), import("./project/readProject.ts")]);
-    const project = readProject(root, { cache });
+    const project = readProject(root, { cache, ...(taken ? { stamps: taken.files } : {}) });
     if (locales) {
       const known = project.locales.map((l) => l.code);
       for (const code of locales) {

@@ -9,7 +9,7 @@
 import { createHash } from "node:crypto";
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { JsonCache } from "./contentCache.ts";
+import { fileStamp, JsonCache } from "./contentCache.ts";
 
 /** A path the run reads: a file, a folder (its stat and names), a folder with everything in it (`tree`), or only what it is (`kindOnly`: file, folder or absent). */
 export interface RunInput {
@@ -22,6 +22,8 @@ export interface RunInput {
 export interface TakenStamps {
   digest: string;
   newestNs: bigint;
+  /** Each file's stamp as FileRecords writes it, by path: the run need not stat them again. */
+  files: ReadonlyMap<string, string>;
 }
 
 /** What a run wrote and how it ended, the code that ran and what it read. */
@@ -51,7 +53,7 @@ function stampOf(path: string, kindOnly = false): { stamp: string; names?: strin
     return { stamp: "-", changedNs: 0n };
   }
   const changedNs = stat.mtimeNs > stat.ctimeNs ? stat.mtimeNs : stat.ctimeNs;
-  if (!stat.isDirectory()) return { stamp: kindOnly ? "f" : `f${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}:${stat.ino}`, changedNs: kindOnly ? 0n : changedNs };
+  if (!stat.isDirectory()) return { stamp: kindOnly ? "f" : `f${fileStamp(stat)}`, changedNs: kindOnly ? 0n : changedNs };
   if (kindOnly) return { stamp: "d", changedNs: 0n };
   const names = readdirSync(path).toSorted();
   // "/" is in no file name: the names cannot run into each other.
@@ -62,15 +64,17 @@ function stampOf(path: string, kindOnly = false): { stamp: string; names?: strin
 export function takeStamps(inputs: readonly RunInput[]): TakenStamps {
   const hash = createHash("sha256");
   let newestNs = 0n;
+  const files = new Map<string, string>();
   const add = (path: string, tree: boolean, kindOnly: boolean) => {
     const { stamp, names, changedNs } = stampOf(path, kindOnly);
     // (No path or stamp holds a line break.)
     hash.update(`${path}\n${stamp}\n`);
+    if (stamp.length > 1 && stamp.startsWith("f")) files.set(path, stamp.slice(1));
     if (changedNs > newestNs) newestNs = changedNs;
     if (tree) for (const name of names ?? []) add(join(path, name), true, false);
   };
   for (const input of inputs) add(input.path, input.tree === true, input.kindOnly === true);
-  return { digest: hash.digest("hex"), newestNs };
+  return { digest: hash.digest("hex"), newestNs, files };
 }
 
 function wellFormed(entry: unknown): entry is RunEntry {
