@@ -70,7 +70,7 @@ const environment = [
 const thisCode = cache && !cacheBypassed() ? codeOfThisRun() : undefined;
 const records = thisCode === undefined ? undefined : new RunRecords(join(root, ".cache", "replay"), thisCode, ["check", root, format, JSON.stringify(locales ?? null), String(diffs), JSON.stringify(environment)]);
 // Stamped before anything is read (a file edited during the run is seen as changed next time), once for the replay and the record.
-const taken = records && takeStamps([...projectInputs(root, { gitHistory: diffs }), ...fontFolders.map((path): RunInput => ({ path, tree: true }))]);
+const taken = records && stamps();
 const replayed = taken && records!.replay(taken);
 if (replayed) {
   if (args.debug) console.error(`(replayed from ${records!.file}: nothing the check reads has changed since that run)`);
@@ -78,6 +78,15 @@ if (replayed) {
   process.exitCode = replayed.status;
 } else {
   await run();
+}
+
+/** The stamps of what the check reads; none where a folder cannot be listed (the run then says what is wrong, and is not recorded). */
+function stamps() {
+  try {
+    return takeStamps([...projectInputs(root, { gitHistory: diffs }), ...fontFolders.map((path): RunInput => ({ path, tree: true }))]);
+  } catch {
+    return undefined;
+  }
 }
 
 async function run(): Promise<void> {
