@@ -1,18 +1,22 @@
 // Runs a command (scripts/<name>.ts) from one bundle of it and the project modules it imports
-// (.cache/bundle/<name>.mjs, made by esbuild, which tsx brings), made again when any file it was
+// (.cache/bundle/<name>/<name>.mjs, made by esbuild, which tsx brings), made again when any file it was
 // made of has changed: Node then loads one file instead of compiling every module through tsx on
 // each run (npm run check: about 0.5 s of CPU less). Packages stay outside the bundle, each module
 // keeps its own import.meta paths, and without esbuild or when bundling fails the command runs
-// through tsx exactly as `tsx scripts/<name>.ts` would.
+// through tsx exactly as `tsx scripts/<name>.ts` would. A module the command imports with import()
+// is a chunk of its own, loaded only when the command gets there (a run replayed from its record
+// never loads the check's code). While the bundle is fresh, globalThis[Symbol.for("pledge.code")]
+// tells the command which code it is (the record's stamp, packages included), so it can tell its
+// own records apart.
 //   node scripts/run.mjs <name> [arguments]
 import { createRequire } from "node:module";
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
 const ROOT = resolve(import.meta.dirname, "..");
 /** The bundle's shape and how it is made; another number makes every bundle again. */
-const FORMAT = 1;
+const FORMAT = 2;
 /** A file changed this little before the bundle was made may change again in the same clock tick unseen: the bundle is made again next time. */
 const RACY_MS = 2000;
 
@@ -22,15 +26,18 @@ if (!name || !/^[a-z][a-z0-9-]*$/.test(name)) {
   process.exit(2);
 }
 const entry = join(ROOT, "scripts", `${name}.ts`);
-const bundle = join(ROOT, ".cache", "bundle", `${name}.mjs`);
-const recordFile = `${bundle}.json`;
+const folder = join(ROOT, ".cache", "bundle", name);
+const bundle = join(folder, `${name}.mjs`);
+const recordFile = join(folder, "record.json");
+/** A chunk another process may still load stays this long after a newer bundle stopped using it. */
+const OLD_CHUNK_MS = 86_400_000;
 // The command reads its arguments as though it were run itself.
 process.argv = [process.argv[0], entry, ...args];
 
 /** A file as its stat tells it apart (size, modification and change times): any write changes it. */
 function stamp(file) {
   const stat = statSync(file, { bigint: true });
-  return `${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
+  return `${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}:${stat.ino}`;
 }
 
 /** Whether the bundle was made of the files as they are now. */
@@ -38,7 +45,7 @@ function fresh() {
   try {
     const record = JSON.parse(readFileSync(recordFile, "utf8"));
     if (record.format !== FORMAT || record.node !== process.version) return false;
-    statSync(bundle);
+    for (const output of record.outputs) statSync(join(folder, output));
     return Object.entries(record.files).every(([file, was]) => stamp(join(ROOT, file)) === was);
   } catch {
     // No record, a damaged one, or a file gone: made again.
@@ -72,17 +79,32 @@ async function make() {
     format: "esm",
     target: `node${process.versions.node.split(".")[0]}`,
     packages: "external",
-    outfile: bundle,
+    splitting: true,
+    outdir: folder,
+    entryNames: "[name]",
+    chunkNames: "chunk-[hash]",
+    outExtension: { ".js": ".mjs" },
     write: false,
     metafile: true,
     logLevel: "silent",
     plugins: [ownPaths],
   });
-  const files = [...Object.keys(result.metafile.inputs).map((file) => resolve(file)), import.meta.filename, join(ROOT, "tsconfig.json"), require.resolve("esbuild/package.json")];
-  mkdirSync(dirname(bundle), { recursive: true });
-  const temporary = `${bundle}.${process.pid}.tmp`;
-  writeFileSync(temporary, result.outputFiles[0].contents);
-  renameSync(temporary, bundle);
+  // The packages it imports are part of the code a run is: npm's record of node_modules changes with any install.
+  const packages = Object.values(result.metafile.outputs).flatMap((output) => output.imports.filter((i) => i.external && !i.path.startsWith("node:")).map((i) => join(ROOT, "node_modules", ...i.path.split("/").slice(0, i.path.startsWith("@") ? 2 : 1), "package.json")));
+  const files = [...Object.keys(result.metafile.inputs).map((file) => resolve(file)), import.meta.filename, join(ROOT, "tsconfig.json"), require.resolve("esbuild/package.json"), ...new Set([...packages, join(ROOT, "node_modules", ".package-lock.json")].filter((file) => existsSync(file)))];
+  mkdirSync(folder, { recursive: true });
+  const temporary = join(folder, `.${process.pid}.tmp`);
+  // The chunks first, the entry that imports them last (chunks are named by their content).
+  const outputs = result.outputFiles.toSorted((a, b) => (a.path === bundle) - (b.path === bundle));
+  for (const output of outputs) {
+    writeFileSync(temporary, output.contents);
+    renameSync(temporary, output.path);
+  }
+  const names = outputs.map((output) => relative(folder, output.path));
+  for (const old of readdirSync(folder)) {
+    if (names.includes(old) || old === "record.json" || Date.now() - statSync(join(folder, old)).mtimeMs < OLD_CHUNK_MS) continue;
+    rmSync(join(folder, old), { force: true });
+  }
   const stamps = Object.fromEntries(files.map((file) => [relative(ROOT, file), stamp(file)]));
   const racy = files.some((file) => {
     const { mtimeMs, ctimeMs } = statSync(file);
@@ -91,7 +113,7 @@ async function make() {
   // Recorded only when no file was changed just before: otherwise made again next time.
   if (racy) rmSync(recordFile, { force: true });
   else {
-    writeFileSync(temporary, JSON.stringify({ format: FORMAT, node: process.version, files: stamps }));
+    writeFileSync(temporary, JSON.stringify({ format: FORMAT, node: process.version, outputs: names, files: stamps }));
     renameSync(temporary, recordFile);
   }
 }
@@ -106,6 +128,11 @@ if (!ready) {
   }
 }
 if (ready) {
+  try {
+    globalThis[Symbol.for("pledge.code")] = stamp(recordFile);
+  } catch {
+    // Made while a file was being changed (no record): the command runs as code no record names.
+  }
   await import(pathToFileURL(bundle).href);
 } else {
   const { register } = await import("tsx/esm/api");

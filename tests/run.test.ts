@@ -3,7 +3,7 @@
 // edit of a file it was made of (and is not kept as it is while a file was changed just before it
 // was made); a command esbuild cannot bundle runs through tsx as before.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, expect, test } from "vitest";
@@ -41,7 +41,8 @@ function run(dir: string, args: string[], { later = true } = {}) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const bundle = (dir: string) => join(dir, ".cache", "bundle", "hello.mjs");
+const bundle = (dir: string) => join(dir, ".cache", "bundle", "hello", "hello.mjs");
+const record = (dir: string) => join(dir, ".cache", "bundle", "hello", "record.json");
 /** The bundle file as its stat tells it apart: the same after a run that did not make it again. */
 const made = (dir: string) => {
   const stat = statSync(bundle(dir), { bigint: true });
@@ -70,7 +71,7 @@ test("a command runs from its bundle with its arguments, exit status and own pat
   // A file changed just before the bundle was made: run from it, but made again next time.
   writeFileSync(greeting, readFileSync(greeting, "utf8").replace('"howdy"', '"hi"'));
   expect(JSON.parse(run(dir, ["hello"], { later: false }).stdout).greeting).toBe("hi");
-  expect(existsSync(`${bundle(dir)}.json`)).toBe(false);
+  expect(existsSync(record(dir))).toBe(false);
   const racy = made(dir);
   expect(run(dir, ["hello"]).status).toBe(3);
   expect(made(dir)).not.toBe(racy);
@@ -80,7 +81,7 @@ test("a damaged record makes the bundle again; a command esbuild cannot bundle r
   const dir = project();
   run(dir, ["hello"]);
   const once = made(dir);
-  writeFileSync(`${bundle(dir)}.json`, "{ not json");
+  writeFileSync(record(dir), "{ not json");
   expect(JSON.parse(run(dir, ["hello"]).stdout).greeting).toBe("hello");
   expect(made(dir)).not.toBe(once);
 
@@ -89,8 +90,40 @@ test("a damaged record makes the bundle again; a command esbuild cannot bundle r
   const broken = run(dir, ["broken"]);
   expect(broken.status).toBe(1);
   expect(broken.stderr).toContain("missing.ts");
-  expect(existsSync(join(dir, ".cache", "bundle", "broken.mjs"))).toBe(false);
+  expect(existsSync(join(dir, ".cache", "bundle", "broken", "broken.mjs"))).toBe(false);
 
   const usage = run(dir, ["../hello"]);
   expect([usage.status, usage.stderr]).toEqual([2, "✗ usage: node scripts/run.mjs <command> [arguments], the command being a file scripts/<command>.ts\n"]);
+});
+
+test("a module imported with import() is a chunk loaded when asked for; the command is told its code while its bundle is fresh, other code after an edit", () => {
+  const dir = project();
+  writeFileSync(join(dir, "scripts", "lib", "late.ts"), "export const late: string = \"loaded\";\n");
+  writeFileSync(
+    join(dir, "scripts", "lazy.ts"),
+    'const code = (globalThis as Record<symbol, unknown>)[Symbol.for("pledge.code")];\nconst late = process.argv.includes("--late") ? (await import("./lib/late.ts")).late : "not loaded";\nconsole.log(JSON.stringify({ code, late }));\n',
+  );
+  const hourAgo = new Date(Date.now() - 3_600_000);
+  for (const file of ["scripts/lib/late.ts", "scripts/lazy.ts"]) utimesSync(join(dir, file), hourAgo, hourAgo);
+  const folder = join(dir, ".cache", "bundle", "lazy");
+  const first = JSON.parse(run(dir, ["lazy"]).stdout);
+  expect(first.late).toBe("not loaded");
+  expect(typeof first.code).toBe("string");
+  // The late module is in a chunk of its own, not in the entry.
+  const chunks = readdirSync(folder).filter((name) => name.startsWith("chunk-"));
+  expect(chunks).toHaveLength(1);
+  expect(readFileSync(join(folder, "lazy.mjs"), "utf8")).not.toContain('"loaded"');
+  expect(readFileSync(join(folder, chunks[0]!), "utf8")).toContain('"loaded"');
+  expect(JSON.parse(run(dir, ["lazy", "--late"]).stdout)).toEqual({ code: first.code, late: "loaded" });
+  // An npm install is other code too: npm's record of node_modules is among the files the bundle is checked against.
+  expect(Object.keys(JSON.parse(readFileSync(join(folder, "record.json"), "utf8")).files)).toContain(join("node_modules", ".package-lock.json"));
+
+  // Another text of a module it imports: other code.
+  writeFileSync(join(dir, "scripts", "lib", "late.ts"), "export const late: string = \"changed\";\n");
+  const edited = JSON.parse(run(dir, ["lazy", "--late"]).stdout);
+  expect(edited.late).toBe("changed");
+  expect(edited.code).not.toBe(first.code);
+  // Made while a file was just changed (no record is kept): no code named.
+  writeFileSync(join(dir, "scripts", "lib", "late.ts"), "export const late: string = \"racy\";\n");
+  expect(JSON.parse(run(dir, ["lazy", "--late"], { later: false }).stdout)).toEqual({ late: "racy" });
 });

@@ -7,6 +7,7 @@ import { isMap, isScalar, isSeq, type YAMLMap } from "yaml";
 import { ContentError } from "../shared/contentError.ts";
 import { displayPath, readText } from "../shared/readText.ts";
 import { parseYaml } from "../shared/yaml.ts";
+import { LAYOUTS_DIR } from "./projectInputs.ts";
 import { SECTION_ID } from "./sectionList.ts";
 
 type Take = "all" | "excerpt" | "first-excerpt";
@@ -60,8 +61,6 @@ export interface DocumentPlan {
 }
 
 export const DOCUMENTS_FILE = "documents.yml";
-/** Where a document's layout template is, relative to the project. */
-const LAYOUTS_DIR = "templates/print";
 /** Templates there that are not document layouts. */
 const NOT_LAYOUTS = new Set(["card"]);
 

@@ -94,9 +94,13 @@ export interface Project {
 /** Files content/ may hold besides one folder per locale. */
 const CONTENT_FILES = new Set(["README.md", "sections.yml", DOCUMENTS_FILE, GLOSSARY_FILE]);
 
-/** `cache: false`: the parsed glossary and the section files' records are neither read from nor kept in .cache/ (npm run check --no-cache). */
-export function readProject(root: string, { cache = true }: { cache?: boolean } = {}): Project {
-  const records = cache && !cacheBypassed() ? sectionRecords(root) : undefined;
+/**
+ * `cache: false`: the parsed glossary and the section files' records are neither read from nor
+ * kept in .cache/ (npm run check --no-cache). `stamps`: the section files' stamps by path, taken
+ * earlier in the run before any was read (a run record's), so they are not statted again.
+ */
+export function readProject(root: string, { cache = true, stamps }: { cache?: boolean; stamps?: ReadonlyMap<string, string> } = {}): Project {
+  const records = cache && !cacheBypassed() ? sectionRecords(root, stamps) : undefined;
   const problems: FileProblem[] = [];
   let campaign = CAMPAIGN_DEFAULTS;
   try {
@@ -329,12 +333,13 @@ type SectionHead = Pick<Section, "title" | "kicker" | "source" | "status" | "key
 type SectionRecords = FileRecords<SectionHead>;
 
 /** Each section file's head and hash by its stat (.cache/reader/sections.json): an unchanged file is not read unless its text is wanted. */
-function sectionRecords(root: string): SectionRecords {
-  return new FileRecords(join(root, ".cache", "reader", "sections.json"), readerIdentity(), (value): value is SectionHead => {
+function sectionRecords(root: string, stamps: ReadonlyMap<string, string> | undefined): SectionRecords {
+  const wellFormed = (value: unknown): value is SectionHead => {
     const head = value as Partial<SectionHead> | null;
     const text = (v: unknown) => v === undefined || typeof v === "string";
     return head !== null && typeof head === "object" && typeof head.title === "string" && text(head.kicker) && text(head.source) && text(head.status) && typeof head.bodyLine === "number" && typeof head.keyLines === "object" && head.keyLines !== null;
-  });
+  };
+  return new FileRecords(join(root, ".cache", "reader", "sections.json"), readerIdentity(), wellFormed, Date.now(), stamps);
 }
 
 /** A section as recorded: its head now, its text read (by the one reader, once) when the body, version or blocks are first asked for. */

@@ -4,7 +4,7 @@
 // a stale value is never served. An entry carries its key and the format inside and is written
 // whole (temporary file, then rename): a damaged, truncated or foreign entry is ignored and rebuilt.
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { type BigIntStats, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 
 /** Set (to anything but "0") to bypass every cache: nothing is read or written. */
@@ -288,6 +288,11 @@ export class JsonPack<Value> {
 /** A file as its stat tells it apart: size, modification and change times (ns), inode. */
 type Stamp = string;
 
+/** The stamp of a file from its stat. */
+export function fileStamp(stat: BigIntStats): Stamp {
+  return `${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}:${stat.ino}`;
+}
+
 /** A file changed this little before a run is "racy": an edit later in the same clock tick could keep its stamp (2 s: FAT's tick). */
 const RACY_NS = 2_000_000_000n;
 
@@ -316,6 +321,8 @@ export class FileRecords<Value> {
     /** Whether a recorded value has the shape the reader writes (a damaged one is not trusted). */
     private readonly wellFormed: (value: unknown) => value is Value,
     now = Date.now(),
+    /** Stamps taken earlier in the run, before any of these files was read (a run record's): not statted again. */
+    private readonly known?: ReadonlyMap<string, Stamp>,
   ) {
     this.pack = new JsonPack(file, identity, now);
     this.racyFrom = BigInt(now) * 1_000_000n - RACY_NS;
@@ -323,8 +330,7 @@ export class FileRecords<Value> {
 
   /** The file's stamp (read before the file, so that an edit while it is read shows next time), and its record when that stamp is the recorded one. */
   look(path: string): { stamp: Stamp; record: { hash: string; value: Value } | undefined } {
-    const stat = statSync(path, { bigint: true });
-    const stamp = `${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}:${stat.ino}`;
+    const stamp = this.known?.get(path) ?? fileStamp(statSync(path, { bigint: true }));
     // Keyed by the path itself: a pack of other code is read as empty, so no key needs the code in it.
     const found = this.pack.get(path) as Partial<FileRecord<Value>> | undefined;
     const trusted = found !== undefined && found !== null && found.stamp === stamp && typeof found.hash === "string" && this.wellFormed(found.value);
