@@ -113,7 +113,9 @@ export function compileRendering(written: string, code: string): CompiledRenderi
     const core = folded.slice(skip);
     // Only a text as written that folds to the core may be looked for as written; mark-free forms of a case-less script always do.
     const own = fold(plain.slice(skip)) === core ? [plain.slice(skip)] : [];
-    const asWritten = [...new Set([core, ...own].flatMap((w) => [w, w.charAt(0).toUpperCase() + w.slice(1)]))].filter((w) => fold(w) === core && w !== "");
+    // The glossary's spelling first where it differs by more than case (أ, ة, marks): a text that follows the glossary writes it so, and the folded core would be looked for through the whole text in vain.
+    const first = own.length > 0 && own[0]!.toLowerCase() !== core ? [...own, core] : [core, ...own];
+    const asWritten = [...new Set(first.flatMap((w) => [w, w.charAt(0).toUpperCase() + w.slice(1)]))].filter((w) => fold(w) === core && w !== "");
     return { written, anywhere, core, loose: looseSource(core), asWritten };
   };
   if (prefixes === "arabic" && folded.startsWith("ال") && folded.length > 3) {
