@@ -53,9 +53,14 @@ function looseSource(folded: string): string {
   let source = "";
   for (const c of folded) {
     if (source !== "" && FOLDED_SCRIPT.test(c)) source += BETWEEN;
-    source += VARIANTS[c] ?? c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+    source += loosePiece(c);
   }
   return source;
+}
+
+/** A folded letter (or space) as the text may write it. */
+function loosePiece(c: string): string {
+  return VARIANTS[c] ?? c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }
 
 /** A text as matched: folded letters, lower case, single spaces. */
@@ -155,6 +160,24 @@ function holds(text: string, needle: string, { anywhere, prefixOk }: CompiledRen
     if (!isWordChar(text, start - 1) && prefixOk(text.slice(start, at))) return true;
   }
   return false;
+}
+
+/**
+ * One letter of each rendering, the rarest in `sample` (text in the same language), as anyOf's
+ * pattern writes it and with its flag: a text this does not match, anyOf does not match either, and
+ * a single letter rules out most texts much sooner than the whole pattern does.
+ */
+export function rareLetters(renderings: readonly CompiledRendering[], sample: string): RegExp | undefined {
+  const counts = new Map<string, number>();
+  for (const c of foldText(sample)) counts.set(c, (counts.get(c) ?? 0) + 1);
+  const pieces = new Set<string>();
+  for (const { core } of renderings) {
+    let rarest: string | undefined;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: speed only: any letter of the rendering rules out as surely
+    for (const c of core) if (c !== " " && (rarest === undefined || (counts.get(c) ?? 0) < (counts.get(rarest) ?? 0))) rarest = c;
+    if (rarest !== undefined) pieces.add(loosePiece(rarest));
+  }
+  return pieces.size === 0 ? undefined : new RegExp([...pieces].join("|"), "i");
 }
 
 /** One pattern for where any of the renderings may occur in texts as written: a text it does not match holds none of them. */

@@ -10,7 +10,7 @@ import type { Glossary } from "../../scripts/project/glossary.ts";
 import { parseLocaleMeta } from "../../scripts/project/localeMeta.ts";
 import { readProject } from "../../scripts/project/readProject.ts";
 import { glossaryLine } from "../../scripts/site/statusPage.ts";
-import { anyOf, compileRendering, foldText, hasRendering, writtenHas } from "../../scripts/project/termMatch.ts";
+import { anyOf, compileRendering, foldText, hasRendering, rareLetters, writtenHas } from "../../scripts/project/termMatch.ts";
 import { ROOT } from "../helpers/site.ts";
 import { brief, copyFixture } from "./fixtures.ts";
 
@@ -21,6 +21,12 @@ function has(text: string, rendering: string, code: string): boolean {
   // Found as written: found (folding only merges). Found at all: the quick pattern over the text as written sees it.
   if (writtenHas(text, compiled)) expect(found, `${text} / ${rendering}`).toBe(true);
   if (found) expect(anyOf([compiled])!.test(text), `${text} / ${rendering}`).toBe(true);
+  // Whichever letter the language's text makes the rarest (here each in turn: the sample lacks it alone), that letter's pattern sees the text too.
+  const letters = [...new Set(compiled.core.replace(/ /g, ""))];
+  for (const letter of letters) {
+    const sample = letters.filter((l) => l !== letter).join(" ");
+    if (found) expect(rareLetters([compiled], sample)!.test(text), `${text} / ${rendering} / ${letter}`).toBe(true);
+  }
   return found;
 }
 
@@ -94,6 +100,20 @@ describe("finding a rendering in a translated text", () => {
 
   test("scripts without spaces match anywhere", () => {
     expect(has("我们拒绝协助犯罪", "协助", "zh")).toBe(true);
+  });
+
+  test("one letter of each rendering, the rarest in the language's text, rules texts out before the whole pattern", () => {
+    // French text full of e, r and u: the g of "guerre" is the letter looked for, in either case.
+    const guerre = rareLetters([compileRendering("guerre", "fr")], "une rue, un rêve, une erreur")!;
+    expect(guerre.test("LA GUERRE")).toBe(true);
+    expect(guerre.test("une rue sûre")).toBe(false);
+    // Arabic: the alef, rarest here, is looked for in all its forms; each rendering adds its own letter.
+    const azure = rareLetters([compileRendering("أزور", "ar")], "زور وزر")!;
+    expect(azure.source).toBe("[اأإآٱ]");
+    expect(azure.test("لإزور")).toBe(true);
+    expect(azure.test("زور")).toBe(false);
+    expect(rareLetters([compileRendering("أزور", "ar"), compileRendering("دعم", "ar")], "زور وزر زور دم")!.source).toBe("[اأإآٱ]|ع");
+    expect(rareLetters([], "x")).toBeUndefined();
   });
 });
 
