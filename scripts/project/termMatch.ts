@@ -163,19 +163,32 @@ function holds(text: string, needle: string, { anywhere, prefixOk }: CompiledRen
 }
 
 /**
- * One letter of each rendering, the rarest in `sample` (text in the same language), as anyOf's
- * pattern writes it and with its flag: a text this does not match, anyOf does not match either, and
- * a single letter rules out most texts much sooner than the whole pattern does.
+ * Two letters in a row of each rendering (one where it has no two), the rarest in `sample` (text in
+ * the same language), as anyOf's pattern writes them and with its flag: a text this does not match,
+ * anyOf does not match either, and a rare pair rules out most texts much sooner than the whole pattern.
  */
 export function rareLetters(renderings: readonly CompiledRendering[], sample: string): RegExp | undefined {
   const counts = new Map<string, number>();
-  for (const c of foldText(sample)) counts.set(c, (counts.get(c) ?? 0) + 1);
+  const folded = [...foldText(sample)];
+  folded.forEach((c, i) => {
+    counts.set(c, (counts.get(c) ?? 0) + 1);
+    if (i > 0) counts.set(folded[i - 1]! + c, (counts.get(folded[i - 1]! + c) ?? 0) + 1);
+  });
+  const count = (text: string) => counts.get(text) ?? 0;
   const pieces = new Set<string>();
   for (const { core } of renderings) {
-    let rarest: string | undefined;
-    // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: speed only: any letter of the rendering rules out as surely
-    for (const c of core) if (c !== " " && (rarest === undefined || (counts.get(c) ?? 0) < (counts.get(rarest) ?? 0))) rarest = c;
-    if (rarest !== undefined) pieces.add(loosePiece(rarest));
+    const letters = [...core];
+    let best: { piece: string; score: number[] } | undefined;
+    letters.forEach((c, i) => {
+      const next = letters[i + 1];
+      if (c === " " || (next === " " && letters.length > 1)) return;
+      // Rarest pair first, then the rarer letters; a rendering of one letter (or whose letters stand alone) is looked for by a letter.
+      const score = next === undefined ? [Infinity, count(c)] : [count(c + next), count(c) + count(next)];
+      const piece = next === undefined ? loosePiece(c) : loosePiece(c) + (FOLDED_SCRIPT.test(next) ? BETWEEN : "") + loosePiece(next);
+      // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: speed only: any letters of the rendering rule out as surely
+      if (!best || score[0]! < best.score[0]! || (score[0] === best.score[0] && score[1]! < best.score[1]!)) best = { piece, score };
+    });
+    if (best) pieces.add(best.piece);
   }
   return pieces.size === 0 ? undefined : new RegExp([...pieces].join("|"), "i");
 }
