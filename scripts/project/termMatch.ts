@@ -146,6 +146,11 @@ export function writtenHas(text: string, rendering: CompiledRendering): boolean 
   return false;
 }
 
+/** Whether a text as written holds one of the rendering's forms as written (`needle`, one of its asWritten): writtenHas, form by form. */
+export function writtenHasForm(text: string, needle: string, rendering: CompiledRendering): boolean {
+  return holds(text, needle, rendering);
+}
+
 function holds(text: string, needle: string, { anywhere, prefixOk }: CompiledRendering): boolean {
   if (needle === "") return false;
   for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {

@@ -167,6 +167,16 @@ describe("npm run check with a glossary", () => {
     expect(glossaryLine(result.locales[0]!)).toBe("");
   });
 
+  test("a rendering written otherwise than the glossary writes it (in capitals, here) is still found: the block is folded and looked at again", () => {
+    copy = copyFixture("clean");
+    copyFileSync(join(ROOT, "tests/fixtures/glossary/glossary.yml"), join(copy.root, "content/glossary.yml"));
+    const file = join(copy.root, "content/fr/alpha.md");
+    writeFileSync(file, readFileSync(file, "utf8").replace("Les travailleurs", "Les TRAVAILLEURS"));
+    const result = checkLocales(copy.root, { diffs: false });
+    expect(glossaryProblems(result).filter((p) => p.kind === "glossary").map((p) => p.line)).toEqual([9, 15]);
+    expect(result.locales.find((l) => l.code === "fr")!.glossary).toMatchObject({ uses: 6, asGlossary: 4 });
+  });
+
   test('"glossary": "error" in locale.json makes a missing rendering an error', () => {
     const result = withGlossary({ glossary: "error" });
     expect(
