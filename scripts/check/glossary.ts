@@ -8,7 +8,7 @@ import type { Alignment } from "../project/align.ts";
 import { KIND_NAMES, type Block } from "../project/blocks.ts";
 import { hasWord, termsIn, type Glossary, type GlossaryEntry, type GlossaryRendering } from "../project/glossary.ts";
 import type { Project, ProjectLocale, Section } from "../project/readProject.ts";
-import { anyOf, compileRendering, foldText, hasRendering, writtenHas, type CompiledRendering } from "../project/termMatch.ts";
+import { anyOf, compileRendering, foldText, hasRendering, rareLetters, writtenHas, writtenHasForm, type CompiledRendering } from "../project/termMatch.ts";
 import type { EnglishReference } from "../project/translationState.ts";
 import type { GlossaryConformance, Problem, Severity } from "./types.ts";
 
@@ -23,6 +23,9 @@ interface LocaleRendering {
   entry: GlossaryEntry;
   rendering: GlossaryRendering;
   accepted: CompiledRendering[];
+  /** Every form of the accepted renderings as written, each with its rendering: one flat list to look through per use. */
+  forms: string[];
+  formOf: CompiledRendering[];
 }
 
 /** The glossary's side of the check, worked out once per run and used for every locale. */
@@ -176,6 +179,8 @@ export class LocaleTerms {
   private readonly own = new Map<GlossaryEntry, LocaleRendering>();
   private readonly forbidden: { entry: GlossaryEntry; rendering: GlossaryRendering; compiled: CompiledRendering }[] = [];
   private readonly pattern: RegExp | undefined;
+  /** One letter of each forbidden rendering, the rarest in the locale's UI strings: most texts are ruled out by it before the whole pattern. */
+  private readonly rare: RegExp | undefined;
   /** A text is folded (diacritics, letter variants, case) only where it is not found as written, once per text. */
   private readonly folded = new Map<string, string>();
   private readonly described = new Map<GlossaryEntry, string>();
@@ -194,7 +199,8 @@ export class LocaleTerms {
       const rendering = entry.locales.get(code);
       if (!rendering) continue;
       for (const word of rendering.forbidden) this.forbidden.push({ entry, rendering, compiled: compileRendering(word, code) });
-      const mine = { entry, rendering, accepted: [...rendering.accepted, ...(rendering.keep ? entry.forms : [])].map((r) => compileRendering(r, code)) };
+      const compiled = [...rendering.accepted, ...(rendering.keep ? entry.forms : [])].map((r) => compileRendering(r, code));
+      const mine = { entry, rendering, accepted: compiled, forms: compiled.flatMap((r) => r.asWritten), formOf: compiled.flatMap((r) => r.asWritten.map(() => r)) };
       if (rendering.decided) this.own.set(entry, mine);
       else undecided.push(mine);
     }
@@ -211,6 +217,8 @@ export class LocaleTerms {
       });
     }
     this.pattern = anyOf(this.forbidden.map((f) => f.compiled));
+    const sample = [...(locale.strings?.values.values() ?? [])].filter((v): v is string => typeof v === "string").join("\n");
+    this.rare = rareLetters(this.forbidden.map((f) => f.compiled), sample);
   }
 
   /**
@@ -254,6 +262,16 @@ export class LocaleTerms {
     return false;
   }
 
+  /** holds() for a use's accepted renderings, their forms as written in one list. */
+  private holdsAccepted(text: string, mine: LocaleRendering): boolean {
+    const { forms, formOf } = mine;
+    // Stryker disable next-line all: speed only: the folded text below holds whatever the text as written holds
+    for (let i = 0; i < forms.length; i++) if (writtenHasForm(text, forms[i]!, formOf[i]!)) return true;
+    const plain = this.fold(text);
+    for (const r of mine.accepted) if (hasRendering(plain, r)) return true;
+    return false;
+  }
+
   /** A section's blocks against the English they are held to. */
   blocks({ doc, reference, alignment }: AlignedSection): SectionTerms {
     const found: SectionTerms = { problems: [], uses: 0, asGlossary: 0 };
@@ -276,7 +294,7 @@ export class LocaleTerms {
           if (quoted) continue;
         }
         found.uses++;
-        if (this.holds(t.text, mine.accepted)) {
+        if (this.holdsAccepted(t.text, mine)) {
           found.asGlossary++;
           continue;
         }
@@ -297,15 +315,19 @@ export class LocaleTerms {
     return found;
   }
 
+  /** Whether a forbidden rendering may be in a text as written (false is sure): its rare letter first, then the whole pattern. */
+  private mayForbid(text: string): boolean {
+    return this.rare!.test(text) && this.pattern!.test(text);
+  }
+
   /** Forbidden renderings in a translated section: title, kicker and blocks. */
   forbiddenIn(doc: Section): ForbiddenFound {
     const found: ForbiddenFound = { problems: [], count: 0 };
     // One look at each text as written first: most sections hold no forbidden word (text by text: joining them made as much garbage as the section's text).
-    const pattern = this.pattern;
-    if (!pattern) return found;
+    if (!this.pattern) return found;
     const blocks = doc.structure.blocks;
     // Stryker disable next-line ConditionalExpression,LogicalOperator,MethodExpression: speed only: the report below looks at each of these texts again
-    if (!pattern.test(doc.title) && !(doc.kicker && pattern.test(doc.kicker)) && !blocks.some((b) => pattern.test(b.text))) return found;
+    if (!this.mayForbid(doc.title) && !(doc.kicker && this.mayForbid(doc.kicker)) && !blocks.some((b) => this.mayForbid(b.text))) return found;
     this.report(found, doc.file, doc.keyLines.title, "the title", doc.title, false);
     if (doc.kicker) this.report(found, doc.file, doc.keyLines.kicker, "the kicker", doc.kicker, false);
     for (const block of blocks) if (block.text) this.report(found, doc.file, block.line, `this ${KIND_NAMES[block.kind]}`, block.text, inQuotation(blocks, block));
@@ -319,7 +341,7 @@ export class LocaleTerms {
     if (!this.pattern || !strings) return found;
     const keys = [...strings.values].filter((pair): pair is [string, string] => typeof pair[1] === "string");
     // Stryker disable next-line ConditionalExpression,StringLiteral: speed only: the pattern has no word bounds, so it finds in the strings joined whatever it finds in each
-    if (!this.pattern.test(keys.map(([, v]) => v).join("\n"))) return found;
+    if (!this.mayForbid(keys.map(([, v]) => v).join("\n"))) return found;
     for (const [key, value] of keys) this.report(found, strings.file, strings.lines.get(key), `the string "${key}"`, value, false);
     return found;
   }

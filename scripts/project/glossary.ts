@@ -191,8 +191,8 @@ interface IndexedForm {
 /** The glossary's English forms by their first word: a text's terms are found by looking up its words, not by trying every form. */
 class TermIndex {
   private readonly byFirstWord = new Map<string, IndexedForm[]>();
-  /** Each first word's length and first code unit (firstWordKey). */
-  private readonly firstWords = new Set<number>();
+  /** Each first word's length and first code unit (firstWordKey), as bits: a word is turned away by one look. */
+  private readonly firstWords = new Uint32Array(FIRST_WORD_BITS / 32);
   /** Forms with no letter or digit, looked for in every text. */
   private readonly wordless: IndexedForm[] = [];
 
@@ -205,7 +205,8 @@ class TermIndex {
         if (words.length === 0) this.wordless.push(indexed);
         else {
           this.byFirstWord.set(words[0]!, [...(this.byFirstWord.get(words[0]!) ?? []), indexed]);
-          this.firstWords.add(firstWordKey(words[0]!.charCodeAt(0), words[0]!.length));
+          const key = firstWordKey(words[0]!.charCodeAt(0), words[0]!.length);
+          this.firstWords[key >>> 5]! |= 1 << (key & 31);
         }
       }
     });
@@ -231,7 +232,8 @@ class TermIndex {
       const from = start;
       start = -1;
       // Most words are no form's first word: their length and first letter say so without cutting them out.
-      if (!this.firstWords.has(firstWordKey(lower.charCodeAt(from), at - from))) continue;
+      const key = firstWordKey(lower.charCodeAt(from), at - from);
+      if ((this.firstWords[key >>> 5]! & (1 << (key & 31))) === 0) continue;
       const word = lower.slice(from, at);
       const forms = this.byFirstWord.get(word);
       if (forms) for (const form of forms) tryForm(form, word);
@@ -241,14 +243,26 @@ class TermIndex {
   }
 }
 
+const FIRST_WORD_BITS = 1 << 16;
+
+/** A word's length and first code unit, folded into FIRST_WORD_BITS: words that share it are told apart by the map of first words. */
 function firstWordKey(firstCode: number, length: number): number {
-  return length * 0x10000 + firstCode;
+  return ((Math.min(length, 63) << 10) ^ firstCode) & (FIRST_WORD_BITS - 1);
 }
 
-/** How many code units the letter or digit at `at` takes (0 for anything else): ASCII without a regex. */
+/** Whether each code unit outside ASCII is a letter or digit on its own (1) or not (2), learnt on first sight. */
+const WORD_UNITS = new Uint8Array(0x10000);
+
+/** How many code units the letter or digit at `at` takes (0 for anything else): ASCII and the BMP without a regex once seen. */
 function wordCharWidth(text: string, at: number): number {
   const c = text.charCodeAt(at);
   if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) ? 1 : 0;
+  if (c < 0xd800 || c > 0xdfff) {
+    let known = WORD_UNITS[c]!;
+    // Stryker disable next-line ConditionalExpression: memo: testing the character again gives the same answer
+    if (known === 0) WORD_UNITS[c] = known = LATIN_WORD.test(String.fromCharCode(c)) ? 1 : 2;
+    return known === 1 ? 1 : 0;
+  }
   const char = String.fromCodePoint(text.codePointAt(at)!);
   return LATIN_WORD.test(char) ? char.length : 0;
 }

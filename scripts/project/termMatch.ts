@@ -53,9 +53,14 @@ function looseSource(folded: string): string {
   let source = "";
   for (const c of folded) {
     if (source !== "" && FOLDED_SCRIPT.test(c)) source += BETWEEN;
-    source += VARIANTS[c] ?? c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+    source += loosePiece(c);
   }
   return source;
+}
+
+/** A folded letter (or space) as the text may write it. */
+function loosePiece(c: string): string {
+  return VARIANTS[c] ?? c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }
 
 /** A text as matched: folded letters, lower case, single spaces. */
@@ -113,7 +118,9 @@ export function compileRendering(written: string, code: string): CompiledRenderi
     const core = folded.slice(skip);
     // Only a text as written that folds to the core may be looked for as written; mark-free forms of a case-less script always do.
     const own = fold(plain.slice(skip)) === core ? [plain.slice(skip)] : [];
-    const asWritten = [...new Set([core, ...own].flatMap((w) => [w, w.charAt(0).toUpperCase() + w.slice(1)]))].filter((w) => fold(w) === core && w !== "");
+    // The glossary's spelling first where it differs by more than case (أ, ة, marks): a text that follows the glossary writes it so, and the folded core would be looked for through the whole text in vain.
+    const first = own.length > 0 && own[0]!.toLowerCase() !== core ? [...own, core] : [core, ...own];
+    const asWritten = [...new Set(first.flatMap((w) => [w, w.charAt(0).toUpperCase() + w.slice(1)]))].filter((w) => fold(w) === core && w !== "");
     return { written, anywhere, core, loose: looseSource(core), asWritten };
   };
   if (prefixes === "arabic" && folded.startsWith("ال") && folded.length > 3) {
@@ -139,6 +146,11 @@ export function writtenHas(text: string, rendering: CompiledRendering): boolean 
   return false;
 }
 
+/** Whether a text as written holds one of the rendering's forms as written (`needle`, one of its asWritten): writtenHas, form by form. */
+export function writtenHasForm(text: string, needle: string, rendering: CompiledRendering): boolean {
+  return holds(text, needle, rendering);
+}
+
 function holds(text: string, needle: string, { anywhere, prefixOk }: CompiledRendering): boolean {
   if (needle === "") return false;
   for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
@@ -153,6 +165,37 @@ function holds(text: string, needle: string, { anywhere, prefixOk }: CompiledRen
     if (!isWordChar(text, start - 1) && prefixOk(text.slice(start, at))) return true;
   }
   return false;
+}
+
+/**
+ * Two letters in a row of each rendering (one where it has no two), the rarest in `sample` (text in
+ * the same language), as anyOf's pattern writes them and with its flag: a text this does not match,
+ * anyOf does not match either, and a rare pair rules out most texts much sooner than the whole pattern.
+ */
+export function rareLetters(renderings: readonly CompiledRendering[], sample: string): RegExp | undefined {
+  const counts = new Map<string, number>();
+  const folded = [...foldText(sample)];
+  folded.forEach((c, i) => {
+    counts.set(c, (counts.get(c) ?? 0) + 1);
+    if (i > 0) counts.set(folded[i - 1]! + c, (counts.get(folded[i - 1]! + c) ?? 0) + 1);
+  });
+  const count = (text: string) => counts.get(text) ?? 0;
+  const pieces = new Set<string>();
+  for (const { core } of renderings) {
+    const letters = [...core];
+    let best: { piece: string; score: number[] } | undefined;
+    letters.forEach((c, i) => {
+      const next = letters[i + 1];
+      if (c === " " || (next === " " && letters.length > 1)) return;
+      // Rarest pair first, then the rarer letters; a rendering of one letter (or whose letters stand alone) is looked for by a letter.
+      const score = next === undefined ? [Infinity, count(c)] : [count(c + next), count(c) + count(next)];
+      const piece = next === undefined ? loosePiece(c) : loosePiece(c) + (FOLDED_SCRIPT.test(next) ? BETWEEN : "") + loosePiece(next);
+      // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: speed only: any letters of the rendering rule out as surely
+      if (!best || score[0]! < best.score[0]! || (score[0] === best.score[0] && score[1]! < best.score[1]!)) best = { piece, score };
+    });
+    if (best) pieces.add(best.piece);
+  }
+  return pieces.size === 0 ? undefined : new RegExp([...pieces].join("|"), "i");
 }
 
 /** One pattern for where any of the renderings may occur in texts as written: a text it does not match holds none of them. */

@@ -10,7 +10,7 @@ import type { Glossary } from "../../scripts/project/glossary.ts";
 import { parseLocaleMeta } from "../../scripts/project/localeMeta.ts";
 import { readProject } from "../../scripts/project/readProject.ts";
 import { glossaryLine } from "../../scripts/site/statusPage.ts";
-import { anyOf, compileRendering, foldText, hasRendering, writtenHas } from "../../scripts/project/termMatch.ts";
+import { anyOf, compileRendering, foldText, hasRendering, rareLetters, writtenHas } from "../../scripts/project/termMatch.ts";
 import { ROOT } from "../helpers/site.ts";
 import { brief, copyFixture } from "./fixtures.ts";
 
@@ -21,6 +21,13 @@ function has(text: string, rendering: string, code: string): boolean {
   // Found as written: found (folding only merges). Found at all: the quick pattern over the text as written sees it.
   if (writtenHas(text, compiled)) expect(found, `${text} / ${rendering}`).toBe(true);
   if (found) expect(anyOf([compiled])!.test(text), `${text} / ${rendering}`).toBe(true);
+  // Whichever letters the language's text makes the rarest (here each letter and each pair in turn: the sample lacks it alone), their pattern sees the text too.
+  const letters = [...compiled.core].filter((c) => c !== " ");
+  const pairs = letters.slice(1).map((c, i) => letters[i]! + c);
+  for (const missing of new Set([...letters, ...pairs])) {
+    const sample = [...letters, ...pairs].filter((l) => !l.includes(missing) && !missing.includes(l)).join(" ");
+    if (found) expect(rareLetters([compiled], sample)!.test(text), `${text} / ${rendering} / ${missing}`).toBe(true);
+  }
   return found;
 }
 
@@ -95,6 +102,25 @@ describe("finding a rendering in a translated text", () => {
   test("scripts without spaces match anywhere", () => {
     expect(has("我们拒绝协助犯罪", "协助", "zh")).toBe(true);
   });
+
+  test("two letters in a row of each rendering, the rarest in the language's text, rule texts out before the whole pattern", () => {
+    // French text full of e, r and u: "gu" is the pair looked for, in either case.
+    const guerre = rareLetters([compileRendering("guerre", "fr")], "une rue, un rêve, une erreur")!;
+    expect(guerre.test("LA GUERRE")).toBe(true);
+    expect(guerre.test("une rue sûre")).toBe(false);
+    expect(guerre.test("g u")).toBe(false);
+    // Arabic: the alef, rarest here, in all its forms, marks allowed before the letter after it; each rendering adds its own pair.
+    const azure = rareLetters([compileRendering("أزور", "ar")], "زور وزر")!;
+    expect(azure.test("لإزور")).toBe(true);
+    expect(azure.test("أَزور")).toBe(true);
+    expect(azure.test("زور ا")).toBe(false);
+    const two = rareLetters([compileRendering("أزور", "ar"), compileRendering("دعم", "ar")], "زور وزر زور دم")!;
+    expect(two.test("يدعو")).toBe(true);
+    expect(two.test("دمع")).toBe(false);
+    // A rendering of one letter: that letter.
+    expect(rareLetters([compileRendering("x", "fr")], "")!.test("X")).toBe(true);
+    expect(rareLetters([], "x")).toBeUndefined();
+  });
 });
 
 
@@ -139,6 +165,16 @@ describe("npm run check with a glossary", () => {
     // The status page's line for the locale.
     expect(glossaryLine(result.locales[1]!)).toBe("4 of 6 uses of its terms as the glossary says; 2 forbidden renderings");
     expect(glossaryLine(result.locales[0]!)).toBe("");
+  });
+
+  test("a rendering written otherwise than the glossary writes it (in capitals, here) is still found: the block is folded and looked at again", () => {
+    copy = copyFixture("clean");
+    copyFileSync(join(ROOT, "tests/fixtures/glossary/glossary.yml"), join(copy.root, "content/glossary.yml"));
+    const file = join(copy.root, "content/fr/alpha.md");
+    writeFileSync(file, readFileSync(file, "utf8").replace("Les travailleurs", "Les TRAVAILLEURS"));
+    const result = checkLocales(copy.root, { diffs: false });
+    expect(glossaryProblems(result).filter((p) => p.kind === "glossary").map((p) => p.line)).toEqual([9, 15]);
+    expect(result.locales.find((l) => l.code === "fr")!.glossary).toMatchObject({ uses: 6, asGlossary: 4 });
   });
 
   test('"glossary": "error" in locale.json makes a missing rendering an error', () => {
