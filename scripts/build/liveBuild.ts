@@ -6,8 +6,8 @@ import { keepPacksInProcess, writePacks } from "../shared/contentCache.ts";
 import { SiteParts } from "../site/siteParts.ts";
 import { LivePages } from "./pageCache.ts";
 
-/** How long after a rebuild its cache packs are written: after the browser reloaded the page, not before. */
-const WRITE_AFTER_MS = 1500;
+/** How long after a rebuild its cache packs are written: after the browser reloaded the page, and mostly between two saves of an editor, not during a rebuild. */
+const WRITE_AFTER_MS = 5000;
 
 export interface LiveBuild {
   sections: LiveSections;

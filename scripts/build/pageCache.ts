@@ -80,7 +80,7 @@ export class LivePages {
     return this.changed(site.sectionPages.map((page) => [page, [shared, page, cards[page.url] ?? null]]));
   }
 
-  /** The share card pages this build renders: a card page is made of its own data alone. */
+  /** The share cards whose page this build renders: a card page is made of its card alone (its font CSS follows from the card). */
   cardPages<Card extends { url: string }>(cards: readonly Card[]): Card[] {
     return this.changed(cards.map((card) => [card, [card]]));
   }

@@ -100,7 +100,9 @@ const CONTENT_FILES = new Set(["README.md", "sections.yml", DOCUMENTS_FILE, GLOS
  * out (its text, blocks and version). The section records stay in memory between readings too.
  */
 export class LiveSections {
+  /** This reading's sections, and the last reading's (a file gone since is forgotten with it). */
   private known = new Map<string, { stamp: string; section: Section }>();
+  private previous = new Map<string, { stamp: string; section: Section }>();
   private records: SectionRecords | undefined;
   private racyFrom = racyFrom();
 
@@ -108,6 +110,8 @@ export class LiveSections {
   start(): void {
     this.racyFrom = racyFrom();
     this.records?.restart();
+    this.previous = this.known;
+    this.known = new Map();
   }
 
   /** The section records of `root`, read once. */
@@ -117,8 +121,10 @@ export class LiveSections {
   }
 
   get(path: string, stamp: string): Section | undefined {
-    const known = this.known.get(path);
-    return known?.stamp === stamp ? known.section : undefined;
+    const known = this.previous.get(path);
+    if (known?.stamp !== stamp) return undefined;
+    this.known.set(path, known);
+    return known.section;
   }
 
   set(path: string, stamp: string, section: Section): void {

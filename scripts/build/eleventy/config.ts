@@ -83,8 +83,9 @@ export default function configure(eleventyConfig: EleventyConfig, pass?: BuildPa
     const built = builtShareCards(cards(), output);
     // site.sectionPagesToRender: the section template's pagination; site.sectionPages stays every page (the sitemap).
     const sectionPagesToRender = pass?.sectionPagesToRender ?? livePages?.sectionPages(current().project, site, built, output) ?? site.sectionPages;
-    const cardPages = withChromiumPages ? shareCardPages(cards()) : [];
-    const shareCards = { pages: livePages?.cardPages(cardPages) ?? cardPages, built };
+    // npm start: only the changed cards get their font CSS (a function of the card's text, and of the fonts this process found installed).
+    const cardPages = withChromiumPages ? shareCardPages(livePages?.cardPages(cards()) ?? cards()) : [];
+    const shareCards = { pages: cardPages, built };
     const printPages = withChromiumPages ? print() : { ...print(), pages: [] };
     return { ...site, sectionPagesToRender, print: printPages, downloads: await listDownloads(site, output), shareCards, csp: servedLive ? DEV_SERVER_POLICY : CONTENT_SECURITY_POLICY };
   });
