@@ -169,7 +169,8 @@ export function findRepeats(english: Iterable<SectionDoc>): SourceRepeats {
     if (sentence && readings.sentences(first).length === 1) sentence.push(...places.map((p) => ({ ...p, sentence: 0, of: 1 })));
   }
   const repeatedSentences = [...sentences.values()]
-    .filter((places) => new Set(places.map((p) => blockGroup.get(key(p)) ?? key(p))).size > 1)
+    // Most sentences occur once: no set of their groups to make.
+    .filter((places) => places.length > 1 && new Set(places.map((p) => blockGroup.get(key(p)) ?? key(p))).size > 1)
     .map((places) => places.map((p) => ({ ...p, group: blockGroup.get(key(p)) })));
   return indexed(repeatedBlocks, repeatedSentences, readings);
 }
