@@ -27,11 +27,33 @@ export function sectionPageFile(outputDir: string, page: SectionPage): string {
   return join(outputDir, page.url, "index.html");
 }
 
+/** What every section page shows alike, hashed once: every page's key holds it, and the UI strings of every locale are most of it. */
+function sharedInputs(project: Project, site: SiteModel): string {
+  return sha256(JSON.stringify([site.campaign, site.sourceLocale, site.locales, project.locales.map((l) => [l.code, l.strings?.tree ?? {}])]));
+}
+
 /** What each section page is rendered from, besides the code: the same inputs give the same page. */
 function pageInputs(project: Project, site: SiteModel, cards: Readonly<Record<string, unknown>>): [SectionPage, string[]][] {
-  // Hashed once: every page's key holds it, and the UI strings of every locale are most of it.
-  const shared = sha256(JSON.stringify([site.campaign, site.sourceLocale, site.locales, project.locales.map((l) => [l.code, l.strings?.tree ?? {}])]));
+  const shared = sharedInputs(project, site);
   return site.sectionPages.map((page) => [page, [shared, JSON.stringify(page), JSON.stringify(cards[page.url] ?? null)]]);
+}
+
+/**
+ * Whether two values would be the same JSON, compared in place (no text made, no hash): an unchanged
+ * section's page holds the very strings of the last build, so most of it compares by reference.
+ * Anything but plain objects, arrays and primitives counts as changed: at worst a page is rendered again.
+ */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((item, i) => sameJson(item, b[i]));
+  }
+  if (Object.getPrototypeOf(a) !== Object.prototype || Object.getPrototypeOf(b) !== Object.prototype) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => Object.hasOwn(b, key) && sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }
 
 /**
@@ -42,9 +64,9 @@ function pageInputs(project: Project, site: SiteModel, cards: Readonly<Record<st
  * .cache/pages/, never to be written through.
  */
 export class LivePages {
-  /** Page URL → its key, as of the last build that finished. */
-  private written = new Map<string, string>();
-  private pending = new Map<string, string>();
+  /** Page URL → what it was rendered from (the code, what all pages share, its own data), as of the last build that finished. */
+  private written = new Map<string, unknown[]>();
+  private pending = new Map<string, unknown[]>();
   private identity = "";
   private outputDir = "";
 
@@ -53,12 +75,14 @@ export class LivePages {
     this.identity = pageIdentity(project.root);
     this.outputDir = outputDir;
     this.pending = new Map();
-    return this.changed(pageInputs(project, site, cards));
+    const shared = sharedInputs(project, site);
+    // The page's data itself, kept until the next build: compared in place (sameJson), never serialised.
+    return this.changed(site.sectionPages.map((page) => [page, [shared, page, cards[page.url] ?? null]]));
   }
 
-  /** The share card pages this build renders: a card page is made of its own data alone. */
+  /** The share cards whose page this build renders: a card page is made of its card alone (its font CSS follows from the card). */
   cardPages<Card extends { url: string }>(cards: readonly Card[]): Card[] {
-    return this.changed(cards.map((card) => [card, [JSON.stringify(card)]]));
+    return this.changed(cards.map((card) => [card, [card]]));
   }
 
   /** The build finished: its pages are in the output folder. A build that failed leaves them to the next. */
@@ -66,12 +90,12 @@ export class LivePages {
     this.written = this.pending;
   }
 
-  private changed<Page extends { url: string }>(pages: readonly [Page, string[]][]): Page[] {
+  private changed<Page extends { url: string }>(pages: readonly [Page, unknown[]][]): Page[] {
     const render: Page[] = [];
-    for (const [page, inputs] of pages) {
-      const key = sha256([this.identity, ...inputs].join("\0"));
-      this.pending.set(page.url, key);
-      if (this.written.get(page.url) === key) continue;
+    for (const [page, data] of pages) {
+      const inputs = [this.identity, ...data];
+      this.pending.set(page.url, inputs);
+      if (sameJson(this.written.get(page.url), inputs)) continue;
       rmSync(join(this.outputDir, page.url, "index.html"), { force: true });
       render.push(page);
     }

@@ -77,13 +77,19 @@ interface Reading {
 }
 
 /**
+ * Each block's reading, across the check runs of this process: npm start checks again on every
+ * rebuild, and an unchanged section keeps its blocks (a reading is a function of the text alone).
+ */
+const readingOfBlock = new WeakMap<{ text: string }, Reading>();
+
+/**
  * A block's normalised text and (when asked for) its sentences, worked out once per distinct
  * text of one check run: the same paragraph in many files is read once. Each block remembers
  * its reading too, so asking again costs no lookup of its whole text.
  */
 class Readings {
   private known = new Map<string, Reading>();
-  private ofBlock = new WeakMap<{ text: string }, Reading>();
+  private ofBlock = readingOfBlock;
   private of(block: { text: string }): Reading {
     let known = this.ofBlock.get(block);
     if (known) return known;
@@ -163,7 +169,8 @@ export function findRepeats(english: Iterable<SectionDoc>): SourceRepeats {
     if (sentence && readings.sentences(first).length === 1) sentence.push(...places.map((p) => ({ ...p, sentence: 0, of: 1 })));
   }
   const repeatedSentences = [...sentences.values()]
-    .filter((places) => new Set(places.map((p) => blockGroup.get(key(p)) ?? key(p))).size > 1)
+    // Most sentences occur once: no set of their groups to make.
+    .filter((places) => places.length > 1 && new Set(places.map((p) => blockGroup.get(key(p)) ?? key(p))).size > 1)
     .map((places) => places.map((p) => ({ ...p, group: blockGroup.get(key(p)) })));
   return indexed(repeatedBlocks, repeatedSentences, readings);
 }

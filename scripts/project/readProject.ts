@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { cacheBypassed, FileRecords } from "../shared/contentCache.ts";
+import { cacheBypassed, FileRecords, pathStamp, racyFrom, stampSettled } from "../shared/contentCache.ts";
 import { ContentError } from "../shared/contentError.ts";
 import { isLanguageTag, notALanguageTag } from "../shared/languageTag.ts";
 import { readText } from "../shared/readText.ts";
@@ -95,12 +95,53 @@ export interface Project {
 const CONTENT_FILES = new Set(["README.md", "sections.yml", DOCUMENTS_FILE, GLOSSARY_FILE]);
 
 /**
+ * The sections an earlier reading in this process made, by file and stamp (npm start): a file
+ * whose stamp is unchanged (and settled) gives the same Section again, with what it already worked
+ * out (its text, blocks and version). The section records stay in memory between readings too.
+ */
+export class LiveSections {
+  /** This reading's sections, and the last reading's (a file gone since is forgotten with it). */
+  private known = new Map<string, { stamp: string; section: Section }>();
+  private previous = new Map<string, { stamp: string; section: Section }>();
+  private records: SectionRecords | undefined;
+  private racyFrom = racyFrom();
+
+  /** A reading starts now: a file changed since 2 s before is read, and not kept. */
+  start(): void {
+    this.racyFrom = racyFrom();
+    this.records?.restart();
+    this.previous = this.known;
+    this.known = new Map();
+  }
+
+  /** The section records of `root`, read once. */
+  recordsOf(root: string): SectionRecords {
+    this.records ??= sectionRecords(root, undefined);
+    return this.records;
+  }
+
+  get(path: string, stamp: string): Section | undefined {
+    const known = this.previous.get(path);
+    if (known?.stamp !== stamp) return undefined;
+    this.known.set(path, known);
+    return known.section;
+  }
+
+  set(path: string, stamp: string, section: Section): void {
+    if (stampSettled(stamp, this.racyFrom)) this.known.set(path, { stamp, section });
+    else this.known.delete(path);
+  }
+}
+
+/**
  * `cache: false`: the parsed glossary and the section files' records are neither read from nor
  * kept in .cache/ (npm run check --no-cache). `stamps`: the section files' stamps by path, taken
  * earlier in the run before any was read (a run record's), so they are not statted again.
+ * `live`: the sections of this process's earlier readings, reused where their file is unchanged (npm start).
  */
-export function readProject(root: string, { cache = true, stamps }: { cache?: boolean; stamps?: ReadonlyMap<string, string> } = {}): Project {
-  const records = cache && !cacheBypassed() ? sectionRecords(root, stamps) : undefined;
+export function readProject(root: string, { cache = true, stamps, live }: { cache?: boolean; stamps?: ReadonlyMap<string, string>; live?: LiveSections } = {}): Project {
+  live?.start();
+  const records = cache && !cacheBypassed() ? (live?.recordsOf(root) ?? sectionRecords(root, stamps)) : undefined;
   const problems: FileProblem[] = [];
   let campaign = CAMPAIGN_DEFAULTS;
   try {
@@ -171,7 +212,7 @@ export function readProject(root: string, { cache = true, stamps }: { cache?: bo
   }
   codes.delete(source);
   const ordered = [source, ...[...codes].toSorted((a, b) => a.localeCompare(b))];
-  const locales = ordered.map((code) => readLocale(root, code, code === source, records));
+  const locales = ordered.map((code) => readLocale(root, code, code === source, records, live));
   records?.save();
   const sourceLocale = locales[0]!;
   for (const id of sectionIds) {
@@ -203,7 +244,7 @@ function folderProblem(locale: string, file: string, message: string, hint: stri
   return { locale, file, severity: "error", kind: "locale", message, hint };
 }
 
-function readLocale(root: string, code: string, isSource: boolean, records: SectionRecords | undefined): ProjectLocale {
+function readLocale(root: string, code: string, isSource: boolean, records: SectionRecords | undefined, live: LiveSections | undefined): ProjectLocale {
   const problems: FileProblem[] = [];
   const metaFile = `locales/${code}/${META_FILE}`;
   const stringsFile = `locales/${code}/${STRINGS_FILE}`;
@@ -274,7 +315,7 @@ function readLocale(root: string, code: string, isSource: boolean, records: Sect
             "name section files <section-id>.md with lower-case letters a-z, digits and hyphens, as listed in content/sections.yml",
           );
         }
-        locale.sections.set(id, readSection(root, code, id, file, records));
+        locale.sections.set(id, readSection(root, code, id, file, records, live));
       } catch (error) {
         if (SECTION_ID.test(id)) locale.brokenSections.add(id);
         fail(error);
@@ -284,14 +325,22 @@ function readLocale(root: string, code: string, isSource: boolean, records: Sect
   return locale;
 }
 
-function readSection(root: string, code: string, id: string, file: string, records?: SectionRecords): Section {
-  if (!records) return sectionFromText(code, id, file, readText(join(root, file), root));
+function readSection(root: string, code: string, id: string, file: string, records?: SectionRecords, live?: LiveSections): Section {
   const path = join(root, file);
-  const { stamp, record } = records.look(path);
-  if (record) return recordedSection(code, id, file, record.hash, record.value, () => readSection(root, code, id, file));
-  const section = sectionFromText(code, id, file, readText(path, root));
-  const { title, kicker, source, status, keyLines, bodyLine } = section;
-  records.keep(path, stamp, section.hash, { title, kicker, source, status, keyLines, bodyLine });
+  // Stamped before the file is read, so that an edit while it is read shows next time.
+  const stamp = live || records ? (records?.stampOf(path) ?? pathStamp(path)) : undefined;
+  const known = live?.get(path, stamp!);
+  if (known) return known;
+  let section: Section;
+  const record = records?.look(path, stamp).record;
+  if (record) {
+    section = recordedSection(code, id, file, record.hash, record.value, () => readSection(root, code, id, file));
+  } else {
+    section = sectionFromText(code, id, file, readText(path, root));
+    const { title, kicker, source, status, keyLines, bodyLine } = section;
+    records?.keep(path, stamp!, section.hash, { title, kicker, source, status, keyLines, bodyLine });
+  }
+  live?.set(path, stamp!, section);
   return section;
 }
 

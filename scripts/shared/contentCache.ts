@@ -208,6 +208,27 @@ interface PackedEntry {
   value: unknown;
 }
 
+/** A pack's entries as read once in this process (npm start): every later build in it shares them, and writes wait for writePacks(). */
+interface LivePack {
+  identity: string;
+  entries: Map<string, PackedEntry>;
+}
+let livePacks: Map<string, LivePack> | undefined;
+/** Packs whose entries changed since they were last written, by file. */
+const unsaved = new Map<string, () => void>();
+
+/** From now on this process reads each pack file once and writes packs only in writePacks(): a long-running server rebuilding often (npm start). */
+export function keepPacksInProcess(): void {
+  livePacks ??= new Map();
+}
+
+/** Writes every pack changed since its last write (npm start: after the page reloaded, and on exit). */
+export function writePacks(): void {
+  const writes = [...unsaved.values()];
+  unsaved.clear();
+  for (const write of writes) write();
+}
+
 /**
  * Many small values in one file, by key (a locale's sections: thousands of files would cost more
  * to write and read than the work they spare). Read whole on first use, written whole by save()
@@ -252,9 +273,19 @@ export class JsonPack<Value> {
     if (this.read().delete(key)) this.changed = true;
   }
 
-  /** Writes the pack if anything changed; a folder that cannot be written only means a cold run next time. */
+  /** Writes the pack if anything changed (in a process that keeps packs, at its next writePacks()); a folder that cannot be written only means a cold run next time. */
   save(): void {
     if (!this.changed || !this.entries) return;
+    if (livePacks) {
+      this.changed = false;
+      unsaved.set(this.file, () => this.write());
+      return;
+    }
+    this.write();
+  }
+
+  private write(): void {
+    if (!this.entries) return;
     const kept: Record<string, PackedEntry> = {};
     // (A day to come is no use: a clock set wrong, or not this cache's writing.)
     for (const [key, entry] of this.entries) if (entry.used <= this.today && this.today - entry.used <= KEEP_UNUSED_DAYS) kept[key] = entry;
@@ -269,7 +300,10 @@ export class JsonPack<Value> {
 
   private read(): Map<string, PackedEntry> {
     if (this.entries) return this.entries;
+    const live = livePacks?.get(this.file);
+    if (live && live.identity === this.identity) return (this.entries = live.entries);
     this.entries = new Map();
+    livePacks?.set(this.file, { identity: this.identity, entries: this.entries });
     let pack: { format?: unknown; identity?: unknown; entries?: unknown };
     try {
       pack = JSON.parse(readFileSync(this.file, "utf8")) as typeof pack;
@@ -296,6 +330,22 @@ export function fileStamp(stat: BigIntStats): Stamp {
 /** A file changed this little before a run is "racy": an edit later in the same clock tick could keep its stamp (2 s: FAT's tick). */
 const RACY_NS = 2_000_000_000n;
 
+/** The stamp of the file at `path`, statted now. */
+export function pathStamp(path: string): Stamp {
+  return fileStamp(statSync(path, { bigint: true }));
+}
+
+/** Files changed from this time (ns) on are racy for a run started `now`. */
+export function racyFrom(now = Date.now()): bigint {
+  return BigInt(now) * 1_000_000n - RACY_NS;
+}
+
+/** Whether a file of this stamp is old enough for its stamp to tell an edit apart, in a run whose racy time starts at `from`. */
+export function stampSettled(stamp: Stamp, from: bigint): boolean {
+  const [, mtime, ctime] = stamp.split(":").map(BigInt) as [bigint, bigint, bigint];
+  return mtime < from && ctime < from;
+}
+
 interface FileRecord<Value> {
   stamp: Stamp;
   /** The file's text's hash, and what was read from it. */
@@ -313,7 +363,7 @@ interface FileRecord<Value> {
  */
 export class FileRecords<Value> {
   private readonly pack: JsonPack<FileRecord<Value>>;
-  private readonly racyFrom: bigint;
+  private racyFrom: bigint;
 
   constructor(
     file: string,
@@ -325,12 +375,21 @@ export class FileRecords<Value> {
     private readonly known?: ReadonlyMap<string, Stamp>,
   ) {
     this.pack = new JsonPack(file, identity, now);
-    this.racyFrom = BigInt(now) * 1_000_000n - RACY_NS;
+    this.racyFrom = racyFrom(now);
+  }
+
+  /** A new run of the same records (a server's rebuild): racy is judged against its start. */
+  restart(now = Date.now()): void {
+    this.racyFrom = racyFrom(now);
+  }
+
+  /** The file's stamp: as taken earlier in the run (a run record's), else statted now. */
+  stampOf(path: string): Stamp {
+    return this.known?.get(path) ?? pathStamp(path);
   }
 
   /** The file's stamp (read before the file, so that an edit while it is read shows next time), and its record when that stamp is the recorded one. */
-  look(path: string): { stamp: Stamp; record: { hash: string; value: Value } | undefined } {
-    const stamp = this.known?.get(path) ?? fileStamp(statSync(path, { bigint: true }));
+  look(path: string, stamp = this.stampOf(path)): { stamp: Stamp; record: { hash: string; value: Value } | undefined } {
     // Keyed by the path itself: a pack of other code is read as empty, so no key needs the code in it.
     const found = this.pack.get(path) as Partial<FileRecord<Value>> | undefined;
     const trusted = found !== undefined && found !== null && found.stamp === stamp && typeof found.hash === "string" && this.wellFormed(found.value);
@@ -339,9 +398,12 @@ export class FileRecords<Value> {
 
   /** Records what was read from the file with this stamp (unless the file is racy: then it is read again next time). */
   keep(path: string, stamp: Stamp, hash: string, value: Value): void {
-    const [, mtime, ctime] = stamp.split(":").map(BigInt) as [bigint, bigint, bigint];
-    if (mtime >= this.racyFrom || ctime >= this.racyFrom) this.pack.delete(path);
-    else this.pack.put(path, { stamp, hash, value });
+    if (this.settled(stamp)) this.pack.put(path, { stamp, hash, value });
+    else this.pack.delete(path);
+  }
+
+  private settled(stamp: Stamp): boolean {
+    return stampSettled(stamp, this.racyFrom);
   }
 
   save(): void {

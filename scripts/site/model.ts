@@ -37,10 +37,12 @@ export interface SiteModel {
 export interface SiteModelOptions {
   /** Keep the pieces that are pure functions of one text in .cache/site/ and reuse them (PLEDGE_NO_CACHE=1 turns it off). Default false. */
   cache?: boolean;
+  /** Those pieces as an earlier build in this process left them (npm start): used instead of a new SiteParts. */
+  parts?: SiteParts;
 }
 
 /** The site model of a project already read (or of the one at `root`); throws the first error that stops a build. */
-export function buildSiteModel(input: Project | string, { cache = false }: SiteModelOptions = {}): SiteModel {
+export function buildSiteModel(input: Project | string, { cache = false, parts: kept }: SiteModelOptions = {}): SiteModel {
   const project = typeof input === "string" ? readProject(input) : input;
   stopOnSiteErrors(project);
   const { campaign, sectionIds } = project;
@@ -57,7 +59,7 @@ export function buildSiteModel(input: Project | string, { cache = false }: SiteM
     const shown = locales.find((l) => l.code === lang);
     return shown ? textIn(shown, true) : { lang, dir: "ltr", fallback: true };
   };
-  const parts = new SiteParts(project.root, cache);
+  const parts = kept ?? new SiteParts(project.root, cache);
   const share = sharing(campaign, ui.t, uiTextLang, (text, label, options) => parts.qrSvg(text, label, options));
   const routes = sectionRoutes(locales, sections, sectionIds);
   const pages = sectionPages(routes, campaign, translationState(project), share, parts);

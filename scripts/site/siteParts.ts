@@ -23,6 +23,9 @@ function siteIdentity(): string {
 /** Each piece from the cache where its text is unchanged, or worked out (and kept by save()). */
 export class SiteParts {
   private readonly pack: JsonPack<string> | undefined;
+  /** By section, for a SiteParts kept across builds (npm start reuses an unchanged file's Section): no key to hash, no body to read. */
+  private readonly htmlOf = new WeakMap<Section, string>();
+  private readonly descriptionOf = new WeakMap<Section, string>();
 
   constructor(root: string, enabled: boolean) {
     this.pack = enabled && !cacheBypassed() ? new JsonPack(join(root, ".cache", "site", "parts.json"), siteIdentity()) : undefined;
@@ -30,12 +33,16 @@ export class SiteParts {
 
   /** A section body as HTML: its one reading (`structure`) through the one renderer, site options. */
   html(section: Section): string {
-    return this.cached(["html", section.body], () => renderMarkdown(sectionTokens(section)));
+    let html = this.htmlOf.get(section);
+    if (html === undefined) this.htmlOf.set(section, (html = this.cached(["html", section.body], () => renderMarkdown(sectionTokens(section)))));
+    return html;
   }
 
   /** `compute` reads the body's blocks; what it returns depends on the body's text alone. */
-  description(body: string, compute: () => string): string {
-    return this.cached(["description", body], compute);
+  description(section: Section, compute: () => string): string {
+    let description = this.descriptionOf.get(section);
+    if (description === undefined) this.descriptionOf.set(section, (description = this.cached(["description", section.body], compute)));
+    return description;
   }
 
   qrSvg(text: string, label: string, options: QrOptions): string {

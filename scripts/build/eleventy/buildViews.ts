@@ -8,6 +8,7 @@ import { buildPrintModel, type PrintModel } from "../../print/printModel.ts";
 import { shareCards, type ShareCard } from "../../print/shareCardPages.ts";
 import { readProject, type Project } from "../../project/readProject.ts";
 import { buildSiteModel, type SectionPage, type SiteModel } from "../../site/model.ts";
+import type { SiteParts } from "../../site/siteParts.ts";
 
 export interface BuildViews {
   project: Project;
@@ -22,9 +23,10 @@ export interface BuildViews {
   translationStatus(): TranslationStatusPage;
 }
 
-export function buildViews(project: Project): BuildViews {
+/** `parts`: the site model's pieces as the dev server keeps them from build to build. */
+export function buildViews(project: Project, { parts }: { parts?: SiteParts } = {}): BuildViews {
   // Both through the content-hash cache (.cache/site/, .cache/check/): a warm build works out only what changed.
-  const site = buildSiteModel(project, { cache: true });
+  const site = buildSiteModel(project, { cache: true, ...(parts ? { parts } : {}) });
   let print: PrintModel | undefined;
   let cards: ShareCard[] | undefined;
   let check: CheckResult | undefined;

@@ -11,7 +11,7 @@ import { readProject, type Project } from "../../project/readProject.ts";
 import { sitePathPrefix } from "../../site/pathPrefix.ts";
 import { CONTENT_SECURITY_POLICY, DEV_SERVER_POLICY } from "../../site/securityPolicy.ts";
 import { buildViews, type BuildViews, type BuildPass } from "./buildViews.ts";
-import { LivePages } from "../pageCache.ts";
+import { liveBuild } from "../liveBuild.ts";
 import { registerFilters } from "./filters.ts";
 import { printFontMiddleware } from "./printFontRoutes.ts";
 
@@ -34,27 +34,32 @@ interface EleventyConfig {
 
 export default function configure(eleventyConfig: EleventyConfig, pass?: BuildPass) {
   const root = pass?.root ?? process.cwd();
+  // npm start: its pages may run the dev server's reload script. Any other run writes the published policy.
+  const servedLive = pass === undefined && process.env.ELEVENTY_RUN_MODE === "serve";
+  // npm start keeps what a rebuild can reuse in memory: the caches' packs, each unchanged file's
+  // section (with its blocks and HTML), the pages it wrote (scripts/build/liveBuild.ts).
+  const live = servedLive ? liveBuild(root) : undefined;
+  const read = () => readProject(root, live ? { live: live.sections } : {});
   // One project per build: buildSite hands over what it read (and npm run build every view of
   // it); the dev server reads it here, then again on each rebuild, so edits are picked up.
   // The project read here also gives the path prefix below.
-  let project: Project | undefined = pass?.project ?? readProject(root);
+  let project: Project | undefined = pass?.project ?? read();
   const configuredProject = project;
   let input: BuildViews | undefined;
   const current = (): BuildViews => {
     input ??= pass?.input;
     if (input === undefined) {
-      project ??= readProject(root);
-      input = buildViews(project);
+      project ??= read();
+      input = buildViews(project, live ? { parts: live.parts } : {});
     }
     return input;
   };
-  // npm start: its pages may run the dev server's reload script. Any other run writes the published policy.
-  const servedLive = pass === undefined && process.env.ELEVENTY_RUN_MODE === "serve";
   // npm start renders again only the section pages whose inputs changed since its last build.
-  const livePages = servedLive ? new LivePages() : undefined;
-  if (livePages) eleventyConfig.on("eleventy.after", () => livePages.finished());
+  const livePages = live?.pages;
+  if (live) eleventyConfig.on("eleventy.after", () => live.finished());
   let builds = 0;
   eleventyConfig.on("eleventy.before", () => {
+    live?.started();
     if (builds++ === 0) return;
     input = undefined;
     project = undefined;
@@ -78,8 +83,9 @@ export default function configure(eleventyConfig: EleventyConfig, pass?: BuildPa
     const built = builtShareCards(cards(), output);
     // site.sectionPagesToRender: the section template's pagination; site.sectionPages stays every page (the sitemap).
     const sectionPagesToRender = pass?.sectionPagesToRender ?? livePages?.sectionPages(current().project, site, built, output) ?? site.sectionPages;
-    const cardPages = withChromiumPages ? shareCardPages(cards()) : [];
-    const shareCards = { pages: livePages?.cardPages(cardPages) ?? cardPages, built };
+    // npm start: only the changed cards get their font CSS (a function of the card's text, and of the fonts this process found installed).
+    const cardPages = withChromiumPages ? shareCardPages(livePages?.cardPages(cards()) ?? cards()) : [];
+    const shareCards = { pages: cardPages, built };
     const printPages = withChromiumPages ? print() : { ...print(), pages: [] };
     return { ...site, sectionPagesToRender, print: printPages, downloads: await listDownloads(site, output), shareCards, csp: servedLive ? DEV_SERVER_POLICY : CONTENT_SECURITY_POLICY };
   });
