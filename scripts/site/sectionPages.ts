@@ -122,7 +122,7 @@ export function sectionPages(routes: SectionRoute[][], campaign: Campaign, state
         sourceUrl: sectionUrl(sourceLocale, id),
         editFile: `content/${locale.code}/${id}.md`,
         improveUrl: repositoryFileUrl(campaign, source.file),
-        description: parts.description(section.body, () => metaDescription(section)) || `${section.title} · ${campaign.name}`,
+        description: parts.description(section, () => metaDescription(section)) || `${section.title} · ${campaign.name}`,
         index: index + 1,
         total: own.length,
         previous: links[index - 1],

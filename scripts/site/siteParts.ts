@@ -28,14 +28,18 @@ export class SiteParts {
     this.pack = enabled && !cacheBypassed() ? new JsonPack(join(root, ".cache", "site", "parts.json"), siteIdentity()) : undefined;
   }
 
-  /** A section body as HTML: its one reading (`structure`) through the one renderer, site options. */
+  /**
+   * A section body as HTML: its one reading (`structure`) through the one renderer, site options.
+   * Keyed by the file's hash, which the reader has without reading an unchanged file (the body is
+   * a slice of that text): a warm build neither reads nor hashes the bodies it does not render.
+   */
   html(section: Section): string {
-    return this.cached(["html", section.body], () => renderMarkdown(sectionTokens(section)));
+    return this.cached(["html", section.hash], () => renderMarkdown(sectionTokens(section)));
   }
 
-  /** `compute` reads the body's blocks; what it returns depends on the body's text alone. */
-  description(body: string, compute: () => string): string {
-    return this.cached(["description", body], compute);
+  /** `compute` reads the section's blocks; what it returns depends on the file's text alone. */
+  description(section: Section, compute: () => string): string {
+    return this.cached(["description", section.hash], compute);
   }
 
   qrSvg(text: string, label: string, options: QrOptions): string {
