@@ -27,7 +27,12 @@ export function sectionPageFile(outputDir: string, page: SectionPage): string {
   return join(outputDir, page.url, "index.html");
 }
 
-/** What each section page is rendered from, besides the code: the same inputs give the same page. */
+/**
+ * What each section page is rendered from, besides the code: the same inputs give the same page.
+ * A page's JSON holds its fields, not its HTML and QR code (getters, worked out on first read): the
+ * section file's hash (`htmlFrom`), the address and the locale stand for them, so a known page's
+ * body is never rendered or looked up.
+ */
 function pageInputs(project: Project, site: SiteModel, cards: Readonly<Record<string, unknown>>): [SectionPage, string[]][] {
   // Hashed once: every page's key holds it, and the UI strings of every locale are most of it.
   const shared = sha256(JSON.stringify([site.campaign, site.sourceLocale, site.locales, project.locales.map((l) => [l.code, l.strings?.tree ?? {}])]));

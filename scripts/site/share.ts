@@ -22,8 +22,27 @@ export interface SharePanel {
   links: ShareLink[];
   /** Whether to show the address to copy (campaign.yml's `copy`). */
   copy: boolean;
-  /** The QR code of `url`, inline SVG, labelled in the page's language. */
-  qrSvg: string;
+  /** The QR code of `url`, inline SVG, labelled in the page's language; worked out when first read (see QrOnRead). */
+  readonly qrSvg: string;
+}
+
+/**
+ * A panel's QR code, made on first read: a page placed from .cache/pages/ never needs it. A
+ * getter of the class, so the JSON of a page (its key there) holds what it is made of instead,
+ * the address and the locale (whose UI strings give the label), and Eleventy passes it as it is.
+ */
+class QrOnRead {
+  #svg: string | undefined;
+  readonly #make: () => string;
+
+  constructor(make: () => string) {
+    this.#make = make;
+  }
+
+  get qrSvg(): string {
+    this.#svg ??= this.#make();
+    return this.#svg;
+  }
 }
 
 /** Each network's share address: {url} and {title} are filled in, encoded. */
@@ -76,11 +95,10 @@ export function sharing(
     const url = absoluteUrl(campaign.siteUrl, path);
     // As the page's <title>: the campaign's name tells the one who receives it what it is about.
     const text = `${title} · ${campaign.name}`;
-    return {
+    return Object.assign(new QrOnRead(() => qrSvg(url, t(locale.code, "share.qrLabel", { url }), { mask: 2 })), {
       url,
       links: labelsOf(locale.code).map(({ network, template, label, labelLang }) => ({ network, href: fillShareAddress(template, url, text), label, labelLang })),
       copy: networks.includes("copy"),
-      qrSvg: qrSvg(url, t(locale.code, "share.qrLabel", { url }), { mask: 2 }),
-    };
+    });
   };
 }
