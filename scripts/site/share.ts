@@ -22,17 +22,17 @@ export interface SharePanel {
   links: ShareLink[];
   /** Whether to show the address to copy (campaign.yml's `copy`). */
   copy: boolean;
-  /** The QR code of `url`, inline SVG, labelled in the page's language; worked out when first read (see QrOnRead). */
+  /** The QR code of `url`, inline SVG, labelled in the page's language; worked out when read (see QrOnRead). */
   readonly qrSvg: string;
 }
 
 /**
- * A panel's QR code, made on first read: a page placed from .cache/pages/ never needs it. A
+ * A panel's QR code, made when read (once, by the page's template): a page placed from
+ * .cache/pages/ never needs it, and one rendered does not hold it to the end of the build. A
  * getter of the class, so the JSON of a page (its key there) holds what it is made of instead,
  * the address and the locale (whose UI strings give the label), and Eleventy passes it as it is.
  */
 class QrOnRead {
-  #svg: string | undefined;
   readonly #make: () => string;
 
   constructor(make: () => string) {
@@ -40,8 +40,7 @@ class QrOnRead {
   }
 
   get qrSvg(): string {
-    this.#svg ??= this.#make();
-    return this.#svg;
+    return this.#make();
   }
 }
 
