@@ -5,6 +5,7 @@
 import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { prepareBareInput } from "./bareEleventy.ts";
 import { runChild, type ChildRun } from "./childProcess.ts";
 import { notMeasured, type BenchOptions, type BenchReport, type Table, type Target } from "./report.ts";
@@ -110,8 +111,10 @@ export async function benchBuild(options: BenchOptions, config: BuildBenchConfig
     const bare = prepareBareInput(project.root, project.locales, "bare");
     const i18n = prepareBareInput(project.root, project.locales, "i18n");
     try {
-      const sides = [() => buildOnce("buildProject.ts", project.root, ["--site-only"], COLD), () => buildOnce("buildBare.ts", bare.dir), () => buildOnce("buildBare.ts", i18n.dir)];
+      const sides = [() => buildSiteCommand(project.root, COLD), () => buildOnce("buildBare.ts", bare.dir), () => buildOnce("buildBare.ts", i18n.dir)];
       options.log(`build: ${sections} sections x ${config.locales} locales, ${config.runs} rounds of project · bare Eleventy · Eleventy + I18nPlugin, in rotation`);
+      // The command's bundle made (or found fresh) before any run is timed.
+      if (i === 0) await buildSiteCommand(project.root, COLD);
       if (config.warmup) await rotate(1, sides);
       const [projectRuns, bareRuns, i18nRuns] = await rotate(config.runs, sides);
       sizes.push(figuresFor(sections, config.locales, projectRuns!, bareRuns!, i18nRuns!, sizes.at(-1)));
@@ -163,7 +166,7 @@ export async function benchBuild(options: BenchOptions, config: BuildBenchConfig
         : []),
     ],
     notes: [
-      "Each build runs in its own Node process (node --import tsx); its time covers loading Eleventy and the code, building and writing. The project's build is npm run build:site: reading and checking the project, the publish gate, the translation status page, the HTML pages and the print pages.",
+      "Each build runs in its own Node process; its time covers loading Eleventy and the code, building and writing. The project's build is npm run build:site as the command runs it (node scripts/run.mjs build --site-only, from its bundle): reading and checking the project, the publish gate, the translation status page and the HTML pages. The yardsticks run through node --import tsx.",
       "The campaign: distinct sections, each modelled on a real one (its length ±25 % and its mix of blocks), words drawn from the real English by a seeded generator; Arabic-script locales by a word map into real Arabic words, the others pseudo-translated (scripts/bench/syntheticProject.ts).",
       "Bare Eleventy: the same .md files, Eleventy's default markdown-it (no containers, no citation isolation), a one-line Nunjucks layout, no i18n, no site model. Eleventy + I18nPlugin: the same files under /<locale>/, a layout with lang and dir, hreflang alternates and a language switcher from locale_links, a locale_url link and the locale's UI strings from directory data.",
       "The three builds run in rotation (project, bare, I18nPlugin; then bare, I18nPlugin, project; …); each ratio compares the runs of one round.",
@@ -183,9 +186,9 @@ export async function benchBuild(options: BenchOptions, config: BuildBenchConfig
  */
 async function benchWarm(options: BenchOptions, config: BenchConfigRuns, root: string, sectionFiles: readonly string[], bareDir: string): Promise<WarmFigures> {
   options.log(`build: warm build:site, nothing changed, then one English section changed · bare Eleventy, ${config.runs} pairs each`);
-  await buildOnce("buildProject.ts", root, ["--site-only"], WARM);
+  await buildSiteCommand(root, WARM);
   const bare = () => buildOnce("buildBare.ts", bareDir);
-  const unchanged = await alternate(config.runs, () => buildOnce("buildProject.ts", root, ["--site-only"], WARM), bare);
+  const unchanged = await alternate(config.runs, () => buildSiteCommand(root, WARM), bare);
   const english = sectionFiles.filter((file) => file.startsWith("content/en/"));
   let edits = 0;
   const edited = await alternate(
@@ -193,7 +196,7 @@ async function benchWarm(options: BenchOptions, config: BenchConfigRuns, root: s
     () => {
       // Words added at the end of the body: a new English version, as an editor's fix makes.
       appendFileSync(join(root, english[edits++ % english.length]!), `\nAn edit, number ${edits}.\n`);
-      return buildOnce("buildProject.ts", root, ["--site-only"], WARM);
+      return buildSiteCommand(root, WARM);
     },
     bare,
   );
@@ -216,7 +219,7 @@ async function benchRepeated(options: BenchOptions, config: BuildBenchConfig, se
     options.log(`build: the repeated campaign, ${sections} sections x ${config.locales} locales, ${config.runs} pairs of project · bare Eleventy`);
     const runs = await alternate(
       config.runs,
-      () => buildOnce("buildProject.ts", project.root, ["--site-only"], COLD),
+      () => buildSiteCommand(project.root, COLD),
       () => buildOnce("buildBare.ts", bare.dir),
     );
     return {
@@ -238,10 +241,29 @@ async function benchRepeated(options: BenchOptions, config: BuildBenchConfig, se
   }
 }
 
-async function buildOnce(script: string, cwd: string, args: string[] = [], env: Record<string, string> = {}): Promise<ChildRun> {
+async function buildOnce(script: string, cwd: string): Promise<ChildRun> {
   const output = mkdtempSync(join(tmpdir(), "pledge-bench-out-"));
   try {
-    return await runChild(join(CHILD_DIR, script), [cwd, output, ...args], { cwd, env });
+    return await runChild(join(CHILD_DIR, script), [cwd, output], { cwd });
+  } finally {
+    rmSync(output, { recursive: true, force: true });
+  }
+}
+
+/**
+ * npm run build:site in the project at `root`, as the command runs it (node scripts/run.mjs build
+ * --site-only, from the command's bundle), into a folder of its own; timed from its start to its
+ * exit by a preloaded module (children/reportAtExit.mjs), as the yardsticks time themselves.
+ */
+async function buildSiteCommand(root: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<ChildRun> {
+  const output = mkdtempSync(join(tmpdir(), "pledge-bench-out-"));
+  try {
+    return await runChild(join(root, "scripts", "run.mjs"), ["build", "--site-only"], {
+      cwd: root,
+      env: { ...env, SITE_DIR: output },
+      tsx: false,
+      nodeArgs: [...nodeArgs, "--import", pathToFileURL(join(CHILD_DIR, "reportAtExit.mjs")).href],
+    });
   } finally {
     rmSync(output, { recursive: true, force: true });
   }
@@ -358,13 +380,8 @@ async function profileBuild(projectRoot: string, syntheticRoot: string): Promise
   // Only this run's profile is kept.
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const output = mkdtempSync(join(tmpdir(), "pledge-bench-out-"));
-  try {
-    await runChild(join(CHILD_DIR, "buildProject.ts"), [syntheticRoot, output, "--site-only"], { cwd: syntheticRoot, env: COLD, nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${dir}`] });
-  } finally {
-    rmSync(output, { recursive: true, force: true });
-  }
-  // The module loader's thread (tsx's hooks) writes a profile of its own: the main thread's is the largest.
+  await buildSiteCommand(syntheticRoot, COLD, ["--cpu-prof", `--cpu-prof-dir=${dir}`]);
+  // The module loader's thread (Eleventy's module hooks) writes a profile of its own: the main thread's is the largest.
   const [main, ...others] = readdirSync(dir)
     .filter((f) => f.endsWith(".cpuprofile"))
     .map((f) => join(dir, f))

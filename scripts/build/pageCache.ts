@@ -32,7 +32,12 @@ function sharedInputs(project: Project, site: SiteModel): string {
   return sha256(JSON.stringify([site.campaign, site.sourceLocale, site.locales, project.locales.map((l) => [l.code, l.strings?.tree ?? {}])]));
 }
 
-/** What each section page is rendered from, besides the code: the same inputs give the same page. */
+/**
+ * What each section page is rendered from, besides the code: the same inputs give the same page.
+ * A page's JSON holds its fields, not its HTML and QR code (getters, worked out on first read): the
+ * section file's hash (`htmlFrom`), the address and the locale stand for them, so a known page's
+ * body is never rendered or looked up.
+ */
 function pageInputs(project: Project, site: SiteModel, cards: Readonly<Record<string, unknown>>): [SectionPage, string[]][] {
   const shared = sharedInputs(project, site);
   return site.sectionPages.map((page) => [page, [shared, JSON.stringify(page), JSON.stringify(cards[page.url] ?? null)]]);
@@ -41,7 +46,7 @@ function pageInputs(project: Project, site: SiteModel, cards: Readonly<Record<st
 /**
  * Whether two values would be the same JSON, compared in place (no text made, no hash): an unchanged
  * section's page holds the very strings of the last build, so most of it compares by reference.
- * Anything but plain objects, arrays and primitives counts as changed: at worst a page is rendered again.
+ * A value that makes its own JSON (toJSON) counts as changed: at worst a page is rendered again.
  */
 function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
@@ -50,7 +55,9 @@ function sameJson(a: unknown, b: unknown): boolean {
     if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
     return a.every((item, i) => sameJson(item, b[i]));
   }
-  if (Object.getPrototypeOf(a) !== Object.prototype || Object.getPrototypeOf(b) !== Object.prototype) return false;
+  // As JSON.stringify sees an object: its own enumerable fields (a section page's class adds only
+  // its HTML getter, which `htmlFrom` stands for). A value that makes its own JSON counts as changed.
+  if (typeof (a as { toJSON?: unknown }).toJSON === "function" || typeof (b as { toJSON?: unknown }).toJSON === "function") return false;
   const keys = Object.keys(a);
   if (keys.length !== Object.keys(b).length) return false;
   return keys.every((key) => Object.hasOwn(b, key) && sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));

@@ -453,9 +453,7 @@ export class ContentFiles {
     const file = this.file(hash);
     try {
       if (sha256(readFileSync(file)) !== hash) return false;
-      rmSync(to, { force: true });
-      mkdirSync(dirname(to), { recursive: true });
-      linkOrCopy(file, to);
+      placeFile(file, to);
       const now = Date.now();
       if (now - statSync(file).mtimeMs > DAY_MS) utimesSync(file, new Date(now), new Date(now));
       return true;
@@ -475,6 +473,22 @@ export class ContentFiles {
       }
     });
   }
+}
+
+/**
+ * `from` linked (or copied) to `to`, its folder made and what is there removed only when the link
+ * fails for that (a build places thousands of pages into a new folder). What is there is never
+ * written through: it may be another cached page's link.
+ */
+function placeFile(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+    return;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") mkdirSync(dirname(to), { recursive: true });
+    else rmSync(to, { force: true });
+  }
+  linkOrCopy(from, to);
 }
 
 function linkOrCopy(from: string, to: string): void {

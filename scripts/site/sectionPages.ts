@@ -31,7 +31,10 @@ export interface SectionPage {
   url: string;
   title: string;
   kicker: string | undefined;
-  html: string;
+  /** The body as HTML, worked out when read (see HtmlOnRead). */
+  readonly html: string;
+  /** The hash of the section file whose text the page shows: what `html` is made from, and what a page's key holds instead of it. */
+  htmlFrom: string;
   /** The language of the text shown: the source locale's where the page falls back. */
   language: TextLanguage;
   /** A translation made from an older English version than the current one (its `source:` differs). */
@@ -56,6 +59,25 @@ export interface SectionPage {
 }
 
 const sectionUrl = (locale: LocaleView, id: string) => `/${locale.code}/${id}/`;
+
+/**
+ * A page's HTML, worked out when read: a build that places a page from .cache/pages/ never
+ * renders or looks up its body, and one that renders it does not hold it beside Eleventy's page
+ * to the end (at 2000 pages, 39 MB of the heap). A getter of the class, not a field, so the JSON
+ * of a page's fields (its key there) holds `htmlFrom` instead, and Eleventy, which copies plain
+ * objects only, hands the page to its template as it is.
+ */
+class HtmlOnRead {
+  readonly #render: () => string;
+
+  constructor(render: () => string) {
+    this.#render = render;
+  }
+
+  get html(): string {
+    return this.#render();
+  }
+}
 
 /**
  * Each locale's sections in the list's order, the source locale first. A section the English
@@ -95,13 +117,16 @@ export function sectionPages(routes: SectionRoute[][], campaign: Campaign, state
       .filter((r) => !r.language.fallback)
       .map((r) => `${r.locale.code}/${r.id}`),
   );
-  // A fallback shows the source's section: rendered once for every locale that shows it.
+  // A fallback shows the source's section: rendered once for every locale that shows it, and only
+  // such HTML is kept (a page's own is read once, by its template, and Eleventy keeps the page).
+  const shownBy = new Map<Section, number>();
+  for (const route of routes.flat()) shownBy.set(route.section, (shownBy.get(route.section) ?? 0) + 1);
   const html = new Map<Section, string>();
-  const render = (section: Section) => {
+  const render = (section: Section) => () => {
     let out = html.get(section);
     if (out === undefined) {
       out = parts.html(section);
-      html.set(section, out);
+      if (shownBy.get(section)! > 1) html.set(section, out);
     }
     return out;
   };
@@ -110,13 +135,13 @@ export function sectionPages(routes: SectionRoute[][], campaign: Campaign, state
     return own.map((route, index): SectionPage => {
       const { id, locale, section } = route;
       const source = sourceRoutes[index]!.section;
-      return {
+      return Object.assign(new HtmlOnRead(render(section)), {
         id,
         locale,
         url: route.url,
         title: section.title,
         kicker: section.kicker,
-        html: render(section),
+        htmlFrom: section.hash,
         language: route.language,
         stale: isStale(route, states),
         sourceUrl: sectionUrl(sourceLocale, id),
@@ -130,7 +155,7 @@ export function sectionPages(routes: SectionRoute[][], campaign: Campaign, state
         alternates: alternates(locales, locale, (other) => ({ url: sectionUrl(other, id), translated: translated.has(`${other.code}/${id}`) })),
         xDefaultUrl: sectionUrl(sourceLocale, id),
         share: share(locale, route.url, section.title),
-      };
+      });
     });
   });
 }

@@ -22,8 +22,26 @@ export interface SharePanel {
   links: ShareLink[];
   /** Whether to show the address to copy (campaign.yml's `copy`). */
   copy: boolean;
-  /** The QR code of `url`, inline SVG, labelled in the page's language. */
-  qrSvg: string;
+  /** The QR code of `url`, inline SVG, labelled in the page's language; worked out when read (see QrOnRead). */
+  readonly qrSvg: string;
+}
+
+/**
+ * A panel's QR code, made when read (once, by the page's template): a page placed from
+ * .cache/pages/ never needs it, and one rendered does not hold it to the end of the build. A
+ * getter of the class, so the JSON of a page (its key there) holds what it is made of instead,
+ * the address and the locale (whose UI strings give the label), and Eleventy passes it as it is.
+ */
+class QrOnRead {
+  readonly #make: () => string;
+
+  constructor(make: () => string) {
+    this.#make = make;
+  }
+
+  get qrSvg(): string {
+    return this.#make();
+  }
 }
 
 /** Each network's share address: {url} and {title} are filled in, encoded. */
@@ -76,11 +94,10 @@ export function sharing(
     const url = absoluteUrl(campaign.siteUrl, path);
     // As the page's <title>: the campaign's name tells the one who receives it what it is about.
     const text = `${title} · ${campaign.name}`;
-    return {
+    return Object.assign(new QrOnRead(() => qrSvg(url, t(locale.code, "share.qrLabel", { url }), { mask: 2 })), {
       url,
       links: labelsOf(locale.code).map(({ network, template, label, labelLang }) => ({ network, href: fillShareAddress(template, url, text), label, labelLang })),
       copy: networks.includes("copy"),
-      qrSvg: qrSvg(url, t(locale.code, "share.qrLabel", { url }), { mask: 2 }),
-    };
+    });
   };
 }

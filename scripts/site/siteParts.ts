@@ -1,11 +1,11 @@
 // The site model's pieces that are pure functions of one text: a section body's HTML and meta
-// description, a page's QR code. Kept in .cache/site/parts.json under a key of that text and the
+// description, a page's QR code. Kept in .cache/site/ under a key of that text and the
 // code that computes it (the site's, the project's and the shared modules, markdown-it, qrcode),
 // so a warm build renders and scans only the sections that changed.
 import { join, resolve } from "node:path";
 import { sectionTokens } from "../project/blockTokens.ts";
 import type { Section } from "../project/readProject.ts";
-import { cacheBypassed, codeIdentity, JsonPack } from "../shared/contentCache.ts";
+import { cacheBypassed, codeIdentity, JsonCache, JsonPack } from "../shared/contentCache.ts";
 import { renderMarkdown } from "../shared/markdown.ts";
 import { qrCodeSvg, type QrOptions } from "../shared/qrCode.ts";
 
@@ -20,47 +20,53 @@ function siteIdentity(): string {
   return identity;
 }
 
-/** Each piece from the cache where its text is unchanged, or worked out (and kept by save()). */
+/**
+ * Each piece from the cache where its text is unchanged, or worked out. The descriptions, small
+ * and every page's, are one pack (kept by save()); the HTML and QR codes, large and wanted by a
+ * warm build only for the pages it renders (site/sectionPages.ts works them out on first read), a
+ * file each, written when worked out: a warm build parses none it does not use.
+ */
 export class SiteParts {
-  private readonly pack: JsonPack<string> | undefined;
-  /** By section, for a SiteParts kept across builds (npm start reuses an unchanged file's Section): no key to hash, no body to read. */
-  private readonly htmlOf = new WeakMap<Section, string>();
-  private readonly descriptionOf = new WeakMap<Section, string>();
+  private readonly descriptions: JsonPack<string> | undefined;
+  private readonly outputs: JsonCache<string> | undefined;
 
   constructor(root: string, enabled: boolean) {
-    this.pack = enabled && !cacheBypassed() ? new JsonPack(join(root, ".cache", "site", "parts.json"), siteIdentity()) : undefined;
+    const on = enabled && !cacheBypassed();
+    this.descriptions = on ? new JsonPack(join(root, ".cache", "site", "descriptions.json"), siteIdentity()) : undefined;
+    this.outputs = on ? new JsonCache(join(root, ".cache", "site", "parts"), siteIdentity()) : undefined;
   }
 
-  /** A section body as HTML: its one reading (`structure`) through the one renderer, site options. */
+  /**
+   * A section body as HTML: its one reading (`structure`) through the one renderer, site options.
+   * Keyed by the file's hash, which the reader has without reading an unchanged file (the body is
+   * a slice of that text): a warm build neither reads nor hashes the bodies it does not render.
+   */
   html(section: Section): string {
-    let html = this.htmlOf.get(section);
-    if (html === undefined) this.htmlOf.set(section, (html = this.cached(["html", section.body], () => renderMarkdown(sectionTokens(section)))));
-    return html;
+    return cached(this.outputs, ["html", section.hash], () => renderMarkdown(sectionTokens(section)));
   }
 
-  /** `compute` reads the body's blocks; what it returns depends on the body's text alone. */
+  /** `compute` reads the section's blocks; what it returns depends on the file's text alone. */
   description(section: Section, compute: () => string): string {
-    let description = this.descriptionOf.get(section);
-    if (description === undefined) this.descriptionOf.set(section, (description = this.cached(["description", section.body], compute)));
-    return description;
+    return cached(this.descriptions, ["description", section.hash], compute);
   }
 
   qrSvg(text: string, label: string, options: QrOptions): string {
-    return this.cached(["qr", text, label, JSON.stringify(options)], () => qrCodeSvg(text, label, options));
+    return cached(this.outputs, ["qr", text, label, JSON.stringify(options)], () => qrCodeSvg(text, label, options));
   }
 
-  /** Writes what this build added (or used on a new day). */
+  /** Writes the descriptions this build added (or used on a new day); drops pieces unused for two weeks, at most once a day. */
   save(): void {
-    this.pack?.save();
+    this.descriptions?.save();
+    this.outputs?.prune();
   }
+}
 
-  private cached(parts: string[], compute: () => string): string {
-    if (!this.pack) return compute();
-    const key = this.pack.key(parts);
-    const known = this.pack.get(key);
-    if (typeof known === "string") return known;
-    const value = compute();
-    this.pack.put(key, value);
-    return value;
-  }
+function cached(store: JsonPack<string> | JsonCache<string> | undefined, parts: string[], compute: () => string): string {
+  if (!store) return compute();
+  const key = store.key(parts);
+  const known = store.get(key);
+  if (typeof known === "string") return known;
+  const value = compute();
+  store.put(key, value);
+  return value;
 }

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
-import { cacheBypassed, codeIdentity, JsonCache, JsonPack, OutputCache } from "../../scripts/shared/contentCache.ts";
+import { cacheBypassed, codeIdentity, ContentFiles, JsonCache, JsonPack, OutputCache, sha256 } from "../../scripts/shared/contentCache.ts";
 import { ROOT } from "../helpers/site.ts";
 
 let dirs: string[] = [];
@@ -193,6 +193,43 @@ describe("OutputCache (the PDFs and share cards)", () => {
     for (const file of [`${old}.json`, `${old}.png`, `${orphan}.png`]) utimesSync(join(cache.dir, file), weeksAgo, weeksAgo);
     cache.prune();
     expect(readdirSync(cache.dir).toSorted()).toEqual([".pruned", `${fresh}.json`, `${fresh}.png`]);
+  });
+});
+
+describe("ContentFiles (the site's pages by the hash of their bytes)", () => {
+  const pages = ["<p>one</p>", "<p>two</p>"];
+  const [one, two] = pages.map(sha256) as [string, string];
+  function keptPages() {
+    const files = new ContentFiles(folder(), "html");
+    const out = join(files.dir, "..", "out");
+    mkdirSync(out);
+    for (const [i, page] of pages.entries()) {
+      writeFileSync(join(out, `${i}.html`), page);
+      files.keep(join(out, `${i}.html`), sha256(page));
+    }
+    return { files, out };
+  }
+
+  test("a kept page is placed in a folder made for it, and over a page there, which is replaced, never written through", () => {
+    const { files, out } = keptPages();
+    const page = join(out, "en", "section", "index.html");
+    expect(files.place(one, page)).toBe(true);
+    expect(readFileSync(page, "utf8")).toBe(pages[0]);
+    // The page there is the link to another kept page: placing over it leaves that one as it was.
+    expect(files.place(two, page)).toBe(true);
+    expect(readFileSync(page, "utf8")).toBe(pages[1]);
+    expect(readFileSync(files.file(one), "utf8")).toBe(pages[0]);
+    writeFileSync(join(out, "plain.html"), "an earlier build's page");
+    expect(files.place(one, join(out, "plain.html"))).toBe(true);
+    expect(readFileSync(join(out, "plain.html"), "utf8")).toBe(pages[0]);
+  });
+
+  test("a kept page whose bytes no longer hash to its name, or one not kept, is not placed", () => {
+    const { files, out } = keptPages();
+    writeFileSync(files.file(one), "<p>garbage</p>");
+    expect(files.place(one, join(out, "a", "index.html"))).toBe(false);
+    expect(files.place("0".repeat(64), join(out, "b", "index.html"))).toBe(false);
+    expect(readdirSync(out).toSorted()).toEqual(["0.html", "1.html"]);
   });
 });
 
