@@ -332,7 +332,7 @@ function readSection(root: string, code: string, id: string, file: string, recor
   const known = live?.get(path, stamp!);
   if (known) return known;
   let section: Section;
-  const record = records?.look(path, stamp).record;
+  const record = records?.look(path, stamp!);
   if (record) {
     section = recordedSection(code, id, file, record.hash, record.value, () => readSection(root, code, id, file));
   } else {

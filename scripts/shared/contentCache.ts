@@ -388,12 +388,12 @@ export class FileRecords<Value> {
     return this.known?.get(path) ?? pathStamp(path);
   }
 
-  /** The file's stamp (read before the file, so that an edit while it is read shows next time), and its record when that stamp is the recorded one. */
-  look(path: string, stamp = this.stampOf(path)): { stamp: Stamp; record: { hash: string; value: Value } | undefined } {
+  /** The file's record when `stamp` (taken before the file is read, so that an edit while it is read shows next time) is the recorded one. */
+  look(path: string, stamp: Stamp): { hash: string; value: Value } | undefined {
     // Keyed by the path itself: a pack of other code is read as empty, so no key needs the code in it.
     const found = this.pack.get(path) as Partial<FileRecord<Value>> | undefined;
     const trusted = found !== undefined && found !== null && found.stamp === stamp && typeof found.hash === "string" && this.wellFormed(found.value);
-    return { stamp, record: trusted ? { hash: found.hash!, value: found.value! } : undefined };
+    return trusted ? { hash: found.hash!, value: found.value! } : undefined;
   }
 
   /** Records what was read from the file with this stamp (unless the file is racy: then it is read again next time). */

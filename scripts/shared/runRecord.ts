@@ -3,13 +3,13 @@
 // the same options and environment (the record's key), and every file and folder the run read
 // with the stamp it had before the run (size, modification and change times in ns, inode; a
 // folder also by its names, so an added or removed file shows). Any doubt is a normal run: no
-// record, a damaged one, other code, one changed stamp. A file changed less than RACY_NS before a
+// record, a damaged one, other code, one changed stamp. A file changed less than 2 s (racyFrom) before a
 // run is not recorded: a later edit in the same clock tick could leave its stamp as it was. The
 // record keeps a hash of the stamps, not the stamps: a run that is not replayed reads little more.
 import { createHash } from "node:crypto";
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { fileStamp, JsonCache } from "./contentCache.ts";
+import { fileStamp, JsonCache, racyFrom } from "./contentCache.ts";
 
 /** A path the run reads: a file, a folder (its stat and names), a folder with everything in it (`tree`), or only what it is (`kindOnly`: file, folder or absent). */
 export interface RunInput {
@@ -34,8 +34,6 @@ interface RunEntry {
   status: number;
 }
 
-/** A file changed this little before a run is "racy" (2 s: FAT's tick, as contentCache.ts and run.mjs count). */
-const RACY_NS = 2_000_000_000n;
 const CODE = Symbol.for("pledge.code");
 
 /** Which code this run is, as scripts/run.mjs tells it while the command's bundle is fresh; undefined otherwise (through tsx, a bundle being remade). */
@@ -119,7 +117,7 @@ export class RunRecords {
 
   /** Records a run whose inputs were `taken` before it read them; not when one had changed just before (it is then run again next time). */
   record(taken: TakenStamps, stdout: string, status: number, now = Date.now()): void {
-    if (taken.newestNs >= BigInt(now) * 1_000_000n - RACY_NS) return;
+    if (taken.newestNs >= racyFrom(now)) return;
     this.cache.put(this.key, { code: this.code, inputs: taken.digest, stdout, status });
     this.cache.prune(now);
   }
