@@ -22,8 +22,8 @@ function pageIdentity(root: string): string {
   return `${codeHash} ${codeIdentity({ root, folders: [], packages: [], trees: [join(root, "templates")] })}`;
 }
 
-/** Where Eleventy writes a section page (its permalink is the page's URL). */
-export function sectionPageFile(outputDir: string, page: SectionPage): string {
+/** Where Eleventy writes a page (a section or share card page: its permalink is the page's URL). */
+export function sectionPageFile(outputDir: string, page: { url: string }): string {
   return join(outputDir, page.url, "index.html");
 }
 
@@ -56,7 +56,7 @@ function sameJson(a: unknown, b: unknown): boolean {
     return a.every((item, i) => sameJson(item, b[i]));
   }
   // As JSON.stringify sees an object: its own enumerable fields (a section page's class adds only
-  // its HTML getter, which `htmlFrom` stands for). A value that makes its own JSON counts as changed.
+  // its HTML getter, which `htmlFrom` stands for).
   if (typeof (a as { toJSON?: unknown }).toJSON === "function" || typeof (b as { toJSON?: unknown }).toJSON === "function") return false;
   const keys = Object.keys(a);
   if (keys.length !== Object.keys(b).length) return false;
@@ -103,7 +103,7 @@ export class LivePages {
       const inputs = [this.identity, ...data];
       this.pending.set(page.url, inputs);
       if (sameJson(this.written.get(page.url), inputs)) continue;
-      rmSync(join(this.outputDir, page.url, "index.html"), { force: true });
+      rmSync(sectionPageFile(this.outputDir, page), { force: true });
       render.push(page);
     }
     return render;

@@ -73,7 +73,8 @@ export default function configure(eleventyConfig: EleventyConfig, pass?: BuildPa
   // saves a section in one write, and a file caught half-written is built again when complete.
   eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });
   eleventyConfig.addGlobalData("site", async () => {
-    const { site, print, cards } = current();
+    const views = current();
+    const { site, print, cards } = views;
     // site.print: the print pages (scripts/print/) when this pass writes them; site.downloads: the
     // PDFs already in the output folder (npm run build renders them, then runs this HTML pass a second time).
     const output = resolve(root, eleventyConfig.directories?.output ?? "_site");
@@ -82,7 +83,7 @@ export default function configure(eleventyConfig: EleventyConfig, pass?: BuildPa
     // rendered (npm run build renders them between its two passes).
     const built = builtShareCards(cards(), output);
     // site.sectionPagesToRender: the section template's pagination; site.sectionPages stays every page (the sitemap).
-    const sectionPagesToRender = pass?.sectionPagesToRender ?? livePages?.sectionPages(current().project, site, built, output) ?? site.sectionPages;
+    const sectionPagesToRender = pass?.sectionPagesToRender ?? livePages?.sectionPages(views.project, site, built, output) ?? site.sectionPages;
     // npm start: only the changed cards get their font CSS (a function of the card's text, and of the fonts this process found installed).
     const cardPages = withChromiumPages ? shareCardPages(livePages?.cardPages(cards()) ?? cards()) : [];
     const shareCards = { pages: cardPages, built };
