@@ -35,8 +35,7 @@ const OLD_CHUNK_MS = 86_400_000;
 process.argv = [process.argv[0], entry, ...args];
 
 /** A file as its stat tells it apart (size, modification and change times): any write changes it. */
-function stamp(file) {
-  const stat = statSync(file, { bigint: true });
+function stamp(file, stat = statSync(file, { bigint: true })) {
   return `${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}:${stat.ino}`;
 }
 
@@ -105,11 +104,11 @@ async function make() {
     if (names.includes(old) || old === "record.json" || Date.now() - statSync(join(folder, old)).mtimeMs < OLD_CHUNK_MS) continue;
     rmSync(join(folder, old), { force: true });
   }
-  const stamps = Object.fromEntries(files.map((file) => [relative(ROOT, file), stamp(file)]));
-  const racy = files.some((file) => {
-    const { mtimeMs, ctimeMs } = statSync(file);
-    return Math.max(mtimeMs, ctimeMs) >= started - RACY_MS;
-  });
+  // One stat per file, for its stamp and for whether it was changed just before.
+  const stats = files.map((file) => [file, statSync(file, { bigint: true })]);
+  const stamps = Object.fromEntries(stats.map(([file, stat]) => [relative(ROOT, file), stamp(file, stat)]));
+  const racyFromNs = BigInt(started - RACY_MS) * 1_000_000n;
+  const racy = stats.some(([, stat]) => stat.mtimeNs >= racyFromNs || stat.ctimeNs >= racyFromNs);
   // Recorded only when no file was changed just before: otherwise made again next time.
   if (racy) rmSync(recordFile, { force: true });
   else {
