@@ -89,16 +89,15 @@ const readingOfBlock = new WeakMap<{ text: string }, Reading>();
  */
 class Readings {
   private known = new Map<string, Reading>();
-  private ofBlock = readingOfBlock;
   private of(block: { text: string }): Reading {
-    let known = this.ofBlock.get(block);
+    let known = readingOfBlock.get(block);
     if (known) return known;
     known = this.known.get(block.text);
     if (!known) {
       known = { text: normalised(block.text) };
       this.known.set(block.text, known);
     }
-    this.ofBlock.set(block, known);
+    readingOfBlock.set(block, known);
     return known;
   }
   text(block: { text: string }): string {
