@@ -8,7 +8,7 @@ import type { Alignment } from "../project/align.ts";
 import { KIND_NAMES, type Block } from "../project/blocks.ts";
 import { hasWord, termsIn, type Glossary, type GlossaryEntry, type GlossaryRendering } from "../project/glossary.ts";
 import type { Project, ProjectLocale, Section } from "../project/readProject.ts";
-import { anyOf, compileRendering, foldText, hasRendering, rareLetters, writtenHas, writtenHasForm, type CompiledRendering } from "../project/termMatch.ts";
+import { anyOf, compileRendering, foldText, hasRendering, rareLetters, writtenHasForm, type CompiledRendering } from "../project/termMatch.ts";
 import type { EnglishReference } from "../project/translationState.ts";
 import type { GlossaryConformance, Problem, Severity } from "./types.ts";
 
@@ -19,13 +19,21 @@ export interface AlignedSection {
   alignment: Alignment;
 }
 
+/** Renderings as a text is searched for them: every form as written, each with its rendering, in one flat list to look through. */
+interface Renderings {
+  compiled: CompiledRendering[];
+  forms: string[];
+  formOf: CompiledRendering[];
+}
+
+function renderings(compiled: CompiledRendering[]): Renderings {
+  return { compiled, forms: compiled.flatMap((r) => r.asWritten), formOf: compiled.flatMap((r) => r.asWritten.map(() => r)) };
+}
+
 interface LocaleRendering {
   entry: GlossaryEntry;
   rendering: GlossaryRendering;
-  accepted: CompiledRendering[];
-  /** Every form of the accepted renderings as written, each with its rendering: one flat list to look through per use. */
-  forms: string[];
-  formOf: CompiledRendering[];
+  accepted: Renderings;
 }
 
 /** The glossary's side of the check, worked out once per run and used for every locale. */
@@ -177,7 +185,7 @@ export class LocaleTerms {
   private readonly file: string;
   private readonly severity: Severity;
   private readonly own = new Map<GlossaryEntry, LocaleRendering>();
-  private readonly forbidden: { entry: GlossaryEntry; rendering: GlossaryRendering; compiled: CompiledRendering }[] = [];
+  private readonly forbidden: { entry: GlossaryEntry; rendering: GlossaryRendering; compiled: CompiledRendering; searched: Renderings }[] = [];
   private readonly pattern: RegExp | undefined;
   /** One letter of each forbidden rendering, the rarest in the locale's UI strings: most texts are ruled out by it before the whole pattern. */
   private readonly rare: RegExp | undefined;
@@ -198,9 +206,11 @@ export class LocaleTerms {
     for (const entry of glossary.entries) {
       const rendering = entry.locales.get(code);
       if (!rendering) continue;
-      for (const word of rendering.forbidden) this.forbidden.push({ entry, rendering, compiled: compileRendering(word, code) });
-      const compiled = [...rendering.accepted, ...(rendering.keep ? entry.forms : [])].map((r) => compileRendering(r, code));
-      const mine = { entry, rendering, accepted: compiled, forms: compiled.flatMap((r) => r.asWritten), formOf: compiled.flatMap((r) => r.asWritten.map(() => r)) };
+      for (const word of rendering.forbidden) {
+        const compiled = compileRendering(word, code);
+        this.forbidden.push({ entry, rendering, compiled, searched: renderings([compiled]) });
+      }
+      const mine = { entry, rendering, accepted: renderings([...rendering.accepted, ...(rendering.keep ? entry.forms : [])].map((r) => compileRendering(r, code))) };
       if (rendering.decided) this.own.set(entry, mine);
       else undecided.push(mine);
     }
@@ -255,20 +265,12 @@ export class LocaleTerms {
     return known;
   }
 
-  private holds(text: string, renderings: readonly CompiledRendering[]): boolean {
-    for (const r of renderings) if (writtenHas(text, r)) return true;
-    const plain = this.fold(text);
-    for (const r of renderings) if (hasRendering(plain, r)) return true;
-    return false;
-  }
-
-  /** holds() for a use's accepted renderings, their forms as written in one list. */
-  private holdsAccepted(text: string, mine: LocaleRendering): boolean {
-    const { forms, formOf } = mine;
+  /** Whether the text holds one of the renderings: as written first, then folded. */
+  private holds(text: string, { compiled, forms, formOf }: Renderings): boolean {
     // Stryker disable next-line all: speed only: the folded text below holds whatever the text as written holds
     for (let i = 0; i < forms.length; i++) if (writtenHasForm(text, forms[i]!, formOf[i]!)) return true;
     const plain = this.fold(text);
-    for (const r of mine.accepted) if (hasRendering(plain, r)) return true;
+    for (const r of compiled) if (hasRendering(plain, r)) return true;
     return false;
   }
 
@@ -294,7 +296,7 @@ export class LocaleTerms {
           if (quoted) continue;
         }
         found.uses++;
-        if (this.holdsAccepted(t.text, mine)) {
+        if (this.holds(t.text, mine.accepted)) {
           found.asGlossary++;
           continue;
         }
@@ -348,9 +350,9 @@ export class LocaleTerms {
 
   private report(found: ForbiddenFound, where: string, line: number | undefined, what: string, text: string, inQuote: boolean): void {
     const { code, file } = this;
-    for (const { entry, rendering, compiled } of this.forbidden) {
+    for (const { entry, rendering, compiled, searched } of this.forbidden) {
       if (inQuote && entry.exemptInQuotations) continue;
-      if (!this.holds(text, [compiled])) continue;
+      if (!this.holds(text, searched)) continue;
       found.count++;
       const mine = this.own.get(entry);
       found.problems.push({
