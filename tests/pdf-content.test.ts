@@ -4,7 +4,7 @@ import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { loadDocumentPlan } from "../scripts/project/documentList.ts";
-import { excerptBlocks, printedExcerpts } from "../scripts/print/excerpt.ts";
+import { excerptBlocks, printedExcerpts as printedExcerptsOf } from "../scripts/print/excerpt.ts";
 import { markdownRenderer, parseMarkdown, renderMarkdown } from "../scripts/shared/markdown.ts";
 import { buildPrintModel } from "../scripts/print/printModel.ts";
 import { buildSiteModel } from "../scripts/site/model.ts";
@@ -15,11 +15,12 @@ import { searchable } from "./pdfTools.ts";
 describe("excerpts", () => {
   test("a section's ::: excerpt blocks, in order, top-level or inside a list item", () => {
     const body = "Intro.\n\n::: excerpt\nOne.\n\n- a\n- b\n:::\n\nSkipped.\n\n1. Item\n\n   ::: excerpt\n   Nested.\n   :::\n";
-    expect(excerptBlocks(body)).toEqual(["One.\n\n- a\n- b", "Nested."]);
+    expect(excerptBlocks(body).map((e) => e.markdown)).toEqual(["One.\n\n- a\n- b", "Nested."]);
     expect(excerptBlocks("No markers.\n")).toEqual([]);
   });
 
   test("a translation's excerpts are the ones aligned with the English excerpts; the English one where it has no counterpart", () => {
+    const printedExcerpts = (source: string, translation: string) => printedExcerptsOf(source, translation).map(({ markdown, english }) => ({ markdown, english }));
     const english = "Intro.\n\n::: excerpt\nOne.\n:::\n\nMiddle.\n\n::: excerpt\nTwo.\n:::\n";
     expect(printedExcerpts(english, "Intro fr.\n\n::: excerpt\nUn.\n:::\n\nMilieu.\n\n::: excerpt\nDeux.\n:::\n")).toEqual([
       { markdown: "Un.", english: false },

@@ -21,27 +21,18 @@ function read(text: SectionText): ReadBody {
   return { blocks: text.structure.blocks, lines: text.body.split("\n"), offset: text.bodyLine - 1 };
 }
 
-/** Markdown of each excerpt block of a section body, in order; empty when none is marked. */
-export function excerptBlocks(text: SectionText): string[] {
-  return excerptParts(text).map((e) => e.markdown);
-}
-
-/** Each excerpt block of a section body that is not empty, in order: its index in the blocks and its markdown. */
-export function excerptParts(text: SectionText): { index: number; markdown: string }[] {
+/** Each excerpt block of a section body that is not empty, in order: its index in the blocks and its markdown; empty when none is marked. */
+export function excerptBlocks(text: SectionText): { index: number; markdown: string }[] {
   const body = read(text);
   return body.blocks
     .map((block, index) => ({ index, markdown: block.kind === "excerpt" ? excerptMarkdown(block, body) : "" }))
     .filter((block) => block.markdown.length > 0);
 }
 
-/** One excerpt as printed: its markdown, and whether it is the English one standing in for a translation's. */
-export interface PrintedExcerpt {
+/** One excerpt as printed: its markdown, whether it is the English one standing in for a translation's, and the index of its block (in the English's blocks where `english`, else in the translation's). */
+interface PrintedExcerpt {
   markdown: string;
   english: boolean;
-}
-
-/** A printed excerpt with the index of its block (in the English's blocks where `english`, else in the translation's). */
-interface PrintedExcerptPart extends PrintedExcerpt {
   index: number;
 }
 
@@ -51,15 +42,10 @@ interface PrintedExcerptPart extends PrintedExcerpt {
  * Empty excerpts are left out.
  */
 export function printedExcerpts(englishText: SectionText, translationText: SectionText): PrintedExcerpt[] {
-  return printedExcerptParts(englishText, translationText).map(({ markdown, english }) => ({ markdown, english }));
-}
-
-/** printedExcerpts with the index of each excerpt's block, for rendering it from its section's reading. */
-export function printedExcerptParts(englishText: SectionText, translationText: SectionText): PrintedExcerptPart[] {
   const english = read(englishText);
   const translation = read(translationText);
   const { counterpart } = alignBlocks(english.blocks, translation.blocks);
-  const printed: PrintedExcerptPart[] = [];
+  const printed: PrintedExcerpt[] = [];
   english.blocks.forEach((block, i) => {
     if (block.kind !== "excerpt") return;
     const at = counterpart[i]!;

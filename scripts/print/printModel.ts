@@ -8,7 +8,7 @@ import { excerptTokens, sectionTokens } from "../project/blockTokens.ts";
 import type { Section } from "../project/readProject.ts";
 import { textIn, type LocaleView, type SectionPage, type SiteModel, type TextLanguage } from "../site/index.ts";
 import { DOCUMENTS_FILE, type DocumentPart } from "../project/documentList.ts";
-import { excerptParts, printedExcerptParts } from "./excerpt.ts";
+import { excerptBlocks, printedExcerpts } from "./excerpt.ts";
 import { printFontCss } from "./fonts.ts";
 import { checkedQrCodeSvg } from "./qrCode.ts";
 import { documentVariants, pageSizeCss, printPagePath, renderedVariants, type PrintVariant } from "./variants.ts";
@@ -138,7 +138,7 @@ function printPart(part: DocumentPart, page: SectionPage, shown: Section, source
     return { ...whole, title: page.title, kicker: page.kicker, html: render(sectionTokens(shown)), language: page.language };
   }
   const first = part.take === "first-excerpt" ? 1 : Infinity;
-  const sourceBlocks = excerptParts(source).slice(0, first);
+  const sourceBlocks = excerptBlocks(source).slice(0, first);
   if (sourceBlocks.length === 0) {
     throw new ContentError(
       { file: source.file },
@@ -154,7 +154,7 @@ function printPart(part: DocumentPart, page: SectionPage, shown: Section, source
   const sourceExcerpts = sourceBlocks.map((e) => ({ ...e, english: false }));
   let [section, excerpts, language] = [shown, sourceExcerpts, page.language];
   if (shown !== source) {
-    const own = printedExcerptParts(source, shown).slice(0, first);
+    const own = printedExcerpts(source, shown).slice(0, first);
     [section, excerpts, language] = own.some((e) => !e.english) ? [shown, own, page.language] : [source, sourceExcerpts, textIn(sourceLocale, true)];
   }
   const asSource = ` lang="${sourceLocale.code}" dir="${sourceLocale.dir}"`;

@@ -7,7 +7,7 @@ import { expect, test } from "vitest";
 import { blockTokens, excerptTokens, sectionTokens } from "../../scripts/project/blockTokens.ts";
 import { readBlocks } from "../../scripts/project/blocks.ts";
 import { readProject, sectionFromText } from "../../scripts/project/readProject.ts";
-import { excerptParts } from "../../scripts/print/excerpt.ts";
+import { excerptBlocks } from "../../scripts/print/excerpt.ts";
 import { renderMarkdown } from "../../scripts/shared/markdown.ts";
 import { CASES } from "../helpers/blockSamples.ts";
 import { ROOT } from "../helpers/site.ts";
@@ -38,11 +38,11 @@ const excerpts = [
 
 test("the excerpts compared are there", () => {
   expect(excerpts.length).toBeGreaterThan(4);
-  expect(excerptParts(excerpts.at(-1)!).map((e) => e.markdown)).toEqual(["1. a\n2. b", "## H\n\n- a\n\n- b", "> q  \n> r"]);
+  expect(excerptBlocks(excerpts.at(-1)!).map((e) => e.markdown)).toEqual(["1. a\n2. b", "## H\n\n- a\n\n- b", "> q  \n> r"]);
 });
 
 test.each(excerpts.map((s) => [s.file, s] as const))("%s: each excerpt printed from the reading is markdown-it's rendering of its markdown", (_, section) => {
-  for (const { index, markdown } of excerptParts(section)) expect(renderMarkdown(excerptTokens(section, index, markdown))).toBe(renderMarkdown(markdown));
+  for (const { index, markdown } of excerptBlocks(section)) expect(renderMarkdown(excerptTokens(section, index, markdown))).toBe(renderMarkdown(markdown));
 });
 
 /** What the HTML depends on beyond the blocks: loose and tight lists, list kinds and starts, hard breaks, containers. */
