@@ -11,7 +11,7 @@ import { buildSiteModel } from "../site/index.ts";
 import { documentOf, fontFilesIn, pdfPath, printPagePath, printVariants, renderedVariants, type PrintVariant } from "../print/index.ts";
 import type { DocumentPlan } from "../project/documentList.ts";
 import { buildContentKeys, ContentKeys, RenderCache } from "./cache.ts";
-import { cacheBypassed, writeAtomically } from "../shared/contentCache.ts";
+import { writeAtomically } from "../shared/contentCache.ts";
 import { finishPdf } from "./pdfBoxes.ts";
 import { checkPdfFonts } from "./embeddedFonts.ts";
 import { pdfPrinter, type PagedLayout, type PdfPrinter } from "./pdfPrinter.ts";
@@ -177,8 +177,7 @@ function preparePdfs(options: BuildPdfsOptions): PdfTask {
       throw new RenderError(`the print page ${job.pagePath} is missing from ${options.siteDir}\n  → build the HTML first: npm run build (or npm run build:site, then npm run pdf)`);
     }
   }
-  const cacheDir = options.cacheDir ?? (cacheBypassed() ? false : join(options.root, ".cache", "pdf"));
-  const cache = cacheDir === false ? undefined : new RenderCache<{ pages: number }>(cacheDir, "pdf");
+  const cache = RenderCache.open<{ pages: number }>(options.cacheDir, join(options.root, ".cache", "pdf"), "pdf");
   const contentKeys = options.contentKeys ?? buildContentKeys(options.root, options.findBrowser);
   const keys = new Map(
     jobs.map((job) => {

@@ -8,7 +8,7 @@ import { performance } from "node:perf_hooks";
 import { buildSiteModel } from "../site/index.ts";
 import { CARD_HEIGHT, CARD_MAX_BYTES, CARD_WIDTH, fontFilesIn, shareCards, type ShareCard } from "../print/index.ts";
 import { buildContentKeys, type ContentKeys, RenderCache } from "./cache.ts";
-import { cacheBypassed, writeAtomically } from "../shared/contentCache.ts";
+import { writeAtomically } from "../shared/contentCache.ts";
 import type { RenderTask } from "./renderTasks.ts";
 import { RenderError, type Slot } from "./session.ts";
 
@@ -58,8 +58,7 @@ export function prepareShareCards(options: ShareCardOptions): ShareCardTask {
       throw new RenderError(`the share card page ${card.url} is missing from ${options.siteDir}\n  → build the site with npm run build (npm run pdf writes the card pages into an existing one)`);
     }
   }
-  const cacheDir = options.cacheDir ?? (cacheBypassed() ? false : join(options.root, ".cache", "cards"));
-  const cache = cacheDir === false ? undefined : new RenderCache(cacheDir, "png");
+  const cache = RenderCache.open(options.cacheDir, join(options.root, ".cache", "cards"), "png");
   const keys = options.contentKeys ?? buildContentKeys(options.root, options.findBrowser);
   const keyOf = (card: ShareCard) => {
     const html = readFileSync(htmlOf(card));

@@ -168,6 +168,12 @@ export class OutputCache<Facts = never> {
     this.entries = new JsonCache(dir, "");
   }
 
+  /** The cache in `dir`, none for `false`; by default in `projectDir`, none under PLEDGE_NO_CACHE. */
+  static open<Facts = never>(dir: string | false | undefined, projectDir: string, extension: string): OutputCache<Facts> | undefined {
+    const chosen = dir ?? (cacheBypassed() ? false : projectDir);
+    return chosen === false ? undefined : new OutputCache<Facts>(chosen, extension);
+  }
+
   output(key: string): string {
     return join(this.dir, `${key}.${this.extension}`);
   }
