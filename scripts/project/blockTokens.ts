@@ -93,6 +93,14 @@ export function blockTokens({ blocks, layout }: SectionBlocks, within = -1): Tok
     return token;
   };
 
+  /** A paragraph's tokens, added; its opening and closing ones returned (a tight list hides them). */
+  const paragraph = (content: string, children: Token[] | undefined): [Token, Token] => {
+    const open = blockToken("paragraph_open", "p", 1);
+    const end = blockToken("paragraph_close", "p", -1);
+    out.push(open, inline(content, children), end);
+    return [open, end];
+  };
+
   const place = (block: Block, index: number) => {
     const note = layout[index]!;
     while (stack.length > 0 && !stays(stack.at(-1)!, block, note)) close();
@@ -109,10 +117,8 @@ export function blockTokens({ blocks, layout }: SectionBlocks, within = -1): Tok
         return;
       }
       case "paragraph": {
-        const open = blockToken("paragraph_open", "p", 1);
-        const end = blockToken("paragraph_close", "p", -1);
-        out.push(open, inline(content, note.children), end);
-        if (top?.kind === "item") (stack.at(-2) as { paragraphs: Token[] }).paragraphs.push(open, end);
+        const tags = paragraph(content, note.children);
+        if (top?.kind === "item") (stack.at(-2) as { paragraphs: Token[] }).paragraphs.push(...tags);
         return;
       }
       case "item": {
@@ -131,11 +137,7 @@ export function blockTokens({ blocks, layout }: SectionBlocks, within = -1): Tok
         }
         out.push(blockToken("list_item_open", "li", 1, kind));
         stack.push({ kind: "item", depth: block.depth, container: list.container });
-        if (content === "") return;
-        const open = blockToken("paragraph_open", "p", 1);
-        const end = blockToken("paragraph_close", "p", -1);
-        out.push(open, inline(content, note.children), end);
-        list.paragraphs.push(open, end);
+        if (content !== "") list.paragraphs.push(...paragraph(content, note.children));
         return;
       }
       default: {
