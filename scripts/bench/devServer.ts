@@ -35,7 +35,8 @@ export interface DevFigures {
   cases: DevCase[];
 }
 
-const freePort = () =>
+/** A port nothing listens on now, on this machine. */
+export const freePort = () =>
   new Promise<number>((resolve) => {
     const probe = createServer().listen(0, "127.0.0.1", () => {
       const { port } = probe.address() as { port: number };
@@ -66,15 +67,23 @@ async function startDevServer(root: string, path: string): Promise<{ base: strin
   throw new Error(`the dev server did not serve ${path}:\n${log.slice(-3000)}`);
 }
 
-/** Eleventy says "Watching…" before its watcher has seen every folder: touch a watched file until a change is reported, and its rebuild written. */
-async function watcherReady(root: string, log: () => string, end: number): Promise<void> {
+/**
+ * Eleventy says "Watching…" before its watcher has seen every folder, and an edit made then is
+ * missed: touch a watched file until a change is reported, and its rebuild written (by `end`, a
+ * time in ms, or an error with the server's log).
+ */
+export async function watcherReady(root: string, log: () => string, end: number): Promise<void> {
   const campaign = join(root, "campaign.yml");
-  while (Date.now() < end && !log().includes("File changed")) {
+  while (!log().includes("File changed")) {
+    if (Date.now() > end) throw new Error(`the dev server's watcher reported no change of campaign.yml:\n${log().slice(-3000)}`);
     const now = new Date();
     utimesSync(campaign, now, now);
     await new Promise((r) => setTimeout(r, 300));
   }
-  while (Date.now() < end && log().split("Wrote ").length < 3) await new Promise((r) => setTimeout(r, 100));
+  while (log().split("Wrote ").length < 3) {
+    if (Date.now() > end) throw new Error(`the dev server did not write its rebuild after campaign.yml changed:\n${log().slice(-3000)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 function stop(server: ChildProcess): void {

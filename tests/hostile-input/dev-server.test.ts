@@ -3,10 +3,10 @@
 // and an open page reloads itself after an edit.
 import { spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { freePort, watcherReady } from "../../scripts/bench/devServer.ts";
 import { findChromium, HEADLESS_ARGS } from "../../scripts/shared/chromium.ts";
 import { copyProject, type ProjectCopy } from "../helpers/project.ts";
 import { eachRead, readCounts } from "../helpers/readCounts.ts";
@@ -18,14 +18,6 @@ let log = "";
 let base = "";
 let countsFile = "";
 let firstBuildReads: Record<string, number> = {};
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
   const end = Date.now() + timeoutMs;
@@ -61,16 +53,7 @@ beforeAll(async () => {
   await until("the dev server", async () => ((await page("/ar/")).status === 200 ? true : undefined));
   await until("the first build", async () => (log.includes("Watching") ? true : undefined));
   firstBuildReads = readCounts(countsFile);
-  // Eleventy says "Watching…" before its watcher has seen every folder: an edit made then is
-  // missed. Touch a watched file until a change is reported and its rebuild is written.
-  const campaign = join(project.root, "campaign.yml");
-  await until("the watcher", async () => {
-    const now = new Date();
-    utimesSync(campaign, now, now);
-    await new Promise((r) => setTimeout(r, 300));
-    return log.includes("File changed") ? true : undefined;
-  });
-  await until("the rebuild", async () => (log.split("Wrote ").length > 2 ? true : undefined));
+  await watcherReady(project.root, () => log, Date.now() + 20_000);
 });
 
 afterAll(() => {
