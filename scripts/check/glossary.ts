@@ -176,6 +176,15 @@ export interface ForbiddenFound {
   count: number;
 }
 
+/** The locale's renderings compiled, with the patterns that rule texts out: worked out only where a section is checked, not for a run that finds every result in the cache. */
+interface CompiledTerms {
+  own: Map<GlossaryEntry, LocaleRendering>;
+  forbidden: { entry: GlossaryEntry; rendering: GlossaryRendering; compiled: CompiledRendering; searched: Renderings }[];
+  pattern: RegExp | undefined;
+  /** One letter pair of each forbidden rendering, the rarest in the locale's UI strings: most texts are ruled out by it before the whole pattern. */
+  rare: RegExp | undefined;
+}
+
 /** The glossary rule for one locale: its renderings compiled once, then applied section by section. */
 export class LocaleTerms {
   /** The undecided-terms warning, if any: the locale's first glossary problem. */
@@ -184,11 +193,10 @@ export class LocaleTerms {
   private readonly code: string;
   private readonly file: string;
   private readonly severity: Severity;
-  private readonly own = new Map<GlossaryEntry, LocaleRendering>();
-  private readonly forbidden: { entry: GlossaryEntry; rendering: GlossaryRendering; compiled: CompiledRendering; searched: Renderings }[] = [];
-  private readonly pattern: RegExp | undefined;
-  /** One letter of each forbidden rendering, the rarest in the locale's UI strings: most texts are ruled out by it before the whole pattern. */
-  private readonly rare: RegExp | undefined;
+  /** The entries with a decided rendering for the locale, and those with forbidden renderings: what a section's cache key needs, nothing compiled. */
+  private readonly decided = new Map<GlossaryEntry, GlossaryRendering>();
+  private readonly forbids: GlossaryEntry[] = [];
+  private compiledTerms: CompiledTerms | undefined;
   /** A text is folded (diacritics, letter variants, case) only where it is not found as written, once per text. */
   private readonly folded = new Map<string, string>();
   private readonly described = new Map<GlossaryEntry, string>();
@@ -202,17 +210,13 @@ export class LocaleTerms {
     this.code = code;
     this.file = glossary.file;
     this.severity = locale.glossary ?? "warning";
-    const undecided: LocaleRendering[] = [];
+    const undecided: { entry: GlossaryEntry; rendering: GlossaryRendering }[] = [];
     for (const entry of glossary.entries) {
       const rendering = entry.locales.get(code);
       if (!rendering) continue;
-      for (const word of rendering.forbidden) {
-        const compiled = compileRendering(word, code);
-        this.forbidden.push({ entry, rendering, compiled, searched: renderings([compiled]) });
-      }
-      const mine = { entry, rendering, accepted: renderings([...rendering.accepted, ...(rendering.keep ? entry.forms : [])].map((r) => compileRendering(r, code))) };
-      if (rendering.decided) this.own.set(entry, mine);
-      else undecided.push(mine);
+      if (rendering.forbidden.length > 0) this.forbids.push(entry);
+      if (rendering.decided) this.decided.set(entry, rendering);
+      else undecided.push({ entry, rendering });
     }
     this.undecided = undecided.length;
     if (undecided.length > 0) {
@@ -226,9 +230,30 @@ export class LocaleTerms {
         hint: `for each, write under ${code}: the accepted rendering(s), e.g. accepted: [your word], or keep: latin for a name the language writes as the English does`,
       });
     }
-    this.pattern = anyOf(this.forbidden.map((f) => f.compiled));
-    const sample = [...(locale.strings?.values.values() ?? [])].filter((v): v is string => typeof v === "string").join("\n");
-    this.rare = rareLetters(this.forbidden.map((f) => f.compiled), sample);
+  }
+
+  private get compiled(): CompiledTerms {
+    this.compiledTerms ??= this.compile();
+    return this.compiledTerms;
+  }
+
+  private compile(): CompiledTerms {
+    const { code } = this;
+    const own = new Map<GlossaryEntry, LocaleRendering>();
+    const forbidden: CompiledTerms["forbidden"] = [];
+    for (const entry of this.glossary.entries) {
+      const rendering = entry.locales.get(code);
+      if (!rendering) continue;
+      for (const word of rendering.forbidden) {
+        const compiled = compileRendering(word, code);
+        forbidden.push({ entry, rendering, compiled, searched: renderings([compiled]) });
+      }
+      if (rendering.decided) own.set(entry, { entry, rendering, accepted: renderings([...rendering.accepted, ...(rendering.keep ? entry.forms : [])].map((r) => compileRendering(r, code))) });
+    }
+    const pattern = anyOf(forbidden.map((f) => f.compiled));
+    // The UI strings are the sample of the language only where there is a forbidden rendering to rule texts out for.
+    const sample = pattern ? [...(this.locale.strings?.values.values() ?? [])].filter((v): v is string => typeof v === "string").join("\n") : "";
+    return { own, forbidden, pattern, rare: pattern && rareLetters(forbidden.map((f) => f.compiled), sample) };
   }
 
   /**
@@ -237,9 +262,9 @@ export class LocaleTerms {
    */
   concern(terms: Iterable<GlossaryEntry>): string {
     // Every section's key has the forbidden renderings: hashed once per locale, not hashed again in each key.
-    this.forbiddenConcern ??= this.forbidden.length === 0 ? "" : createHash("sha256").update([...new Set(this.forbidden.map((f) => f.entry))].map((entry) => this.describe(entry)).join("\n")).digest("hex").slice(0, 32);
+    this.forbiddenConcern ??= this.forbids.length === 0 ? "" : createHash("sha256").update(this.forbids.map((entry) => this.describe(entry)).join("\n")).digest("hex").slice(0, 32);
     const parts = [this.glossary.file, this.forbiddenConcern];
-    for (const entry of terms) if (this.own.has(entry)) parts.push(this.describe(entry));
+    for (const entry of terms) if (this.decided.has(entry)) parts.push(this.describe(entry));
     return parts.length === 2 && !this.forbiddenConcern ? "" : parts.join("\n");
   }
 
@@ -277,8 +302,9 @@ export class LocaleTerms {
   /** A section's blocks against the English they are held to. */
   blocks({ doc, reference, alignment }: AlignedSection): SectionTerms {
     const found: SectionTerms = { problems: [], uses: 0, asGlossary: 0 };
-    if (this.own.size === 0) return found;
-    const { code, file, own } = this;
+    if (this.decided.size === 0) return found;
+    const { code, file } = this;
+    const { own } = this.compiled;
     const blocks = doc.structure.blocks;
     const termsOf = this.glossary.blockTerms(reference.blocks);
     for (const pair of alignment.pairs) {
@@ -319,14 +345,16 @@ export class LocaleTerms {
 
   /** Whether a forbidden rendering may be in a text as written (false is sure): its rare letter first, then the whole pattern. */
   private mayForbid(text: string): boolean {
-    return this.rare!.test(text) && this.pattern!.test(text);
+    const { rare, pattern } = this.compiled;
+    return rare!.test(text) && pattern!.test(text);
   }
 
   /** Forbidden renderings in a translated section: title, kicker and blocks. */
   forbiddenIn(doc: Section): ForbiddenFound {
     const found: ForbiddenFound = { problems: [], count: 0 };
     // One look at each text as written first: most sections hold no forbidden word (text by text: joining them made as much garbage as the section's text).
-    if (!this.pattern) return found;
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: speed only: without forbidden renderings there is no pattern either
+    if (this.forbids.length === 0 || !this.compiled.pattern) return found;
     const blocks = doc.structure.blocks;
     // Stryker disable next-line ConditionalExpression,LogicalOperator,MethodExpression: speed only: the report below looks at each of these texts again
     if (!this.mayForbid(doc.title) && !(doc.kicker && this.mayForbid(doc.kicker)) && !blocks.some((b) => this.mayForbid(b.text))) return found;
@@ -340,7 +368,8 @@ export class LocaleTerms {
   strings(): ForbiddenFound {
     const found: ForbiddenFound = { problems: [], count: 0 };
     const strings = this.locale.strings;
-    if (!this.pattern || !strings) return found;
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: speed only: without forbidden renderings there is no pattern either
+    if (this.forbids.length === 0 || !this.compiled.pattern || !strings) return found;
     const keys = [...strings.values].filter((pair): pair is [string, string] => typeof pair[1] === "string");
     // Stryker disable next-line ConditionalExpression,StringLiteral: speed only: the pattern has no word bounds, so it finds in the strings joined whatever it finds in each
     if (!this.mayForbid(keys.map(([, v]) => v).join("\n"))) return found;
@@ -350,11 +379,12 @@ export class LocaleTerms {
 
   private report(found: ForbiddenFound, where: string, line: number | undefined, what: string, text: string, inQuote: boolean): void {
     const { code, file } = this;
-    for (const { entry, rendering, compiled, searched } of this.forbidden) {
+    const { forbidden, own } = this.compiled;
+    for (const { entry, rendering, compiled, searched } of forbidden) {
       if (inQuote && entry.exemptInQuotations) continue;
       if (!this.holds(text, searched)) continue;
       found.count++;
-      const mine = this.own.get(entry);
+      const mine = own.get(entry);
       found.problems.push({
         locale: code,
         file: where,

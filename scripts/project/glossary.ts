@@ -191,8 +191,12 @@ interface IndexedForm {
 /** The glossary's English forms by their first word: a text's terms are found by looking up its words, not by trying every form. */
 class TermIndex {
   private readonly byFirstWord = new Map<string, IndexedForm[]>();
-  /** Each first word's length and first code unit (firstWordKey), as bits: a word is turned away by one look. */
-  private readonly firstWords = new Uint32Array(FIRST_WORD_BITS / 32);
+  /**
+   * Every form's first word, as one pattern (bounded by ASCII letters and digits; a letter beyond
+   * ASCII next to a match is looked at after): the regex engine finds a text's candidate words in
+   * half the time of a walk through its characters.
+   */
+  private readonly firstWords: RegExp | undefined;
   /** Forms with no letter or digit, looked for in every text. */
   private readonly wordless: IndexedForm[] = [];
 
@@ -203,13 +207,12 @@ class TermIndex {
         const words = form.match(WORD) ?? [];
         const indexed = { index, form, oneWord: words.length === 1 && words[0] === form };
         if (words.length === 0) this.wordless.push(indexed);
-        else {
-          this.byFirstWord.set(words[0]!, [...(this.byFirstWord.get(words[0]!) ?? []), indexed]);
-          const key = firstWordKey(words[0]!.charCodeAt(0), words[0]!.length);
-          this.firstWords[key >>> 5]! |= 1 << (key & 31);
-        }
+        else this.byFirstWord.set(words[0]!, [...(this.byFirstWord.get(words[0]!) ?? []), indexed]);
       }
     });
+    // Words are letters and digits only: nothing in them needs escaping.
+    const firsts = [...this.byFirstWord.keys()];
+    this.firstWords = firsts.length === 0 ? undefined : new RegExp(`(?<![a-z0-9])(?:${firsts.join("|")})(?![a-z0-9])`, "g");
   }
 
   find(text: string): readonly GlossaryEntry[] {
@@ -220,34 +223,27 @@ class TermIndex {
       if (oneWord ? word === form : hasWord(lower, form)) (found ??= new Set()).add(index);
     };
     for (const form of this.wordless) tryForm(form);
-    // The words of the text (what WORD matches), walked by character code: the regex was most of a check's glossary time.
-    for (let at = 0, start = -1; at <= lower.length; at++) {
-      const width = at < lower.length ? wordCharWidth(lower, at) : 0;
-      if (width > 0) {
-        if (start < 0) start = at;
-        at += width - 1;
-        continue;
+    const pattern = this.firstWords;
+    if (pattern) {
+      pattern.lastIndex = 0;
+      for (let match = pattern.exec(lower); match; match = pattern.exec(lower)) {
+        const word = match[0];
+        // A whole word only: no letter or digit beyond ASCII right before or after it either.
+        if (endsWord(lower, match.index) || wordCharWidth(lower, match.index + word.length) > 0) continue;
+        for (const form of this.byFirstWord.get(word)!) tryForm(form, word);
       }
-      if (start < 0) continue;
-      const from = start;
-      start = -1;
-      // Most words are no form's first word: their length and first letter say so without cutting them out.
-      const key = firstWordKey(lower.charCodeAt(from), at - from);
-      if ((this.firstWords[key >>> 5]! & (1 << (key & 31))) === 0) continue;
-      const word = lower.slice(from, at);
-      const forms = this.byFirstWord.get(word);
-      if (forms) for (const form of forms) tryForm(form, word);
     }
     if (!found) return NO_TERMS;
     return [...found].toSorted((a, b) => a - b).map((i) => this.entries[i]!);
   }
 }
 
-const FIRST_WORD_BITS = 1 << 16;
-
-/** A word's length and first code unit, folded into FIRST_WORD_BITS: words that share it are told apart by the map of first words. */
-function firstWordKey(firstCode: number, length: number): number {
-  return ((Math.min(length, 63) << 10) ^ firstCode) & (FIRST_WORD_BITS - 1);
+/** Whether a letter or digit ends right before `at` (one code unit, or a surrogate pair). */
+function endsWord(text: string, at: number): boolean {
+  if (at === 0) return false;
+  if (wordCharWidth(text, at - 1) > 0) return true;
+  const c = text.charCodeAt(at - 1);
+  return c >= 0xdc00 && c <= 0xdfff && at >= 2 && wordCharWidth(text, at - 2) === 2;
 }
 
 /** Whether each code unit outside ASCII is a letter or digit on its own (1) or not (2), learnt on first sight. */
@@ -256,6 +252,7 @@ const WORD_UNITS = new Uint8Array(0x10000);
 /** How many code units the letter or digit at `at` takes (0 for anything else): ASCII and the BMP without a regex once seen. */
 function wordCharWidth(text: string, at: number): number {
   const c = text.charCodeAt(at);
+  if (Number.isNaN(c)) return 0;
   if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) ? 1 : 0;
   if (c < 0xd800 || c > 0xdfff) {
     let known = WORD_UNITS[c]!;

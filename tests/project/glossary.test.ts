@@ -129,6 +129,13 @@ describe("the English terms a text holds", () => {
     expect(termsIn(text, glossary).map((e) => e.term)).toEqual(terms);
   });
 
+  test("a form that starts or ends with a letter beyond ASCII is a whole word only between non-letters", () => {
+    const accents = read("- term: élan\n- term: café\n");
+    expect(termsIn("Élan; xélan, éélan, élanx", accents).map((e) => e.term)).toEqual(["élan"]);
+    expect(termsIn("caféx, xcafé, cafés, 𝐀café", accents)).toEqual([]);
+    expect(termsIn("(café)", accents).map((e) => e.term)).toEqual(["café"]);
+  });
+
   test("a whole word needs no letter or digit beside it, in any script", () => {
     expect(hasWord("x abet y", "abet")).toBe(true);
     expect(hasWord("abetted", "abet")).toBe(false);
