@@ -41,6 +41,7 @@ export class GlossaryCheck {
   private readonly glossary: Glossary;
   private readonly termsOfText = new Map<string, readonly GlossaryEntry[]>();
   private readonly blockTermsOf = new WeakMap<readonly Block[], readonly (readonly GlossaryEntry[])[]>();
+  private places: Map<GlossaryEntry, number> | undefined;
 
   constructor(glossary: Glossary) {
     this.glossary = glossary;
@@ -74,6 +75,12 @@ export class GlossaryCheck {
     let found = this.blockTermsOf.get(blocks);
     if (!found) this.blockTermsOf.set(blocks, (found = blocks.map((b) => termsIn(b.text, this.glossary))));
     return found;
+  }
+
+  /** Each entry's place in the glossary: cache keys name entries by it. */
+  placesOf(entries: Iterable<GlossaryEntry>): number[] {
+    this.places ??= new Map(this.glossary.entries.map((entry, i) => [entry, i]));
+    return Array.from(entries, (entry) => this.places!.get(entry)!);
   }
 
   /** The entries any of the blocks has. */
@@ -176,9 +183,8 @@ export interface ForbiddenFound {
   count: number;
 }
 
-/** The locale's renderings compiled, with the patterns that rule texts out: worked out only where a section is checked, not for a run that finds every result in the cache. */
-interface CompiledTerms {
-  own: Map<GlossaryEntry, LocaleRendering>;
+/** The locale's forbidden renderings compiled, with the patterns that rule texts out. */
+interface ForbiddenTerms {
   forbidden: { entry: GlossaryEntry; rendering: GlossaryRendering; compiled: CompiledRendering; searched: Renderings }[];
   pattern: RegExp | undefined;
   /** One letter pair of each forbidden rendering, the rarest in the locale's UI strings: most texts are ruled out by it before the whole pattern. */
@@ -196,11 +202,15 @@ export class LocaleTerms {
   /** The entries with a decided rendering for the locale, and those with forbidden renderings: what a section's cache key needs, nothing compiled. */
   private readonly decided = new Map<GlossaryEntry, GlossaryRendering>();
   private readonly forbids: GlossaryEntry[] = [];
-  private compiledTerms: CompiledTerms | undefined;
+  /** Compiled only where a section is checked (the accepted renderings) or a text is searched (the forbidden ones): not for a run that finds every result in the cache. */
+  private ownTerms: Map<GlossaryEntry, LocaleRendering> | undefined;
+  private forbiddenTerms: ForbiddenTerms | undefined;
   /** A text is folded (diacritics, letter variants, case) only where it is not found as written, once per text. */
   private readonly folded = new Map<string, string>();
   private readonly described = new Map<GlossaryEntry, string>();
   private forbiddenConcern: string | undefined;
+  /** Each entry's description (describe) by its place in the glossary, "" where the locale has no decided rendering. */
+  private digests: string[] | undefined;
 
   constructor(
     private readonly glossary: GlossaryCheck,
@@ -232,49 +242,56 @@ export class LocaleTerms {
     }
   }
 
-  private get compiled(): CompiledTerms {
-    this.compiledTerms ??= this.compile();
-    return this.compiledTerms;
+  private get own(): Map<GlossaryEntry, LocaleRendering> {
+    if (!this.ownTerms) {
+      const { code } = this;
+      this.ownTerms = new Map();
+      for (const [entry, rendering] of this.decided) {
+        this.ownTerms.set(entry, { entry, rendering, accepted: renderings([...rendering.accepted, ...(rendering.keep ? entry.forms : [])].map((r) => compileRendering(r, code))) });
+      }
+    }
+    return this.ownTerms;
   }
 
-  private compile(): CompiledTerms {
-    const { code } = this;
-    const own = new Map<GlossaryEntry, LocaleRendering>();
-    const forbidden: CompiledTerms["forbidden"] = [];
-    for (const entry of this.glossary.entries) {
-      const rendering = entry.locales.get(code);
-      if (!rendering) continue;
-      for (const word of rendering.forbidden) {
-        const compiled = compileRendering(word, code);
-        forbidden.push({ entry, rendering, compiled, searched: renderings([compiled]) });
-      }
-      if (rendering.decided) own.set(entry, { entry, rendering, accepted: renderings([...rendering.accepted, ...(rendering.keep ? entry.forms : [])].map((r) => compileRendering(r, code))) });
+  private get forbiddenParts(): ForbiddenTerms {
+    if (!this.forbiddenTerms) {
+      const { code } = this;
+      const forbidden = this.forbids.flatMap((entry) => {
+        const rendering = entry.locales.get(code)!;
+        return rendering.forbidden.map((word) => {
+          const compiled = compileRendering(word, code);
+          return { entry, rendering, compiled, searched: renderings([compiled]) };
+        });
+      });
+      const pattern = anyOf(forbidden.map((f) => f.compiled));
+      // The UI strings are the sample of the language only where there is a forbidden rendering to rule texts out for.
+      const sample = pattern ? [...(this.locale.strings?.values.values() ?? [])].filter((v): v is string => typeof v === "string").join("\n") : "";
+      this.forbiddenTerms = { forbidden, pattern, rare: pattern && rareLetters(forbidden.map((f) => f.compiled), sample) };
     }
-    const pattern = anyOf(forbidden.map((f) => f.compiled));
-    // The UI strings are the sample of the language only where there is a forbidden rendering to rule texts out for.
-    const sample = pattern ? [...(this.locale.strings?.values.values() ?? [])].filter((v): v is string => typeof v === "string").join("\n") : "";
-    return { own, forbidden, pattern, rare: pattern && rareLetters(forbidden.map((f) => f.compiled), sample) };
+    return this.forbiddenTerms;
   }
 
   /**
-   * The entries a section's result depends on, as text for its cache key: those of `terms` (the
-   * entries its English has) with a decided rendering for the locale, and every forbidden rendering.
+   * The entries a section's result depends on, as text for its cache key: those at `places` in the
+   * glossary (the entries its English has) with a decided rendering for the locale, and every
+   * forbidden rendering.
    */
-  concern(terms: Iterable<GlossaryEntry>): string {
+  concern(places: readonly number[]): string {
     // Every section's key has the forbidden renderings: hashed once per locale, not hashed again in each key.
     this.forbiddenConcern ??= this.forbids.length === 0 ? "" : createHash("sha256").update(this.forbids.map((entry) => this.describe(entry)).join("\n")).digest("hex").slice(0, 32);
-    const parts = [this.glossary.file, this.forbiddenConcern];
-    for (const entry of terms) if (this.decided.has(entry)) parts.push(this.describe(entry));
-    return parts.length === 2 && !this.forbiddenConcern ? "" : parts.join("\n");
+    let text = "";
+    const digests = (this.digests ??= this.glossary.entries.map((entry) => (this.decided.has(entry) ? this.describe(entry) : "")));
+    for (const place of places) if (digests[place]) text += `\n${digests[place]}`;
+    return text === "" && !this.forbiddenConcern ? "" : `${this.glossary.file}\n${this.forbiddenConcern}${text}`;
   }
 
-  /** An entry with the locale's rendering, as a hash of its text (keys hold many): each worked out once per locale. */
+  /** An entry with the locale's rendering, as a short hash of its text (96 bits: keys hold many, and the cache hashes each key whole): each worked out once per locale. */
   private describe(entry: GlossaryEntry): string {
     let known = this.described.get(entry);
     // Stryker disable next-line ConditionalExpression: memo: describing the entry again gives the same text
     if (known === undefined) {
       const { locales, ...rest } = entry;
-      known = createHash("sha256").update(JSON.stringify([rest, locales.get(this.code)])).digest("hex").slice(0, 32);
+      known = createHash("sha256").update(JSON.stringify([rest, locales.get(this.code)])).digest("base64url").slice(0, 16);
       this.described.set(entry, known);
     }
     return known;
@@ -304,7 +321,7 @@ export class LocaleTerms {
     const found: SectionTerms = { problems: [], uses: 0, asGlossary: 0 };
     if (this.decided.size === 0) return found;
     const { code, file } = this;
-    const { own } = this.compiled;
+    const { own } = this;
     const blocks = doc.structure.blocks;
     const termsOf = this.glossary.blockTerms(reference.blocks);
     for (const pair of alignment.pairs) {
@@ -345,7 +362,7 @@ export class LocaleTerms {
 
   /** Whether a forbidden rendering may be in a text as written (false is sure): its rare letter first, then the whole pattern. */
   private mayForbid(text: string): boolean {
-    const { rare, pattern } = this.compiled;
+    const { rare, pattern } = this.forbiddenParts;
     return rare!.test(text) && pattern!.test(text);
   }
 
@@ -354,7 +371,7 @@ export class LocaleTerms {
     const found: ForbiddenFound = { problems: [], count: 0 };
     // One look at each text as written first: most sections hold no forbidden word (text by text: joining them made as much garbage as the section's text).
     // Stryker disable next-line ConditionalExpression,LogicalOperator: speed only: without forbidden renderings there is no pattern either
-    if (this.forbids.length === 0 || !this.compiled.pattern) return found;
+    if (this.forbids.length === 0 || !this.forbiddenParts.pattern) return found;
     const blocks = doc.structure.blocks;
     // Stryker disable next-line ConditionalExpression,LogicalOperator,MethodExpression: speed only: the report below looks at each of these texts again
     if (!this.mayForbid(doc.title) && !(doc.kicker && this.mayForbid(doc.kicker)) && !blocks.some((b) => this.mayForbid(b.text))) return found;
@@ -369,7 +386,7 @@ export class LocaleTerms {
     const found: ForbiddenFound = { problems: [], count: 0 };
     const strings = this.locale.strings;
     // Stryker disable next-line ConditionalExpression,LogicalOperator: speed only: without forbidden renderings there is no pattern either
-    if (this.forbids.length === 0 || !this.compiled.pattern || !strings) return found;
+    if (this.forbids.length === 0 || !this.forbiddenParts.pattern || !strings) return found;
     const keys = [...strings.values].filter((pair): pair is [string, string] => typeof pair[1] === "string");
     // Stryker disable next-line ConditionalExpression,StringLiteral: speed only: the pattern has no word bounds, so it finds in the strings joined whatever it finds in each
     if (!this.mayForbid(keys.map(([, v]) => v).join("\n"))) return found;
@@ -379,12 +396,12 @@ export class LocaleTerms {
 
   private report(found: ForbiddenFound, where: string, line: number | undefined, what: string, text: string, inQuote: boolean): void {
     const { code, file } = this;
-    const { forbidden, own } = this.compiled;
+    const { forbidden } = this.forbiddenParts;
     for (const { entry, rendering, compiled, searched } of forbidden) {
       if (inQuote && entry.exemptInQuotations) continue;
       if (!this.holds(text, searched)) continue;
       found.count++;
-      const mine = own.get(entry);
+      const mine = this.decided.get(entry);
       found.problems.push({
         locale: code,
         file: where,
@@ -392,14 +409,14 @@ export class LocaleTerms {
         severity: "error",
         kind: "forbidden-term",
         message: `${what} uses «${compiled.written}», which the glossary forbids in ${code} (${file}:${rendering.line}, for "${entry.term}"${entry.note ? `: ${entry.note}` : ""})`,
-        hint: `${mine ? `for “${entry.term}” write ${accepted(mine)}` : `translate “${entry.term}” another way`}; where the passage means something else, say it without «${compiled.written}»: the glossary forbids it everywhere in ${code}`,
+        hint: `${mine ? `for “${entry.term}” write ${accepted({ entry, rendering: mine })}` : `translate “${entry.term}” another way`}; where the passage means something else, say it without «${compiled.written}»: the glossary forbids it everywhere in ${code}`,
       });
     }
   }
 }
 
 /** What a translation may write for a term, for messages. */
-function accepted({ entry, rendering }: LocaleRendering): string {
+function accepted({ entry, rendering }: { entry: GlossaryEntry; rendering: GlossaryRendering }): string {
   const words = rendering.accepted.map((r) => `«${r}»`);
   if (rendering.keep) words.push(`${entry.forms.map((f) => `“${f}”`).join(" or ")} in Latin letters as the English writes it`);
   return words.length === 1 ? words[0]! : `one of ${words.join(", ")}`;

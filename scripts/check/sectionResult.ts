@@ -74,9 +74,9 @@ export class SectionResults {
   private repeats: SourceRepeats | undefined;
   /** Per English section and per old English version: a hash of its text, and the glossary entries it has. */
   private readonly englishParts = new WeakMap<Section, EnglishPart>();
-  /** The glossary entries each English section's blocks have: apart from the hash, which a run without the cache never needs. */
-  private readonly englishTermsOf = new WeakMap<Section, Set<GlossaryEntry>>();
-  private readonly oldTerms = new Map<string, Set<GlossaryEntry>>();
+  /** The glossary entries (by their place in the glossary) each English section's blocks have: apart from the hash, which a run without the cache never needs. */
+  private readonly englishTermsOf = new WeakMap<Section, readonly number[]>();
+  private readonly oldTerms = new Map<string, readonly number[]>();
   /** The installed print fonts' coverage as text, part of every key (the print-font rule). */
   private fonts: string | undefined;
 
@@ -145,11 +145,9 @@ export class SectionResults {
     const { glossary } = this.run;
     if (glossary.empty) return new Set();
     const entries = glossary.entries;
-    const place = new Map(entries.map((entry, i) => [entry, i]));
-    const indices = (found: Set<GlossaryEntry>) => [...found].map((entry) => place.get(entry)!);
     const find = (): EnglishTerms => ({
-      blocks: sections.map((doc) => indices(glossary.termsOfBlocks(doc.structure.blocks))),
-      heads: indices(glossary.termsOfTexts(sections.flatMap((doc) => (doc.kicker ? [doc.title, doc.kicker] : [doc.title])))),
+      blocks: sections.map((doc) => glossary.placesOf(glossary.termsOfBlocks(doc.structure.blocks))),
+      heads: glossary.placesOf(glossary.termsOfTexts(sections.flatMap((doc) => (doc.kicker ? [doc.title, doc.kicker] : [doc.title])))),
     });
     const cache = this.pack(sections[0]?.locale ?? "source");
     let found: EnglishTerms | undefined;
@@ -166,9 +164,9 @@ export class SectionResults {
     }
     const used = new Set<GlossaryEntry>(found.heads.map((i) => entries[i]!));
     sections.forEach((doc, i) => {
-      const terms = new Set(found.blocks[i]!.map((at) => entries[at]!));
-      this.englishTermsOf.set(doc, terms);
-      for (const entry of terms) used.add(entry);
+      const places = found.blocks[i]!;
+      this.englishTermsOf.set(doc, places);
+      for (const at of places) used.add(entries[at]!);
     });
     return used;
   }
@@ -224,18 +222,20 @@ export class SectionResults {
     return known;
   }
 
-  /** The glossary entries the English section has (its blocks read only where there is a glossary). */
-  private termsOf(english: Section): Set<GlossaryEntry> {
+  /** The glossary entries (by their place) the English section has (its blocks read only where there is a glossary). */
+  private termsOf(english: Section): readonly number[] {
     let terms = this.englishTermsOf.get(english);
-    if (!terms) this.englishTermsOf.set(english, (terms = this.run.glossary.empty ? new Set() : this.run.glossary.termsOfBlocks(english.structure.blocks)));
+    const { glossary } = this.run;
+    if (!terms) this.englishTermsOf.set(english, (terms = glossary.empty ? [] : glossary.placesOf(glossary.termsOfBlocks(english.structure.blocks))));
     return terms;
   }
 
-  private oldTermsOf(id: string, version: string, body: string, bodyLine: number | undefined): Set<GlossaryEntry> {
+  private oldTermsOf(id: string, version: string, body: string, bodyLine: number | undefined): readonly number[] {
     const key = `${id}@${version}`;
     let terms = this.oldTerms.get(key);
     if (!terms) {
-      terms = this.run.glossary.termsOfBlocks(readBlocks(body, bodyLine ?? 1).blocks);
+      const { glossary } = this.run;
+      terms = glossary.placesOf(glossary.termsOfBlocks(readBlocks(body, bodyLine ?? 1).blocks));
       this.oldTerms.set(key, terms);
     }
     return terms;

@@ -125,7 +125,10 @@ test("a section's cache key names the glossary file and changes with the entries
   const pledge2 = entry("pledge", 1, [["fr", rendering(5, ["engagement"])]]);
   const war = entry("war", 7, [["fr", rendering(8, ["guerre"], { forbidden: ["conflit"] })]]);
   const war2 = entry("war", 7, [["fr", rendering(8, ["guerre"], { forbidden: ["lutte"] })]]);
-  const key = (...entries: GlossaryEntry[]) => (terms: GlossaryEntry[]) => new GlossaryCheck(glossary(...entries)).forLocale(frLocale()).concern(terms);
+  const key = (...entries: GlossaryEntry[]) => (terms: GlossaryEntry[]) => {
+    const check = new GlossaryCheck(glossary(...entries));
+    return check.forLocale(frLocale()).concern(check.placesOf(terms));
+  };
   const both = key(pledge, war)([pledge]);
   expect(both.split("\n")[0]).toBe("content/glossary.yml");
   // The section's own term's rendering and every forbidden rendering are in the key; a term the section lacks is not.
