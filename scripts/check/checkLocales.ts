@@ -125,7 +125,7 @@ export function checkLocales(project: Project | string, options: CheckOptions = 
     const translated = new Map([...locale.sections].filter(([id]) => sectionStates.get(id) !== "untranslated"));
     localeProblems.push(...checkConsistency(repeats, new Map([...translated.keys()].flatMap((id) => (renderings.has(id) ? [[id, renderings.get(id)!]] : []))), code));
     // The glossary's problems in the rule's order: undecided terms, blocks, forbidden renderings in sections, then in UI strings.
-    for (const found of [...[...translated.values()].map((doc) => forbidden.get(doc.id) ?? terms.forbiddenIn(doc)), terms.strings()]) {
+    for (const found of [...[...translated.values()].map((doc) => forbidden.get(doc.id) ?? terms.forbiddenIn(doc)), results.forbiddenInStrings(locale, terms)]) {
       termProblems.push(...found.problems);
       conformance.forbidden += found.count;
     }

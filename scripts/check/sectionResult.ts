@@ -4,7 +4,7 @@
 // made of everything it is computed from, so an unchanged section is neither read into blocks nor aligned.
 import { join, resolve } from "node:path";
 import { readBlocks } from "../project/blocks.ts";
-import type { Section } from "../project/readProject.ts";
+import type { ProjectLocale, Section } from "../project/readProject.ts";
 import type { SectionState as TranslationStateOf, TranslationState } from "../project/translationState.ts";
 import { cacheBypassed, codeIdentity, JsonPack } from "../shared/contentCache.ts";
 import { findRepeats, renderingsOf, repeatedIndices, restoredRepeats, storedRepeats, type RenderedBlock, type Renderings, type SourceRepeats, type StoredRepeats } from "./consistency.ts";
@@ -69,7 +69,7 @@ interface EnglishPart {
 /** Each section's result from the cache where its inputs are unchanged, or worked out (and kept). */
 export class SectionResults {
   /** One pack per locale (the source locale's holds the English's part), or none without the cache. */
-  private readonly packs: Map<string, JsonPack<SectionResult | EnglishResult | EnglishTerms>> | undefined;
+  private readonly packs: Map<string, JsonPack<SectionResult | EnglishResult | EnglishTerms | ForbiddenFound>> | undefined;
   private readonly dir: string;
   private repeats: SourceRepeats | undefined;
   /** Per English section and per old English version: a hash of its text, and the glossary entries it has. */
@@ -89,7 +89,7 @@ export class SectionResults {
     this.packs = enabled && !cacheBypassed() ? new Map() : undefined;
   }
 
-  private pack(code: string): JsonPack<SectionResult | EnglishResult | EnglishTerms> | undefined {
+  private pack(code: string): JsonPack<SectionResult | EnglishResult | EnglishTerms | ForbiddenFound> | undefined {
     if (!this.packs) return undefined;
     let pack = this.packs.get(code);
     if (!pack) {
@@ -169,6 +169,18 @@ export class SectionResults {
       for (const at of places) used.add(entries[at]!);
     });
     return used;
+  }
+
+  /** The forbidden renderings in the locale's UI strings, from the cache while the strings and those renderings are unchanged. */
+  forbiddenInStrings(locale: ProjectLocale, terms: LocaleTerms): ForbiddenFound {
+    const cache = this.pack(locale.code);
+    const strings = locale.strings;
+    if (!cache || !strings) return terms.strings();
+    const key = cache.key(["strings", locale.code, strings.file, JSON.stringify([[...strings.values], [...strings.lines]]), terms.concern([])]);
+    let found = cache.get(key) as ForbiddenFound | undefined;
+    // An entry of the right key but the wrong shape is not trusted.
+    if (!found || !Array.isArray(found.problems) || !Number.isInteger(found.count)) cache.put(key, (found = terms.strings()));
+    return found;
   }
 
   result(english: Section, doc: Section, ctx: SectionContext, terms: LocaleTerms): SectionResult {

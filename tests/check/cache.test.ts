@@ -63,7 +63,8 @@ describe("on a copy of the real project", () => {
     const sections = readdirSync(join(root, "content", "ar")).length;
     // One pack per locale: an entry per translated section; the English's own part and its glossary terms in its pack.
     expect(readdirSync(join(root, ".cache", "check")).toSorted()).toEqual(["ar.json", "en.json"]);
-    expect(keysIn(root, "ar")).toHaveLength(sections);
+    // And one for the forbidden renderings in its UI strings.
+    expect(keysIn(root, "ar")).toHaveLength(sections + 1);
     expect(keysIn(root, "en")).toHaveLength(2);
     // Warm: the same result, and no section, English or translated, is read into blocks (nor aligned).
     const warm = countingBlocks(root);
@@ -78,6 +79,9 @@ describe("on a copy of the real project", () => {
       ["an English edit", () => edit(`content/en/${id}.md`, (t) => t.replace(/\n\n([^\n]+)/, "\n\n$1 An added sentence [9 Z].\n\n[an added link](https://example.org/added)"))],
       ["a translated edit", () => edit(`content/ar/${id}.md`, (t) => `${t}\n\nفقرة مضافة https://example.org/other\n`)],
       ["a locale.json change", () => edit("locales/ar/locale.json", (t) => t.replace('"complete": true', '"complete": false, "glossary": "error", "exchange": "po"'))],
+      // The forbidden renderings in the UI strings are kept by the strings' text and lines.
+      ["a UI string with a forbidden rendering", () => edit("locales/ar/ui.json", (t) => t.replace('"اختر لغة"', '"اختر لغة نعين على"'))],
+      ["a UI string moved to another line", () => edit("locales/ar/ui.json", (t) => t.replace('"language": "اللغة",', '"language": "اللغة",\n'))],
       // The English's terms are kept by the glossary's forms: a term the English no longer writes.
       ["a glossary term's forms", () => edit("content/glossary.yml", (t) => t.replace("forms: [abet, abets, abetting]", "forms: [abetz]"))],
       ["a glossary change", () => edit("content/glossary.yml", (t) => t.replace("accepted: [التحريض, تحريض, نحرض]", "accepted: [تحريض]\n    forbidden: [مايكروسوفت]"))],
