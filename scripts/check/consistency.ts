@@ -62,11 +62,18 @@ export function renderingsOf(repeats: SourceRepeats, english: SectionDoc, transl
   return found;
 }
 
-/** The text as compared: no citation markers, single spaces, no space before punctuation. */
-export function normalised(text: string): string {
+/**
+ * The text as compared: no citation markers, single spaces, no space before punctuation.
+ * `spaced`: its spaces are single already (a block's text), so only removed markers can leave more.
+ */
+export function normalised(text: string, spaced = false): string {
   // Each step only where it can apply: this runs once per block of every file.
-  if (MAY_HOLD_CITATION.test(text)) text = text.replace(CITATION_PATTERN, " ");
-  text = singleSpaced(text);
+  if (MAY_HOLD_CITATION.test(text)) {
+    const bare = text.replace(CITATION_PATTERN, " ");
+    if (bare !== text) spaced = false;
+    text = bare;
+  }
+  if (!spaced) text = singleSpaced(text);
   if (/ [.,;:!?؟،؛]/.test(text)) text = text.replace(/ (?=[.,;:!?؟،؛])/g, "");
   return text.trim();
 }
@@ -94,7 +101,7 @@ class Readings {
     if (known) return known;
     known = this.known.get(block.text);
     if (!known) {
-      known = { text: normalised(block.text) };
+      known = { text: normalised(block.text, true) };
       this.known.set(block.text, known);
     }
     readingOfBlock.set(block, known);
