@@ -100,9 +100,7 @@ export function checkAddedAddresses(reference: EnglishReference, english: Sectio
   const holders: AddressHolder[] = [{ line: doc.keyLines.title, markdown: doc.title, links: [] }];
   if (doc.kicker) holders.push({ line: doc.keyLines.kicker, markdown: doc.kicker, links: [] });
   for (const holder of [...holders, ...doc.structure.blocks]) {
-    const linked = new Set<string>();
     for (const { address } of holder.links) {
-      linked.add(address);
       if (englishHas(address)) continue;
       add(
         "added-link",
@@ -117,7 +115,7 @@ export function checkAddedAddresses(reference: EnglishReference, english: Sectio
       const address = trimAddress(match[0]);
       // The address of a link is reported above (its written form may stop at a space the link encodes).
       const normalized = normalizeAddress(address);
-      if ([...linked].some((l) => l.startsWith(normalized)) || englishHas(address)) continue;
+      if (holder.links.some((link) => link.address.startsWith(normalized)) || englishHas(address)) continue;
       add(
         "added-link",
         holder.line,
