@@ -62,11 +62,18 @@ export function renderingsOf(repeats: SourceRepeats, english: SectionDoc, transl
   return found;
 }
 
-/** The text as compared: no citation markers, single spaces, no space before punctuation. */
-export function normalised(text: string): string {
+/**
+ * The text as compared: no citation markers, single spaces, no space before punctuation.
+ * `spaced`: its spaces are single already (a block's text), so only removed markers can leave more.
+ */
+export function normalised(text: string, spaced = false): string {
   // Each step only where it can apply: this runs once per block of every file.
-  if (MAY_HOLD_CITATION.test(text)) text = text.replace(CITATION_PATTERN, " ");
-  text = singleSpaced(text);
+  if (MAY_HOLD_CITATION.test(text)) {
+    const bare = text.replace(CITATION_PATTERN, " ");
+    if (bare !== text) spaced = false;
+    text = bare;
+  }
+  if (!spaced) text = singleSpaced(text);
   if (/ [.,;:!?؟،؛]/.test(text)) text = text.replace(/ (?=[.,;:!?؟،؛])/g, "");
   return text.trim();
 }
@@ -94,7 +101,7 @@ class Readings {
     if (known) return known;
     known = this.known.get(block.text);
     if (!known) {
-      known = { text: normalised(block.text) };
+      known = { text: normalised(block.text, true) };
       this.known.set(block.text, known);
     }
     readingOfBlock.set(block, known);
@@ -104,9 +111,13 @@ class Readings {
     return this.of(block).text;
   }
   sentences(block: { text: string }): string[] {
+    return this.both(block).sentences;
+  }
+  /** Its text and its sentences, found with one lookup. */
+  both(block: { text: string }): Required<Reading> {
     const known = this.of(block);
     known.sentences ??= sentencesOf(known.text);
-    return known.sentences;
+    return known as Required<Reading>;
   }
 }
 
@@ -145,8 +156,7 @@ export function findRepeats(english: Iterable<SectionDoc>): SourceRepeats {
   for (const doc of english) {
     doc.structure.blocks.forEach((block, index) => {
       if (!block.text) return;
-      const text = readings.text(block);
-      const parts = readings.sentences(block);
+      const { text, sentences: parts } = readings.both(block);
       add(blocks, text, { doc, block: index });
       if (parts.length > 1) {
         parts.forEach((sentence, i) => {
@@ -163,9 +173,9 @@ export function findRepeats(english: Iterable<SectionDoc>): SourceRepeats {
   });
   // Single-sentence blocks are sentences too: a sentence repeated inside a longer block.
   for (const places of blocks.values()) {
-    const first = places[0]!.doc.structure.blocks[places[0]!.block]!;
-    const sentence = sentences.get(readings.text(first));
-    if (sentence && readings.sentences(first).length === 1) sentence.push(...places.map((p) => ({ ...p, sentence: 0, of: 1 })));
+    const first = readings.both(places[0]!.doc.structure.blocks[places[0]!.block]!);
+    const sentence = sentences.get(first.text);
+    if (sentence && first.sentences.length === 1) sentence.push(...places.map((p) => ({ ...p, sentence: 0, of: 1 })));
   }
   const repeatedSentences = [...sentences.values()]
     // Most sentences occur once: no set of their groups to make.

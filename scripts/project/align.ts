@@ -56,11 +56,21 @@ function blockShape(blocks: Block[]): string[] {
   });
 }
 
+/** The English blocks' shapes, worked out once: the check aligns every locale's translation with the same English blocks. */
+const englishShapes = new WeakMap<Block[], string[]>();
+
+function englishShape(blocks: Block[]): string[] {
+  let known = englishShapes.get(blocks);
+  // Stryker disable next-line ConditionalExpression: memo: working the shapes out again gives the same shapes
+  if (!known) englishShapes.set(blocks, (known = blockShape(blocks)));
+  return known;
+}
+
 const TEXT_KINDS: ReadonlySet<BlockKind> = new Set(["heading", "paragraph", "item"]);
 
 export function alignBlocks(english: Block[], translation: Block[], options: AlignOptions = {}): Alignment {
   const ratio = options.ratio ?? 1;
-  const a = blockShape(english);
+  const a = englishShape(english);
   const b = blockShape(translation);
   const n = a.length;
   const m = b.length;

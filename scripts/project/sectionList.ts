@@ -16,7 +16,8 @@ export function readSectionList(root: string): string[] {
   if (!existsSync(path)) {
     throw new ContentError({ file }, "the list of sections is missing", "create it: one `- section-id` line per section, in reading order");
   }
-  const ids: unknown = parseYaml(readText(path, root), file, "write one `- section-id` line per section").doc.toJS();
+  const text = readText(path, root);
+  const ids: unknown = plainList(text) ?? parseYaml(text, file, "write one `- section-id` line per section").doc.toJS();
   if (!Array.isArray(ids) || ids.length === 0) {
     throw new ContentError({ file }, "must be a list of section ids", "write one `- section-id` line per section");
   }
@@ -31,4 +32,13 @@ export function readSectionList(root: string): string[] {
     seen.add(id);
   }
   return ids as string[];
+}
+
+/** Only `- id` lines, each id a word YAML reads as text: a letter first (no number, no nested list), not true, false or null. */
+const PLAIN_LIST = /^(?:- (?!(?:true|false|null)\n)[a-z][a-z0-9-]*\n)+$/;
+
+/** The ids of a list written the usual way, read without yaml (about 35 ms at 500 sections, most of reading the list), else undefined. */
+function plainList(text: string): string[] | undefined {
+  const lines = text.endsWith("\n") ? text : `${text}\n`;
+  return PLAIN_LIST.test(lines) ? lines.slice(2, -1).split("\n- ") : undefined;
 }

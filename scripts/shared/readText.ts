@@ -1,7 +1,7 @@
 // Reads a file that a person wrote (possibly a stranger's pull request) as text,
 // refusing what cannot be content: binary, non-UTF-8, empty or huge files.
 import { isUtf8 } from "node:buffer";
-import { closeSync, fstatSync, openSync, readFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { relative } from "node:path";
 import { ContentError } from "./contentError.ts";
 
@@ -15,37 +15,50 @@ export function displayPath(file: string, root = process.cwd()): string {
   return rel.startsWith("..") ? file : rel;
 }
 
+/**
+ * Where every file is read, one byte more than a file may hold (the text is copied out of it): the
+ * reader reads thousands of files per command, and a buffer each was as many allocations.
+ */
+let shared: Buffer | undefined;
+
 export function readText(file: string, root?: string): string {
-  // One open for the size check and the read: the reader opens thousands of files per command.
+  // One open, and reads until the end (or past the largest size allowed); the size is asked for only when it is too large.
+  shared ??= Buffer.allocUnsafe(MAX_FILE_BYTES + 1);
   const fd = openSync(file, "r");
-  let bytes: Buffer;
+  let length = 0;
   try {
-    const size = fstatSync(fd).size;
-    if (size > MAX_FILE_BYTES) {
+    for (let read = -1; read !== 0 && length < shared.length; length += read) read = readSync(fd, shared, length, shared.length - length, null);
+    if (length > MAX_FILE_BYTES) {
+      const size = fstatSync(fd).size;
       throw new ContentError(
         { file: displayPath(file, root) },
         `the file is ${(size / 1024 / 1024).toFixed(1)} MB; content and locale files are at most 1 MB`,
         "check that the right file was added; split a very long section into several sections",
       );
     }
-    bytes = readFileSync(fd);
   } finally {
     closeSync(fd);
   }
-  return decodeText(bytes, displayPath(file, root));
+  return decoded(shared.subarray(0, length), () => displayPath(file, root));
 }
 
 /** Decodes UTF-8 (a byte-order mark is accepted and dropped); CRLF becomes LF. */
 export function decodeText(bytes: Uint8Array, shown: string): string {
+  return decoded(bytes, () => shown);
+}
+
+/** decodeText, with the path as shown worked out only for a message. */
+function decoded(bytes: Uint8Array, shownAs: () => string): string {
+  const shown = (): { file: string } => ({ file: shownAs() });
   if (bytes.length === 0) {
-    throw new ContentError({ file: shown }, "the file is empty", "add the content, or delete the file");
+    throw new ContentError(shown(), "the file is empty", "add the content, or delete the file");
   }
   if (bytes.includes(0)) {
-    throw new ContentError({ file: shown }, "this is a binary file, not text", "content and locale files must be plain text (UTF-8); save it as text from your editor");
+    throw new ContentError(shown(), "this is a binary file, not text", "content and locale files must be plain text (UTF-8); save it as text from your editor");
   }
   if (!isUtf8(bytes)) {
     const { line, column } = firstBadByte(bytes);
-    throw new ContentError({ file: shown, line, column }, "the file is not valid UTF-8 text", "save the file with the UTF-8 encoding (in most editors: Save As… → Encoding → UTF-8)");
+    throw new ContentError({ ...shown(), line, column }, "the file is not valid UTF-8 text", "save the file with the UTF-8 encoding (in most editors: Save As… → Encoding → UTF-8)");
   }
   // Buffer's decoder is the fast one; the bytes are known to be valid UTF-8 by now.
   let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");

@@ -135,6 +135,11 @@ test("the addresses a UI string writes out, as a reader would copy them: no clos
   expect(writtenAddresses("Voir javascript:alert(1)). Et data:text/html,x.")).toEqual(["javascript:alert(1)", "data:text/html,x"]);
   expect(writtenAddresses("javascript:f(a(b))))!")).toEqual(["javascript:f(a(b))"]);
   expect(writtenAddresses("javascript:a)b javascript:c) javascript:d.)")).toEqual(["javascript:a)b", "javascript:c", "javascript:d"]);
+  // Each form alone: with no colon, "//" or "www." is all there is to find.
+  expect(writtenAddresses("Voir www.a.org/x.")).toEqual(["www.a.org/x"]);
+  expect(writtenAddresses("Voir WWW.Example.org.")).toEqual(["WWW.Example.org"]);
+  expect(writtenAddresses("Voir //a.org/x.")).toEqual(["//a.org/x"]);
+  expect(writtenAddresses("Écrire à mailto:x@a.org.")).toEqual(["mailto:x@a.org"]);
 });
 
 const ADDED = (line: number, what: string, compare: string, shown: string, hint: string) =>

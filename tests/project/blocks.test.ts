@@ -131,6 +131,29 @@ test("blocks carry their lines, markdown, attribution, links and citations", () 
   expect(blocks[2]).toMatchObject({ kind: "quote", form: ">", line: 10, endLine: 11, markdown: "" });
 });
 
+/** One-line paragraphs whose text is not their markdown as written, or which hold a citation marker. */
+const NOT_AS_WRITTEN: [markdown: string, text: string, citations: string[]][] = [
+  ["A\ttab", "A tab", []],
+  ["Two  spaces", "Two spaces", []],
+  ["A no-break\u00a0space", "A no-break space", []],
+  ["An ideographic\u3000space", "An ideographic space", []],
+  ["An em\u2003space", "An em space", []],
+  ["A byte-order mark\ufeffinside", "A byte-order mark inside", []],
+  ["An escaped \\#", "An escaped #", []],
+  ["__Strong__ words", "Strong words", []],
+  ["**Strong** words", "Strong words", []],
+  ["Cited as A-HRC-59-23-AEV without brackets", "Cited as A-HRC-59-23-AEV without brackets", ["A-HRC-59-23-AEV"]],
+  ["See Sub* 2.24 there", "See Sub* 2.24 there", ["Sub* 2.24"]],
+  ["Resolution S/RES/2720 (2023) and A/75/212", "Resolution S/RES/2720 (2023) and A/75/212", ["S/RES/2720 (2023)", "A/75/212"]],
+  ["As found [78 A, B]", "As found [78 A, B]", ["[78 A, B]"]],
+];
+
+test.each(NOT_AS_WRITTEN)("a one-line paragraph %j reads as markdown-it renders it", (markdown, text, citations) => {
+  const { blocks } = readBlocks(markdown, 1);
+  expect(blocks).toMatchObject([{ kind: "paragraph", text, citations }]);
+  expect(seen(blocks)).toEqual(seen(readBlocksByParser(markdown, 1)));
+});
+
 test("list items nest by indentation, and a paragraph after the list leaves it", () => {
   const { blocks } = readBlocks(["- one", "  - two", "    - three", "  - two again", "- one again", "", "   continued in the item", "", "Not in the list."].join("\n"), 1);
   expect(blocks.map((b) => `${b.kind}:${b.depth}`)).toEqual(["item:1", "item:2", "item:3", "item:2", "item:1", "paragraph:1", "paragraph:0"]);
