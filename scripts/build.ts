@@ -8,7 +8,6 @@ import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { findChromium } from "./shared/chromium.ts";
 import { isDebug, reportFailure } from "./cli.ts";
-import { buildAll } from "./build/buildAll.ts";
 
 const root = process.cwd();
 const output = resolve(root, process.env.SITE_DIR ?? "_site");
@@ -18,7 +17,12 @@ const explicitSiteOnly = process.argv.includes("--site-only");
 const siteOnly = explicitSiteOnly || (process.argv.includes("--browser-optional") && !hasBrowser());
 
 const started = performance.now();
+// A build never watches files, so Eleventy's import cache buster for its watch mode is left off:
+// on Node 20 it starts a module loader thread that every later import waits on (set before
+// Eleventy loads, with the build's code, below).
+process.env.ELEVENTY_SKIP_ESM_RESOLVER ??= "1";
 try {
+  const { buildAll } = await import("./build/buildAll.ts");
   await buildAll(root, output, { siteOnly, debug: isDebug() });
   if (siteOnly) {
     console.log(

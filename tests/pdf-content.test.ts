@@ -1,13 +1,14 @@
 // What the printed documents take from the content: content/documents.yml, the marked
 // excerpts (word for word, the same blocks in every locale), and the print pages' model.
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { loadDocumentPlan } from "../scripts/project/documentList.ts";
 import { excerptBlocks, printedExcerpts as printedExcerptsOf } from "../scripts/print/excerpt.ts";
 import { markdownRenderer, parseMarkdown, renderMarkdown } from "../scripts/shared/markdown.ts";
-import { buildPrintModel } from "../scripts/print/printModel.ts";
+import { buildPrintModel, checkPrintedDocuments } from "../scripts/print/printModel.ts";
 import { buildSiteModel } from "../scripts/site/model.ts";
+import { runScript } from "./helpers/cli.ts";
 import { copyProject } from "./helpers/project.ts";
 import { ROOT } from "./helpers/site.ts";
 import { searchable } from "./pdfTools.ts";
@@ -72,8 +73,26 @@ describe("content/documents.yml", () => {
     const en = site.sections.get("en")!;
     en.set("demands", { ...en.get("demands")!, body: "No markers here." });
     expect(() => buildPrintModel(site)).not.toThrow();
+    expect(() => checkPrintedDocuments(site)).not.toThrow();
     en.set("pledge", { ...en.get("pledge")!, body: "No markers here either." });
-    expect(() => buildPrintModel(site)).toThrow(/content\/en\/pledge\.md: content\/documents\.yml \(line \d+\) prints an excerpt of "pledge", but this file marks none/);
+    const error = /content\/en\/pledge\.md: content\/documents\.yml \(line \d+\) prints an excerpt of "pledge", but this file marks none/;
+    expect(() => buildPrintModel(site)).toThrow(error);
+    // What a build without print pages (npm run build:site) checks instead of making them: the same first mistake.
+    expect(() => checkPrintedDocuments(site)).toThrow(error);
+  });
+
+  test("npm run build:site, which writes no print pages, stops on it too: the file, the line, what to do", () => {
+    const copy = copyProject();
+    try {
+      // The English alone: the translation is checked against the English it was made from, so the publish gate lets it through.
+      const file = join(copy.root, "content", "en", "pledge.md");
+      writeFileSync(file, readFileSync(file, "utf8").replace(/^::: excerpt\n|^:::\n/gm, ""));
+      const build = runScript("build.ts", ["--site-only"], { cwd: copy.root, env: { SITE_DIR: join(copy.root, "_site") } });
+      expect(build.status).toBe(1);
+      expect(build.stderr).toMatch(/content\/en\/pledge\.md: content\/documents\.yml \(line \d+\) prints an excerpt of "pledge", but this file marks none\n {2}→ wrap the paragraphs/);
+    } finally {
+      copy.remove();
+    }
   });
 });
 

@@ -126,6 +126,29 @@ export function buildPrintModel(site: SiteModel): PrintModel {
 }
 
 /**
+ * What buildPrintModel holds content/documents.yml to, without rendering a page: a build that
+ * writes no print pages (npm run build:site) stops on the same mistake, with the same message, as
+ * one that prints them.
+ */
+export function checkPrintedDocuments(site: SiteModel): void {
+  const sources = site.sections.get(site.sourceLocale.code)!;
+  for (const rules of site.documents.documents) for (const part of rules.parts) if (part.take !== "all") excerptsTaken(part, sources.get(part.section)!);
+}
+
+/** The English excerpts a part takes from: an error naming the file when it marks none. */
+function excerptsTaken(part: DocumentPart, source: Section): ReturnType<typeof excerptBlocks> {
+  const blocks = excerptBlocks(source);
+  if (blocks.length === 0) {
+    throw new ContentError(
+      { file: source.file },
+      `content/${DOCUMENTS_FILE} (line ${part.line}) prints an excerpt of "${part.section}", but this file marks none`,
+      "wrap the paragraphs or list items to print in  ::: excerpt  and  :::  lines (in every locale's file), or set  take: all",
+    );
+  }
+  return blocks;
+}
+
+/**
  * One part of a document: the text its section page shows (the translation, or the source's
  * where the page falls back), whole or as its excerpt blocks. On paper, headings sit one level
  * below the document's title, ids are unique across parts (bookmarks point at them),
@@ -138,14 +161,7 @@ function printPart(part: DocumentPart, page: SectionPage, shown: Section, source
     return { ...whole, title: page.title, kicker: page.kicker, html: render(sectionTokens(shown)), language: page.language };
   }
   const first = part.take === "first-excerpt" ? 1 : Infinity;
-  const sourceBlocks = excerptBlocks(source).slice(0, first);
-  if (sourceBlocks.length === 0) {
-    throw new ContentError(
-      { file: source.file },
-      `content/${DOCUMENTS_FILE} (line ${part.line}) prints an excerpt of "${part.section}", but this file marks none`,
-      "wrap the paragraphs or list items to print in  ::: excerpt  and  :::  lines (in every locale's file), or set  take: all",
-    );
-  }
+  const sourceBlocks = excerptsTaken(part, source).slice(0, first);
   // The translation's excerpts are the blocks aligned with the English excerpts. Where a
   // translation in progress has no counterpart for one yet, the English excerpt is printed in its
   // place, marked as English: a printed document never leaves out part of what it takes (the

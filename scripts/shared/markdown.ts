@@ -16,6 +16,8 @@ type TokenConstructor = StateCore["Token"];
 export const CITATION_PATTERN = /\[(?:\d[^\]\n]*|A-HRC[^\]\n]*)\]|A-HRC-\d+-\d+-[A-Z]+\*?|\bS\/RES\/\d+(?: \(\d{4}\))?|\bA\/\d+\/\d+|\bSub\* \d+(?:\.\d+)?/g;
 /** True for every text CITATION_PATTERN can match (each form holds one of these): a quick test first, for the many texts without any. */
 export const MAY_HOLD_CITATION = /[[/]|A-HRC|Sub\*/;
+/** What an inline text's source holds where any of its text tokens may hold a citation: MAY_HOLD_CITATION's characters, or an escape or entity that makes one (`Sub\*`, `&#91;`). */
+const SOURCE_MAY_HOLD_CITATION = /[[/&\\]|A-HRC|Sub/;
 
 /** How a section is rendered for paper rather than for its page on the site. */
 export interface RenderOptions {
@@ -95,8 +97,8 @@ function createMarkdown(): MarkdownInstance {
 
   md.core.ruler.push("isolate_citations", (state) => {
     for (const block of state.tokens) {
-      // Most lines hold no citation: their tokens are left as they are, not copied.
-      if (block.type !== "inline" || !block.children?.some(mayHoldCitation)) continue;
+      // Most lines hold no citation: their tokens are left as they are, not copied; most are ruled out by their source text, without a look at each token.
+      if (block.type !== "inline" || (block.content !== "" && !SOURCE_MAY_HOLD_CITATION.test(block.content)) || !block.children?.some(mayHoldCitation)) continue;
       block.children = block.children.flatMap((child) => isolateCitations(child, state.Token));
     }
   });

@@ -31,24 +31,78 @@ export function qrCodeSvg(text: string, label: string, options: QrOptions = {}):
 export function qrCodePath(text: string, { mask }: QrOptions = {}): { path: string; size: number } {
   // One byte-mode segment, as an address is (lower case, slashes): the library's search for the
   // shortest mix of modes takes twice as long as the rest of the code.
-  const { modules } = QRCode.create([{ data: new TextEncoder().encode(text), mode: "byte" }], { errorCorrectionLevel: "M", ...(mask === undefined ? {} : { maskPattern: mask }) });
-  const n = modules.size;
-  let path = "";
-  let at: [number, number] | undefined;
+  const { size: n, data } = QRCode.create([{ data: new TextEncoder().encode(text), mode: "byte" }], { errorCorrectionLevel: "M", ...(mask === undefined ? {} : { maskPattern: mask }) }).modules;
+  // Written as ASCII into one buffer and read as one string (a string per run was most of the time).
+  const out = PathWriter.for(n);
+  let atX = -1;
+  let atY = 0;
   for (let y = 0; y < n; y++) {
+    const row = y * n;
     for (let x = 0; x < n; ) {
-      if (!modules.get(y, x)) {
+      if (!data[row + x]) {
         x++;
         continue;
       }
       let run = 1;
-      while (x + run < n && modules.get(y, x + run)) run++;
-      const [px, py] = [x + QUIET_ZONE, y + QUIET_ZONE];
+      while (x + run < n && data[row + x + run]) run++;
+      const px = x + QUIET_ZONE;
+      const py = y + QUIET_ZONE;
       // After `z` the pen is back at the run's start: the next run moves from there.
-      path += `${at ? `m${px - at[0]} ${py - at[1]}` : `M${px} ${py}`}h${run}v1h-${run}z`;
-      at = [px, py];
+      if (atX < 0) out.move("M", px, py);
+      else out.move("m", px - atX, py - atY);
+      out.run(run);
+      atX = px;
+      atY = py;
       x += run;
     }
   }
-  return { path, size: n + 2 * QUIET_ZONE };
+  return { path: out.text(), size: n + 2 * QUIET_ZONE };
+}
+
+/** A path of `M`/`m x y` moves and `h<run>v1h-<run>z` runs, as bytes. */
+class PathWriter {
+  private static shared = new PathWriter(Buffer.alloc(0));
+  private length = 0;
+
+  private constructor(private readonly bytes: Buffer) {}
+
+  /** A writer for a code of n × n modules: one buffer, reused, large enough for every run (at most 22 bytes each, at most ⌈n/2⌉ a row). */
+  static for(n: number): PathWriter {
+    const capacity = n * Math.ceil(n / 2) * 24 + 16;
+    if (PathWriter.shared.bytes.length < capacity) PathWriter.shared = new PathWriter(Buffer.allocUnsafe(capacity));
+    PathWriter.shared.length = 0;
+    return PathWriter.shared;
+  }
+
+  move(command: "M" | "m", dx: number, dy: number): void {
+    this.bytes[this.length++] = command.charCodeAt(0);
+    this.number(dx);
+    this.bytes[this.length++] = 0x20;
+    this.number(dy);
+  }
+
+  run(length: number): void {
+    this.bytes[this.length++] = 0x68; // h
+    this.number(length);
+    this.bytes[this.length++] = 0x76; // v
+    this.bytes[this.length++] = 0x31; // 1
+    this.bytes[this.length++] = 0x68; // h
+    this.bytes[this.length++] = 0x2d; // -
+    this.number(length);
+    this.bytes[this.length++] = 0x7a; // z
+  }
+
+  text(): string {
+    return this.bytes.toString("latin1", 0, this.length);
+  }
+
+  private number(value: number): void {
+    if (value < 0) {
+      this.bytes[this.length++] = 0x2d;
+      value = -value;
+    }
+    const digits = value < 10 ? 1 : value < 100 ? 2 : value < 1000 ? 3 : String(value).length;
+    for (let i = digits - 1; i >= 0; i--, value = Math.floor(value / 10)) this.bytes[this.length + i] = 0x30 + (value % 10);
+    this.length += digits;
+  }
 }

@@ -14,9 +14,10 @@ function modulesOf(path: string, size: number): boolean[][] {
   return grid;
 }
 
-test("the path draws a code jsQR reads back, with a quiet zone of 4 light modules", () => {
+// The library's code (its mask picked by the penalty rules, as print draws it) and the site's own encoder under each fixed mask.
+test.each([undefined, 0, 1, 2, 3, 4, 5, 6, 7] as const)("the path draws a code jsQR reads back, with a quiet zone of 4 light modules (mask %s)", (mask) => {
   const url = "https://pledge.example.org/ar/non-compliant/";
-  const { path, size } = qrCodePath(url);
+  const { path, size } = qrCodePath(url, mask === undefined ? {} : { mask });
   expect(path).toMatch(/^(?:[Mm]-?\d+ -?\d+h\d+v1h-\d+z)+$/);
   const grid = modulesOf(path, size);
   for (let i = 0; i < size; i++) for (const edge of [0, QUIET_ZONE - 1, size - QUIET_ZONE, size - 1]) expect(grid[edge]![i] || grid[i]![edge]).toBe(false);

@@ -6,6 +6,7 @@ import { HtmlBasePlugin } from "@11ty/eleventy";
 import { resolve } from "node:path";
 import { listDownloads } from "../../site/downloads.ts";
 import { printFontRoutes } from "../../print/fonts.ts";
+import { checkPrintedDocuments, type PrintModel } from "../../print/printModel.ts";
 import { builtShareCards, shareCardPages } from "../../print/shareCardPages.ts";
 import { readProject, type Project } from "../../project/readProject.ts";
 import { sitePathPrefix } from "../../site/pathPrefix.ts";
@@ -87,7 +88,9 @@ export default function configure(eleventyConfig: EleventyConfig, pass?: BuildPa
     // npm start: only the changed cards get their font CSS (a function of the card's text, and of the fonts this process found installed).
     const cardPages = withChromiumPages ? shareCardPages(livePages?.cardPages(cards()) ?? cards()) : [];
     const shareCards = { pages: cardPages, built };
-    const printPages = withChromiumPages ? print() : { ...print(), pages: [] };
+    // A pass that writes no print pages makes none (their parts rendered for paper), yet stops on a documents.yml mistake as npm run build does.
+    if (!withChromiumPages) checkPrintedDocuments(site);
+    const printPages: PrintModel = withChromiumPages ? print() : { pages: [] };
     return { ...site, sectionPagesToRender, print: printPages, downloads: await listDownloads(site, output), shareCards, csp: servedLive ? DEV_SERVER_POLICY : CONTENT_SECURITY_POLICY };
   });
   // The translation status page: the same check result as the publish gate; it never fails the build.
