@@ -83,12 +83,12 @@ export class GlossaryCheck {
     return Array.from(entries, (entry) => this.places!.get(entry)!);
   }
 
-  /** The entries any of the blocks has. */
-  termsOfBlocks(blocks: readonly Block[]): Set<GlossaryEntry> {
+  /** The entries any of the blocks has, by their place in the glossary (as a section's cache key names them). */
+  placesInBlocks(blocks: readonly Block[]): number[] {
+    if (this.empty) return [];
     const found = new Set<GlossaryEntry>();
-    if (this.empty) return found;
     for (const terms of this.blockTerms(blocks)) for (const entry of terms) found.add(entry);
-    return found;
+    return this.placesOf(found);
   }
 
   /** The entries any of the texts has. */
@@ -327,8 +327,7 @@ export class LocaleTerms {
   blocks({ doc, reference, alignment }: AlignedSection): SectionTerms {
     const found: SectionTerms = { problems: [], uses: 0, asGlossary: 0 };
     if (this.decided.size === 0) return found;
-    const { code, file } = this;
-    const { own } = this;
+    const { code, file, own } = this;
     const blocks = doc.structure.blocks;
     const termsOf = this.glossary.blockTerms(reference.blocks);
     for (const pair of alignment.pairs) {
@@ -377,8 +376,7 @@ export class LocaleTerms {
   forbiddenIn(doc: Section): ForbiddenFound {
     const found: ForbiddenFound = { problems: [], count: 0 };
     // One look at each text as written first: most sections hold no forbidden word (text by text: joining them made as much garbage as the section's text).
-    // Stryker disable next-line ConditionalExpression,LogicalOperator: speed only: without forbidden renderings there is no pattern either
-    if (this.forbids.length === 0 || !this.forbiddenParts.pattern) return found;
+    if (!this.forbiddenParts.pattern) return found;
     const blocks = doc.structure.blocks;
     // Stryker disable next-line ConditionalExpression,LogicalOperator,MethodExpression: speed only: the report below looks at each of these texts again
     if (!this.mayForbid(doc.title) && !(doc.kicker && this.mayForbid(doc.kicker)) && !blocks.some((b) => this.mayForbid(b.text))) return found;
@@ -392,8 +390,7 @@ export class LocaleTerms {
   strings(): ForbiddenFound {
     const found: ForbiddenFound = { problems: [], count: 0 };
     const strings = this.locale.strings;
-    // Stryker disable next-line ConditionalExpression,LogicalOperator: speed only: without forbidden renderings there is no pattern either
-    if (this.forbids.length === 0 || !this.forbiddenParts.pattern || !strings) return found;
+    if (!this.forbiddenParts.pattern || !strings) return found;
     const keys = [...strings.values].filter((pair): pair is [string, string] => typeof pair[1] === "string");
     // Stryker disable next-line ConditionalExpression,StringLiteral: speed only: the pattern has no word bounds, so it finds in the strings joined whatever it finds in each
     if (!this.mayForbid(keys.map(([, v]) => v).join("\n"))) return found;

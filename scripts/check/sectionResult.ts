@@ -146,7 +146,7 @@ export class SectionResults {
     if (glossary.empty) return new Set();
     const entries = glossary.entries;
     const find = (): EnglishTerms => ({
-      blocks: sections.map((doc) => glossary.placesOf(glossary.termsOfBlocks(doc.structure.blocks))),
+      blocks: sections.map((doc) => glossary.placesInBlocks(doc.structure.blocks)),
       heads: glossary.placesOf(glossary.termsOfTexts(sections.flatMap((doc) => (doc.kicker ? [doc.title, doc.kicker] : [doc.title])))),
     });
     const cache = this.pack(sections[0]?.locale ?? "source");
@@ -238,7 +238,7 @@ export class SectionResults {
   private termsOf(english: Section): readonly number[] {
     let terms = this.englishTermsOf.get(english);
     const { glossary } = this.run;
-    if (!terms) this.englishTermsOf.set(english, (terms = glossary.empty ? [] : glossary.placesOf(glossary.termsOfBlocks(english.structure.blocks))));
+    if (!terms) this.englishTermsOf.set(english, (terms = glossary.empty ? [] : glossary.placesInBlocks(english.structure.blocks)));
     return terms;
   }
 
@@ -247,7 +247,7 @@ export class SectionResults {
     let terms = this.oldTerms.get(key);
     if (!terms) {
       const { glossary } = this.run;
-      terms = glossary.placesOf(glossary.termsOfBlocks(readBlocks(body, bodyLine ?? 1).blocks));
+      terms = glossary.placesInBlocks(readBlocks(body, bodyLine ?? 1).blocks);
       this.oldTerms.set(key, terms);
     }
     return terms;
