@@ -1,13 +1,29 @@
 // One print page to PDF in a slot of the session: Paged.js through pagedjs-cli's Printer, one
 // per slot (a Printer is not safe to use concurrently, and it keeps the pages it has seen).
 // Guards the traps of that API: outlineTags is always passed, printer.pages is reset per
-// document, and a print page that asked for files from elsewhere fails the document.
+// document, a print page that asked for files from elsewhere fails the document, and the Printer's
+// one unawaited call on a page (its headers) never surfaces as an unhandled rejection.
 import { performance } from "node:perf_hooks";
-import type { Browser } from "puppeteer";
+import type { Browser, Page } from "puppeteer";
 import type Printer from "pagedjs-cli";
 import { RenderError, type RenderSession, type Slot } from "./session.ts";
 
 const OUTLINE_TAGS = ["h1", "h2", "h3"];
+
+/**
+ * pagedjs-cli sets a new page's extra headers without awaiting the call: on a page closed under it
+ * (a deadline or a crash stops the browser) the call's rejection would be unhandled. The render
+ * fails with the closed page all the same, so the call's own failure is let go.
+ */
+function withHandledHeaders(page: Page): Page {
+  const set = page.setExtraHTTPHeaders.bind(page);
+  page.setExtraHTTPHeaders = (headers) => {
+    const done = set(headers);
+    done.catch(() => {});
+    return done;
+  };
+  return page;
+}
 
 interface RenderedPdf {
   pdf: Uint8Array;
@@ -46,7 +62,7 @@ export async function pdfPrinter(session: RenderSession): Promise<PdfPrinter> {
     let printer = printers.get(slot.index);
     if (!printer) {
       printer = new PrinterClass({ timeout: session.timeoutMs, closeAfter: false });
-      printer.browser = { newPage: () => slot.newPage() } as unknown as Browser;
+      printer.browser = { newPage: async () => withHandledHeaders(await slot.newPage()) } as unknown as Browser;
       printers.set(slot.index, printer);
     }
     return printer;
