@@ -1,13 +1,22 @@
 // What npm start keeps in memory from one rebuild to the next, so an edit costs what it changed:
 // the caches' packs read once and written after the rebuild (once the page had time to reload),
 // the sections of unchanged files (their text, blocks and HTML worked out once), the pages written.
+import { existsSync, mkdirSync, readdirSync, watch, writeFileSync, type FSWatcher } from "node:fs";
+import { dirname, join, relative } from "node:path";
 import { LiveSections } from "../project/readProject.ts";
+import { isLanguageTag } from "../shared/languageTag.ts";
 import { keepPacksInProcess, writePacks } from "../shared/contentCache.ts";
 import { SiteParts } from "../site/siteParts.ts";
 import { LivePages } from "./pageCache.ts";
 
 /** How long after a rebuild its cache packs are written: after the browser reloaded the page, and mostly between two saves of an editor, not during a rebuild. */
 const WRITE_AFTER_MS = 5000;
+
+/**
+ * Written when a file the project reader reads is removed: Eleventy 3.1's watcher only logs a
+ * removal, so nothing would be built until the next edit. Eleventy watches this file (config.ts).
+ */
+export const REMOVAL_SIGNAL = ".cache/live/file-removed";
 
 export interface LiveBuild {
   sections: LiveSections;
@@ -28,16 +37,76 @@ export function liveBuild(root: string): LiveBuild {
   if (!exitWrites) process.once("exit", writePacks);
   exitWrites = true;
   const pages = new LivePages();
+  // Made before Eleventy starts watching: its watcher sees changes to a file, not one made in a folder that was missing.
+  if (!existsSync(join(root, REMOVAL_SIGNAL))) signal(root, "");
+  removals.follow(root);
   return {
     sections: new LiveSections(),
     parts: new SiteParts(root, true),
     pages,
     started: () => clearTimeout(timer),
     finished: () => {
+      removals.follow(root);
       pages.finished();
       clearTimeout(timer);
       timer = setTimeout(writePacks, WRITE_AFTER_MS);
       timer.unref();
     },
   };
+}
+
+/**
+ * Removals of what the project reader reads: campaign.yml, content/ and locales/ and each folder in
+ * them (a locale's), each followed by its own watcher (Node 20's recursive watching on Linux
+ * watches every file); folders made since are followed from the end of the next rebuild.
+ */
+class Removals {
+  private readonly watchers = new Map<string, FSWatcher>();
+
+  follow(root: string): void {
+    const folders = [root];
+    for (const top of ["content", "locales"]) {
+      const dir = join(root, top);
+      if (!existsSync(dir)) continue;
+      folders.push(dir);
+      for (const entry of readdirSync(dir, { withFileTypes: true })) if (entry.isDirectory() && !entry.name.startsWith(".")) folders.push(join(dir, entry.name));
+    }
+    for (const [dir, watcher] of this.watchers) {
+      if (folders.includes(dir)) continue;
+      watcher.close();
+      this.watchers.delete(dir);
+    }
+    for (const dir of folders) {
+      if (this.watchers.has(dir)) continue;
+      try {
+        const watcher = watch(dir, { persistent: false }, (event, name) => {
+          if (event === "rename" && name && (dir === root ? ROOT_INPUTS.has(name) : readerName(name)) && !existsSync(join(dir, name))) signal(root, relative(root, join(dir, name)));
+        });
+        // A folder removed under its watcher: followed no more from the next rebuild.
+        watcher.on("error", () => undefined);
+        this.watchers.set(dir, watcher);
+      } catch {
+        // Removed between listing and watching: nothing in it to follow.
+      }
+    }
+  }
+}
+
+const removals = new Removals();
+const ROOT_INPUTS = new Set(["campaign.yml", "content", "locales"]);
+
+/** A name the reader reads in content/ or locales/ or a locale's folder: not an editor's backup, swap or test file. */
+function readerName(name: string): boolean {
+  return /^[^.~#][^~#]*\.(?:md|json|yml)$/.test(name) || isLanguageTag(name);
+}
+
+/** Writes the signal, naming the file removed (relative to the project). */
+function signal(root: string, removed: string): void {
+  const file = join(root, REMOVAL_SIGNAL);
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, removed && `${removed}\n`);
+  } catch {
+    // A folder that cannot be written: the next edit builds the removal, as before.
+  }
 }

@@ -12,7 +12,7 @@ import { readProject, type Project } from "../../project/readProject.ts";
 import { sitePathPrefix } from "../../site/pathPrefix.ts";
 import { CONTENT_SECURITY_POLICY, DEV_SERVER_POLICY } from "../../site/securityPolicy.ts";
 import { buildViews, type BuildViews, type BuildPass } from "./buildViews.ts";
-import { liveBuild } from "../liveBuild.ts";
+import { liveBuild, REMOVAL_SIGNAL } from "../liveBuild.ts";
 import { registerFilters } from "./filters.ts";
 import { printFontMiddleware } from "./printFontRoutes.ts";
 
@@ -29,6 +29,7 @@ interface EleventyConfig {
   setServerOptions(options: Record<string, unknown>): void;
   setChokidarConfig(options: Record<string, unknown>): void;
   setQuietMode(quiet: boolean): void;
+  setUseGitIgnore(enabled: boolean): void;
   directories?: { output?: string };
   benchmarks?: { config?: { setIsVerbose?(verbose: boolean): void } };
 }
@@ -70,6 +71,12 @@ export default function configure(eleventyConfig: EleventyConfig, pass?: BuildPa
   eleventyConfig.addWatchTarget("./content/");
   eleventyConfig.addWatchTarget("./locales/");
   eleventyConfig.addWatchTarget("./campaign.yml");
+  if (live) {
+    // A removed file is built through this signal (liveBuild.ts); .gitignore (which lists .cache/)
+    // would hide it from the watcher, and it only ignores what Eleventy never reads: the templates are in templates/.
+    eleventyConfig.setUseGitIgnore(false);
+    eleventyConfig.addWatchTarget(`./${REMOVAL_SIGNAL}`);
+  }
   // An edit is built once the file has been still for 50 ms (Eleventy waits 150 ms): an editor
   // saves a section in one write, and a file caught half-written is built again when complete.
   eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });
