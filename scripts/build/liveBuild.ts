@@ -33,8 +33,19 @@ let exitWrites = false;
 export function liveBuild(root: string): LiveBuild {
   keepPacksInProcess();
   let timer: NodeJS.Timeout | undefined;
-  // A server stopped (Ctrl+C) before the timer still leaves its caches for the next start (once per process: a config reset calls this again).
-  if (!exitWrites) process.once("exit", writePacks);
+  // A server stopped before the timer still leaves its caches for the next start (once per process:
+  // a config reset calls this again): Ctrl+C ends it through Eleventy's exit; a terminal closed or a
+  // process manager's stop (SIGHUP, SIGTERM) would end it at once, so the packs are written first
+  // and the signal raised again, to end the process as it would have.
+  if (!exitWrites) {
+    process.once("exit", writePacks);
+    for (const stop of ["SIGTERM", "SIGHUP"] as const) {
+      process.once(stop, () => {
+        writePacks();
+        process.kill(process.pid, stop);
+      });
+    }
+  }
   exitWrites = true;
   const pages = new LivePages();
   // Made before Eleventy starts watching: its watcher sees changes to a file, not one made in a folder that was missing.

@@ -34,6 +34,16 @@ const page = async (path: string) => {
   return { status: response.status, text: await response.text() };
 };
 
+/** npm start in `root` (its own process group), counting the files it reads. */
+function serve(root: string, port: number, env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, ["--import", join(ROOT, "tests/helpers/countReads.mjs"), join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs"), "--serve", `--port=${port}`], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+}
+
 beforeAll(async () => {
   project = copyProject();
   // A file changed in the last 2 s is read again on every rebuild (its stat could hide an edit in
@@ -42,12 +52,7 @@ beforeAll(async () => {
   const port = await freePort();
   base = `http://localhost:${port}`;
   countsFile = join(project.root, "read-counts.json");
-  server = spawn(process.execPath, ["--import", join(ROOT, "tests/helpers/countReads.mjs"), join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs"), "--serve", `--port=${port}`], {
-    cwd: project.root,
-    env: { ...process.env, READ_COUNTS_FILE: countsFile },
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  server = serve(project.root, port, { READ_COUNTS_FILE: countsFile });
   server.stdout!.on("data", (d) => (log += d));
   server.stderr!.on("data", (d) => (log += d));
   await until("the dev server", async () => ((await page("/ar/")).status === 200 ? true : undefined));
@@ -178,4 +183,34 @@ test("each kind of edit reaches the section pages it changes: a UI string, campa
   writeFileSync(file, translation);
   await shows("/ar/precedents/", "كلمةمعدلة");
   expect((await page("/ar/precedents/")).text).toBe(before);
+});
+
+test("a server stopped by SIGTERM right after a rebuild still writes that rebuild's caches, then ends as the signal ends it", async () => {
+  const copy = copyProject();
+  try {
+    const port = await freePort();
+    let output = "";
+    // With the caches on (the tests turn them off).
+    const stopped = serve(copy.root, port, { PLEDGE_NO_CACHE: "", READ_COUNTS_FILE: join(copy.root, "read-counts.json") });
+    stopped.stdout!.on("data", (d) => (output += d));
+    stopped.stderr!.on("data", (d) => (output += d));
+    const at = (path: string) => fetch(`http://localhost:${port}${path}`).then((r) => r.text());
+    await until("the dev server", async () => (output.includes("Watching") ? true : undefined));
+    await watcherReady(copy.root, () => output, Date.now() + 20_000);
+    const file = join(copy.root, "content/en/dual-use.md");
+    writeFileSync(file, readFileSync(file, "utf8").replace(/\n\n([A-Z][a-z]+) /, "\n\n$1 Stoppedword "));
+    await until("the edited page", async () => ((await at("/en/dual-use/")).includes("Stoppedword") ? true : undefined));
+    // Well within the 5 s after which a rebuild's packs are written anyway.
+    const stoppedAt = Date.now();
+    const ended = new Promise<NodeJS.Signals | null>((resolve) => stopped.once("exit", (_code, signal) => resolve(signal)));
+    process.kill(-stopped.pid!, "SIGTERM");
+    expect(await ended).toBe("SIGTERM");
+    expect(Date.now() - stoppedAt).toBeLessThan(4000);
+    const cache = join(copy.root, ".cache");
+    const written = readdirSync(cache, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".json") && statSync(join(cache, f)).mtimeMs >= stoppedAt - 5);
+    // The edited section's HTML is among what was kept.
+    expect(written.map((f) => readFileSync(join(cache, f), "utf8")).filter((text) => text.includes("Stoppedword")).length).toBeGreaterThan(0);
+  } finally {
+    copy.remove();
+  }
 });
