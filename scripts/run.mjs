@@ -92,6 +92,8 @@ async function make() {
   const packages = Object.values(result.metafile.outputs).flatMap((output) => output.imports.filter((i) => i.external && !i.path.startsWith("node:")).map((i) => join(ROOT, "node_modules", ...i.path.split("/").slice(0, i.path.startsWith("@") ? 2 : 1), "package.json")));
   const files = [...Object.keys(result.metafile.inputs).map((file) => resolve(file)), import.meta.filename, join(ROOT, "tsconfig.json"), require.resolve("esbuild/package.json"), ...new Set([...packages, join(ROOT, "node_modules", ".package-lock.json")].filter((file) => existsSync(file)))];
   mkdirSync(folder, { recursive: true });
+  // The bundle and its record where they were before each command had a folder (FORMAT 1): nothing reads them any more.
+  for (const old of [`${name}.mjs`, `${name}.mjs.json`]) rmSync(join(ROOT, ".cache", "bundle", old), { force: true });
   const temporary = join(folder, `.${process.pid}.tmp`);
   // The chunks first, the entry that imports them last (chunks are named by their content).
   const outputs = result.outputFiles.toSorted((a, b) => (a.path === bundle) - (b.path === bundle));

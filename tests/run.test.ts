@@ -51,7 +51,11 @@ const made = (dir: string) => {
 
 test("a command runs from its bundle with its arguments, exit status and own paths; made again after an edit, kept otherwise", () => {
   const dir = project();
+  // The bundle and record where the first launcher kept them: removed when the bundle is made.
+  mkdirSync(join(dir, ".cache", "bundle"), { recursive: true });
+  for (const old of ["hello.mjs", "hello.mjs.json"]) writeFileSync(join(dir, ".cache", "bundle", old), "");
   const first = run(dir, ["hello", "--flag", "x"]);
+  expect(readdirSync(join(dir, ".cache", "bundle"))).toEqual(["hello"]);
   expect(first.stderr).toBe("");
   expect(first.status).toBe(3);
   expect(JSON.parse(first.stdout)).toEqual({ args: ["--flag", "x"], greeting: "hello", where: join(dir, "scripts", "lib"), url: true });
