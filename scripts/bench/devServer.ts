@@ -63,7 +63,7 @@ async function startDevServer(root: string, path: string): Promise<{ base: strin
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  stop(server);
+  await stop(server);
   throw new Error(`the dev server did not serve ${path}:\n${log.slice(-3000)}`);
 }
 
@@ -86,8 +86,14 @@ export async function watcherReady(root: string, log: () => string, end: number)
   }
 }
 
-function stop(server: ChildProcess): void {
-  if (server.pid && server.exitCode === null) process.kill(-server.pid, "SIGTERM");
+/** Stops the server and waits for it to end: on SIGTERM it still writes its cache packs, into the folder removed next. */
+async function stop(server: ChildProcess): Promise<void> {
+  if (!server.pid || server.exitCode !== null || server.signalCode !== null) return;
+  const ended = new Promise((resolve) => server.once("exit", resolve));
+  process.kill(-server.pid, "SIGTERM");
+  const late = setTimeout(() => process.kill(-server.pid!, "SIGKILL"), 10_000);
+  await ended;
+  clearTimeout(late);
 }
 
 /** Writes the edit, then waits for the open page to reload and show it: the time between, in ms. */
@@ -125,7 +131,7 @@ async function measure(name: DevCase["name"], what: string, root: string, sectio
     return { name, what, pages, first: times[0]!, edits: summarize(times.slice(1)), startMs };
   } finally {
     await browser.close();
-    stop(server);
+    await stop(server);
   }
 }
 

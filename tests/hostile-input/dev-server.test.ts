@@ -61,8 +61,13 @@ beforeAll(async () => {
   await watcherReady(project.root, () => log, Date.now() + 20_000);
 });
 
-afterAll(() => {
-  if (server?.pid) process.kill(-server.pid, "SIGTERM");
+afterAll(async () => {
+  // Ended before its folder is removed: on SIGTERM the server still writes what it has to .cache/.
+  if (server?.pid && server.exitCode === null && server.signalCode === null) {
+    const ended = new Promise((resolve) => server.once("exit", resolve));
+    process.kill(-server.pid, "SIGTERM");
+    await ended;
+  }
   project?.remove();
 });
 
