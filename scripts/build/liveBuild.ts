@@ -4,7 +4,8 @@
 import { existsSync, mkdirSync, readdirSync, watch, writeFileSync, type FSWatcher } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { LiveSections } from "../project/readProject.ts";
-import { isLanguageTag } from "../shared/languageTag.ts";
+import { META_FILE } from "../project/localeMeta.ts";
+import { STRINGS_FILE } from "../project/uiStrings.ts";
 import { keepPacksInProcess, writePacks } from "../shared/contentCache.ts";
 import { SiteParts } from "../site/siteParts.ts";
 import { LivePages } from "./pageCache.ts";
@@ -75,23 +76,25 @@ class Removals {
   private readonly watchers = new Map<string, FSWatcher>();
 
   follow(root: string): void {
-    const folders = [root];
+    const folders = new Map<string, (name: string) => boolean>([[root, (name) => ROOT_INPUTS.has(name)]]);
     for (const top of ["content", "locales"]) {
       const dir = join(root, top);
       if (!existsSync(dir)) continue;
-      folders.push(dir);
-      for (const entry of readdirSync(dir, { withFileTypes: true })) if (entry.isDirectory() && !entry.name.startsWith(".")) folders.push(join(dir, entry.name));
+      folders.set(dir, readerSees);
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        if (entry.isDirectory() && readerSees(entry.name)) folders.set(join(dir, entry.name), top === "content" ? readerSees : (name) => LOCALE_FILES.has(name));
+      }
     }
     for (const [dir, watcher] of this.watchers) {
-      if (folders.includes(dir)) continue;
+      if (folders.has(dir)) continue;
       watcher.close();
       this.watchers.delete(dir);
     }
-    for (const dir of folders) {
+    for (const [dir, reads] of folders) {
       if (this.watchers.has(dir)) continue;
       try {
         const watcher = watch(dir, { persistent: false }, (event, name) => {
-          if (event === "rename" && name && (dir === root ? ROOT_INPUTS.has(name) : readerName(name)) && !existsSync(join(dir, name))) signal(root, relative(root, join(dir, name)));
+          if (event === "rename" && name && reads(name) && !existsSync(join(dir, name))) signal(root, relative(root, join(dir, name)));
         });
         // A folder removed under its watcher: followed no more from the next rebuild.
         watcher.on("error", () => undefined);
@@ -105,10 +108,12 @@ class Removals {
 
 const removals = new Removals();
 const ROOT_INPUTS = new Set(["campaign.yml", "content", "locales"]);
+/** What the reader reads in a locale's folder under locales/. */
+const LOCALE_FILES = new Set([META_FILE, STRINGS_FILE]);
 
-/** A name the reader reads in content/ or locales/ or a locale's folder: not an editor's backup, swap or test file. */
-function readerName(name: string): boolean {
-  return /^[^.~#][^~#]*\.(?:md|json|yml)$/.test(name) || isLanguageTag(name);
+/** Whether the reader looks at a name in content/, locales/ or a locale's content folder: every one but hidden files (editors' swap files among them). */
+function readerSees(name: string): boolean {
+  return !name.startsWith(".");
 }
 
 /** Writes the signal, naming the file removed (relative to the project). */
