@@ -63,7 +63,7 @@ async function startDevServer(root: string, path: string): Promise<{ base: strin
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  await stop(server);
+  await stopDevServer(server);
   throw new Error(`the dev server did not serve ${path}:\n${log.slice(-3000)}`);
 }
 
@@ -86,8 +86,8 @@ export async function watcherReady(root: string, log: () => string, end: number)
   }
 }
 
-/** Stops the server and waits for it to end: on SIGTERM it still writes its cache packs, into the folder removed next. */
-async function stop(server: ChildProcess): Promise<void> {
+/** Stops a dev server started in its own process group, and waits for it to end: on SIGTERM it still writes its cache packs, into a folder often removed next. */
+export async function stopDevServer(server: ChildProcess): Promise<void> {
   if (!server.pid || server.exitCode !== null || server.signalCode !== null) return;
   const ended = new Promise((resolve) => server.once("exit", resolve));
   process.kill(-server.pid, "SIGTERM");
@@ -131,7 +131,7 @@ async function measure(name: DevCase["name"], what: string, root: string, sectio
     return { name, what, pages, first: times[0]!, edits: summarize(times.slice(1)), startMs };
   } finally {
     await browser.close();
-    await stop(server);
+    await stopDevServer(server);
   }
 }
 

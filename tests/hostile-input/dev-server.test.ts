@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { freePort, watcherReady } from "../../scripts/bench/devServer.ts";
+import { freePort, stopDevServer, watcherReady } from "../../scripts/bench/devServer.ts";
 import { findChromium, HEADLESS_ARGS } from "../../scripts/shared/chromium.ts";
 import { copyProject, type ProjectCopy } from "../helpers/project.ts";
 import { eachRead, readCounts } from "../helpers/readCounts.ts";
@@ -62,12 +62,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  // Ended before its folder is removed: on SIGTERM the server still writes what it has to .cache/.
-  if (server?.pid && server.exitCode === null && server.signalCode === null) {
-    const ended = new Promise((resolve) => server.once("exit", resolve));
-    process.kill(-server.pid, "SIGTERM");
-    await ended;
-  }
+  if (server) await stopDevServer(server);
   project?.remove();
 });
 
@@ -192,11 +187,11 @@ test("each kind of edit reaches the section pages it changes: a UI string, campa
 
 test("a server stopped by SIGTERM right after a rebuild still writes that rebuild's caches, then ends as the signal ends it", async () => {
   const copy = copyProject();
+  const port = await freePort();
+  // With the caches on (the tests turn them off).
+  const stopped = serve(copy.root, port, { PLEDGE_NO_CACHE: "", READ_COUNTS_FILE: join(copy.root, "read-counts.json") });
   try {
-    const port = await freePort();
     let output = "";
-    // With the caches on (the tests turn them off).
-    const stopped = serve(copy.root, port, { PLEDGE_NO_CACHE: "", READ_COUNTS_FILE: join(copy.root, "read-counts.json") });
     stopped.stdout!.on("data", (d) => (output += d));
     stopped.stderr!.on("data", (d) => (output += d));
     const at = (path: string) => fetch(`http://localhost:${port}${path}`).then((r) => r.text());
@@ -216,6 +211,8 @@ test("a server stopped by SIGTERM right after a rebuild still writes that rebuil
     // The edited section's HTML is among what was kept.
     expect(written.map((f) => readFileSync(join(cache, f), "utf8")).filter((text) => text.includes("Stoppedword")).length).toBeGreaterThan(0);
   } finally {
+    // (Ended already where the test got that far.)
+    await stopDevServer(stopped);
     copy.remove();
   }
 });
