@@ -103,10 +103,12 @@ export function sectionState(english: Section, translation: Section | undefined,
 
 /** Worked out once per English section and reused for every locale. */
 interface EnglishTexts {
-  /** The English paragraphs' texts: a translated paragraph equal to one may be untranslated. */
-  blockTexts: Set<string>;
-  /** Their lengths: a translated text of another length is none of them, found without hashing it (a pass over the whole text). */
-  lengths: Set<number>;
+  /**
+   * The English text blocks' texts by their length: a translated text equal to one may be
+   * untranslated. Looked up by length, then compared (not hashed: hashing a text is a pass over all
+   * of it, and comparing two texts that differ usually stops at their first letter).
+   */
+  byLength: Map<number, string[]>;
   /** Whether an English text needs translating, worked out when a translation repeats it. */
   needs(text: string): boolean;
 }
@@ -117,8 +119,13 @@ function textsOf(english: Section): EnglishTexts {
   let texts = englishTexts.get(english);
   // Stryker disable next-line ConditionalExpression: memo: working the texts out again gives the same texts
   if (!texts) {
-    const blockTexts = new Set(textBlocks(english.structure.blocks).map((b) => b.text));
-    texts = { blockTexts, lengths: new Set([...blockTexts].map((text) => text.length)), needs: memo(needsTranslation) };
+    const byLength = new Map<number, string[]>();
+    for (const { text } of textBlocks(english.structure.blocks)) {
+      const same = byLength.get(text.length);
+      if (same) same.push(text);
+      else byLength.set(text.length, [text]);
+    }
+    texts = { byLength, needs: memo(needsTranslation) };
     englishTexts.set(english, texts);
   }
   return texts;
@@ -230,8 +237,7 @@ class TranslatedSection implements SectionState {
       parts.push({ text: kicker, line: doc.keyLines.kicker, what: "the kicker" });
     }
     for (const block of textBlocks(doc.structure.blocks)) {
-      // Stryker disable next-line ConditionalExpression,LogicalOperator: speed only: a text of another length is not in the set either
-      if (texts.lengths.has(block.text.length) && texts.blockTexts.has(block.text)) {
+      if (texts.byLength.get(block.text.length)?.includes(block.text)) {
         if (texts.needs(block.text)) parts.push({ text: block.text, line: block.line, what: "" });
       } else if (!translatedBlock && needsTranslation(block.text)) {
         translatedBlock = true;
