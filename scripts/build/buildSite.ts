@@ -7,7 +7,7 @@ import { readProject } from "../project/readProject.ts";
 import { sitePathPrefix } from "../site/pathPrefix.ts";
 import { buildViews, type BuildViews } from "./eleventy/buildViews.ts";
 import configure from "./eleventy/config.ts";
-import { PageCache, sectionPageFile } from "./pageCache.ts";
+import { PageCache, cachedPageFile } from "./pageCache.ts";
 
 export interface BuildSiteOptions {
   /** Eleventy's own logging (a stack trace for every template error) stays off unless set. */
@@ -26,7 +26,7 @@ export async function buildSite(root: string, outputDir: string, { debug = false
   const plan = cache?.plan(project, views.site, builtShareCards(views.cards(), outputDir), outputDir);
   const render = plan ? [...plan.render, ...plan.placeKnown()] : views.site.sectionPages;
   // A page of an earlier pass (npm run build writes the folder twice) may be a cached file's link: never written through.
-  if (plan) for (const page of render) rmSync(sectionPageFile(outputDir, page), { force: true });
+  if (plan) for (const page of render) rmSync(cachedPageFile(outputDir, page), { force: true });
   // Relative to the working directory, as a configuration file's dir.input is: messages then name
   // templates/… as the person sees it, not a temporary folder's absolute path.
   const eleventy = new Eleventy(relative(process.cwd(), join(root, "templates")) || ".", outputDir, {

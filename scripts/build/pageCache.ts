@@ -22,8 +22,8 @@ function pageIdentity(root: string): string {
   return `${codeHash} ${codeIdentity({ root, folders: [], packages: [], trees: [join(root, "templates")] })}`;
 }
 
-/** Where Eleventy writes a page (a section or share card page: its permalink is the page's URL). */
-export function sectionPageFile(outputDir: string, page: { url: string }): string {
+/** Where Eleventy writes a page the cache keeps (a section or share card page): its permalink is the page's URL. */
+export function cachedPageFile(outputDir: string, page: { url: string }): string {
   return join(outputDir, page.url, "index.html");
 }
 
@@ -103,7 +103,7 @@ export class LivePages {
       const inputs = [this.identity, ...data];
       this.pending.set(page.url, inputs);
       if (sameJson(this.written.get(page.url), inputs)) continue;
-      rmSync(sectionPageFile(this.outputDir, page), { force: true });
+      rmSync(cachedPageFile(this.outputDir, page), { force: true });
       render.push(page);
     }
     return render;
@@ -152,13 +152,13 @@ export class PageCache {
     }
     return {
       render,
-      placeKnown: () => known.filter(([page, hash]) => !this.files.place(hash, sectionPageFile(outputDir, page))).map(([page]) => page),
+      placeKnown: () => known.filter(([page, hash]) => !this.files.place(hash, cachedPageFile(outputDir, page))).map(([page]) => page),
       keep: (rendered) => {
         for (const [page, key] of keys) {
           const content = rendered.get(page.url);
           if (content === undefined) continue;
           const hash = sha256(content);
-          this.files.keep(sectionPageFile(outputDir, page), hash);
+          this.files.keep(cachedPageFile(outputDir, page), hash);
           this.pack.put(key, hash);
         }
         this.pack.save();
