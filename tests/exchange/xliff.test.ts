@@ -84,6 +84,22 @@ describe.each(["1.2", "2.0"] as XliffVersion[])("XLIFF %s", (version) => {
   });
 });
 
+describe("what tools write inside a target comes through whole", () => {
+  /** One unit as a CAT tool may save it: a term marked, two tags with a space between them. */
+  const file = (version: XliffVersion, target: string) =>
+    version === "1.2"
+      ? `<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2"><file original="pledge-site" source-language="en" target-language="fr" datatype="plaintext"><body>\n<trans-unit id="pledge/block-1"><source>See <x id="1" ctype="x-citation" equiv-text="[1]"/> <x id="2" ctype="x-citation" equiv-text="[2]"/> now.</source><target state="translated">${target}</target></trans-unit>\n</body></file></xliff>\n`
+      : `<?xml version="1.0" encoding="UTF-8"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="fr"><file id="pledge-site">\n<unit id="pledge/block-1"><segment state="translated"><source>See <ph id="1" equiv="[1]" disp="[1]"/> <ph id="2" equiv="[2]" disp="[2]"/> now.</source><target>${target}</target></segment></unit>\n</file></xliff>\n`;
+  const tag = (version: XliffVersion, id: number) => (version === "1.2" ? `<x id="${id}" ctype="x-citation" equiv-text="[${id}]"/>` : `<ph id="${id}" equiv="[${id}]" disp="[${id}]"/>`);
+
+  test.each(["1.2", "2.0"] as XliffVersion[])("XLIFF %s: the words inside <mrk> (a term or comment a tool marked), and the spaces between tags", async (version) => {
+    const marked = version === "1.2" ? '<mrk mtype="term">maintenant</mrk>' : '<mrk id="m1" type="term">maintenant</mrk>';
+    const read = await readXliff(file(version, `Voir ${tag(version, 1)} ${tag(version, 2)} ${marked}, <mrk id="m2" type="comment">ici</mrk>.`), "fr.xlf");
+    expect(read.entries.get("pledge/block-1")!.translation).toEqual(["Voir [1] [2] maintenant, ici."]);
+    expect(read.entries.get("pledge/block-1")!.source).toBe("See [1] [2] now.");
+  });
+});
+
 test("npm run locale:export -- ar --format xliff, then locale:import of that file", () => {
   const { root, fingerprint } = setUp();
   const before = fingerprint();

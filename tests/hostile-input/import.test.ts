@@ -220,6 +220,30 @@ describe("the file itself", () => {
     expectRefused(result, name, said);
   });
 
+  describe("a file cut off midway (an interrupted download, a full disk) is refused, not imported as far as it goes", () => {
+    /** The text up to the middle of the translation that follows `marker` (block-1 of the pledge): the rest of the file is lost. */
+    const cut = (text: string, marker: string, translation: string) => text.slice(0, text.indexOf(translation, text.indexOf(marker)) + translation.length + 40);
+
+    test("PO, cut inside a translation's quoted text", () => {
+      const file = cut(exported, 'msgctxt "pledge/block-1"', 'msgstr ""\n"');
+      const result = runImport(shared.root, "cut-text.po", file);
+      expectRefused(result, `cut-text.po:${file.split("\n").length}: `, "this line's text has no closing quote", "download or save the file again");
+    });
+
+    test("PO, cut between lines: an entry without its msgstr", () => {
+      const file = exported.slice(0, exported.indexOf("msgstr", exported.indexOf('msgctxt "pledge/block-1"')));
+      const result = runImport(shared.root, "cut-entry.po", file);
+      expectRefused(result, `cut-entry.po:${lineOf(file, "pledge/block-1")}: `, "the entry pledge/block-1 has no msgstr", "download or save the file again");
+    });
+
+    test.each(["1.2", "2.0"] as const)("XLIFF %s, cut inside a target", async (version) => {
+      const xml = await writeXliff(exportLocale(ROOT, "ar"), version);
+      const file = cut(xml, version === "1.2" ? '<trans-unit id="pledge/block-1"' : '<unit id="pledge/block-1"', "<target");
+      const result = runImport(shared.root, `cut-${version}.xlf`, file);
+      expectRefused(result, `cut-${version}.xlf:${file.split("\n").length}: `, "the file ends before </xliff>", "download or save the file again");
+    });
+  });
+
   test("a file with thousands of unknown entries prints a count, not a line each", () => {
     const copy = freshCopy();
     const unknown = Array.from({ length: 5000 }, (_, i) => `msgctxt "gone/block-${i}"\nmsgid "Old text ${i}"\nmsgstr "نص ${i}"\n`).join("\n");

@@ -104,8 +104,47 @@ function poLiteral(literal: string): string {
   }
 }
 
+const CUT_OFF_HINT = "download or save the file again (a download or save that stopped midway leaves a file like this), or open it in Poedit to see where it breaks; nothing was changed";
+
+/** A keyword line or a continuation line, its text closed by a quote (escapes included). */
+const WHOLE_STRING_LINE = /^\s*(?:msg(?:ctxt|id|id_plural|str(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*$/;
+
+/**
+ * What msgfmt refuses and gettext-parser lets through, which is how a file cut off midway looks: a
+ * text not closed by its quote, an entry without its msgstr. Only keyword and text lines are looked
+ * at (comments, and lines gettext-parser refuses itself, are not).
+ */
+function cutOff(text: string, file: string): void {
+  const lines = text.split(/\r?\n/);
+  /** The msgid (and its msgctxt's line) still waiting for its msgstr. */
+  let waiting: { line: number; context: string } | undefined;
+  let context = "";
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trimStart();
+    // Anything but a text line is gettext-parser's to judge.
+    if (!/^(?:msg\w*(?:\[\d+\])?\s+)?"/.test(line)) continue;
+    if (!WHOLE_STRING_LINE.test(line)) {
+      throw new ContentError({ file, line: i + 1 }, "this line's text has no closing quote: the file ends or breaks off here", CUT_OFF_HINT);
+    }
+    if (line.startsWith("msgctxt")) context = poLiteral(line.slice(7).trim());
+    else if (line.startsWith("msgid ")) {
+      if (waiting) break;
+      waiting = { line: i + 1, context };
+    } else if (line.startsWith("msgstr")) {
+      waiting = undefined;
+      context = "";
+    }
+  }
+  if (waiting) {
+    const which = waiting.context ? `the entry ${waiting.context}` : `the entry at line ${waiting.line}`;
+    const line = waiting.context ? (contextLines(text).get(waiting.context)?.[0] ?? waiting.line) : waiting.line;
+    throw new ContentError({ file, line }, `${which} has no msgstr: the file ends or breaks off before its translation`, CUT_OFF_HINT);
+  }
+}
+
 export function readPo(text: string, file: string): ImportedFile {
   if (text.trim() === "") throw new ContentError({ file }, "the file is empty", "export the locale again with npm run locale:export, translate that file and import it; nothing was changed");
+  cutOff(text, file);
   const lines = contextLines(text);
   for (const [context, at] of lines) {
     if (at.length > 1) {

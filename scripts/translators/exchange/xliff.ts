@@ -156,6 +156,21 @@ const decodeXml = (text: string) =>
     .replace(/&apos;/g, "'")
     .replace(/&amp;/g, "&");
 
+/**
+ * The same document, written so the xliff package loses none of a source's or target's text: it
+ * drops a text of spaces only between two tags (1.2's option to keep them is not passed on for 2.0)
+ * and the words inside an element it has no type for (2.0's <mrk>, with which tools mark terms and
+ * comments). Such spaces become CDATA (the same text to XML), and <mrk> annotations are unwrapped,
+ * their words kept: they mark text, they are not tags of the translation.
+ */
+function keepInlineText(xml: string): string {
+  return xml.replace(/(<(source|target)\b[^>]*(?<!\/)>)([\s\S]*?)(<\/\2\s*>)/g, (whole, open: string, _tag: string, inner: string, close: string) => {
+    if (inner.includes("<![CDATA[") || !inner.includes("<")) return whole;
+    const unwrapped = inner.replace(/<mrk\b[^>]*\/>|<\/?mrk\b[^>]*>/g, "");
+    return open + unwrapped.replace(/>(\s+)</g, "><![CDATA[$1]]><").replace(/^(\s+)</, "<![CDATA[$1]]><").replace(/>(\s+)$/, "><![CDATA[$1]]>") + close;
+  });
+}
+
 export async function readXliff(xml: string, file: string): Promise<ImportedFile> {
   if (xml.trim() === "")
     throw new ContentError({ file }, "the file is empty", "export the locale again with npm run locale:export -- <code> --format xliff, translate that file and import it; nothing was changed");
@@ -171,10 +186,19 @@ export async function readXliff(xml: string, file: string): Promise<ImportedFile
       "delete the <!DOCTYPE …> declaration and replace each &name; reference with the text it stands for, or export the locale again with npm run locale:export; nothing was changed",
     );
   }
+  // The XML reader ends a document wherever its text ends: a file cut off midway would import as far as it goes.
+  if (!/<\/xliff\s*>(?:\s|<!--[\s\S]*?-->|<\?[\s\S]*?\?>)*$/.test(xml)) {
+    throw new ContentError(
+      { file, line: xml.trimEnd().split("\n").length },
+      "the file ends before </xliff>: it breaks off here, so the translations after this point are missing and the last one may be cut short",
+      "download or save the file again (a download or save that stopped midway leaves a file like this), then import it; nothing was changed",
+    );
+  }
   const version: XliffVersion = /\bversion="2\.\d"/.test(/<xliff\b[^>]*>/.exec(xml)?.[0] ?? "") ? "2.0" : "1.2";
   let js: XliffJs;
   try {
-    js = version === "1.2" ? await xliff12ToJs(xml) : await xliff2js(xml);
+    const readable = keepInlineText(xml);
+    js = version === "1.2" ? await xliff12ToJs(readable) : await xliff2js(readable);
   } catch (error) {
     throw new ContentError(
       { file },
