@@ -4,12 +4,12 @@
 // never hides the others. The site model, the check and the translators' tools are views of
 // this value; none of them reads these files again.
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { cacheBypassed, FileRecords, pathStamp, racyFrom, stampSettled } from "../shared/contentCache.ts";
 import { ContentError } from "../shared/contentError.ts";
 import { isLanguageTag, notALanguageTag } from "../shared/languageTag.ts";
-import { readText } from "../shared/readText.ts";
+import { readText, SYMBOLIC_LINK, SYMBOLIC_LINK_HINT } from "../shared/readText.ts";
 import { readBlocks, type SectionBlocks } from "./blocks.ts";
 import { CAMPAIGN_DEFAULTS, loadCampaign, type Campaign } from "./campaign.ts";
 import { DOCUMENTS_FILE, loadDocumentPlan, type DocumentPlan } from "./documentList.ts";
@@ -173,6 +173,8 @@ export function readProject(root: string, { cache = true, stamps, live }: { cach
   }
 
   const codes = new Set<string>();
+  /** Locale folders that are symbolic links (reported below): nothing is read through them. */
+  const linked = new Set<string>();
   if (!existsSync(join(root, "locales"))) {
     problems.push(folderProblem(source, "locales", "the locales folder is missing", `restore locales/ with at least the source locale (${source})`));
   } else if (!existsSync(join(root, "locales", source))) {
@@ -183,6 +185,12 @@ export function readProject(root: string, { cache = true, stamps, live }: { cach
     if (!existsSync(dir)) continue;
     for (const name of readdirSync(dir).toSorted()) {
       if (name.startsWith(".")) continue;
+      if (lstatSync(join(dir, name)).isSymbolicLink()) {
+        // A linked file is refused where it is read (readText); a linked folder is not read at all.
+        linked.add(`${folder}/${name}`);
+        if (statSync(join(dir, name), { throwIfNoEntry: false })?.isDirectory()) problems.push({ locale: isLanguageTag(name) ? name : source, file: `${folder}/${name}`, severity: "error", kind: "parse", message: SYMBOLIC_LINK.replace("not a file", "not a folder"), hint: SYMBOLIC_LINK_HINT });
+        continue;
+      }
       if (!statSync(join(dir, name)).isDirectory()) {
         if (folder === "content" && !CONTENT_FILES.has(name)) {
           problems.push({
@@ -212,7 +220,7 @@ export function readProject(root: string, { cache = true, stamps, live }: { cach
   }
   codes.delete(source);
   const ordered = [source, ...[...codes].toSorted((a, b) => a.localeCompare(b))];
-  const locales = ordered.map((code) => readLocale(root, code, code === source, records, live));
+  const locales = ordered.map((code) => readLocale(root, code, code === source, records, live, linked));
   records?.save();
   const sourceLocale = locales[0]!;
   for (const id of sectionIds) {
@@ -244,7 +252,7 @@ function folderProblem(locale: string, file: string, message: string, hint: stri
   return { locale, file, severity: "error", kind: "locale", message, hint };
 }
 
-function readLocale(root: string, code: string, isSource: boolean, records: SectionRecords | undefined, live: LiveSections | undefined): ProjectLocale {
+function readLocale(root: string, code: string, isSource: boolean, records: SectionRecords | undefined, live: LiveSections | undefined, linked: ReadonlySet<string>): ProjectLocale {
   const problems: FileProblem[] = [];
   const metaFile = `locales/${code}/${META_FILE}`;
   const stringsFile = `locales/${code}/${STRINGS_FILE}`;
@@ -267,7 +275,8 @@ function readLocale(root: string, code: string, isSource: boolean, records: Sect
   const fail = (error: unknown) => problems.push(problemFromError(error, code));
 
   const hasFolder = existsSync(join(root, "locales", code));
-  if (existsSync(join(root, metaFile))) {
+  const readable = (path: string) => !linked.has(path.split("/").slice(0, 2).join("/")) && existsSync(join(root, path));
+  if (readable(metaFile)) {
     try {
       Object.assign(locale, parseLocaleMeta(readText(join(root, metaFile), root), metaFile));
     } catch (error) {
@@ -285,7 +294,7 @@ function readLocale(root: string, code: string, isSource: boolean, records: Sect
     });
   }
 
-  if (existsSync(join(root, stringsFile))) {
+  if (readable(stringsFile)) {
     try {
       locale.strings = parseUiStrings(readText(join(root, stringsFile), root), stringsFile);
       const duplicate = duplicateKeyError(locale.strings);
@@ -298,7 +307,7 @@ function readLocale(root: string, code: string, isSource: boolean, records: Sect
   }
 
   const dir = join(root, "content", code);
-  if (existsSync(dir)) {
+  if (readable(`content/${code}`)) {
     for (const entry of readdirSync(dir, { withFileTypes: true }).toSorted((a, b) => (a.name < b.name ? -1 : 1))) {
       const name = entry.name;
       if (name.startsWith(".")) continue;

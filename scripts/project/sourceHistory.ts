@@ -4,12 +4,12 @@
 // English file as it was), then the git history of content/<source>/<id>.md. Either may lack it
 // (snapshot deleted, shallow clone): then no diff. This module alone reads and writes that store.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parseSectionFile } from "./sectionFile.ts";
 import { sectionVersion } from "./sectionVersion.ts";
 import { ContentError } from "../shared/contentError.ts";
-import { decodeText } from "../shared/readText.ts";
+import { decodeText, readText } from "../shared/readText.ts";
 
 export interface SectionText {
   title: string;
@@ -80,7 +80,7 @@ export class SourceHistory {
     const path = join(this.root, file);
     if (!existsSync(path)) return undefined;
     try {
-      const parsed = parseSectionFile(decodeText(readFileSync(path), file), file);
+      const parsed = parseSectionFile(readText(path, this.root), file);
       const text = { title: parsed.frontMatter.title, kicker: parsed.frontMatter.kicker, body: parsed.body, bodyLine: parsed.bodyLine };
       return sectionVersion(text) === version ? text : undefined;
     } catch (error) {

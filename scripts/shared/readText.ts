@@ -1,7 +1,7 @@
 // Reads a file that a person wrote (possibly a stranger's pull request) as text,
 // refusing what cannot be content: binary, non-UTF-8, empty or huge files.
 import { isAscii, isUtf8, transcode } from "node:buffer";
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { relative } from "node:path";
 import { ContentError } from "./contentError.ts";
 
@@ -21,10 +21,13 @@ export function displayPath(file: string, root = process.cwd()): string {
  */
 let shared: Buffer | undefined;
 
+/** Opening refuses a symbolic link (where the system can tell: not on Windows). */
+const READ_NO_LINK = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0);
+
 export function readText(file: string, root?: string): string {
   // One open, and reads until the end (or past the largest size allowed); the size is asked for only when it is too large.
   shared ??= Buffer.allocUnsafe(MAX_FILE_BYTES + 1);
-  const fd = openSync(file, "r");
+  const fd = openNoLink(file, root);
   let length = 0;
   try {
     for (let read = -1; read !== 0 && length < shared.length; length += read) read = readSync(fd, shared, length, shared.length - length, null);
@@ -41,6 +44,22 @@ export function readText(file: string, root?: string): string {
   }
   return decoded(shared.subarray(0, length), () => displayPath(file, root));
 }
+
+/**
+ * A file a translator sends may be a link to a file anywhere on the machine that builds the site
+ * (a pull request can add one): the reader reads only files the project holds.
+ */
+function openNoLink(file: string, root?: string): number {
+  try {
+    return openSync(file, READ_NO_LINK);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ELOOP") throw error;
+    throw new ContentError({ file: displayPath(file, root) }, SYMBOLIC_LINK, SYMBOLIC_LINK_HINT);
+  }
+}
+
+export const SYMBOLIC_LINK = "this is a symbolic link, not a file: the project reads only what it holds itself, never what a link points to";
+export const SYMBOLIC_LINK_HINT = "replace the link with the file (or folder) itself, committed in the project";
 
 /** Decodes UTF-8 (a byte-order mark is accepted and dropped); CRLF becomes LF. */
 export function decodeText(bytes: Uint8Array, shown: string): string {

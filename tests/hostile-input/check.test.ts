@@ -2,7 +2,8 @@
 // English does not have. Each form an attacker may try, on a copy of the real project: the check
 // reports it as an error in every locale (complete or in progress, and when the English it follows
 // is unknown), the build refuses it, and what the renderer refuses never reaches a built page.
-import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import { checkLocales } from "../../scripts/check/checkLocales.ts";
@@ -207,6 +208,51 @@ describe("an added heading or quotation is an error in every locale", () => {
     expect(added).toEqual([
       expect.objectContaining({ line: 7, severity: "error", message: expect.stringMatching(/^this quotation is not in the English \(compare with content\/en\/pledge\.md:5\): “مايكروسوفت”/) }),
     ]);
+  });
+});
+
+describe("a file or folder that is a symbolic link is refused, and what it points to is never read", () => {
+  const SECRET = "https://hunter2-secret.example/token";
+  /** A folder outside the project, removed after the test, holding what the links point to. */
+  function outside(): string {
+    const dir = mkdtempSync(join(tmpdir(), "pledge-linked-"));
+    copies.push({ remove: () => rmSync(dir, { recursive: true, force: true }) });
+    return dir;
+  }
+  const text = (problems: Problem[]) => JSON.stringify(problems);
+
+  test.each([
+    ["a section file", "content/ar/references.md", (from: string, there: string) => writeFileSync(there, readFileSync(from, "utf8").replace("المراجع", `المراجع ${SECRET}`))],
+    ["a UI strings file", "locales/ar/ui.json", (from: string, there: string) => writeFileSync(there, readFileSync(from, "utf8").replace('"cta": "', `"cta": "${SECRET} `))],
+  ])("%s linked to a file outside: an error naming it, in the check and the build; nothing of its target reaches a report or a page", (_, file, fill) => {
+    const copy = project({ complete: false });
+    const there = join(outside(), "target");
+    fill(join(copy.root, file), there);
+    expect(readFileSync(there, "utf8")).toContain(SECRET);
+    rmSync(join(copy.root, file));
+    symlinkSync(there, join(copy.root, file));
+    const problems = checkLocales(copy.root).problems;
+    expect(problems).toContainEqual(expect.objectContaining({ file, severity: "error", message: expect.stringContaining("a symbolic link") }));
+    expect(text(problems)).not.toContain("hunter2");
+    const report = runScript("check.ts", ["--format", "markdown"], { cwd: copy.root });
+    expect(report.stdout).toContain(file);
+    expect(report.stdout + report.stderr).not.toContain("hunter2");
+    const refused = build(copy.root);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain(`${file}: this is a symbolic link`);
+  }, BUILD_TIMEOUT);
+
+  test("a locale folder linked to a folder outside: an error naming it; its files are not read", () => {
+    const copy = project({ complete: false });
+    const there = join(outside(), "ar");
+    cpSync(join(copy.root, "content/ar"), there, { recursive: true });
+    writeFileSync(join(there, "references.md"), readFileSync(join(there, "references.md"), "utf8").replace("المراجع", `المراجع ${SECRET}`));
+    expect(readFileSync(join(there, "references.md"), "utf8")).toContain(SECRET);
+    renameSync(join(copy.root, "content/ar"), join(copy.root, "ar-moved"));
+    symlinkSync(there, join(copy.root, "content/ar"));
+    const problems = checkLocales(copy.root).problems;
+    expect(problems).toContainEqual(expect.objectContaining({ file: "content/ar", severity: "error", message: expect.stringContaining("a symbolic link") }));
+    expect(text(problems)).not.toContain("hunter2");
   });
 });
 
