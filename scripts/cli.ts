@@ -2,6 +2,7 @@
 // stack traces only with --debug.
 import { ContentError } from "./shared/contentError.ts";
 import { BrowserNotFoundError } from "./shared/chromium.ts";
+import { printable } from "./shared/printable.ts";
 
 /** The first error in the cause chain that a person can act on (Eleventy wraps errors). */
 export function actionableError(error: unknown): Error | undefined {
@@ -40,11 +41,12 @@ export function reportCommandFailure(error: unknown, what: string, usage: string
 export function reportFailure(error: unknown, what: string, debug = isDebug()): never {
   const actionable = actionableError(error);
   if (actionable) {
-    console.error(`\n✗ ${what} failed:\n${actionable.message}\n`);
+    // A content error may quote the file: nothing in it may drive the terminal.
+    console.error(printable(`\n✗ ${what} failed:\n${actionable.message}\n`));
   } else {
     // Template and script problems: Eleventy names the template and the missing or broken file.
     const chain = errorChain(error);
-    console.error(`\n✗ ${what} failed:\n${chain.map((m) => `  ${m}`).join("\n")}`);
+    console.error(printable(`\n✗ ${what} failed:\n${chain.map((m) => `  ${m}`).join("\n")}`));
     if (chain.some((m) => /\.(?:njk|md|json|ya?ml|ts|css)\b/.test(m))) {
       console.error("  → fix or restore the file named above (a deleted file comes back with: git checkout -- <file>)");
     }

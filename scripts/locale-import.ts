@@ -16,15 +16,13 @@ import { reportCommandFailure } from "./cli.ts";
 import { readSectionList } from "./project/sectionList.ts";
 import { formatOfFile, maxExchangeBytes, readExchangeFile } from "./translators/exchange/formats.ts";
 import { formatWords, importLocale } from "./translators/exchange/importLocale.ts";
+import { printable } from "./shared/printable.ts";
 
 const USAGE = "usage: npm run locale:import -- <file.po|file.xlf> [--force]";
 
 /** Problems listed one by one; beyond this, a count (a hostile file may hold a million). */
 const SHOWN_PROBLEMS = 50;
 
-/** Text from the file, shown safely: control characters (a terminal's escape sequences) as \u codes. */
-// oxlint-disable-next-line no-control-regex -- the control characters are what is made visible
-const printable = (text: string) => text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 
 try {
   const { values, positionals } = parseArgs({ options: { force: { type: "boolean" }, root: { type: "string" }, debug: { type: "boolean" } }, allowPositionals: true });

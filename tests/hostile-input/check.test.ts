@@ -211,6 +211,18 @@ describe("an added heading or quotation is an error in every locale", () => {
   });
 });
 
+test("a translation's control characters (a terminal's escape sequences) reach a report or an error only as visible codes", () => {
+  const copy = project({ complete: false });
+  // ESC c resets a terminal; CSI (U+009B) starts a sequence on some; both inside an address the check quotes.
+  copy.append(OUTSIDE, " www.evil\u001bc.example.com/\u009b2J");
+  const outputs = [runScript("check.ts", [], { cwd: copy.root }), runScript("check.ts", ["--format", "markdown"], { cwd: copy.root }), build(copy.root)];
+  for (const { stdout, stderr } of outputs) {
+    // oxlint-disable-next-line no-control-regex -- the control characters are what must not be printed
+    expect(stdout + stderr).not.toMatch(/[\u001b\u009b]/);
+    expect(stdout + stderr).toContain("www.evil\\u001bc.example.com/\\u009b2J");
+  }
+}, BUILD_TIMEOUT);
+
 describe("a file or folder that is a symbolic link is refused, and what it points to is never read", () => {
   const SECRET = "https://hunter2-secret.example/token";
   /** A folder outside the project, removed after the test, holding what the links point to. */

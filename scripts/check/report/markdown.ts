@@ -1,5 +1,6 @@
 // A report for a pull-request comment or a CI job summary (GitHub-flavoured markdown):
 // the summary table, errors in full, warnings folded away per locale.
+import { printable } from "../../shared/printable.ts";
 import type { CheckResult, Problem } from "../types.ts";
 import { groupProblems, localeTitle, place, plural, SUMMARY_COLUMNS, summaryRow, totals } from "./summary.ts";
 
@@ -25,7 +26,8 @@ export function markdownReport(result: CheckResult): string {
       out.push(`<details><summary>${plural(warningList.length, "warning")}</summary>`, "", ...warningList.map(item), "", "</details>", "");
     }
   }
-  return out.join("\n");
+  // Messages quote the translations: a comment or a CI log shows no control character raw.
+  return printable(out.join("\n"));
 }
 
 function item(problem: Problem): string {

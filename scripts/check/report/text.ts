@@ -1,5 +1,6 @@
 // The terminal report: a summary table, then every problem as file:line: severity: message
 // with what to do on the next line, grouped by locale and file.
+import { printable } from "../../shared/printable.ts";
 import type { CheckResult, Problem } from "../types.ts";
 import { groupProblems, localeTitle, place, plural, SUMMARY_COLUMNS, summaryRow, totals } from "./summary.ts";
 
@@ -27,7 +28,8 @@ export function textReport(result: CheckResult, options: TextReportOptions = {})
       ? `✗ ${plural(errors, "error")}, ${plural(warnings, "warning")}: fix the errors above (see TRANSLATING.md for what each message means)`
       : `✓ no errors${warnings > 0 ? ` (${plural(warnings, "warning")}: unfinished work, not a failure)` : ""}`,
   );
-  return out.join("\n");
+  // Messages quote the translations: nothing in them may drive the terminal.
+  return printable(out.join("\n"));
 }
 
 function problemLines(problem: Problem): string[] {
