@@ -94,17 +94,17 @@ describe("the home page's downloads", () => {
     expect(outline("ar")).toEqual(["## للطباعة في المنزل", ...A4_HOME, "-- مقاسات ورق أخرى", ...LETTER_HOME, "## للمطابع", ...A4_PRESS, "-- مقاسات ورق أخرى", ...LETTER_PRESS]);
   });
 
-  test("each entry says its size on paper, page count and file size in the reader's language; two-up ones say how to print", () => {
+  test("each entry says its size on paper, page count and file size in the reader's language, each value isolated; two-up ones say how to print", () => {
     const en = site.read("/en/");
-    expect(en).toMatch(/href="\/en\/leaflet-half-letter.pdf"[^>]*>[^<]+<\/a> <span class="meta">5.5\s×\s8.5\sin, PDF, 2 pages, \d+ kB<\/span>/);
+    expect(en).toMatch(/href="\/en\/leaflet-half-letter.pdf"[^>]*>[^<]+<\/a> <span class="meta"><bdi>5.5\s×\s8.5\sin<\/bdi>, PDF, <bdi>2 pages<\/bdi>, <bdi>\d+ kB<\/bdi><\/span>/);
     expect(en).toMatch(
-      /href="\/en\/leaflet-half-letter-two-up.pdf"[^>]*>Leaflet, half letter, two on one US Letter sheet to cut in half<\/a> <span class="meta">11\u00a0×\u00a08.5\u00a0in, PDF, 2 pages, \d+ kB<\/span> <span class="hint">[^<]*short edge/,
+      /href="\/en\/leaflet-half-letter-two-up.pdf"[^>]*>Leaflet, half letter, two on one US Letter sheet to cut in half<\/a> <span class="meta"><bdi>11\u00a0×\u00a08.5\u00a0in<\/bdi>, PDF, <bdi>2 pages<\/bdi>, <bdi>\d+ kB<\/bdi><\/span> <span class="hint">[^<]*short edge/,
     );
-    expect(en).toMatch(/href="\/en\/fact-sheet.pdf"[^>]*>[^<]+<\/a> <span class="meta">210\s×\s297\smm, PDF/);
+    expect(en).toMatch(/href="\/en\/fact-sheet.pdf"[^>]*>[^<]+<\/a> <span class="meta"><bdi>210\s×\s297\smm<\/bdi>, PDF/);
     const ar = site.read("/ar/");
-    expect(ar).toMatch(/href="\/ar\/leaflet.pdf"[^>]*>[^<]+<\/a> <span class="meta">148\s×\s210\sمم، PDF، صفحتان، \d+ كيلوبايت<\/span>/);
-    expect(ar).toMatch(/href="\/ar\/leaflet-two-up.pdf"[^>]*>[^<]+<\/a> <span class="meta">297\s×\s210\sمم، PDF، صفحتان، \d+ كيلوبايت<\/span> <span class="hint">[^<]*الحافة القصيرة/);
-    expect(ar).toMatch(/href="\/ar\/poster-tabloid.pdf"[^>]*>[^<]+<\/a> <span class="meta">11\s×\s17\sبوصة، PDF/);
+    expect(ar).toMatch(/href="\/ar\/leaflet.pdf"[^>]*>[^<]+<\/a> <span class="meta"><bdi>148\s×\s210\sمم<\/bdi>، PDF، <bdi>صفحتان<\/bdi>، <bdi>\d+ كيلوبايت<\/bdi><\/span>/);
+    expect(ar).toMatch(/href="\/ar\/leaflet-two-up.pdf"[^>]*>[^<]+<\/a> <span class="meta"><bdi>297\s×\s210\sمم<\/bdi>، PDF، <bdi>صفحتان<\/bdi>، <bdi>\d+ كيلوبايت<\/bdi><\/span> <span class="hint">[^<]*الحافة القصيرة/);
+    expect(ar).toMatch(/href="\/ar\/poster-tabloid.pdf"[^>]*>[^<]+<\/a> <span class="meta"><bdi>11\s×\s17\sبوصة<\/bdi>، PDF/);
     // Translated throughout: no English fallback marked in the Arabic downloads.
     const section = /<section class="downloads"[\s\S]*?<\/section>/.exec(ar)![0];
     expect(section).not.toContain('lang="en"');

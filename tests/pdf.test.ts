@@ -325,17 +325,19 @@ describe("downloads on the home pages", () => {
       const code = home.locale.code;
       const main = mainOf(site.read(home.url));
       const section = /<section class="downloads"[\s\S]*?<\/section>/.exec(main)?.[0] ?? "";
-      const items = [...section.matchAll(/<li><a href="([^"]+)" type="application\/pdf">([^<]+)<\/a> <span class="meta">([^<]+)<\/span>(?: <span class="hint">[^<]+<\/span>)?<\/li>/g)];
+      const items = [...section.matchAll(/<li><a href="([^"]+)" type="application\/pdf">([^<]+)<\/a> <span class="meta">((?:[^<]|<\/?bdi>)+)<\/span>(?: <span class="hint">[^<]+<\/span>)?<\/li>/g)];
       // Every declared file, two-up ones too; grouped by use with the reader's paper first (tests/paper-family.test.ts).
       const all = printVariants(PLAN);
       expect(items.map((m) => m[1]).toSorted(), code).toEqual(all.map((v) => `/${code}/${v.file}`).toSorted());
       for (const variant of all) {
-        const [, , label, meta] = items.find((m) => m[1] === `/${code}/${variant.file}`)!;
+        const [, , label, metaHtml] = items.find((m) => m[1] === `/${code}/${variant.file}`)!;
+        const meta = metaHtml!.replaceAll(/<\/?bdi>/g, "");
         // Today's five have labels of their own; the others are composed of the document's and the paper's names.
         if (site.model.t("en", variant.labelKey) !== variant.labelKey) expect(label).toBe(site.model.t(code, variant.labelKey));
         else expect(label).toContain(site.model.t(code, documentOf(PLAN, variant.document).nameKey));
         const pages = pdfInfo(fileOf(code, variant)).pages;
         expect(meta).toContain(site.model.t(code, "home.pageCount", { count: pages }));
+        expect(metaHtml, "the page count in an isolate of its own").toContain(`<bdi>${site.model.t(code, "home.pageCount", { count: pages })}</bdi>`);
         expect(meta).toMatch(code === "ar" ? /\d+ كيلوبايت/ : /\d+ kB/);
       }
     }

@@ -12,8 +12,12 @@ interface Download {
   id: string;
   url: string;
   label: string;
-  /** Its size on paper, page count and file size: "148 × 210 mm, PDF, 2 pages, 180 kB". */
-  meta: string;
+  /**
+   * Its size on paper, page count and file size ("148 × 210 mm, PDF, 2 pages, 180 kB"), as the
+   * translator's words and the values put into them: each value is printed in an isolate of its
+   * own, so a number or a Latin word beside it keeps its place in right-to-left text.
+   */
+  metaParts: MetaPart[];
   /** The language of `label` and of `meta`'s words where they are still the source locale's. */
   labelLang: TextLanguage | undefined;
   metaLang: TextLanguage | undefined;
@@ -26,6 +30,11 @@ interface Download {
   family: PaperFamily | undefined;
   pages: number;
   bytes: number;
+}
+
+interface MetaPart {
+  text: string;
+  value: boolean;
 }
 
 /** What a file is for: printing at home (home and two-up outputs) or at a print shop (press). */
@@ -83,7 +92,11 @@ export async function listDownloads(site: SiteModel, outputDir: string): Promise
         id: variant.id,
         url,
         label: t(labelKey, labelOptions),
-        meta: t("downloads.meta", { dimensions: t(dimensions.key, dimensions.options), pages: t("home.pageCount", pageCount), size: formatSize(bytes, locale.code, locale.numberingSystem) }),
+        metaParts: metaOf((values) => t("downloads.meta", values), {
+          dimensions: t(dimensions.key, dimensions.options),
+          pages: t("home.pageCount", pageCount),
+          size: formatSize(bytes, locale.code, locale.numberingSystem),
+        }),
         labelLang: site.uiTextLang(locale.code, labelKey, labelOptions),
         metaLang: site.uiTextLang(locale.code, "home.pageCount", pageCount) ?? site.uiTextLang(locale.code, dimensions.key, dimensions.options),
         hint: hintKey ? t(hintKey) : undefined,
@@ -119,6 +132,21 @@ function groupDownloads(downloads: readonly Download[], readerFamily: PaperFamil
     const title = text(heading);
     return [{ use, heading: title.text, headingLang: title.lang, lists }];
   });
+}
+
+/** A placeholder's value while the translation is filled in: private-use characters, which no translation or value holds. */
+const valueMark = (index: number) => `\uE000${index}\uE001`;
+const VALUE_MARK = /\uE000(\d+)\uE001/;
+
+/** A translation filled in with `values`, as parts: the translator's words and each value on its own. */
+function metaOf(translate: (values: Record<string, string>) => string, values: Record<string, string>): MetaPart[] {
+  const texts = Object.values(values);
+  const marked = translate(Object.fromEntries(Object.keys(values).map((name, index) => [name, valueMark(index)])));
+  // split() with a group: the words between marks at even places, each mark's index at odd ones.
+  return marked
+    .split(VALUE_MARK)
+    .map((piece, i) => (i % 2 === 0 ? { text: piece, value: false } : { text: texts[Number(piece)]!, value: true }))
+    .filter((part) => part.text !== "");
 }
 
 /** A sheet's size in the reader's family's unit: inches for Letter sizes (8.5 × 11 in), else millimetres (148 × 210 mm). */

@@ -1,8 +1,13 @@
 // Right to left in a real layout engine: start edges, mirrored navigation, no sideways
 // scrolling at 320 px, and Latin names and document symbols inside Arabic sentences. And one
 // rule of another script: Korean lines break between words.
-import { describe, expect, test } from "vitest";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, test } from "vitest";
+import { buildSite } from "../../scripts/build/buildSite.ts";
+import { printVariants } from "../../scripts/print/index.ts";
 import { localeOf, newContext, usePageOnSite } from "../helpers/browser.ts";
+import { ROOT } from "../helpers/site.ts";
 
 const session = usePageOnSite();
 
@@ -232,6 +237,84 @@ describe("Latin inside Arabic sentences", () => {
     expect(open!.left, "( on the right of the name").toBeGreaterThanOrEqual(name!.right - 0.5);
     expect(close!.right, ") on the left of the name").toBeLessThanOrEqual(name!.left + 0.5);
     expect(stop!.right, "full stop left of the closing bracket").toBeLessThanOrEqual(close!.left + 0.5);
+  });
+});
+
+describe("the Arabic downloads list", () => {
+  // A small PDF per declared file, as npm run build leaves them (the fact sheets three pages long), then the second HTML pass lists them.
+  beforeAll(async () => {
+    const { PDFDocument } = await import("pdf-lib");
+    const withPages = async (count: number) => {
+      const pdf = await PDFDocument.create();
+      for (let i = 0; i < count; i++) pdf.addPage();
+      return pdf.save();
+    };
+    const [two, three] = [await withPages(2), await withPages(3)];
+    const { dir, model } = session.web.site;
+    for (const variant of printVariants(model.documents)) writeFileSync(join(dir, "ar", variant.file), variant.document === "fact-sheet" ? three : two);
+    await buildSite(ROOT, dir);
+  }, 120_000);
+
+  interface Word {
+    text: string;
+    left: number;
+    right: number;
+  }
+
+  /** Each download on one line: its link's and its meta's words (split at spaces and commas) in logical order, with where they are drawn. */
+  async function downloads(): Promise<{ file: string; isolated: boolean; link: Word[]; meta: Word[] }[]> {
+    await session.page.goto(session.web.url("/ar/"));
+    return session.page.evaluate(() => {
+      const words = (el: Element): Word[] => {
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        const found: Word[] = [];
+        for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+          for (const match of node.data.matchAll(/[^\s،,]+/g)) {
+            const range = document.createRange();
+            range.setStart(node, match.index);
+            range.setEnd(node, match.index + match[0].length);
+            const r = range.getBoundingClientRect();
+            found.push({ text: match[0], left: r.left, right: r.right });
+          }
+        }
+        return found;
+      };
+      return [...document.querySelectorAll("#downloads .download-list > li")].map((li) => {
+        (li as HTMLElement).style.whiteSpace = "nowrap"; // one line: visual order is the line's own
+        const link = li.querySelector("a")!;
+        const meta = li.querySelector(".meta")!;
+        return {
+          file: link.getAttribute("href")!,
+          isolated: [link, meta].every((el) => getComputedStyle(el).unicodeBidi === "isolate"),
+          link: words(link),
+          meta: words(meta),
+        };
+      });
+    });
+  }
+
+  test("each link and its size, page count and file size are runs of their own: the link's words all right of the meta's", async () => {
+    const items = await downloads();
+    expect(items.length).toBeGreaterThan(8);
+    for (const item of items) {
+      const linkLeft = Math.min(...item.link.map((w) => w.left));
+      const metaRight = Math.max(...item.meta.map((w) => w.right));
+      expect(metaRight, `${item.file}: "${item.meta.map((w) => w.text).join(" ")}" drawn inside the link`).toBeLessThanOrEqual(linkLeft + 0.5);
+      expect(item.isolated, `${item.file}: link and meta isolated`).toBe(true);
+    }
+  });
+
+  test("the meta reads right to left word by word: PDF, then the page count with its number, then the size", async () => {
+    const items = await downloads();
+    const counted = items.filter((item) => item.meta.some((w) => w.text === "صفحات"));
+    expect(counted.length, "fact sheets of 3 pages").toBeGreaterThan(0);
+    for (const item of items) {
+      // No run of Latin words in the meta but "PDF": each word is drawn left of the one before it.
+      const order = item.meta.map((w) => w.text).join(" ");
+      item.meta.slice(1).forEach((word, i) => {
+        expect(word.right, `${item.file}: "${word.text}" after "${item.meta[i]!.text}" in "${order}"`).toBeLessThanOrEqual(item.meta[i]!.left + 0.5);
+      });
+    }
   });
 });
 
