@@ -91,6 +91,18 @@ describe("languages", () => {
     }
   });
 
+  test("the magazine +972 inside Arabic text is isolated left to right, on the page and on the fact sheet's print page", () => {
+    const isolated = '<span dir="ltr">+972</span>';
+    const page = mainOf(site.read("/ar/dual-use/"));
+    // The quotation's attribution and the sentence that names it.
+    expect(page).toContain(`مجلة ${isolated}</figcaption>`);
+    expect(page).toContain(`كشفت مجلة ${isolated} وموقع`);
+    expect(page).not.toMatch(/(?<!<span dir="ltr">)\+972/);
+    const print = site.read("/ar/print/fact-sheet/");
+    expect(print).toContain(`كشفت مجلة ${isolated} وموقع`);
+    expect(print).not.toMatch(/(?<!<span dir="ltr">)\+972/);
+  });
+
   test("with every section translated, no page shows the fallback notice", () => {
     for (const page of site.model.sectionPages) expect(site.read(page.url), page.url).not.toContain('class="fallback-notice"');
   });

@@ -2,8 +2,9 @@
 // Raw HTML is escaped; only the blocks of the content model (quote, details, excerpt)
 // produce structure; images are off (they could load a remote resource); links are
 // limited to safe schemes and to [text](address), the one form the block reader and the
-// check see; citation markers and document symbols are isolated
-// left-to-right so they read correctly inside right-to-left text. The printed documents
+// check see; citation markers and document symbols, and a "+" with digits standing as a word
+// (the magazine +972), are isolated left-to-right so they read correctly inside right-to-left
+// text. The printed documents
 // call the same renderer with options (headings, ids, details, links set for paper).
 import { createRequire } from "node:module";
 import type MarkdownIt from "markdown-it";
@@ -16,8 +17,18 @@ type TokenConstructor = StateCore["Token"];
 export const CITATION_PATTERN = /\[(?:\d[^\]\n]*|A-HRC[^\]\n]*)\]|A-HRC-\d+-\d+-[A-Z]+\*?|\bS\/RES\/\d+(?: \(\d{4}\))?|\bA\/\d+\/\d+|\bSub\* \d+(?:\.\d+)?/g;
 /** True for every text CITATION_PATTERN can match (each form holds one of these): a quick test first, for the many texts without any. */
 export const MAY_HOLD_CITATION = /[[/]|A-HRC|Sub\*/;
-/** What an inline text's source holds where any of its text tokens may hold a citation: MAY_HOLD_CITATION's characters, or an escape or entity that makes one (`Sub\*`, `&#91;`). */
-const SOURCE_MAY_HOLD_CITATION = /[[/&\\]|A-HRC|Sub/;
+/**
+ * A "+" and digits standing as a word of their own (the magazine +972, a dialling code): no
+ * citation (the check does not compare them), but isolated left to right as citations are, or a
+ * right-to-left sentence shows "972+".
+ */
+const SIGNED_NUMBER_PATTERN = /(?<![\p{L}\p{N}+])\+\d+(?![\p{L}\p{N}])/u;
+/** What the renderer isolates left to right: a citation (group 1) or a signed number. */
+const LEFT_TO_RIGHT_PATTERN = new RegExp(`(${CITATION_PATTERN.source})|${SIGNED_NUMBER_PATTERN.source}`, "gu");
+/** True for every text LEFT_TO_RIGHT_PATTERN can match: a quick test first, for the many texts without any. */
+const MAY_HOLD_LEFT_TO_RIGHT = new RegExp(`${MAY_HOLD_CITATION.source}|\\+\\d`);
+/** What an inline text's source holds where any of its text tokens may hold one: MAY_HOLD_LEFT_TO_RIGHT's characters, or an escape or entity that makes one (`Sub\*`, `&#91;`, `&#43;`). */
+const SOURCE_MAY_HOLD_LEFT_TO_RIGHT = /[[/&\\+]|A-HRC|Sub/;
 
 /** How a section is rendered for paper rather than for its page on the site. */
 export interface RenderOptions {
@@ -98,8 +109,8 @@ function createMarkdown(): MarkdownInstance {
   md.core.ruler.push("isolate_citations", (state) => {
     for (const block of state.tokens) {
       // Most lines hold no citation: their tokens are left as they are, not copied; most are ruled out by their source text, without a look at each token.
-      if (block.type !== "inline" || (block.content !== "" && !SOURCE_MAY_HOLD_CITATION.test(block.content)) || !block.children?.some(mayHoldCitation)) continue;
-      block.children = block.children.flatMap((child) => isolateCitations(child, state.Token));
+      if (block.type !== "inline" || (block.content !== "" && !SOURCE_MAY_HOLD_LEFT_TO_RIGHT.test(block.content)) || !block.children?.some(mayHoldLeftToRight)) continue;
+      block.children = block.children.flatMap((child) => isolateLeftToRight(child, state.Token));
     }
   });
   // Levels and ids are the render's, not the parse's: one parse renders for the page and for paper.
@@ -142,18 +153,19 @@ function findOpening(tokens: Token[], closeIdx: number): Token | undefined {
   return undefined;
 }
 
-const mayHoldCitation = (token: Token) => token.type === "text" && MAY_HOLD_CITATION.test(token.content);
+const mayHoldLeftToRight = (token: Token) => token.type === "text" && MAY_HOLD_LEFT_TO_RIGHT.test(token.content);
 
-function isolateCitations(token: Token, TokenClass: TokenConstructor): Token[] {
-  if (!mayHoldCitation(token)) return [token];
+/** A text token with its citations (`<span class="ref" dir="ltr">`) and signed numbers (`<span dir="ltr">`) isolated. */
+function isolateLeftToRight(token: Token, TokenClass: TokenConstructor): Token[] {
+  if (!mayHoldLeftToRight(token)) return [token];
   const text = token.content;
   const out: Token[] = [];
   let last = 0;
-  for (const match of text.matchAll(CITATION_PATTERN)) {
+  for (const match of text.matchAll(LEFT_TO_RIGHT_PATTERN)) {
     const start = match.index;
     if (start > last) out.push(textToken(text.slice(last, start), TokenClass));
     const open = new TokenClass("html_inline", "", 0);
-    open.content = '<span class="ref" dir="ltr">';
+    open.content = match[1] === undefined ? '<span dir="ltr">' : '<span class="ref" dir="ltr">';
     const close = new TokenClass("html_inline", "", 0);
     close.content = "</span>";
     out.push(open, textToken(match[0], TokenClass), close);

@@ -158,11 +158,11 @@ describe("Latin inside Arabic sentences", () => {
     wordBeforeLeft: number;
   }
 
-  /** Lays out the citation marker `text` of `page` and measures it character by character. */
+  /** Lays out the citation marker or other left-to-right isolate `text` of `page` and measures it character by character. */
   async function measureRef(path: string, text: string): Promise<Glyphs> {
     await session.page.goto(session.web.url(path));
     return session.page.evaluate((wanted) => {
-      const span = [...document.querySelectorAll("main .section-body span.ref")].find((s) => s.textContent === wanted && s.previousSibling?.nodeType === Node.TEXT_NODE);
+      const span = [...document.querySelectorAll('main .section-body span[dir="ltr"]')].find((s) => s.textContent === wanted && s.previousSibling?.nodeType === Node.TEXT_NODE);
       if (!span) throw new Error(`no isolated "${wanted}" after Arabic text`);
       const before = span.previousSibling as Text;
       (span.closest("p, li") as HTMLElement).style.whiteSpace = "nowrap"; // one line: visual order is the paragraph's own
@@ -187,9 +187,10 @@ describe("Latin inside Arabic sentences", () => {
   test.each([
     ["/ar/dual-use/", "[78 A, B]"],
     ["/ar/illegal/", "A-HRC-59-23-AEV*"],
+    ["/ar/dual-use/", "+972"],
   ])("on %s, %s reads left to right in an isolate, brackets and asterisk in place", async (path, ref) => {
     const glyphs = await measureRef(path, ref);
-    expect(glyphs.isolated, "span.ref dir=ltr with unicode-bidi: isolate").toBe(true);
+    expect(glyphs.isolated, "span dir=ltr with unicode-bidi: isolate").toBe(true);
     // Left to right, character by character: "[" leftmost and "]" (or "*") rightmost, so nothing is mirrored.
     const sorted = [...glyphs.lefts].toSorted((a, b) => a - b);
     expect(glyphs.lefts).toEqual(sorted);

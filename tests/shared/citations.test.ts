@@ -17,3 +17,18 @@ test.each([
 ])("%s", (source, html) => {
   expect(renderMarkdown(source).trim()).toBe(html);
 });
+
+// A "+" and digits that stand as a word of their own (the magazine +972) are isolated left to right
+// too, or an Arabic sentence shows them as "972+"; they are no citation marker (the check does not compare them).
+const ltr = (text: string) => `<span dir="ltr">${text}</span>`;
+
+test.each([
+  ["وكما كشفت مجلة +972 وموقع «لوكال كول»", `<p>وكما كشفت مجلة ${ltr("+972")} وموقع «لوكال كول»</p>`],
+  ["«وثائق مسرّبة»، مجلة +972", `<p>«وثائق مسرّبة»، مجلة ${ltr("+972")}</p>`],
+  ["as +972 and Local Call revealed", `<p>as ${ltr("+972")} and Local Call revealed</p>`],
+  ["(+972) and [78 A, B]", `<p>(${ltr("+972")}) and ${ref("[78 A, B]")}</p>`],
+  ["Escaped &#43;972 here.", `<p>Escaped ${ltr("+972")} here.</p>`],
+  ["3+4, a+972, +972x and + 972 stay as they are.", "<p>3+4, a+972, +972x and + 972 stay as they are.</p>"],
+])("%s", (source, html) => {
+  expect(renderMarkdown(source).trim()).toBe(html);
+});
