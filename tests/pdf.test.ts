@@ -5,6 +5,7 @@ import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmS
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { PDFDocument } from "pdf-lib";
 import { buildPdfs, type PdfBuild, type PdfResult } from "../scripts/render/index.ts";
 import { buildPrintModel, type PrintModel } from "../scripts/print/printModel.ts";
 import { documentOf, MM_TO_PT, PRESS_BLEED_MM, printVariants, renderedVariants, type PrintVariant } from "../scripts/print/variants.ts";
@@ -163,6 +164,24 @@ describe("fonts, metadata, bookmarks", () => {
       }
     }
     expect(pdfInfo(fileOf("ar", PRINT_VARIANTS[0]!)).subject).toMatch(/[\u0600-\u06FF]/);
+  });
+
+  test("home-printer files preset the print dialog to actual size (/PrintScaling /None), with no duplex preset; print-shop files preset nothing", async () => {
+    const home = PRINT_VARIANTS.filter((v) => v.output === "home");
+    expect(home.map((v) => v.file)).toEqual(expect.arrayContaining(["leaflet.pdf", "leaflet-half-letter.pdf", "fact-sheet.pdf", "fact-sheet-letter.pdf", "poster.pdf"]));
+    for (const code of codes()) {
+      for (const variant of PRINT_VARIANTS) {
+        const label = `${code}/${variant.file}`;
+        const doc = await PDFDocument.load(readFileSync(fileOf(code, variant)), { updateMetadata: false });
+        const preferences = doc.catalog.getViewerPreferences();
+        if (variant.output === "home") {
+          expect(preferences?.getPrintScaling(), label).toBe("None");
+          expect(preferences?.getDuplex(), label).toBeUndefined();
+        } else {
+          expect(preferences?.getPrintScaling() ?? "AppDefault", label).toBe("AppDefault");
+        }
+      }
+    }
   });
 });
 

@@ -1,7 +1,9 @@
 // Last touches on a rendered PDF: correct TrimBox and BleedBox on every page (print shops
 // trim by the TrimBox; pagedjs-cli 0.4.3 writes corner coordinates where pdf-lib wants
-// width and height, so its TrimBox is wrong whenever there is bleed), and /Lang.
-import { PDFDocument, PDFName, PDFString } from "pdf-lib";
+// width and height, so its TrimBox is wrong whenever there is bleed), /Lang, and for a home
+// printer's file the print dialog preset to actual size (the two-up files get theirs, with
+// duplex, in twoUp.ts; a print shop sets its own).
+import { PDFDocument, PDFName, PDFString, PrintScaling } from "pdf-lib";
 import { MM_TO_PT, type PrintVariant } from "../print/index.ts";
 
 interface Box {
@@ -27,5 +29,7 @@ export async function finishPdf(bytes: Uint8Array, variant: PrintVariant, lang: 
     page.setBleedBox(bleed.x, bleed.y, bleed.width, bleed.height);
   }
   if (!doc.catalog.get(PDFName.of("Lang"))) doc.catalog.set(PDFName.of("Lang"), PDFString.of(lang));
+  // Printed at 100 %, not "fit to page": a leaflet's type and a QR code's size stay as laid out.
+  if (variant.output === "home") doc.catalog.getOrCreateViewerPreferences().setPrintScaling(PrintScaling.None);
   return { bytes: await doc.save(), pages: doc.getPageCount() };
 }
