@@ -103,6 +103,27 @@ describe("languages", () => {
     expect(print).not.toMatch(/(?<!<span dir="ltr">)\+972/);
   });
 
+  test("x-default is one address for the home pages and the root language chooser: the chooser, as in the sitemap", () => {
+    const root = `${site.model.campaign.siteUrl}/`;
+    const xDefault = (html: string) => /<link rel="alternate" hreflang="x-default" href="([^"]+)">/.exec(html)?.[1];
+    for (const url of ["/index.html", ...site.model.homes.map((h) => h.url)]) expect(xDefault(site.read(url)), url).toBe(root);
+    // The chooser is in the sitemap, with the home pages as its alternates; every entry's x-default is its page's.
+    const entries = new Map(
+      [...site.read("/sitemap.xml").matchAll(/<url>([\s\S]*?)<\/url>/g)].map(([, entry]) => [
+        /<loc>([^<]+)<\/loc>/.exec(entry!)![1]!,
+        { xDefault: /hreflang="x-default" href="([^"]+)"/.exec(entry!)?.[1], alternates: [...entry!.matchAll(/hreflang="([a-z-]+)" href="([^"]+)"/gi)].map((m) => `${m[1]} ${m[2]}`) },
+      ]),
+    );
+    expect(entries.get(root), "the root page in the sitemap").toEqual({
+      xDefault: root,
+      alternates: [...site.model.homes.map((h) => `${h.locale.code} ${site.model.campaign.siteUrl}${h.url}`), `x-default ${root}`],
+    });
+    for (const url of [...pageUrls(), "/index.html"]) {
+      const loc = `${site.model.campaign.siteUrl}${url.replace(/index\.html$/, "")}`;
+      expect(entries.get(loc)?.xDefault, loc).toBe(xDefault(site.read(url)));
+    }
+  });
+
   test("with every section translated, no page shows the fallback notice", () => {
     for (const page of site.model.sectionPages) expect(site.read(page.url), page.url).not.toContain('class="fallback-notice"');
   });

@@ -13,10 +13,10 @@ export interface Alternate {
   ogLocale: string;
 }
 
-/** Where each locale has this page (`target`: its address there, and whether it is translated there), seen from `current`. */
-export function alternates(locales: readonly LocaleView[], current: LocaleView, target: (locale: LocaleView) => { url: string; translated: boolean }): Alternate[] {
+/** Where each locale has this page (`target`: its address there, and whether it is translated there), seen from `current` (none: a page of no locale, the language chooser). */
+export function alternates(locales: readonly LocaleView[], current: LocaleView | undefined, target: (locale: LocaleView) => { url: string; translated: boolean }): Alternate[] {
   return locales.map((other) => {
     const { url, translated } = target(other);
-    return { code: other.code, name: other.name, dir: other.dir, url, translated, current: other.code === current.code, ogLocale: other.ogLocale };
+    return { code: other.code, name: other.name, dir: other.dir, url, translated, current: other.code === current?.code, ogLocale: other.ogLocale };
   });
 }

@@ -16,8 +16,23 @@ export interface HomePage {
   share: SharePanel;
 }
 
+/** The root page: the language chooser, which is no locale's page, with each locale's home page as its alternates. */
+export interface ChooserPage {
+  url: string;
+  alternates: Alternate[];
+  xDefaultUrl: string;
+}
+
+/** Where the language chooser is: the x-default of the home pages and of itself. */
+const CHOOSER_URL = "/";
+
 /** The section the home page shows in full. */
 const HOME_SECTION = "pledge";
+
+/** The root page: every locale's home page an alternate of it, and it the x-default of them all. */
+export function chooserPage(locales: readonly LocaleView[]): ChooserPage {
+  return { url: CHOOSER_URL, alternates: alternates(locales, undefined, (locale) => ({ url: locale.homeUrl, translated: true })), xDefaultUrl: CHOOSER_URL };
+}
 
 /** The home page of `pages`' locale (its section pages in the list's order); every locale has one, so each is translated. */
 export function homePage(pages: SectionPage[], sections: SectionLink[], locales: readonly LocaleView[], share: Sharing): HomePage {
@@ -31,7 +46,8 @@ export function homePage(pages: SectionPage[], sections: SectionLink[], locales:
     sections,
     description: pledge.description,
     alternates: alternates(locales, locale, (other) => ({ url: other.homeUrl, translated: true })),
-    xDefaultUrl: locales[0]!.homeUrl,
+    // The language chooser, as the chooser's own x-default: one x-default for the whole set.
+    xDefaultUrl: CHOOSER_URL,
     share: share(locale, locale.homeUrl, pledge.title),
   };
 }

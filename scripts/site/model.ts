@@ -8,7 +8,7 @@ import type { DocumentPlan } from "../project/documentList.ts";
 import { problemAsError } from "../project/problems.ts";
 import { readingProblems, readProject, type Project, type Section } from "../project/readProject.ts";
 import { translationState } from "../project/translationState.ts";
-import { homePage, type HomePage } from "./homePages.ts";
+import { chooserPage, homePage, type ChooserPage, type HomePage } from "./homePages.ts";
 import { localeViews, textIn, type LocaleView, type TextLanguage } from "./locales.ts";
 import { sectionLink, sectionPages, sectionRoutes, type SectionPage } from "./sectionPages.ts";
 import { sharing } from "./share.ts";
@@ -24,6 +24,8 @@ export interface SiteModel {
   locales: LocaleView[];
   sectionIds: string[];
   homes: HomePage[];
+  /** The root page, the language chooser. */
+  chooser: ChooserPage;
   sectionPages: SectionPage[];
   /** Raw sections per locale, for the printed documents. */
   sections: Map<string, Map<string, Section>>;
@@ -71,6 +73,7 @@ export function buildSiteModel(input: Project | string, { cache = false, parts: 
     locales,
     sectionIds,
     homes,
+    chooser: chooserPage(locales),
     sectionPages: pages.flat(),
     sections,
     documents: project.documents.plan!,

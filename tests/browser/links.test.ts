@@ -94,7 +94,8 @@ test("every URL in sitemap.xml exists in the build and is served", async () => {
   const xml = readFileSync(join(web.site.dir, "sitemap.xml"), "utf8");
   const urls = [...xml.matchAll(/<loc>([^<]+)<\/loc>|\shref="([^"]+)"/g)].map((m) => decodeEntities((m[1] ?? m[2])!));
   const locs = [...xml.matchAll(/<loc>/g)].length;
-  expect(locs).toBe(web.site.model.homes.length + web.site.model.sectionPages.length);
+  // The language chooser (the root page), the home pages and the section pages.
+  expect(locs).toBe(1 + web.site.model.homes.length + web.site.model.sectionPages.length);
   const { siteUrl } = web.site.model.campaign;
   const missing: string[] = [];
   for (const href of new Set(urls)) {
