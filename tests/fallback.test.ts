@@ -1,5 +1,5 @@
 // A locale in progress: missing sections fall back to English with a notice in the reader's language.
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { listDownloads } from "../scripts/site/downloads.ts";
@@ -16,6 +16,8 @@ beforeAll(async () => {
   project.write("locales/fr/locale.json", JSON.stringify({ name: "Français", dir: "ltr", numberingSystem: "latn", complete: false }));
   project.write("locales/fr/ui.json", JSON.stringify({ translation: { fallbackNotice: "Cette section n’est pas encore traduite en {{language}}." } }));
   project.write("content/fr/pledge.md", "---\ntitle: L’engagement\nstatus: draft\n---\n\nTexte de test.\n");
+  // A section not translated yet, as npm run locale:new leaves it: the English text, marked draft.
+  project.write("content/fr/illegal.md", readFileSync(join(project.root, "content/en/illegal.md"), "utf8").replace(/^status: .*\n/m, "").replace("---\n", "---\nstatus: draft\n"));
   site = await buildRealSite(project.root);
 });
 afterAll(() => {
@@ -33,6 +35,14 @@ test("a missing section shows the English text, marked lang=en dir=ltr, under a 
   expect(main).toContain("Cette section n’est pas encore traduite en Français.");
   expect(main).toContain('<div class="section-body" lang="en" dir="ltr">');
   expect(main).toContain("Microsoft Dual-Use Technology Powers Digital Arms");
+});
+
+test("a section file that is still the English text (as locale:new writes it) is shown as the English it is: lang=en, under the notice, and no hreflang claims it", () => {
+  const main = mainOf(site.read("/fr/illegal/"));
+  expect(main).toContain("Cette section n’est pas encore traduite en Français.");
+  expect(main).toContain('<div class="section-body" lang="en" dir="ltr">');
+  expect(site.read("/en/illegal/")).not.toContain('hreflang="fr"');
+  expect(mainOf(site.read("/fr/"))).toContain('<a href="/fr/illegal/" lang="en" dir="ltr">');
 });
 
 test("a translated section has no notice, and untranslated strings fall back to English", () => {

@@ -16,6 +16,7 @@ import { wordDiff, type StaleDiff } from "./wordDiff.ts";
 export interface EnglishReference {
   /** The file messages name for English places: the English file, or the snapshot of the old version. */
   file: string;
+  title: string;
   blocks: Block[];
   kicker: string | undefined;
   /** The current English blocks (the same as `blocks` unless the translation is stale): an address either has is the English's. */
@@ -48,6 +49,11 @@ export interface SectionState {
   readonly mark: SourceMark;
   /** What is still the English text (title, kicker, blocks), in file order. */
   readonly untranslated: readonly UntranslatedText[];
+  /**
+   * Whether the file is still the English text (kind "untranslated"), as locale:new leaves it:
+   * readers are shown the English as such. A translated title says no without reading the blocks.
+   */
+  readonly stillEnglish: boolean;
   /** The English the translation is held to: the version it was made from where that is known. */
   readonly reference: EnglishReference;
   /** The translation's blocks paired with the reference's, at the locale's usual length ratio. */
@@ -113,20 +119,21 @@ interface EnglishTexts {
   needs(text: string): boolean;
 }
 
-const englishTexts = new WeakMap<Section, EnglishTexts>();
+const englishTexts = new WeakMap<readonly Block[], EnglishTexts>();
 
-function textsOf(english: Section): EnglishTexts {
-  let texts = englishTexts.get(english);
+/** An English version's text blocks (the current one's, or the one a translation was made from). */
+function textsOf(blocks: readonly Block[]): EnglishTexts {
+  let texts = englishTexts.get(blocks);
   // Stryker disable next-line ConditionalExpression: memo: working the texts out again gives the same texts
   if (!texts) {
     const byLength = new Map<number, string[]>();
-    for (const { text } of textBlocks(english.structure.blocks)) {
+    for (const { text } of textBlocks(blocks)) {
       const same = byLength.get(text.length);
       if (same) same.push(text);
       else byLength.set(text.length, [text]);
     }
     texts = { byLength, needs: memo(needsTranslation) };
-    englishTexts.set(english, texts);
+    englishTexts.set(blocks, texts);
   }
   return texts;
 }
@@ -171,6 +178,14 @@ class TranslatedSection implements SectionState {
 
   get untranslated(): readonly UntranslatedText[] {
     return this.scan().parts;
+  }
+
+  get stillEnglish(): boolean {
+    const doc = this.translation;
+    if (!doc) return false;
+    // The title alone decides as findUntranslated would, where it is a translation of the current English's.
+    if (this.mark !== "older" && !untranslatedString(doc.title, this.english.title) && needsTranslation(doc.title)) return false;
+    return this.kind === "untranslated";
   }
 
   get reference(): EnglishReference {
@@ -228,8 +243,11 @@ class TranslatedSection implements SectionState {
     const parts: UntranslatedText[] = [];
     // Stryker disable next-line BooleanLiteral: kind() says "missing" before it reads translatedBlock
     if (!doc) return { parts, translatedBlock: false };
-    const texts = textsOf(english);
-    const titleSame = untranslatedString(doc.title, english.title);
+    const texts = textsOf(english.structure.blocks);
+    // A copy of the older English it names is no translation of it either (a scaffold after an English edit).
+    const older = this.mark === "older" && !this.reference.uncertain ? this.reference : undefined;
+    const olderTexts = older ? textsOf(older.blocks) : undefined;
+    const titleSame = untranslatedString(doc.title, english.title) || (older !== undefined && untranslatedString(doc.title, older.title));
     if (titleSame) parts.push({ text: doc.title, line: doc.keyLines.title, what: "the title" });
     let translatedBlock = !titleSame && needsTranslation(doc.title);
     const kicker = doc.kicker;
@@ -237,8 +255,9 @@ class TranslatedSection implements SectionState {
       parts.push({ text: kicker, line: doc.keyLines.kicker, what: "the kicker" });
     }
     for (const block of textBlocks(doc.structure.blocks)) {
-      if (texts.byLength.get(block.text.length)?.includes(block.text)) {
-        if (texts.needs(block.text)) parts.push({ text: block.text, line: block.line, what: "" });
+      const same = texts.byLength.get(block.text.length)?.includes(block.text) ? texts : olderTexts?.byLength.get(block.text.length)?.includes(block.text) ? olderTexts : undefined;
+      if (same) {
+        if (same.needs(block.text)) parts.push({ text: block.text, line: block.line, what: "" });
       } else if (!translatedBlock && needsTranslation(block.text)) {
         translatedBlock = true;
       }
@@ -265,6 +284,7 @@ class TranslatedSection implements SectionState {
         "text" in old
           ? {
               file: old.from === "snapshot" ? snapshotFile(english.id, madeFrom) : `${english.file}@${madeFrom}`,
+              title: old.text.title,
               blocks: readBlocks(old.text.body, old.text.bodyLine ?? 1).blocks,
               kicker: old.text.kicker,
               current: english.structure.blocks,
@@ -278,10 +298,10 @@ class TranslatedSection implements SectionState {
 }
 
 function currentReference(english: Section): EnglishReference {
-  return { file: english.file, blocks: english.structure.blocks, kicker: english.kicker, current: english.structure.blocks, uncertain: false };
+  return { file: english.file, title: english.title, blocks: english.structure.blocks, kicker: english.kicker, current: english.structure.blocks, uncertain: false };
 }
 
-function textBlocks(blocks: Block[]): Block[] {
+function textBlocks(blocks: readonly Block[]): Block[] {
   return blocks.filter(isTextBlock);
 }
 

@@ -63,8 +63,9 @@ export function buildSiteModel(input: Project | string, { cache = false, parts: 
   };
   const parts = kept ?? new SiteParts(project.root, cache);
   const share = sharing(campaign, ui.t, uiTextLang, (text, label, options) => parts.qrSvg(text, label, options));
-  const routes = sectionRoutes(locales, sections, sectionIds);
-  const pages = sectionPages(routes, campaign, translationState(project), share, parts);
+  const states = translationState(project);
+  const routes = sectionRoutes(locales, sections, sectionIds, states);
+  const pages = sectionPages(routes, campaign, states, share, parts);
   const homes = pages.map((own, i) => homePage(own, routes[i]!.map(sectionLink), locales, share));
   parts.save();
   return {

@@ -82,15 +82,16 @@ class HtmlOnRead {
 /**
  * Each locale's sections in the list's order, the source locale first. A section the English
  * gained since a locale was complete is shown in English (a fallback), never a reason to refuse
- * the build: the check reports it as work to do.
+ * the build: the check reports it as work to do; so is a section file that is still the English.
  */
-export function sectionRoutes(locales: readonly LocaleView[], sections: Map<string, Map<string, Section>>, sectionIds: readonly string[]): SectionRoute[][] {
+export function sectionRoutes(locales: readonly LocaleView[], sections: Map<string, Map<string, Section>>, sectionIds: readonly string[], states: TranslationState): SectionRoute[][] {
   const sourceLocale = locales[0]!;
   const source = sections.get(sourceLocale.code)!;
-  return locales.map((locale) => {
+  return locales.map((locale, i) => {
     const own = sections.get(locale.code)!;
     return sectionIds.map((id) => {
-      const translation = own.get(id);
+      // A file that is still the English text (as locale:new writes it) is shown as the English it is.
+      const translation = i > 0 && states.section(locale.code, id)?.stillEnglish ? undefined : own.get(id);
       return {
         id,
         locale,

@@ -14,7 +14,8 @@ import { ContentError } from "../shared/contentError.ts";
 import { isPlainObject } from "../shared/json.ts";
 import { isLanguageTag, notALanguageTag } from "../shared/languageTag.ts";
 import { parsePluralKey, pluralCategories, pluralGroups, pluralKey } from "../project/pluralKeys.ts";
-import { decodeExact, removeFrontMatterLine, setFrontMatterLine } from "./frontMatterEdit.ts";
+import { decodeExact, removeFrontMatterLine, setFrontMatterLine, yamlScalar } from "./frontMatterEdit.ts";
+import { snapshotFile, writeSnapshot } from "../project/sourceHistory.ts";
 import { PRINT_FONTS, printFontsForLocale } from "../print/index.ts";
 
 export interface ScaffoldOutcome {
@@ -110,8 +111,13 @@ export function scaffoldLocale(root: string, code: string): ScaffoldOutcome[] {
     if (!existsSync(join(root, englishFile))) continue;
     create(`content/${code}/${id}.md`, () => {
       const english = decodeExact(readFileSync(join(root, englishFile)));
-      // A draft with no source: the check reports it as untranslated until it is translated and marked.
-      return setFrontMatterLine(removeFrontMatterLine(removeFrontMatterLine(english, "source", englishFile), "status", englishFile), "status", "draft", englishFile);
+      const bare = removeFrontMatterLine(removeFrontMatterLine(english, "source", englishFile), "status", englishFile);
+      // The copy records the English version it is (its text kept, as locale:mark keeps it): the check reports it as untranslated
+      // until it is translated, and after an English edit shows what changed instead of taking the old English for a translation.
+      const version = sourceLocale.sections.get(id)?.version;
+      if (version !== undefined && !existsSync(join(root, snapshotFile(id, version)))) outcomes.push({ file: writeSnapshot(root, id, version, english), result: "created" });
+      const marked = version === undefined ? bare : setFrontMatterLine(bare, "source", yamlScalar(version), englishFile);
+      return setFrontMatterLine(marked, "status", "draft", englishFile);
     });
   }
   const glossary = scaffoldGlossary(project, code);

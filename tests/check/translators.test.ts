@@ -4,6 +4,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import { checkLocales } from "../../scripts/check/checkLocales.ts";
+import { readProject } from "../../scripts/project/readProject.ts";
 import { sectionVersion } from "../../scripts/project/sectionVersion.ts";
 import { parseSectionFile } from "../../scripts/project/sectionFile.ts";
 import { runScript } from "../helpers/cli.ts";
@@ -37,9 +38,12 @@ describe("npm run locale:new", () => {
     expect(Object.keys(strings.home)).toEqual(["cta", "back", "position", "pageCount_zero", "pageCount_one", "pageCount_two", "pageCount_few", "pageCount_many", "pageCount_other"]);
     expect(strings.home.pageCount_one).toBe("{{count}} sheet");
     expect(strings.home.pageCount_few).toBe("{{count}} sheets");
-    // A copy of the English, marked draft, without source:.
+    // A copy of the English, marked draft, with the English version it is a copy of (source:), whose text is kept.
     const alpha = read(root, "content/ar/alpha.md");
-    expect(alpha).toBe(read(root, "content/en/alpha.md").replace("title: The pledge\n", "title: The pledge\nstatus: draft\n"));
+    const version = readProject(root).locales[0]!.sections.get("alpha")!.version;
+    expect(alpha).toBe(read(root, "content/en/alpha.md").replace("title: The pledge\n", `title: The pledge\nsource: ${version}\nstatus: draft\n`));
+    expect(read(root, `content/.versions/alpha/${version}.md`)).toBe(read(root, "content/en/alpha.md"));
+    expect(result.stdout).toContain(`✓ created content/.versions/alpha/${version}.md`);
 
     const check = checkLocales(root, { diffs: false });
     const ar = check.locales.find((l) => l.code === "ar")!;
@@ -56,6 +60,19 @@ describe("npm run locale:new", () => {
     expect(check.ok).toBe(true);
   });
 
+  test("after an English edit, a copy it made is still untranslated (not a translation of the old English), and locale:mark refuses it", () => {
+    const root = copy("clean");
+    expect(runScript("locale-new.ts", ["ar"], { cwd: root }).status).toBe(0);
+    const english = join(root, "content/en/alpha.md");
+    writeFileSync(english, readFileSync(english, "utf8").replace("We refuse to work on tickets", "We refuse to take tickets"));
+    const check = checkLocales(root, { diffs: false });
+    expect(check.locales.find((l) => l.code === "ar")!.sectionList.find((s) => s.id === "alpha")!.state).toBe("untranslated");
+    expect(check.problems.filter((p) => p.file === "content/ar/alpha.md").map((p) => p.kind)).toEqual(["untranslated"]);
+    const mark = runScript("locale-mark.ts", ["ar", "alpha"], { cwd: root });
+    expect(mark.status).toBe(1);
+    expect(mark.stderr + mark.stdout).toContain("content/ar/alpha.md is still the English text");
+  });
+
   test("never overwrites a file: a second run, or a partly existing locale, only adds what is missing", () => {
     const root = copy("clean");
     rmSync(join(root, "content/fr/beta.md"));
@@ -67,7 +84,9 @@ describe("npm run locale:new", () => {
     expect(result.stdout).toContain("✓ created content/fr/beta.md");
     const after = projectFiles(root);
     for (const [file, hash] of before) expect(after.get(file), file).toBe(hash);
-    expect([...after.keys()].filter((f) => !before.has(f))).toEqual(["content/fr/beta.md"]);
+    // The new copy, and the English text it records (kept for a later word diff).
+    const version = readProject(root).locales[0]!.sections.get("beta")!.version;
+    expect([...after.keys()].filter((f) => !before.has(f)).toSorted()).toEqual([`content/.versions/beta/${version}.md`, "content/fr/beta.md"]);
 
     const again = runScript("locale-new.ts", ["fr"], { cwd: root });
     expect(again.status).toBe(0);

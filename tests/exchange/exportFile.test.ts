@@ -33,7 +33,7 @@ describe("a new locale", () => {
     scaffoldLocale(root, "fr");
     // The pledge translated (its title) and marked against the English as it is now, as the Arabic is.
     const marked = /source: (\w+)/.exec(read("content/ar/pledge.md"))![1]!;
-    write("content/fr/pledge.md", read("content/fr/pledge.md").replace("title: The pledge", "title: L’engagement").replace("status: draft", `status: draft\nsource: ${marked}`));
+    write("content/fr/pledge.md", read("content/fr/pledge.md").replace("title: The pledge", "title: L’engagement").replace(/^source: .*$/m, `source: ${marked}`));
     write("content/fr/pledge.md", read("content/fr/pledge.md").replace("the brutality that the Israel enacts", "la brutalité qu’Israël commet"));
     write("content/en/pledge.md", read("content/en/pledge.md").replace("the brutality that the Israel enacts", "the brutality that Israel enacts"));
     const entries = exportLocale(root, "fr").entries;

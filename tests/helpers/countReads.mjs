@@ -49,7 +49,9 @@ for (const [owner, name] of [
 ]) {
   const original = owner[name];
   owner[name] = function (target, flags, ...rest) {
-    if (inReadFile === 0 && (flags === undefined || flags === "r" || typeof flags === "function")) count(target);
+    // Numeric flags (the reader's O_RDONLY | O_NOFOLLOW): read-only is an access mode of O_RDONLY.
+    const readOnly = flags === undefined || flags === "r" || typeof flags === "function" || (typeof flags === "number" && (flags & 3) === fs.constants.O_RDONLY);
+    if (inReadFile === 0 && readOnly) count(target);
     return original.call(this, target, flags, ...rest);
   };
 }

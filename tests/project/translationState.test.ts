@@ -1,9 +1,11 @@
 // Each translated section's state against the English, worked out once: missing, untranslated,
 // current, stale (with the English it was made from and the word diff), unmarked, unknown source.
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { expect, test } from "vitest";
 import { sectionFromText, readProject, type Section } from "../../scripts/project/readProject.ts";
 import { sectionState, translationState, untranslatedString } from "../../scripts/project/translationState.ts";
-import { fixture } from "../check/fixtures.ts";
+import { copyFixture, fixture } from "../check/fixtures.ts";
 
 /** A section file in memory, as the project reader would give it. */
 function section(locale: string, text: string): Section {
@@ -50,6 +52,33 @@ test("a translation made from an older English is stale, held to that English, w
   const diff = alpha.diff();
   expect(diff && "changes" in diff && diff.from).toBe("snapshot");
   expect(diff && "changes" in diff && diff.changes.length).toBeGreaterThan(0);
+});
+
+test("a copy of the older English it was made from is still untranslated after the English changed (the title too), and readers are shown the English", () => {
+  const copy = copyFixture("stale");
+  try {
+    const old = readFileSync(join(copy.root, "content/.versions/alpha/8ecfccdc6143.md"), "utf8");
+    const asCopied = (text: string) => text.replace("title: The pledge\n", "title: The pledge\nsource: 8ecfccdc6143\nstatus: draft\n");
+    writeFileSync(join(copy.root, "content/fr/alpha.md"), asCopied(old));
+    const alpha = translationState(readProject(copy.root)).section("fr", "alpha")!;
+    expect(alpha).toMatchObject({ kind: "untranslated", mark: "older", stillEnglish: true });
+    expect(alpha.untranslated.map((u) => u.text)).toContain("We will not take tickets that support the war [78 A, B].");
+    // The English title changed since as well: the old one is no translation either.
+    const englishNow = readFileSync(join(copy.root, "content/en/alpha.md"), "utf8");
+    writeFileSync(join(copy.root, "content/en/alpha.md"), englishNow.replace("title: The pledge", "title: Our pledge"));
+    expect(translationState(readProject(copy.root)).section("fr", "alpha")).toMatchObject({ kind: "untranslated", stillEnglish: true });
+  } finally {
+    copy.remove();
+  }
+});
+
+test("stillEnglish: a translated title says no at once; an English title leaves it to the blocks", () => {
+  expect(sectionState(english, translated(english.version), undefined).stillEnglish).toBe(false);
+  expect(sectionState(english, undefined, undefined).stillEnglish).toBe(false);
+  const copy = section("fr", "---\ntitle: The pledge\nstatus: draft\n---\n\nWe refuse to work on tickets that support the war.\n\nWe ask our employer to publish its contracts.\n");
+  expect(sectionState(english, copy, undefined).stillEnglish).toBe(true);
+  const titleOnly = section("fr", "---\ntitle: The pledge\n---\n\nNous refusons de traiter les tickets qui soutiennent la guerre.\n");
+  expect(sectionState(english, titleOnly, undefined)).toMatchObject({ kind: "unmarked", stillEnglish: false });
 });
 
 test("a source: line that names no English version anyone kept is an unknown source: held to the current English, uncertain", () => {

@@ -126,11 +126,16 @@ function sectionEntries(id: string, en: SectionDoc, tr: SectionDoc | undefined, 
     }
   }
   const file = en.file;
+  const copied = state.stillEnglish;
   const entry = (context: string, source: string, translated: string | undefined, line: number, note: string, which: number | "title" | "kicker", markdown: boolean): ExchangeEntry => {
     // Text still as the English is untranslated, unless it rightly stays the same (a name, a
     // citation) in a section someone marked or an entry a translator confirmed: in a section with
-    // no source: line (as npm run locale:new makes them) it is the English copied, not a translation.
-    const copy = translated === source && (needsTranslation(source) || (!tr?.source && !confirmed(context, source, source)));
+    // no source: line, or one still the English text throughout (as npm run locale:new makes them, of
+    // the current English or of the version it names), it is the English copied, not a translation.
+    const copy =
+      translated === source
+        ? needsTranslation(source) || ((!tr?.source || copied) && !confirmed(context, source, source))
+        : copied && translated !== undefined && !confirmed(context, source, translated);
     const text = translated !== undefined && !copy ? translated : "";
     // A translation confirmed in an imported file against the current English needs no review.
     const { fuzzy, previous } = text === "" || confirmed(context, source, text) ? { fuzzy: false } : stale(which, source);
