@@ -4,12 +4,13 @@
 // translated, so an English edit never turns a faithful translation into a broken one; when that
 // version is known nowhere, the current English is only a guide (warnings).
 import { describeDivergence, type Alignment, type Pair } from "../project/align.ts";
-import { normalizeAddress } from "../shared/markdown.ts";
+import { CITATION_PATTERN, MAY_HOLD_CITATION, normalizeAddress } from "../shared/markdown.ts";
 import { isTextBlock, KIND_NAMES, type Block, type SectionBlocks } from "../project/blocks.ts";
 import type { Expansion } from "../project/expansion.ts";
 import type { Section as SectionDoc } from "../project/readProject.ts";
 import type { EnglishReference } from "../project/translationState.ts";
 import type { Problem, ProblemKind } from "./types.ts";
+import { asciiDigits } from "../shared/digits.ts";
 import { shorten } from "../shared/shorten.ts";
 
 /** The block-by-block problems the status page counts, per kind. */
@@ -42,13 +43,17 @@ export function checkBlocks(reference: EnglishReference, alignment: Alignment, d
     const report = describeDivergence(divergence, reference.blocks, translation.blocks, places, alignment);
     add("structure", report.line, report.message, report.hint);
   }
+  const numbers = englishNumbers(reference.blocks);
   for (const pair of alignment.pairs) {
     if (pair.english < 0 || pair.translation < 0) continue;
     const e = reference.blocks[pair.english]!;
     const t = translation.blocks[pair.translation]!;
     // Stryker disable next-line ConditionalExpression,EqualityOperator: speed only: checkLinks finds nothing where neither block has a link
     if (e.links.length > 0 || t.links.length > 0) checkLinks(e, t, `${reference.file}:${e.line}`, add);
-    if (pair.kind === "same") checkLength(e, t, `${reference.file}:${e.line}`, expansion, add);
+    if (pair.kind === "same") {
+      checkLength(e, t, `${reference.file}:${e.line}`, expansion, add);
+      checkNumbers(e, (numbers[pair.english] ??= numbersToKeep(e)), t, `${reference.file}:${e.line}`, add);
+    }
   }
   return alignment;
 }
@@ -218,6 +223,67 @@ function checkLinks(e: Block, t: Block, enPlace: string, add: AddProblem) {
   for (const address of unmatched) {
     add("link", t.line, `this link to ${address} is not in the English ${KIND_NAMES[e.kind]} at ${enPlace}`, "remove the link (keep its text), or give it the address the English links to here");
   }
+}
+
+/** A number of the English as written, and as its digits alone. */
+interface WrittenNumber {
+  written: string;
+  digits: string;
+}
+
+/** A number as a text may write it: digits, or groups of three set apart (2,000; 2 000; 2.000; ٢٬٠٠٠). */
+const NUMBER = /\d{1,3}(?:[,.\u00a0\u202f \u066c'’]\d{3})+(?!\d)|\d+/g;
+/** The numbers of a text, each as written and as its digits alone, citation markers left out (the citation rule holds those). */
+function numbersOf(text: string, { otherDigits = true } = {}): WrittenNumber[] {
+  const plain = MAY_HOLD_CITATION.test(text) ? text.replace(CITATION_PATTERN, " ") : text;
+  return Array.from((otherDigits ? asciiDigits(plain) : plain).matchAll(NUMBER), ([written]) => ({ written, digits: written.replace(/\D/g, "") }));
+}
+
+/** Whether `text` writes `number` as it is, with no digit right before or after it. */
+function hasNumber(text: string, number: string): boolean {
+  const isDigit = (at: number) => {
+    const c = text.charCodeAt(at);
+    return c >= 48 && c <= 57;
+  };
+  for (let at = text.indexOf(number); at >= 0; at = text.indexOf(number, at + 1)) if (!isDigit(at - 1) && !isDigit(at + number.length)) return true;
+  return false;
+}
+
+/** Each English block list's numbers to keep, by block, worked out once for every locale (one lookup per section, not per block). */
+const numbersByBlocks = new WeakMap<readonly Block[], (WrittenNumber[] | undefined)[]>();
+
+function englishNumbers(blocks: readonly Block[]): (WrittenNumber[] | undefined)[] {
+  let found = numbersByBlocks.get(blocks);
+  if (!found) numbersByBlocks.set(blocks, (found = []));
+  return found;
+}
+
+/** An English block's numbers of two digits or more: years, articles, resolutions, counts (in ASCII digits: the English writes no others). */
+function numbersToKeep(e: Block): WrittenNumber[] {
+  return /\d\d/.test(e.text) ? numbersOf(e.text, { otherDigits: false }).filter((n) => n.digits.length >= 2) : [];
+}
+
+/**
+ * Numbers are kept as the English writes them (in the locale's own digits if it has others): a
+ * year, an article or a count changed or dropped is a warning. One digit is left out: "Tier 1"
+ * is rightly "the first tier" in many languages.
+ */
+function checkNumbers(e: Block, wanted: readonly WrittenNumber[], t: Block, enPlace: string, add: AddProblem) {
+  if (wanted.length === 0) return;
+  // Most translations write each number as the English does: found so, nothing else is read.
+  let asWritten = 0;
+  while (asWritten < wanted.length && hasNumber(t.text, wanted[asWritten]!.written)) asWritten++;
+  if (asWritten === wanted.length) return;
+  const found = new Set(numbersOf(t.text).map((n) => n.digits));
+  const lacking = [...new Set(wanted.filter((n) => !found.has(n.digits)).map((n) => n.written))];
+  if (lacking.length === 0) return;
+  const list = lacking.length === 1 ? `the number ${lacking[0]}` : `the numbers ${lacking.slice(0, -1).join(", ")} and ${lacking.at(-1)}`;
+  add(
+    "number",
+    t.line,
+    `this ${KIND_NAMES[t.kind]} lacks ${list} that the English ${KIND_NAMES[e.kind]} at ${enPlace} has`,
+    `keep numbers, years and article numbers as the English writes them (in your language's digits if it uses others); if your language rightly writes ${lacking.length === 1 ? "it" : "one"} in words here, leave it (this is only a warning)`,
+  );
 }
 
 /** Shorter English texts vary too much in translation to say anything. */

@@ -112,6 +112,28 @@ describe("lengths", () => {
   });
 });
 
+describe("numbers", () => {
+  const english = ["Article 147 of the Fourth Geneva Convention, signed in 1949, bans it.", "", "Since December, 2024 more than 2,000 workers signed."];
+
+  test("a number of two digits or more changed or dropped: a warning naming the number and the English block", () => {
+    expect(
+      checkPair({
+        english,
+        french: ["L'article 148 de la quatrième Convention de Genève, signée en 1949, l'interdit.", "", "Depuis décembre 2023, plus de deux mille salariés ont signé."],
+      }),
+    ).toEqual([
+      [7, "warning", "number", "this paragraph lacks the number 147 that the English paragraph at content/en/alpha.md:5 has"],
+      [9, "warning", "number", "this paragraph lacks the numbers 2024 and 2,000 that the English paragraph at content/en/alpha.md:7 has"],
+    ]);
+  });
+
+  test("kept as the English writes them: in other digits, grouped otherwise, or one digit written as a word, no problem", () => {
+    expect(checkPair({ english, french: ["L'article 147 de la quatrième Convention de Genève, signée en 1949, l'interdit.", "", "Depuis décembre 2024, plus de 2 000 salariés ont signé."] })).toEqual([]);
+    expect(checkPair({ english, french: ["المادة ١٤٧ من اتفاقية جنيف الرابعة الموقعة عام ١٩٤٩ تحظر ذلك.", "", "منذ كانون الأول ٢٠٢٤ وقّع أكثر من ٢٬٠٠٠ عامل."] })).toEqual([]);
+    expect(checkPair({ english: ["Tier 1: we refuse [78 A, B]."], french: ["Niveau un : nous refusons [78 A, B]."] })).toEqual([]);
+  });
+});
+
 describe("blocks the English lacks, and blocks of another shape", () => {
   test("an added paragraph: the check does not throw and names it, with the English place near it", () => {
     expect(
