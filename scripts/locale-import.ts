@@ -61,7 +61,11 @@ try {
     process.exit(1);
   }
   if (outcome.result === "breaks-check") {
-    for (const p of outcome.errors.slice(0, SHOWN_PROBLEMS)) console.error(printable(`${p.file}${p.line !== undefined ? `:${p.line}` : ""}: error: ${p.message}\n  → ${p.hint}`));
+    for (const p of outcome.errors.slice(0, SHOWN_PROBLEMS)) {
+      const where = `${p.file}${p.line !== undefined ? `:${p.line}` : ""}`;
+      // At the entry where the translator can change it, with the section's line as it would be written.
+      console.error(printable(p.entry ? `${file}:${p.entry.line}: error: ${words.entry} ${p.entry.context}: ${p.message}\n  (${where} as it would be written)\n  → ${p.hint}` : `${where}: error: ${p.message}\n  → ${p.hint}`));
+    }
     if (outcome.errors.length > SHOWN_PROBLEMS) console.error(`… and ${outcome.errors.length - SHOWN_PROBLEMS} more`);
     console.error(
       `\n✗ ${file}: not imported: with its translations the check would find ${outcome.errors.length} error${outcome.errors.length === 1 ? "" : "s"} in ${outcome.code} that it does not find now (listed above, in the files as they would be).\n  → correct those translations in ${file} and import again; where the English changed since the export (a block the file has no entry for), export again, translate the new entries, then import. Nothing was changed.`,

@@ -193,9 +193,9 @@ describe("import", () => {
     expect(cited.context).toMatch(/^illegal\/block-\d+$/);
     expect(outcome.problems).toEqual([
       { line: lineOf(cited.context), context: cited.context, message: "the translation lacks A/75/212" },
-      { line: lineOf(cited.context), context: cited.context, message: "the translation has A/75/21 which the English does not have" },
+      { line: lineOf(cited.context), context: cited.context, message: "the translation has A/75/21 which the English does not have", hint: "remove it from the msgstr, or correct it where it misspells one the English (msgid) has: a translation adds no marker, link or address" },
       { line: lineOf("ui/section.position"), context: "ui/section.position", message: "the translation of section.position lacks {{total}}" },
-      { line: lineOf("ui/section.position"), context: "ui/section.position", message: "the translation of section.position has {{totl}} which the English does not have" },
+      { line: lineOf("ui/section.position"), context: "ui/section.position", message: "the translation of section.position has {{totl}} which the English does not have", hint: "remove it from the msgstr, or correct it where it misspells one the English (msgid) has: a translation adds no marker, link or address" },
     ]);
     expect(fingerprint()).toEqual(before);
   });

@@ -349,6 +349,19 @@ describe("what import accepts, the check and the build accept", () => {
     expect(result.stderr).toMatch(/✗ stale\.po: not imported: with its translations the check would find 1 error in ar that it does not find now/);
     expect(fingerprint(copy.root)).toEqual(before);
   });
+
+  test("an address written into an entry is refused at the entry and its line in the file, with the section's line as it would be", () => {
+    const added = poWith({ translations: { "pledge/block-1": `${Object.values(po.parse(exported).translations["pledge/block-1"]!)[0]!.msgstr[0]} www.evil.example.com` } });
+    const result = runImport(shared.root, "added-address.po", added);
+    expectRefused(result, `added-address.po:${lineOf(added, "pledge/block-1")}: error: entry pledge/block-1: this text writes out the address www.evil.example.com`, /\(content\/ar\/pledge\.md:\d+ as it would be written\)/);
+  });
+
+  test("a link the English entry does not have is refused with what to do: remove it (there is nothing to copy)", () => {
+    const added = poWith({ translations: { "pledge/block-1": `${Object.values(po.parse(exported).translations["pledge/block-1"]!)[0]!.msgstr[0]} [هنا](https://evil.example/sign)` } });
+    const result = runImport(shared.root, "added-link.po", added);
+    expectRefused(result, `added-link.po:${lineOf(added, "pledge/block-1")}: error: entry pledge/block-1: the translation has the link address https://evil.example/sign`, "→ remove it from the msgstr");
+    expect(result.stderr).not.toContain("copy it exactly");
+  });
 });
 
 function write(copy: ProjectCopy, file: string, change: (text: string) => string) {

@@ -45,7 +45,7 @@ export type ImportOutcome =
   | { result: "refused"; reason: string; hint: string; files: string[] }
   | { result: "invalid"; problems: ImportProblem[] }
   /** The files would read, but the check would find errors in them that it does not find now. */
-  | { result: "breaks-check"; code: string; errors: Problem[] }
+  | { result: "breaks-check"; code: string; errors: (Problem & { entry?: { context: string; line: number } })[] }
   | { result: "imported"; code: string; written: string[]; unchanged: number; marked: string[]; ignored: string[] };
 
 export interface ImportOptions {
@@ -193,7 +193,7 @@ export function importLocale(root: string, imported: ImportedFile, options: Impo
     else writes.push({ file: outcome.file, text: outcome.text });
     if (outcome.marked) marked.push(outcome.file);
   }
-  const strings = importStrings(root, code, english.strings?.values, locale?.strings?.tree, imported.entries, used, problems);
+  const strings = importStrings(root, code, english.strings?.values, locale?.strings?.tree, imported.entries, used, problems, words);
   if (strings === undefined) unchanged++;
   else if (strings !== null) writes.push(strings);
 
@@ -229,7 +229,7 @@ export function importLocale(root: string, imported: ImportedFile, options: Impo
   const fileWrites = writes.filter((w) => !w.file.startsWith("content/.versions/"));
   if (fileWrites.length > 0) {
     const errors = newCheckErrors(project, code, fileWrites);
-    if (errors.length > 0) return { result: "breaks-check", code, errors };
+    if (errors.length > 0) return { result: "breaks-check", code, errors: errors.map((error) => ({ ...error, ...entryOf(error, fileWrites, imported.entries) })) };
   }
   try {
     writeAllOrNothing(
@@ -268,6 +268,30 @@ function pluralMismatch(imported: ImportedFile, code: string): Extract<ImportOut
     hint: `set the header to "Plural-Forms: ${expected}" (as locale:export writes it) and check each plural form's translation in your PO editor, then import again`,
     files: [],
   };
+}
+
+/** What to do about a token a translation lacks (copy it, the default) or adds: remove it, there is nothing to copy. */
+function tokenHint(broken: string, words: ReturnType<typeof formatWords>): { hint?: string } {
+  return broken.startsWith("has ") && broken.endsWith("which the English does not have")
+    ? { hint: `remove it from the ${words.target}, or correct it where it misspells one the English (${words.source}) has: a translation adds no marker, link or address` }
+    : {};
+}
+
+/**
+ * The entry whose translation a check error points at, in the file as it would be written: the
+ * one whose text stands on that line (a translator finds an entry, not a line of a file they never
+ * saw). Undefined where no entry's text is on it (a block the English gained since the export).
+ */
+function entryOf(error: Problem, writes: PendingWrite[], entries: ReadonlyMap<string, ImportedEntry>): { entry?: { context: string; line: number } } {
+  const write = writes.find((w) => w.file === error.file);
+  if (!write || error.line === undefined) return {};
+  const line = write.text.split("\n")[error.line - 1];
+  if (!line) return {};
+  for (const entry of entries.values()) {
+    const first = (entry.translation[0] ?? "").split("\n")[0]!.trim();
+    if (first.length >= 8 && line.includes(first)) return { entry: { context: entry.context, line: entry.line } };
+  }
+  return {};
 }
 
 /** Check errors in the locale with the writes applied that the check does not report now (read in memory, nothing written). */
@@ -369,7 +393,7 @@ function importSection(
     anyTranslated = true;
     if (entry.fuzzy || entry.source !== english) complete = false;
     if (text === current) return undefined;
-    for (const broken of brokenTokens(english, text)) problems.push({ line: entry.line, context: entry.context, message: `the translation ${broken}` });
+    for (const broken of brokenTokens(english, text)) problems.push({ line: entry.line, context: entry.context, message: `the translation ${broken}`, ...tokenHint(broken, words) });
     const shape = structureProblem(text, kind);
     if (shape) problems.push({ line: entry.line, context: entry.context, message: shape.message, hint: `${shape.hint} (in the ${words.target} of this ${words.entry}), then import again` });
     return shape ? undefined : text;
@@ -437,6 +461,7 @@ function importStrings(
   entries: Map<string, ImportedEntry>,
   used: Set<string>,
   problems: ImportProblem[],
+  words: ReturnType<typeof formatWords>,
 ): PendingWrite | undefined | null {
   if (!english) return null;
   const file = `locales/${code}/ui.json`;
@@ -455,7 +480,7 @@ function importStrings(
     }
     const last = keyPath[keyPath.length - 1]!;
     if (node[last] === text) return;
-    for (const broken of brokenTokens(englishText, text, missingAllowed)) problems.push({ line: entry.line, context: entry.context, message: `the translation of ${key} ${broken}` });
+    for (const broken of brokenTokens(englishText, text, missingAllowed)) problems.push({ line: entry.line, context: entry.context, message: `the translation of ${key} ${broken}`, ...tokenHint(broken, words) });
     node[last] = text;
     changed = true;
   };
