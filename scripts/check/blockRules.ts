@@ -90,7 +90,25 @@ interface AddressHolder {
   line: number | undefined;
   markdown: string;
   links: readonly { address: string }[];
+  /** How messages name it: "the title", "the kicker"; a block is "this text". */
+  what?: string;
 }
+
+/** An HTML tag as markdown-it would read one (an autolink such as <https://…> is none): the site escapes it, so the page shows it as text. */
+const HTML_TAG = /<[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>|<!--/g;
+
+/** The HTML tags a text has that the English text does not (a text without "<" is looked at no further). */
+export function addedTags(english: string, text: string): string[] {
+  if (!text.includes("<")) return [];
+  return [...new Set(Array.from(text.matchAll(HTML_TAG), ([tag]) => tag))].filter((tag) => !english.includes(tag));
+}
+
+/** "the HTML tag <b>" or "the HTML tags <b> and </b>", and the pronoun that goes with it. */
+export function tagList(tags: readonly string[]): { tags: string; them: string } {
+  return tags.length === 1 ? { tags: `the HTML tag ${tags[0]}`, them: "it" } : { tags: `the HTML tags ${tags.slice(0, -1).join(", ")} and ${tags.at(-1)}`, them: "them" };
+}
+
+const HTML_HINT = "remove it (markdown writes emphasis as **bold**): a translation adds no markup the English does not have";
 
 /**
  * A translation publishes no address the English section does not have: every link, and every
@@ -103,9 +121,18 @@ export function checkAddedAddresses(reference: EnglishReference, english: Sectio
     known ??= englishAddresses(reference, english);
     return known.links.has(address) || known.text.includes(address);
   };
-  const holders: AddressHolder[] = [{ line: doc.keyLines.title, markdown: doc.title, links: [] }];
-  if (doc.kicker) holders.push({ line: doc.keyLines.kicker, markdown: doc.kicker, links: [] });
+  const holders: AddressHolder[] = [{ line: doc.keyLines.title, markdown: doc.title, links: [], what: "the title" }];
+  if (doc.kicker) holders.push({ line: doc.keyLines.kicker, markdown: doc.kicker, links: [], what: "the kicker" });
   for (const holder of [...holders, ...doc.structure.blocks]) {
+    // Stryker disable next-line ConditionalExpression: speed only: a text without "<" holds no tag
+    if (holder.markdown.includes("<")) {
+      known ??= englishAddresses(reference, english);
+      const tags = addedTags(known.text, holder.markdown);
+      if (tags.length > 0) {
+        const { tags: named, them } = tagList(tags);
+        add("added-html", holder.line, `${"what" in holder && holder.what ? holder.what : "this text"} holds ${named}, which the English (${reference.file}) does not have: the page would show ${them} as text`, HTML_HINT);
+      }
+    }
     for (const { address } of holder.links) {
       if (englishHas(address)) continue;
       add(

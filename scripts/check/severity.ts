@@ -10,9 +10,9 @@ import type { ProblemKind, Severity } from "./types.ts";
 /** Kinds that stop a locale marked complete and only warn while it is in progress. */
 const BLOCKING_WHEN_COMPLETE: ReadonlySet<ProblemKind> = new Set(["missing-string", "placeholder", "citation", "structure", "link"]);
 /** Kinds that are always errors: the site cannot be built with them. */
-const ALWAYS_ERRORS: ReadonlySet<ProblemKind> = new Set(["parse", "locale", "wrong-shape", "markup", "added-link", "added-structure", "forbidden-term"]);
+const ALWAYS_ERRORS: ReadonlySet<ProblemKind> = new Set(["parse", "locale", "wrong-shape", "markup", "added-link", "added-structure", "added-html", "forbidden-term"]);
 /** What a translation adds that the English does not have: the publish gate refuses it in every locale. */
-export const ADDED_CONTENT: ReadonlySet<ProblemKind> = new Set(["added-link", "added-structure"]);
+export const ADDED_CONTENT: ReadonlySet<ProblemKind> = new Set(["added-link", "added-structure", "added-html"]);
 
 /** Kinds that stay errors even when the English a translation follows is uncertain. */
 export function isAlwaysError(kind: ProblemKind): boolean {

@@ -2,7 +2,7 @@
 // plural forms for the locale's own plural rules, placeholders, and strings left in English.
 import type { ProjectLocale } from "../project/readProject.ts";
 import type { UiStrings } from "../project/uiStrings.ts";
-import { writtenAddresses } from "./blockRules.ts";
+import { addedTags, tagList, writtenAddresses } from "./blockRules.ts";
 import { comparePlaceholders } from "./placeholders.ts";
 import { parsePluralKey, pluralCategories, pluralGroups, pluralKey, type PluralCategory } from "../project/pluralKeys.ts";
 import { severityOf } from "./severity.ts";
@@ -109,6 +109,14 @@ export function checkStrings(source: UiStrings, locale: ProjectLocale): StringsR
       states.set(r.key, "problem");
       const parts = [diff.missing.length ? `lacks ${diff.missing.join(", ")}` : "", diff.extra.length ? `has ${diff.extra.join(", ")}, which the English does not` : ""].filter(Boolean);
       add("placeholder", line, `"${r.key}" ${parts.join(" and ")}`, `copy each {{…}} and $t(…) exactly as the English has it ("${r.english}"); translate only the words around them`);
+      continue;
+    }
+    // Nor HTML: the templates escape it, so every page would show the tag as text.
+    const tags = addedTags(r.english, value);
+    if (tags.length > 0) {
+      states.set(r.key, "problem");
+      const { tags: named, them } = tagList(tags);
+      add("added-html", line, `"${r.key}" holds ${named}, which the English does not have: the page would show ${them} as text`, `remove it: the English is "${r.english}"`);
       continue;
     }
     // A UI string shows on every page: it may not add an address either (a fake "sign here" page).

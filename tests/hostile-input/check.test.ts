@@ -211,6 +211,40 @@ describe("an added heading or quotation is an error in every locale", () => {
   });
 });
 
+describe("HTML the English does not have (the page would show it as text) is an error in every locale", () => {
+  test.each([true, false])("a tag in a paragraph, complete: %s: an error naming the tag; the build refuses it", (complete) => {
+    const copy = project({ complete });
+    const line = copy.append(OUTSIDE, " <script>alert(1)</script> <b onclick=x>هنا</b>");
+    const found = checkLocales(copy.root).problems.filter((p) => p.kind === "added-html");
+    expect(found).toEqual([
+      expect.objectContaining({
+        file: FILE,
+        line,
+        severity: "error",
+        message: "this text holds the HTML tags <script>, </script>, <b onclick=x> and </b>, which the English (content/en/pledge.md) does not have: the page would show them as text",
+      }),
+    ]);
+    if (complete) {
+      const refused = build(copy.root);
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toContain(`${FILE}:${line}: error: this text holds the HTML tags <script>`);
+    }
+  }, BUILD_TIMEOUT);
+
+  test("a tag in a UI string or a title is an error too; an autolink or a < between words is no tag", () => {
+    const copy = project({ complete: false });
+    const strings = join(copy.root, "locales/ar/ui.json");
+    writeFileSync(strings, readFileSync(strings, "utf8").replace('"cta": "', '"cta": "<img src=x onerror=alert(1)>'));
+    const path = join(copy.root, FILE);
+    writeFileSync(path, readFileSync(path, "utf8").replace(/^title: (.*)$/m, "title: $1 <i>x</i> 3 < 4"));
+    const found = checkLocales(copy.root).problems.filter((p) => p.kind === "added-html");
+    expect(found.map((p) => [p.file, p.severity, p.message])).toEqual([
+      [FILE, "error", "the title holds the HTML tags <i> and </i>, which the English (content/en/pledge.md) does not have: the page would show them as text"],
+      ["locales/ar/ui.json", "error", '"home.cta" holds the HTML tag <img src=x onerror=alert(1)>, which the English does not have: the page would show it as text'],
+    ]);
+  });
+});
+
 test("a translation's control characters (a terminal's escape sequences) reach a report or an error only as visible codes", () => {
   const copy = project({ complete: false });
   // ESC c resets a terminal; CSI (U+009B) starts a sequence on some; both inside an address the check quotes.
