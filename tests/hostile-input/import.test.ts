@@ -102,11 +102,16 @@ describe("the locale code is checked before it becomes a path", () => {
     ["EN", "the source locale: the English is never imported"],
     ["en", "the source locale: the English is never imported"],
     ["fr", "is not a locale of this project"],
-    ["ar_EG", "is not a language tag"],
+    ["ar_EG", 'is for "ar_EG", gettext\'s spelling of ar-EG, which is not a locale of this project'],
     ["", "names no locale"],
   ])("Language: %j is refused", (code, reason) => {
     const result = runImport(shared.root, "other.po", poWith({ headers: { Language: code } }), "--force");
     expectRefused(result, "other.po", reason, "the project's translations: ar", "Nothing was changed");
+  });
+
+  test("Language: ar_EG (as Poedit writes a region) says which header to set: the project's ar", () => {
+    const result = runImport(shared.root, "region.po", poWith({ headers: { Language: "ar_EG" } }), "--force");
+    expectRefused(result, "region.po", "→ set the Language: header to ar");
   });
 
   test("Language: AR is the project's ar (matched without case, the path from the project's own code)", () => {

@@ -93,6 +93,18 @@ function targetLocale(project: Project, root: string, imported: ImportedFile, fi
   const setIt = `set the ${words.language} to one of the project's translations, exactly as locale:export writes it`;
   if (!code) return refuse(`${file} names no locale (its ${words.language} is empty); ${list}`, `${setIt}, then import again`);
   const shown = JSON.stringify(code.length > 40 ? `${code.slice(0, 40)}…` : code);
+  // gettext and Poedit write a region as fr_FR: the project's fr-FR if it has one, else say which header to set.
+  const posix = /^([A-Za-z]{2,3})_([A-Za-z]{2}|\d{3})$/.exec(code);
+  if (posix) {
+    const tag = `${posix[1]}-${posix[2]}`;
+    const same = translations.find((c) => c.toLowerCase() === tag.toLowerCase());
+    if (same) return { code: same };
+    const language = translations.find((c) => c.toLowerCase() === posix[1]!.toLowerCase());
+    return refuse(
+      `${file} is for ${shown}, gettext's spelling of ${tag}, which is not a locale of this project; ${list}`,
+      language ? `set the ${words.language} to ${language}${imported.format === "po" ? " (in Poedit: Translation → Properties → Language)" : ""}, then import again` : `${setIt}, then import again`,
+    );
+  }
   if (!readableTag(code)) return refuse(`${file} is for ${shown}, which is not a language tag; ${list}`, `${setIt}, then import again`);
   if (code.toLowerCase() === source.toLowerCase()) return refuse(`${file} is for ${shown}, the source locale: the English is never imported; ${list}`, `${setIt}, then import again`);
   const match = translations.find((c) => c.toLowerCase() === code.toLowerCase());
