@@ -120,11 +120,13 @@ try {
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, text);
   const untranslated = exported.entries.filter((e) => e.translation.every((t) => t === "")).length;
-  const fuzzy = exported.entries.filter((e) => e.fuzzy).length;
+  const fuzzy = exported.entries.filter((e) => e.fuzzy && !e.unknownEnglish).length;
+  // Fuzzy for another reason: the section does not say which English it translates.
+  const unplaced = exported.entries.filter((e) => e.unknownEnglish).length;
   console.log(
     values.template
       ? `✓ ${out}: a template with ${exported.entries.length} English entries`
-      : `✓ ${out}: ${exported.entries.length} entries for ${code} (${untranslated} untranslated, ${fuzzy} to review because the English changed)\n  Translate it in your tool, then: npm run locale:import -- ${out}`,
+      : `✓ ${out}: ${exported.entries.length} entries for ${code} (${untranslated} untranslated, ${fuzzy} to review because the English changed${unplaced > 0 ? `, ${unplaced} to review because the English they were made from is unknown (no source: line, or a version kept nowhere)` : ""})\n  Translate it in your tool, then: npm run locale:import -- ${out}`,
   );
 } catch (error) {
   reportCommandFailure(error, "Exporting the locale", USAGE);

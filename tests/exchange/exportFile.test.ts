@@ -51,6 +51,15 @@ describe("a new locale", () => {
   });
 });
 
+test("the summary tells entries to review because the English changed from those whose English is unknown (no source: line)", () => {
+  const { root, read, write } = setUp();
+  expect(runScript("locale-new.ts", ["fr"], { cwd: root }).status).toBe(0);
+  write("content/fr/pledge.md", read("content/fr/pledge.md").replace("title: The pledge", "title: L’engagement").replace(/^source: .*\n/m, ""));
+  const exported = runScript("locale-export.ts", ["fr"], { cwd: root });
+  expect(exported.stderr).toBe("");
+  expect(exported.stdout).toContain("0 to review because the English changed, 1 to review because the English they were made from is unknown (no source: line, or a version kept nowhere))");
+});
+
 describe("PO headers", () => {
   test("the dates, translator and team tools expect, the same for two exports of the same files", () => {
     const { root } = setUp();

@@ -108,7 +108,7 @@ function sectionEntries(id: string, en: SectionDoc, tr: SectionDoc | undefined, 
   const { title, kicker } = en;
 
   // Staleness, block by block: what the English said when the translation was made.
-  let stale: (englishIndex: number | "title" | "kicker", now: string) => { fuzzy: boolean; previous?: string } = () => ({ fuzzy: false });
+  let stale: (englishIndex: number | "title" | "kicker", now: string) => { fuzzy: boolean; previous?: string; unknownEnglish?: boolean } = () => ({ fuzzy: false });
   if (state.kind !== "missing" && state.mark !== "current") {
     const old = state.madeFromText();
     if (old && "text" in old) {
@@ -122,7 +122,7 @@ function sectionEntries(id: string, en: SectionDoc, tr: SectionDoc | undefined, 
       };
     } else {
       // No source: line, or an English version kept nowhere: every translated entry needs a look.
-      stale = () => ({ fuzzy: true });
+      stale = () => ({ fuzzy: true, unknownEnglish: true });
     }
   }
   const file = en.file;
@@ -138,12 +138,13 @@ function sectionEntries(id: string, en: SectionDoc, tr: SectionDoc | undefined, 
         : copied && translated !== undefined && !confirmed(context, source, translated);
     const text = translated !== undefined && !copy ? translated : "";
     // A translation confirmed in an imported file against the current English needs no review.
-    const { fuzzy, previous } = text === "" || confirmed(context, source, text) ? { fuzzy: false } : stale(which, source);
+    const { fuzzy, previous, unknownEnglish } = text === "" || confirmed(context, source, text) ? { fuzzy: false } : stale(which, source);
     return {
       context,
       source,
       translation: [text],
       fuzzy,
+      ...(unknownEnglish ? { unknownEnglish } : {}),
       ...(previous !== undefined ? { previousSource: previous } : {}),
       reference: `${file}:${line}`,
       note: `${note}.${keepNote(source)}`,

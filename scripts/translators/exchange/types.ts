@@ -23,6 +23,8 @@ export interface ExchangeEntry {
   translation: string[];
   /** Translated from an older English text than the current one (or from an unknown one). */
   fuzzy: boolean;
+  /** Fuzzy because the section does not say which English it translates (no `source:`, or one kept nowhere), not because the English changed. */
+  unknownEnglish?: boolean;
   /** The English the translation was made from, where it is known and differs. */
   previousSource?: string;
   /** English file and line: "content/en/pledge.md:12". */
