@@ -144,7 +144,8 @@ export function checkStrings(source: UiStrings, locale: ProjectLocale): StringsR
     add(
       "untranslated",
       1,
-      `none of the ${translatable} UI strings is translated yet (they are the English text)`,
+      // The summary counts every string: say how these relate to it (a string with nothing to translate counts as done).
+      `none of the ${translatable} UI strings that need translating is translated yet (they are the English text${noTranslation(required.filter((r) => !needsTranslation(r.english)).map((r) => r.english))})`,
       "translate the text after each colon; keep the keys before the colons and every {{…}} as they are",
     );
   } else {
@@ -216,4 +217,10 @@ function languageName(code: string): string {
   } catch {
     return code;
   }
+}
+
+/** The strings with nothing to translate, as the untranslated message mentions them. */
+function noTranslation(english: string[]): string {
+  if (english.length === 0) return "";
+  return english.length === 1 ? `; one needs no translation: "${english[0]}"` : `; the other ${english.length} need no translation, such as "${english[0]}"`;
 }
