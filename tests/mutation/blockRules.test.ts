@@ -185,3 +185,69 @@ test("stale: an address the old English kicker or the current one writes out is 
   const found = problems("We refuse to work on tickets.\n", "Nous refusons de traiter les tickets.\n", "title: L'engagement\nkicker: Voir www.old.org et www.new.org\n", "title: The pledge\nkicker: See www.new.org\n", old);
   expect(found.filter((p) => p.includes("added-link"))).toEqual([]);
 });
+
+const NUMBER_HINT = (pronoun: string) =>
+  `keep numbers, years and article numbers as the English writes them (in your language's digits if it uses others); if your language rightly writes ${pronoun} in words here, leave it (this is only a warning)`;
+
+test("numbers: one of two digits or more missing or changed is a warning naming it; the number itself, not a longer one that holds it", () => {
+  const english = "Article 147 of the Convention, signed in 1949, bans the transfer of civilians.\n";
+  expect(problems(english, "L'article 147 de la Convention, signée en 1949, interdit le transfert de civils.\n")).toEqual([]);
+  expect(problems(english, "L'article 148 de la Convention, signée en 1949, interdit le transfert de civils.\n")).toEqual([
+    `warning number :7 this paragraph lacks the number 147 that the English paragraph at content/en/alpha.md:5 has | ${NUMBER_HINT("it")}`,
+  ]);
+  // Held in a longer number on either side, it is not there.
+  for (const held of ["1470", "2147", "11470"]) {
+    expect(problems(english, `L'article ${held} de la Convention, signée en 1949, interdit le transfert de civils.\n`), held).toEqual([
+      `warning number :7 this paragraph lacks the number 147 that the English paragraph at content/en/alpha.md:5 has | ${NUMBER_HINT("it")}`,
+    ]);
+  }
+  // Found further on, after a longer number holding it.
+  expect(problems(english, "L'article 1470, non : l'article 147 de la Convention, signée en 1949, interdit le transfert.\n")).toEqual([]);
+  expect(problems(english, "L'article de la Convention interdit le transfert de civils, en des termes très clairs.\n")).toEqual([
+    `warning number :7 this paragraph lacks the numbers 147 and 1949 that the English paragraph at content/en/alpha.md:5 has | ${NUMBER_HINT("one")}`,
+  ]);
+  expect(problems("In 2023, 2024 and 2025 the workers of the company signed the pledge again and again.\n", "Les salariés ont signé l'engagement encore et encore, chaque année depuis longtemps.\n")).toEqual([
+    `warning number :7 this paragraph lacks the numbers 2023, 2024 and 2025 that the English paragraph at content/en/alpha.md:5 has | ${NUMBER_HINT("one")}`,
+  ]);
+});
+
+test("numbers: other digits, other grouping, one digit, citation markers and a number the English repeats", () => {
+  const english = "More than 2,000 workers signed in 2024, tier 1 included, as [78 A, B] and S/RES/2720 say.\n";
+  const french = (numbers: string) => `Plus de ${numbers} salariés ont signé, le niveau un compris, comme le disent [78 A, B] et S/RES/2720.\n`;
+  expect(problems(english, french("2 000 … en 2024"))).toEqual([]);
+  expect(problems(english, french("2.000 … en 2024"))).toEqual([]);
+  expect(problems(english, french("2000 … en 2024"))).toEqual([]);
+  expect(problems(english, french("٢٬٠٠٠ … عام ٢٠٢٤"))).toEqual([]);
+  expect(problems(english, french("۲۰۰۰ … ۲۰۲۴"))).toEqual([]);
+  expect(problems(english, french("2 000 … en 2023"))).toEqual([
+    `warning number :7 this paragraph lacks the number 2024 that the English paragraph at content/en/alpha.md:5 has | ${NUMBER_HINT("it")}`,
+  ]);
+  expect(problems(english, french("2 001 … en 2024"))).toEqual([
+    `warning number :7 this paragraph lacks the number 2,000 that the English paragraph at content/en/alpha.md:5 has | ${NUMBER_HINT("it")}`,
+  ]);
+  // Named once, however often the English writes it.
+  expect(problems("In 1948 and again in 1948 the people were driven out of their homes and their land.\n", "Les habitants furent chassés de leurs maisons et de leurs terres, encore et encore.\n")).toEqual([
+    `warning number :7 this paragraph lacks the number 1948 that the English paragraph at content/en/alpha.md:5 has | ${NUMBER_HINT("it")}`,
+  ]);
+});
+
+const HTML_HINT = "remove it (markdown writes emphasis as **bold**): a translation adds no markup the English does not have";
+
+test("HTML tags the English does not have: an error naming each tag once, in a block, the title or the kicker", () => {
+  expect(problems(LONG, "Nous refusons <script>alert(1)</script> de traiter les <b onclick=x>tickets</b> <b onclick=x>ici</b> <!-- x -->.\n")).toEqual([
+    `error added-html :7 this text holds the HTML tags <script>, </script>, <b onclick=x>, </b> and <!--, which the English (content/en/alpha.md) does not have: the page would show them as text | ${HTML_HINT}`,
+  ]);
+  expect(problems(LONG, "Nous refusons de traiter les tickets qui soutiennent la guerre.<br/>\n")).toEqual([
+    `error added-html :7 this text holds the HTML tag <br/>, which the English (content/en/alpha.md) does not have: the page would show it as text | ${HTML_HINT}`,
+  ]);
+  expect(problems(LONG, "Nous refusons de traiter les tickets.\n", "title: L'<i>engagement</i>\nkicker: Nous <u>refusons</u>\n").filter((p) => !p.includes(" length "))).toEqual([
+    `error added-html :2 the title holds the HTML tags <i> and </i>, which the English (content/en/alpha.md) does not have: the page would show them as text | ${HTML_HINT}`,
+    `error added-html :3 the kicker holds the HTML tags <u> and </u>, which the English (content/en/alpha.md) does not have: the page would show them as text | ${HTML_HINT}`,
+  ]);
+});
+
+test("HTML: a tag the English section has anywhere, a < that opens no tag and an autolink are no added tag", () => {
+  expect(problems("We refuse to work on <b>tickets</b> that support the war, as decided in the meeting.\n\nMore.\n", "Nous refusons de traiter les tickets.\n\nEt <b>plus</b>.\n").filter((p) => !p.includes(" length "))).toEqual([]);
+  expect(problems(LONG, "Nous refusons si 3 < 4 et 5 > 2, ou a<b ou <3 ou < b >.\n").filter((p) => p.includes("added-html"))).toEqual([]);
+  expect(problems("We refuse, see <https://a.org/x>.\n", "Nous refusons, voir <https://a.org/x>.\n")).toEqual([]);
+});
