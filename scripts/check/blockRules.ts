@@ -99,6 +99,7 @@ const HTML_TAG = /<[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>|<\/[A-Za-z][A-Za-z0-9-
 
 /** The HTML tags a text has that the English text does not (a text without "<" is looked at no further). */
 export function addedTags(english: string, text: string): string[] {
+  // Stryker disable next-line ConditionalExpression,StringLiteral: speed only: HTML_TAG finds no tag in a text without "<"
   if (!text.includes("<")) return [];
   return [...new Set(Array.from(text.matchAll(HTML_TAG), ([tag]) => tag))].filter((tag) => !english.includes(tag));
 }
@@ -124,7 +125,7 @@ export function checkAddedAddresses(reference: EnglishReference, english: Sectio
   const holders: AddressHolder[] = [{ line: doc.keyLines.title, markdown: doc.title, links: [], what: "the title" }];
   if (doc.kicker) holders.push({ line: doc.keyLines.kicker, markdown: doc.kicker, links: [], what: "the kicker" });
   for (const holder of [...holders, ...doc.structure.blocks]) {
-    // Stryker disable next-line ConditionalExpression: speed only: a text without "<" holds no tag
+    // Stryker disable next-line ConditionalExpression,StringLiteral: speed only: a text without "<" holds no tag
     if (holder.markdown.includes("<")) {
       known ??= englishAddresses(reference, english);
       const tags = addedTags(known.text, holder.markdown);
@@ -266,7 +267,12 @@ function numbersOf(text: string, { otherDigits = true } = {}): WrittenNumber[] {
   return Array.from((otherDigits ? asciiDigits(plain) : plain).matchAll(NUMBER), ([written]) => ({ written, digits: written.replace(/\D/g, "") }));
 }
 
-/** Whether `text` writes `number` as it is, with no digit right before or after it. */
+/**
+ * Whether `text` writes `number` as it is, with no digit right before or after it. Speed only where
+ * it says no: checkNumbers then looks among all the text's numbers (a "yes" too many would hide a
+ * changed number, and the tests hold that).
+ */
+// Stryker disable all: speed only: a mutant here can only say "not as written" more often (the full search below then decides), or is killed
 function hasNumber(text: string, number: string): boolean {
   const isDigit = (at: number) => {
     const c = text.charCodeAt(at);
@@ -275,12 +281,14 @@ function hasNumber(text: string, number: string): boolean {
   for (let at = text.indexOf(number); at >= 0; at = text.indexOf(number, at + 1)) if (!isDigit(at - 1) && !isDigit(at + number.length)) return true;
   return false;
 }
+// Stryker restore all
 
 /** Each English block list's numbers to keep, by block, worked out once for every locale (one lookup per section, not per block). */
 const numbersByBlocks = new WeakMap<readonly Block[], (WrittenNumber[] | undefined)[]>();
 
 function englishNumbers(blocks: readonly Block[]): (WrittenNumber[] | undefined)[] {
   let found = numbersByBlocks.get(blocks);
+  // Stryker disable next-line ConditionalExpression: memo: working the numbers out again gives the same numbers
   if (!found) numbersByBlocks.set(blocks, (found = []));
   return found;
 }
@@ -299,7 +307,9 @@ function checkNumbers(e: Block, wanted: readonly WrittenNumber[], t: Block, enPl
   if (wanted.length === 0) return;
   // Most translations write each number as the English does: found so, nothing else is read.
   let asWritten = 0;
+  // Stryker disable next-line all: speed only: the search among all the text's numbers below finds what this finds
   while (asWritten < wanted.length && hasNumber(t.text, wanted[asWritten]!.written)) asWritten++;
+  // Stryker disable next-line all: speed only: the search among all the text's numbers below finds what this finds
   if (asWritten === wanted.length) return;
   const found = new Set(numbersOf(t.text).map((n) => n.digits));
   const lacking = [...new Set(wanted.filter((n) => !found.has(n.digits)).map((n) => n.written))];

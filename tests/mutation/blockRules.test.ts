@@ -211,6 +211,12 @@ test("numbers: one of two digits or more missing or changed is a warning naming 
   ]);
 });
 
+test("numbers: two digits are a number to keep; one is not", () => {
+  expect(problems("In the last 10 years and in 2 more, the workers of the company refused such tickets.\n", "Depuis des années, et deux de plus, les salariés de l'entreprise refusent ces tickets.\n")).toEqual([
+    `warning number :7 this paragraph lacks the number 10 that the English paragraph at content/en/alpha.md:5 has | ${NUMBER_HINT("it")}`,
+  ]);
+});
+
 test("numbers: other digits, other grouping, one digit, citation markers and a number the English repeats", () => {
   const english = "More than 2,000 workers signed in 2024, tier 1 included, as [78 A, B] and S/RES/2720 say.\n";
   const french = (numbers: string) => `Plus de ${numbers} salariés ont signé, le niveau un compris, comme le disent [78 A, B] et S/RES/2720.\n`;
