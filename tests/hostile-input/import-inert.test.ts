@@ -1,6 +1,7 @@
 // Hostile translations that were already harmless before the import boundary, held here through
-// the real commands on a copy of the project: HTML and template code in a translation import but
-// reach every built page as text, unsafe link addresses and XML entities are refused, and what
+// the real commands on a copy of the project: template code in a translation imports but reaches
+// every built page as text; HTML is refused at import and by the build, and written by hand it
+// still reaches a page only as text; unsafe link addresses and XML entities are refused, and what
 // import accepts in a complete locale the site build accepts and shows.
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -10,7 +11,7 @@ import { exportLocale } from "../../scripts/translators/exchange/entries.ts";
 import { writePo } from "../../scripts/translators/exchange/po.ts";
 import { runScript } from "../helpers/cli.ts";
 import { copyProject, type ProjectCopy } from "../helpers/project.ts";
-import { ROOT } from "../helpers/site.ts";
+import { buildRealSite, ROOT, type BuiltSite } from "../helpers/site.ts";
 import { treeFingerprint } from "../helpers/tree.ts";
 
 const BUILD_TIMEOUT = 300_000;
@@ -78,53 +79,78 @@ function executableIn(site: string): string[] {
 }
 
 describe("HTML, template code and unsafe links in a translation never run on a built page", () => {
-  let site: string;
+  let site: BuiltSite;
   let pledge: string;
   let home: string;
   let imported: ReturnType<typeof runImport>;
-  let built: ReturnType<typeof build>;
+  let gated: ReturnType<typeof build>;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     const copy = freshCopy();
     imported = runImport(
       copy.root,
-      "markup.po",
+      "template.po",
       poWith({
-        "pledge/title": "التعهّد <script>alert(1)</script> {% raw %}",
-        "pledge/block-1": "نص <script>alert(1)</script> نص",
-        "pledge/block-2": "نص <img src=x onerror=alert(1)> <iframe src=x></iframe> نص",
+        "pledge/title": "التعهّد {% raw %}",
         // oxlint-disable-next-line no-template-curly-in-string -- hostile input: a template literal's code, which must stay text
         "pledge/block-4": "نص {% raw %} ${process.env.HOME} {%- endraw %} نص",
         // oxlint-disable-next-line no-template-curly-in-string -- hostile input: a template literal's code, which must stay text
-        "ui/home.cta": "<img src=x onerror=alert(1)> ${process.env.HOME}",
+        "ui/home.cta": "وقّع ${process.env.HOME}",
       }),
     );
-    // What import refuses (below) a hand edit of the file can still write: the build must keep it text.
+    // What import and the check refuse (HTML, {{ }} code) a hand edit can still write: the renderer keeps it text all the same.
     const file = join(copy.root, "content/ar/pledge.md");
-    const text = readFileSync(file, "utf8");
-    const paragraph = translationOf("pledge/block-5");
-    expect(text).toContain(paragraph);
-    writeFileSync(file, text.replace(paragraph, "يدوي {{ 7*7 }} {{ site }} يدوي"));
-    built = build(copy.root);
-    site = join(copy.root, "_site");
-    if (built.status === 0) {
-      pledge = readFileSync(join(site, "ar/pledge/index.html"), "utf8");
-      home = readFileSync(join(site, "ar/index.html"), "utf8");
+    let text = readFileSync(file, "utf8");
+    for (const [context, replacement] of [
+      ["pledge/block-1", "نص <script>alert(1)</script> نص"],
+      ["pledge/block-2", "نص <img src=x onerror=alert(1)> <iframe src=x></iframe> نص"],
+      ["pledge/block-5", "يدوي {{ 7*7 }} {{ site }} يدوي"],
+    ] as const) {
+      expect(text).toContain(translationOf(context));
+      text = text.replace(translationOf(context), replacement);
     }
+    writeFileSync(file, text.replace(/^title: .*$/m, 'title: "التعهّد <script>alert(1)</script> {% raw %}"'));
+    const strings = join(copy.root, "locales/ar/ui.json");
+    // oxlint-disable-next-line no-template-curly-in-string -- hostile input: a template literal's code, which must stay text
+    writeFileSync(strings, readFileSync(strings, "utf8").replace('"cta": "وقّع ${process.env.HOME}"', '"cta": "<img src=x onerror=alert(1)> ${process.env.HOME}"'));
+    gated = build(copy.root);
+    site = await buildRealSite(copy.root);
+    pledge = site.read("/ar/pledge/");
+    home = site.read("/ar/");
   }, BUILD_TIMEOUT);
+  afterAll(() => site?.remove());
 
-  test("HTML in a title, paragraphs and a UI string is imported as words", () => {
+  test("template code in a title, a paragraph and a UI string is imported as words", () => {
     expect(imported.status, imported.stderr + imported.stdout).toBe(0);
     expect(imported.stdout).toContain("✓ content/ar/pledge.md");
     expect(imported.stdout).toContain("✓ locales/ar/ui.json");
-    expect(built.status, built.stderr + built.stdout).toBe(0);
+  });
+
+  test("HTML in a title, paragraphs and a UI string is refused at import, at each entry; the build refuses it written by hand", () => {
+    const result = runImport(
+      refusing.root,
+      "markup.po",
+      poWith({
+        "pledge/title": "التعهّد <script>alert(1)</script>",
+        "pledge/block-1": `${translationOf("pledge/block-1")} <script>alert(1)</script>`,
+        "ui/home.cta": "<img src=x onerror=alert(1)> وقّع",
+      }),
+    );
+    expect(result.status, result.stdout).toBe(1);
+    expect(result.stderr).toMatch(/markup\.po:\d+: error: entry pledge\/title: the title holds the HTML tags <script> and <\/script>/);
+    expect(result.stderr).toMatch(/markup\.po:\d+: error: entry pledge\/block-1: this text holds the HTML tags <script> and <\/script>/);
+    expect(result.stderr).toContain('"home.cta" holds the HTML tag <img src=x onerror=alert(1)>');
+    expect(result.stderr).toContain("Nothing was changed");
+    expect(fingerprint(refusing.root)).toEqual(refusingBefore);
+    expect(gated.status).toBe(1);
+    expect(gated.stderr).toContain("holds the HTML tags <script> and </script>");
   });
 
   test("no script, onerror, iframe or unsafe href reaches any built page", () => {
-    expect(executableIn(site)).toEqual([]);
+    expect(executableIn(site.dir)).toEqual([]);
   });
 
-  test("the pages show the markup escaped, as the translator typed it", () => {
+  test("the pages show the markup escaped, as it was written", () => {
     expect(pledge).toContain('<h1 id="title">التعهّد &lt;script&gt;alert(1)&lt;/script&gt; {% raw %}</h1>');
     expect(pledge).toContain("<p>نص &lt;script&gt;alert(1)&lt;/script&gt; نص</p>");
     expect(pledge).toContain("<p>نص &lt;img src=x onerror=alert(1)&gt; &lt;iframe src=x&gt;&lt;/iframe&gt; نص</p>");
@@ -138,7 +164,7 @@ describe("HTML, template code and unsafe links in a translation never run on a b
     const handWritten = pledge.match(/<p>يدوي .*? يدوي<\/p>/)?.[0];
     expect(handWritten).toBe("<p>يدوي {{ 7*7 }} {{ site }} يدوي</p>");
     expect(pledge).not.toMatch(/يدوي 49|\[object Object\]/);
-    if (process.env.HOME && process.env.HOME.length > 4) for (const [, html] of pages(site)) expect(html).not.toContain(process.env.HOME);
+    if (process.env.HOME && process.env.HOME.length > 4) for (const [, html] of pages(site.dir)) expect(html).not.toContain(process.env.HOME);
   });
 
   test.each([
