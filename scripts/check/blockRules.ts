@@ -104,9 +104,14 @@ export function addedTags(english: string, text: string): string[] {
   return [...new Set(Array.from(text.matchAll(HTML_TAG), ([tag]) => tag))].filter((tag) => !english.includes(tag));
 }
 
+/** "a", "a and b", "a, b and c": things named in a message. */
+function andList(items: readonly string[]): string {
+  return items.length === 1 ? items[0]! : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}
+
 /** "the HTML tag <b>" or "the HTML tags <b> and </b>", and the pronoun that goes with it. */
 export function tagList(tags: readonly string[]): { tags: string; them: string } {
-  return tags.length === 1 ? { tags: `the HTML tag ${tags[0]}`, them: "it" } : { tags: `the HTML tags ${tags.slice(0, -1).join(", ")} and ${tags.at(-1)}`, them: "them" };
+  return { tags: `the HTML ${tags.length === 1 ? "tag" : "tags"} ${andList(tags)}`, them: tags.length === 1 ? "it" : "them" };
 }
 
 const HTML_HINT = "remove it (markdown writes emphasis as **bold**): a translation adds no markup the English does not have";
@@ -314,7 +319,7 @@ function checkNumbers(e: Block, wanted: readonly WrittenNumber[], t: Block, enPl
   const found = new Set(numbersOf(t.text).map((n) => n.digits));
   const lacking = [...new Set(wanted.filter((n) => !found.has(n.digits)).map((n) => n.written))];
   if (lacking.length === 0) return;
-  const list = lacking.length === 1 ? `the number ${lacking[0]}` : `the numbers ${lacking.slice(0, -1).join(", ")} and ${lacking.at(-1)}`;
+  const list = `the ${lacking.length === 1 ? "number" : "numbers"} ${andList(lacking)}`;
   add(
     "number",
     t.line,
