@@ -17,6 +17,7 @@ import { createRequire } from "node:module";
 import { existsSync, readFileSync } from "node:fs";
 import { delimiter, dirname, join } from "node:path";
 import { addFontHint, scriptOf } from "./writingSystems.ts";
+import { unicodeEscape } from "../shared/printable.ts";
 
 export const PRINT_FONT_WEIGHTS = [400, 700] as const;
 /** Where the font files are served from, relative to the site root. */
@@ -321,8 +322,7 @@ function learnCovered(code: number): void {
     else merged.push([x, y]);
   }
   knownIntervals = merged;
-  const hex = (n: number) => `\\u${n.toString(16).padStart(4, "0")}`;
-  const ranges = merged.map(([x, y]) => (x === y ? hex(x) : `${hex(x)}-${hex(y)}`)).join("");
+  const ranges = merged.map(([x, y]) => (x === y ? unicodeEscape(x) : `${unicodeEscape(x)}-${unicodeEscape(y)}`)).join("");
   unknownCharacter = new RegExp(`[^\\0-\\x1f\\s${ranges}]`, "g");
 }
 

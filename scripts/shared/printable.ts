@@ -5,6 +5,11 @@
 // oxlint-disable-next-line no-control-regex -- the control characters are what is made visible
 const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g;
 
+/** A code unit as a \u escape (as JavaScript, JSON and a regex source write it): \u001b. */
+export function unicodeEscape(code: number): string {
+  return `\\u${code.toString(16).padStart(4, "0")}`;
+}
+
 export function printable(text: string): string {
-  return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return text.replace(CONTROL, (c) => unicodeEscape(c.charCodeAt(0)));
 }
