@@ -186,9 +186,11 @@ export function readProject(root: string, { cache = true, stamps, live }: { cach
     for (const name of readdirSync(dir).toSorted()) {
       if (name.startsWith(".")) continue;
       if (lstatSync(join(dir, name)).isSymbolicLink()) {
-        // A linked file is refused where it is read (readText); a linked folder is not read at all.
+        // Nothing is read through a link. A file the reader reads (content/sections.yml…) is refused where it is read (readText); any other link here, to a folder, a file or nothing, is refused now.
         linked.add(`${folder}/${name}`);
-        if (statSync(join(dir, name), { throwIfNoEntry: false })?.isDirectory()) problems.push({ locale: isLanguageTag(name) ? name : source, file: `${folder}/${name}`, severity: "error", kind: "parse", message: SYMBOLIC_LINK.replace("not a file", "not a folder"), hint: SYMBOLIC_LINK_HINT });
+        if (folder === "content" && CONTENT_FILES.has(name)) continue;
+        const target = statSync(join(dir, name), { throwIfNoEntry: false })?.isDirectory() ? "not a folder" : "not a file";
+        problems.push({ locale: isLanguageTag(name) ? name : source, file: `${folder}/${name}`, severity: "error", kind: "parse", message: SYMBOLIC_LINK.replace("not a file", target), hint: SYMBOLIC_LINK_HINT });
         continue;
       }
       if (!statSync(join(dir, name)).isDirectory()) {
@@ -275,8 +277,10 @@ function readLocale(root: string, code: string, isSource: boolean, records: Sect
   const fail = (error: unknown) => problems.push(problemFromError(error, code));
 
   const hasFolder = existsSync(join(root, "locales", code));
-  const readable = (path: string) => !linked.has(path.split("/").slice(0, 2).join("/")) && existsSync(join(root, path));
-  if (readable(metaFile)) {
+  // A locale folder that is a link is reported by readProject; nothing is read through it.
+  const localeFolderRead = !linked.has(`locales/${code}`);
+  const contentFolderRead = !linked.has(`content/${code}`);
+  if (localeFolderRead && existsSync(join(root, metaFile))) {
     try {
       Object.assign(locale, parseLocaleMeta(readText(join(root, metaFile), root), metaFile));
     } catch (error) {
@@ -294,7 +298,7 @@ function readLocale(root: string, code: string, isSource: boolean, records: Sect
     });
   }
 
-  if (readable(stringsFile)) {
+  if (localeFolderRead && existsSync(join(root, stringsFile))) {
     try {
       locale.strings = parseUiStrings(readText(join(root, stringsFile), root), stringsFile);
       const duplicate = duplicateKeyError(locale.strings);
@@ -307,7 +311,7 @@ function readLocale(root: string, code: string, isSource: boolean, records: Sect
   }
 
   const dir = join(root, "content", code);
-  if (readable(`content/${code}`)) {
+  if (contentFolderRead && existsSync(dir)) {
     for (const entry of readdirSync(dir, { withFileTypes: true }).toSorted((a, b) => (a.name < b.name ? -1 : 1))) {
       const name = entry.name;
       if (name.startsWith(".")) continue;

@@ -288,6 +288,20 @@ describe("a file or folder that is a symbolic link is refused, and what it point
     expect(refused.stderr).toContain(`${file}: this is a symbolic link`);
   }, BUILD_TIMEOUT);
 
+  test("any other link in content/ or locales/ (to a file, or to nothing) is an error naming it too", () => {
+    const copy = project({ complete: false });
+    const there = join(outside(), "notes.md");
+    writeFileSync(there, `# ${SECRET}\n`);
+    symlinkSync(there, join(copy.root, "content/notes.md"));
+    symlinkSync(join(outside(), "gone"), join(copy.root, "locales/fr"));
+    const linked = checkLocales(copy.root).problems.filter((p) => p.message.includes("a symbolic link"));
+    expect(linked.map((p) => [p.file, p.severity])).toEqual([
+      ["content/notes.md", "error"],
+      ["locales/fr", "error"],
+    ]);
+    expect(text(linked)).not.toContain("hunter2");
+  });
+
   test("a locale folder linked to a folder outside: an error naming it; its files are not read", () => {
     const copy = project({ complete: false });
     const there = join(outside(), "ar");
