@@ -119,6 +119,19 @@ interface EnglishTexts {
   needs(text: string): boolean;
 }
 
+/** Whether the English has this text block (looked up by length, then compared). */
+const hasText = (texts: EnglishTexts, text: string) => texts.byLength.get(text.length)?.includes(text) === true;
+
+/**
+ * A translation's title against the English titles it may still be (the current one, and the one
+ * it was made from): `same` where it is one of them and that needs translating; `translated`
+ * where it differs and needs translating itself, which makes the section no untranslated copy.
+ */
+function titleAgainst(title: string, english: readonly string[]): { same: boolean; translated: boolean } {
+  const same = english.some((e) => untranslatedString(title, e));
+  return { same, translated: !same && needsTranslation(title) };
+}
+
 const englishTexts = new WeakMap<readonly Block[], EnglishTexts>();
 
 /** An English version's text blocks (the current one's, or the one a translation was made from). */
@@ -183,8 +196,8 @@ class TranslatedSection implements SectionState {
   get stillEnglish(): boolean {
     const doc = this.translation;
     if (!doc) return false;
-    // The title alone decides as findUntranslated would, where it is a translation of the current English's.
-    if (this.mark !== "older" && !untranslatedString(doc.title, this.english.title) && needsTranslation(doc.title)) return false;
+    // The title alone decides as findUntranslated would, where it is held to the current English only.
+    if (this.mark !== "older" && titleAgainst(doc.title, [this.english.title]).translated) return false;
     return this.kind === "untranslated";
   }
 
@@ -247,15 +260,15 @@ class TranslatedSection implements SectionState {
     // A copy of the older English it names is no translation of it either (a scaffold after an English edit).
     const older = this.mark === "older" && !this.reference.uncertain ? this.reference : undefined;
     const olderTexts = older ? textsOf(older.blocks) : undefined;
-    const titleSame = untranslatedString(doc.title, english.title) || (older !== undefined && untranslatedString(doc.title, older.title));
-    if (titleSame) parts.push({ text: doc.title, line: doc.keyLines.title, what: "the title" });
-    let translatedBlock = !titleSame && needsTranslation(doc.title);
+    const title = titleAgainst(doc.title, older ? [english.title, older.title] : [english.title]);
+    if (title.same) parts.push({ text: doc.title, line: doc.keyLines.title, what: "the title" });
+    let translatedBlock = title.translated;
     const kicker = doc.kicker;
     if (kicker && english.kicker && untranslatedString(kicker, english.kicker)) {
       parts.push({ text: kicker, line: doc.keyLines.kicker, what: "the kicker" });
     }
     for (const block of textBlocks(doc.structure.blocks)) {
-      const same = texts.byLength.get(block.text.length)?.includes(block.text) ? texts : olderTexts?.byLength.get(block.text.length)?.includes(block.text) ? olderTexts : undefined;
+      const same = hasText(texts, block.text) ? texts : olderTexts && hasText(olderTexts, block.text) ? olderTexts : undefined;
       if (same) {
         if (same.needs(block.text)) parts.push({ text: block.text, line: block.line, what: "" });
       } else if (!translatedBlock && needsTranslation(block.text)) {
