@@ -80,8 +80,7 @@ export function writePo(exported: LocaleExport): string {
 }
 
 /** Lines where each msgctxt starts (obsolete #~ entries excluded), every occurrence, in order. */
-function contextLines(text: string): Map<string, number[]> {
-  const lines = text.split(/\r?\n/);
+function contextLines(lines: readonly string[]): Map<string, number[]> {
   const found = new Map<string, number[]>();
   for (let i = 0; i < lines.length; i++) {
     const match = /^msgctxt\s+(".*")\s*$/.exec(lines[i]!);
@@ -114,8 +113,7 @@ const WHOLE_STRING_LINE = /^\s*(?:msg(?:ctxt|id|id_plural|str(?:\[\d+\])?)\s+)?"
  * text not closed by its quote, an entry without its msgstr. Only keyword and text lines are looked
  * at (comments, and lines gettext-parser refuses itself, are not).
  */
-function cutOff(text: string, file: string): void {
-  const lines = text.split(/\r?\n/);
+function cutOff(lines: readonly string[], file: string): void {
   /** The msgid (and its msgctxt's line) still waiting for its msgstr. */
   let waiting: { line: number; context: string } | undefined;
   let context = "";
@@ -137,15 +135,16 @@ function cutOff(text: string, file: string): void {
   }
   if (waiting) {
     const which = waiting.context ? `the entry ${waiting.context}` : `the entry at line ${waiting.line}`;
-    const line = waiting.context ? (contextLines(text).get(waiting.context)?.[0] ?? waiting.line) : waiting.line;
+    const line = waiting.context ? (contextLines(lines).get(waiting.context)?.[0] ?? waiting.line) : waiting.line;
     throw new ContentError({ file, line }, `${which} has no msgstr: the file ends or breaks off before its translation`, CUT_OFF_HINT);
   }
 }
 
 export function readPo(text: string, file: string): ImportedFile {
   if (text.trim() === "") throw new ContentError({ file }, "the file is empty", "export the locale again with npm run locale:export, translate that file and import it; nothing was changed");
-  cutOff(text, file);
-  const lines = contextLines(text);
+  const textLines = text.split(/\r?\n/);
+  cutOff(textLines, file);
+  const lines = contextLines(textLines);
   for (const [context, at] of lines) {
     if (at.length > 1) {
       throw new ContentError(

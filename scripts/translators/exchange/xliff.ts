@@ -167,7 +167,8 @@ function keepInlineText(xml: string): string {
   return xml.replace(/(<(source|target)\b[^>]*(?<!\/)>)([\s\S]*?)(<\/\2\s*>)/g, (whole, open: string, _tag: string, inner: string, close: string) => {
     if (inner.includes("<![CDATA[") || !inner.includes("<")) return whole;
     const unwrapped = inner.replace(/<mrk\b[^>]*\/>|<\/?mrk\b[^>]*>/g, "");
-    return open + unwrapped.replace(/>(\s+)</g, "><![CDATA[$1]]><").replace(/^(\s+)</, "<![CDATA[$1]]><").replace(/>(\s+)$/, "><![CDATA[$1]]>") + close;
+    // Spaces only, between two tags or between a tag and the element's start or end.
+    return open + unwrapped.replace(/(^|>)(\s+)(?=<|$)/g, "$1<![CDATA[$2]]>") + close;
   });
 }
 
