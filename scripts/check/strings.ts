@@ -139,13 +139,14 @@ export function checkStrings(source: UiStrings, locale: ProjectLocale): StringsR
     states.set(r.key, "translated");
   }
 
-  const translatable = required.filter((r) => needsTranslation(r.english)).length;
+  // What the summary counts as done from the start: strings with nothing to translate.
+  const nothingToTranslate = required.filter((r) => !needsTranslation(r.english)).map((r) => r.english);
+  const translatable = required.length - nothingToTranslate.length;
   if (untranslated.length > 1 && untranslated.length === translatable) {
     add(
       "untranslated",
       1,
-      // The summary counts every string: say how these relate to it (a string with nothing to translate counts as done).
-      `none of the ${translatable} UI strings that need translating is translated yet (they are the English text${noTranslation(required.filter((r) => !needsTranslation(r.english)).map((r) => r.english))})`,
+      `none of the ${translatable} UI strings that need translating is translated yet (they are the English text${noTranslation(nothingToTranslate)})`,
       "translate the text after each colon; keep the keys before the colons and every {{…}} as they are",
     );
   } else {

@@ -87,11 +87,11 @@ class HtmlOnRead {
 export function sectionRoutes(locales: readonly LocaleView[], sections: Map<string, Map<string, Section>>, sectionIds: readonly string[], states: TranslationState): SectionRoute[][] {
   const sourceLocale = locales[0]!;
   const source = sections.get(sourceLocale.code)!;
-  return locales.map((locale, i) => {
+  return locales.map((locale) => {
     const own = sections.get(locale.code)!;
     return sectionIds.map((id) => {
       // A file that is still the English text (as locale:new writes it) is shown as the English it is.
-      const translation = i > 0 && states.section(locale.code, id)?.stillEnglish ? undefined : own.get(id);
+      const translation = !locale.isSource && states.section(locale.code, id)?.stillEnglish ? undefined : own.get(id);
       return {
         id,
         locale,

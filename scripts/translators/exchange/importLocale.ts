@@ -241,7 +241,10 @@ export function importLocale(root: string, imported: ImportedFile, options: Impo
   const fileWrites = writes.filter((w) => !w.file.startsWith("content/.versions/"));
   if (fileWrites.length > 0) {
     const errors = newCheckErrors(project, code, fileWrites);
-    if (errors.length > 0) return { result: "breaks-check", code, errors: errors.map((error) => ({ ...error, ...entryOf(error, fileWrites, imported.entries) })) };
+    if (errors.length > 0) {
+      const writtenLines = new Map(fileWrites.map((w) => [w.file, w.text.split("\n")]));
+      return { result: "breaks-check", code, errors: errors.map((error) => ({ ...error, ...entryOf(error, writtenLines, imported.entries) })) };
+    }
   }
   try {
     writeAllOrNothing(
@@ -294,10 +297,8 @@ function tokenHint(broken: string, words: ReturnType<typeof formatWords>): { hin
  * one whose text stands on that line (a translator finds an entry, not a line of a file they never
  * saw). Undefined where no entry's text is on it (a block the English gained since the export).
  */
-function entryOf(error: Problem, writes: PendingWrite[], entries: ReadonlyMap<string, ImportedEntry>): { entry?: { context: string; line: number } } {
-  const write = writes.find((w) => w.file === error.file);
-  if (!write || error.line === undefined) return {};
-  const line = write.text.split("\n")[error.line - 1];
+function entryOf(error: Problem, writtenLines: ReadonlyMap<string, readonly string[]>, entries: ReadonlyMap<string, ImportedEntry>): { entry?: { context: string; line: number } } {
+  const line = error.line === undefined ? undefined : writtenLines.get(error.file)?.[error.line - 1];
   if (!line) return {};
   for (const entry of entries.values()) {
     const first = (entry.translation[0] ?? "").split("\n")[0]!.trim();
