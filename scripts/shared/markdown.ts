@@ -15,6 +15,11 @@ type TokenConstructor = StateCore["Token"];
 
 /** `[78 A, B]`, `[A-HRC-59-23-AEV*]`, `A-HRC-59-23-AEV*`, `A/75/212`, `S/RES/2720 (2023)`, `Sub* 2.24`. */
 export const CITATION_PATTERN = /\[(?:\d[^\]\n]*|A-HRC[^\]\n]*)\]|A-HRC-\d+-\d+-[A-Z]+\*?|\bS\/RES\/\d+(?: \(\d{4}\))?|\bA\/\d+\/\d+|\bSub\* \d+(?:\.\d+)?/g;
+/**
+ * The same markers as a section's markdown writes them, where a star is escaped (`A-HRC-59-23-AEV\*`,
+ * `Sub\* 2.24`): an unescaped star after a marker is markup (`**A-HRC-59-23-AEV**` is a marker in bold).
+ */
+export const WRITTEN_CITATION_PATTERN = /\[(?:\d[^\]\n]*|A-HRC[^\]\n]*)\]|A-HRC-\d+-\d+-[A-Z]+(?:\\\*)?|\bS\/RES\/\d+(?: \(\d{4}\))?|\bA\/\d+\/\d+|\bSub\\\* \d+(?:\.\d+)?/g;
 /** True for every text CITATION_PATTERN can match (each form holds one of these): a quick test first, for the many texts without any. */
 export const MAY_HOLD_CITATION = /[[/]|A-HRC|Sub\*/;
 /**

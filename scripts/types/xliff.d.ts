@@ -2,7 +2,8 @@
 declare module "xliff" {
   /** An inline element: { Standalone: { id, …attributes } } and the like. */
   export type XliffInline = Record<string, Record<string, unknown>>;
-  export type XliffValue = string | (string | XliffInline)[];
+  /** A text, or its parts; the reader gives a text that is one inline element as the element itself. */
+  export type XliffValue = string | (string | XliffInline)[] | XliffInline;
   export interface XliffUnit {
     source?: XliffValue;
     target?: XliffValue;

@@ -1,5 +1,7 @@
 // What a translator must keep exactly, and how a changed translation is told it broke it.
+import { resolve } from "node:path";
 import { expect, test } from "vitest";
+import { readProject } from "../../scripts/project/readProject.ts";
 import { brokenTokens, protectedTokens } from "../../scripts/translators/exchange/protect.ts";
 
 test("citation markers, placeholders, $t(), link brackets and addresses and emphasis are protected; words are not", () => {
@@ -49,4 +51,35 @@ test("a token the English has twice: the translation keeps it twice, and is told
     "has the [ that opens a link 2 times (the English 1)",
     "has the link address https://example.org/r (written ](https://example.org/r)) 2 times (the English 1)",
   ]);
+});
+
+test("a marker as markdown writes it: bold around it keeps both its ** and the marker without a star; an escaped star is the marker's own", () => {
+  // content/en/references.md: "**A-HRC-59-23-AEV**:" renders the marker in bold, with no star.
+  expect(protectedTokens("**A-HRC-59-23-AEV**: UN document name").map((t) => [t.kind, t.text])).toEqual([
+    ["emphasis", "**"],
+    ["citation", "A-HRC-59-23-AEV"],
+    ["emphasis", "**"],
+  ]);
+  // content/en/illegal.md: "A-HRC-59-23-AEV\*" renders as A-HRC-59-23-AEV*, and \* is what the translation must keep.
+  expect(protectedTokens("While A-HRC-59-23-AEV\\* outlines").map((t) => [t.kind, t.text])).toEqual([["citation", "A-HRC-59-23-AEV\\*"]]);
+  expect(protectedTokens("the report [A-HRC-59-23-AEV\\*]").map((t) => [t.kind, t.text])).toEqual([["citation", "[A-HRC-59-23-AEV\\*]"]]);
+  expect(protectedTokens("item Sub\\* 2.24 of it").map((t) => [t.kind, t.text])).toEqual([["citation", "Sub\\* 2.24"]]);
+  expect(brokenTokens("While A-HRC-59-23-AEV\\* outlines", "بينما يحدد A-HRC-59-23-AEV")).toEqual([
+    "lacks A-HRC-59-23-AEV\\*",
+    "has A-HRC-59-23-AEV which the English does not have",
+  ]);
+  expect(brokenTokens("**A-HRC-59-23-AEV**: name", "**A-HRC-59-23-AEV**: الاسم")).toEqual([]);
+});
+
+test("the markers an entry keeps are the markers the check counts: every English block's, as written", () => {
+  const english = readProject(resolve(import.meta.dirname, "../..")).locales[0]!;
+  let markers = 0;
+  for (const doc of english.sections.values()) {
+    for (const block of doc.structure.blocks) {
+      const kept = protectedTokens(block.markdown).filter((t) => t.kind === "citation").map((t) => t.text.replaceAll("\\*", "*"));
+      expect(kept, `${doc.file}:${block.line}`).toEqual(block.citations);
+      markers += kept.length;
+    }
+  }
+  expect(markers).toBeGreaterThan(40);
 });

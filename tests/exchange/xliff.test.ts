@@ -44,6 +44,11 @@ describe.each(["1.2", "2.0"] as XliffVersion[])("XLIFF %s", (version) => {
     expect(xml).toMatch(new RegExp(`<${tag} id="\\d+" ${attrs("A/75/212", "x-citation")}/>`));
     expect(xml).toContain(`<${tag} id="1" ${attrs("{{index}}", "x-placeholder")}/>`);
     expect(xml).toContain(`<${tag} id="1" ${attrs("**", "bold")}/>`);
+    // A marker with its escaped star is one element; a quotation's attribution that is only its marker reads back as itself.
+    expect(xml).toContain(`<${tag} id="1" ${attrs("A-HRC-59-23-AEV\\*", "x-citation")}/>`);
+    const attributions = [...(await readXliff(xml, "ar.xlf")).entries.values()].filter((e) => e.source === "A-HRC-59-23-AEV\\*");
+    expect(attributions.length).toBeGreaterThan(1);
+    for (const entry of attributions) expect(entry.translation).toEqual(["A-HRC-59-23-AEV\\*"]);
   });
 
   test("untranslated and stale entries carry the format's state", async () => {

@@ -3,7 +3,7 @@
 // and emphasis markers. The link text and the words between the markers are translated.
 // PO shows them as written (the convention TRANSLATING.md documents, which Weblate's md-text and
 // i18next-interpolation checks also enforce); XLIFF turns them into inline elements.
-import { CITATION_PATTERN } from "../../shared/markdown.ts";
+import { WRITTEN_CITATION_PATTERN } from "../../shared/markdown.ts";
 
 export type ProtectedKind = "citation" | "placeholder" | "nesting" | "link" | "emphasis";
 
@@ -33,7 +33,7 @@ export function protectedTokens(text: string): ProtectedToken[] {
       found.push({ kind, text: match[0], start, end });
     }
   };
-  add("citation", new RegExp(CITATION_PATTERN.source, "g"));
+  add("citation", WRITTEN_CITATION_PATTERN);
   add("placeholder", PLACEHOLDER);
   add("nesting", NESTING);
   add("link", LINK_CLOSE);

@@ -39,7 +39,7 @@ function toInline(text: string, version: XliffVersion): XliffValue {
 function fromInline(value: XliffValue | undefined, tokens: Map<string, string>, unknown: string[]): string {
   if (value === undefined) return "";
   if (typeof value === "string") return value;
-  return value
+  return inlineParts(value)
     .map((part) => {
       if (typeof part === "string") return part;
       const [, element] = Object.entries(part)[0] ?? [];
@@ -53,10 +53,13 @@ function fromInline(value: XliffValue | undefined, tokens: Map<string, string>, 
     .join("");
 }
 
+/** A text that is one inline element and nothing else (a quotation's attribution that is only its marker) is read as the element alone, not a list. */
+const inlineParts = (value: Exclude<XliffValue, string>): (string | XliffInline)[] => (Array.isArray(value) ? value : [value]);
+
 function sourceTokens(value: XliffValue | undefined): Map<string, string> {
   const tokens = new Map<string, string>();
-  if (Array.isArray(value)) {
-    for (const part of value) {
+  if (value !== undefined && typeof value !== "string") {
+    for (const part of inlineParts(value)) {
       if (typeof part === "string") continue;
       const [, element] = Object.entries(part)[0] ?? [];
       if (element) tokens.set(String(element.id), String(element["equiv-text"] ?? element.equiv ?? ""));
