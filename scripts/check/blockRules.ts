@@ -29,7 +29,8 @@ export type AddProblem = (kind: ProblemKind, line: number | undefined, message: 
  * Reports what the alignment finds; returns it so the other rules (citations) can place their
  * messages on the translated counterpart of an English block.
  */
-export function checkBlocks(reference: EnglishReference, alignment: Alignment, doc: SectionDoc, expansion: Expansion, add: AddProblem): Alignment {
+/** `addedLinks`: the link addresses checkAddedAddresses reported (an error): a block's extra link to one of them is not reported again. */
+export function checkBlocks(reference: EnglishReference, alignment: Alignment, doc: SectionDoc, expansion: Expansion, add: AddProblem, addedLinks: ReadonlySet<string> = new Set()): Alignment {
   const translation = doc.structure;
   reportMarkup(translation, add);
   // Broken markup shifts every block after it: fix that first, then the structure is compared.
@@ -49,7 +50,7 @@ export function checkBlocks(reference: EnglishReference, alignment: Alignment, d
     const e = reference.blocks[pair.english]!;
     const t = translation.blocks[pair.translation]!;
     // Stryker disable next-line ConditionalExpression,EqualityOperator: speed only: checkLinks finds nothing where neither block has a link
-    if (e.links.length > 0 || t.links.length > 0) checkLinks(e, t, `${reference.file}:${e.line}`, add);
+    if (e.links.length > 0 || t.links.length > 0) checkLinks(e, t, `${reference.file}:${e.line}`, add, addedLinks);
     if (pair.kind === "same") {
       checkLength(e, t, `${reference.file}:${e.line}`, expansion, add);
       checkNumbers(e, (numbers[pair.english] ??= numbersToKeep(e)), t, `${reference.file}:${e.line}`, add);
@@ -121,7 +122,9 @@ const HTML_HINT = "remove it (markdown writes emphasis as **bold**): a translati
  * address written out as text, of the title, the kicker and each block must be one the English
  * (the version translated, or the current one) has somewhere in the section.
  */
-export function checkAddedAddresses(reference: EnglishReference, english: SectionDoc, doc: SectionDoc, add: AddProblem) {
+export function checkAddedAddresses(reference: EnglishReference, english: SectionDoc, doc: SectionDoc, add: AddProblem): ReadonlySet<string> {
+  /** The link addresses reported: returned, so the block rules do not report those links again. */
+  const reported = new Set<string>();
   let known: { links: Set<string>; text: string } | undefined;
   const englishHas = (address: string) => {
     known ??= englishAddresses(reference, english);
@@ -141,6 +144,7 @@ export function checkAddedAddresses(reference: EnglishReference, english: Sectio
     }
     for (const { address } of holder.links) {
       if (englishHas(address)) continue;
+      reported.add(address);
       add(
         "added-link",
         holder.line,
@@ -163,6 +167,7 @@ export function checkAddedAddresses(reference: EnglishReference, english: Sectio
       );
     }
   }
+  return reported;
 }
 
 function englishAddresses(reference: EnglishReference, english: SectionDoc): { links: Set<string>; text: string } {
@@ -231,7 +236,7 @@ export function reportMarkup(blocks: SectionBlocks, add: AddProblem) {
   for (const problem of blocks.problems) add("markup", problem.line, problem.message, problem.hint);
 }
 
-function checkLinks(e: Block, t: Block, enPlace: string, add: AddProblem) {
+function checkLinks(e: Block, t: Block, enPlace: string, add: AddProblem, added: ReadonlySet<string>) {
   const unmatched = t.links.map((l) => l.address);
   const missing: string[] = [];
   for (const { address } of e.links) {
@@ -254,6 +259,8 @@ function checkLinks(e: Block, t: Block, enPlace: string, add: AddProblem) {
     }
   }
   for (const address of unmatched) {
+    // An address the English has nowhere is an added-link error already.
+    if (added.has(address)) continue;
     add("link", t.line, `this link to ${address} is not in the English ${KIND_NAMES[e.kind]} at ${enPlace}`, "remove the link (keep its text), or give it the address the English links to here");
   }
 }

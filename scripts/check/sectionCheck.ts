@@ -58,7 +58,7 @@ export function checkSection(english: SectionDoc, doc: SectionDoc, translation: 
   // what is an error everywhere (broken markup, an address or quotation the English lacks).
   const held: Add = reference.uncertain ? (kind, line, message, hint) => add(kind, line, message, hint, {}, isAlwaysError(kind) ? "error" : "warning") : add;
   // Whatever else the file is (even a copy of the English), it publishes no address the English lacks.
-  checkAddedAddresses(reference, english, doc, held);
+  const added = checkAddedAddresses(reference, english, doc, held);
 
   if (translation.kind === "untranslated") {
     add(
@@ -71,7 +71,7 @@ export function checkSection(english: SectionDoc, doc: SectionDoc, translation: 
       ctx.complete ? "error" : "warning",
     );
     // A copy of the English with a heading or quotation added still publishes it.
-    checkBlocks(reference, alignment, doc, expansion, (kind, line, message, hint) => kind === "added-structure" && held(kind, line, message, hint));
+    checkBlocks(reference, alignment, doc, expansion, (kind, line, message, hint) => kind === "added-structure" && held(kind, line, message, hint), added);
     return { state: "untranslated", problems };
   }
   for (const c of translation.untranslated) {
@@ -87,7 +87,7 @@ export function checkSection(english: SectionDoc, doc: SectionDoc, translation: 
   if (reference.kicker && !doc.kicker) {
     held("structure", 2, "has no kicker: line; the English has one (the heading shown above the title)", `add  kicker: …  translating "${reference.kicker}" between the --- lines`);
   }
-  checkBlocks(reference, alignment, doc, expansion, held);
+  checkBlocks(reference, alignment, doc, expansion, held, added);
   checkCitations(reference, doc, alignment, held);
 
   // Staleness and review.

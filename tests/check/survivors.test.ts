@@ -72,16 +72,13 @@ describe("links", () => {
     ).toEqual([[7, "error", "link", "this link to https://example.org/report is not in the English paragraph at content/en/alpha.md:5"]]);
   });
 
-  test("a link added to an address the English lacks: an added-link error as well, even in a locale in progress", () => {
+  test("a link added to an address the English lacks: one added-link error, even in a locale in progress (not a link problem as well)", () => {
     expect(
       checkPair({
         english: ["We refuse to work on tickets.", "", "Read the [report](https://example.org/report)."],
         french: ["Nous refusons de traiter les [tickets](https://evil.example/sign).", "", "Lisez le [rapport](https://example.org/report)."],
       }),
-    ).toEqual([
-      [7, "error", "added-link", "this link to https://evil.example/sign is not in the English (content/en/alpha.md): the page would send readers there"],
-      [7, "error", "link", "this link to https://evil.example/sign is not in the English paragraph at content/en/alpha.md:5"],
-    ]);
+    ).toEqual([[7, "error", "added-link", "this link to https://evil.example/sign is not in the English (content/en/alpha.md): the page would send readers there"]]);
   });
 
   test("a [text](<address>) link is read: the same address in either form passes, another is reported", () => {

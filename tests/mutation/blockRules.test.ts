@@ -24,10 +24,9 @@ function problems(englishBody: string, frenchBody: string, frenchHead = "title: 
 
 const LONG = "We refuse to work on tickets that support the war, as the union decided in its last meeting.\n";
 
-test("a link the English block does not have: an added link and a link error at the paragraph's line", () => {
+test("a link to an address the English section does not have: one added-link error at the paragraph's line, not a link error as well", () => {
   expect(problems(LONG, "Nous refusons de traiter les tickets qui soutiennent la guerre, voir [le site](https://example.org/x).\n")).toEqual([
     "error added-link :7 this link to https://example.org/x is not in the English (content/en/alpha.md): the page would send readers there | remove the link and keep only what the English says (its words may stay, as plain text): a translation links only where the English does, to the same address",
-    "error link :7 this link to https://example.org/x is not in the English paragraph at content/en/alpha.md:5 | remove the link (keep its text), or give it the address the English links to here",
   ]);
 });
 
@@ -92,14 +91,13 @@ test("broken markup is reported alone: the blocks after it are not compared", ()
   ]);
 });
 
-test("two added links in one paragraph, one of them with a space: each named once, never again as a written address", () => {
+test("two added links in one paragraph, one of them with a space: each named once, never again as a written address or a link error", () => {
   const added = (a: string) => `error added-link :7 this link to ${a} is not in the English (content/en/alpha.md): the page would send readers there | remove the link and keep only what the English says (its words may stay, as plain text): a translation links only where the English does, to the same address`;
-  const link = (a: string) => `error link :7 this link to ${a} is not in the English paragraph at content/en/alpha.md:5 | remove the link (keep its text), or give it the address the English links to here`;
-  expect(problems("We refuse to work on tickets.\n", "Nous refusons [a](https://evil.org/one) [b](<https://evil.org/two words>).\n")).toEqual([
+  expect(problems("We refuse to work on tickets.\n", "Nous refusons [a](https://evil.org/one) [b](<https://evil.org/two words>).\n")).toEqual([added("https://evil.org/one"), added("https://evil.org/two%20words")]);
+  // One the English has elsewhere in the section beside one it has nowhere: only the first is a link error.
+  expect(problems("We refuse to work on tickets.\n\nSee [the report](https://a.org/r).\n", "Nous refusons [a](https://evil.org/one) [b](https://a.org/r).\n\nVoir [le rapport](https://a.org/r).\n")).toEqual([
     added("https://evil.org/one"),
-    added("https://evil.org/two%20words"),
-    link("https://evil.org/one"),
-    link("https://evil.org/two%20words"),
+    "error link :7 this link to https://a.org/r is not in the English paragraph at content/en/alpha.md:5 | remove the link (keep its text), or give it the address the English links to here",
   ]);
 });
 
