@@ -64,6 +64,8 @@ describe("the registry", () => {
       expect(allCovered(["汉字", "汉字 \u{20000}"])).toBe(false);
       // A lone surrogate is no character a font can print.
       expect(allCovered(["abc\ud800"])).toBe(false);
+      // Spaces need no font, wherever they are in Unicode.
+      expect(allCovered(["\u1680\u3000\ufeff\u2028 \u205f"])).toBe(true);
       expect(uncoveredCharacters("abc\ud800")).toEqual(["\ud800"]);
     }
   });
