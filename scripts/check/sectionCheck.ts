@@ -2,7 +2,8 @@
 // markup, structure, links and lengths block by block (alignment.ts), citation markers,
 // staleness (with what changed in the English) and review status.
 import type { Section } from "../project/readProject.ts";
-import { isSmallChange, minorHint } from "./minorHint.ts";
+import { minorHint } from "./minorHint.ts";
+import { isSmallChange } from "../project/wordDiff.ts";
 import { isAlwaysError, severityOf } from "./severity.ts";
 import type { Alignment } from "../project/align.ts";
 import { isTextBlock, KIND_NAMES, type Block } from "../project/blocks.ts";

@@ -32,7 +32,6 @@ export type ProblemKind =
   | "print-font"; // text in a script no print font covers (scripts/print/fonts.ts)
 
 import type { StaleDiff } from "../project/wordDiff.ts";
-export type { StaleDiff };
 
 export interface Problem {
   /** The locale the problem belongs to (the source locale for problems in the English files). */

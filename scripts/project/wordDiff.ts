@@ -74,3 +74,25 @@ function headWords(text: string): string {
 }
 
 const tidy = (text: string) => text.replace(/\s+/g, " ").trim() || "(nothing)";
+
+// A change this small (a typo, punctuation) may need no new translation: the check then offers
+// locale:mark --minor, and --minor accepts no larger one without --force.
+/** At most this many places changed, each of at most this many words: small enough to be a typo fix. */
+const SMALL_CHANGES = 3;
+const SMALL_WORDS = 2;
+
+export function isSmallChange(diff: StaleDiff): boolean {
+  if (diff.more > 0 || diff.changes.length > SMALL_CHANGES) return false;
+  return diff.changes.every(({ was, now }) => changedWords(was, now) <= SMALL_WORDS);
+}
+
+/** Words of `was` and `now` outside their common start and end. */
+function changedWords(was: string, now: string): number {
+  const a = was.split(/\s+/);
+  const b = now.split(/\s+/);
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let end = 0;
+  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+  return Math.max(a.length - start - end, b.length - start - end);
+}

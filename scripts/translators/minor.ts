@@ -12,7 +12,8 @@ import { SECTIONS_FILE } from "../project/sectionList.ts";
 import { decodeText } from "../shared/readText.ts";
 import { writeSnapshot, type SectionText } from "../project/sourceHistory.ts";
 import { translationState } from "../project/translationState.ts";
-import { wordDiff } from "../project/wordDiff.ts";
+import { readBlocks } from "../project/blocks.ts";
+import { isSmallChange, wordDiff } from "../project/wordDiff.ts";
 import type { StaleDiff } from "../project/wordDiff.ts";
 import { decodeExact, setFrontMatterLine, yamlScalar } from "./frontMatterEdit.ts";
 
@@ -31,6 +32,8 @@ export interface MinorOutcome {
   /** Where the previous English text was found. */
   previousFrom: "git" | "snapshot" | "--from";
   diff: StaleDiff;
+  /** Why the change is more than a typo fix (undefined: it is one); `structure`: blocks were added or removed, which no translation can skip. */
+  notMinor: { reason: string; structure: boolean } | undefined;
   translations: MinorTranslation[];
   /** Writes the moved translations' source: lines (and the current English snapshot). Call after showing the diff. */
   apply(): void;
@@ -123,7 +126,18 @@ export function planMinorChange(root: string, id: string, options: MinorOptions 
     if (updates.length > 0) writeSnapshot(root, id, current, decodeExact(readFileSync(join(root, englishFile))));
     for (const { file, updated } of updates) writeFileSync(join(root, file), updated);
   };
-  return { id, englishFile, previous, current, previousFrom, diff: wordDiff(previousText, now, previousFrom === "git" ? "git" : "snapshot"), translations, apply };
+  const diff = wordDiff(previousText, now, previousFrom === "git" ? "git" : "snapshot");
+  return { id, englishFile, previous, current, previousFrom, diff, notMinor: notMinor(previousText, english, diff), translations, apply };
+}
+
+/** Why moving the translations to this English would hide work from their translators, if it would. */
+function notMinor(previous: SectionText, current: Section, diff: StaleDiff): MinorOutcome["notMinor"] {
+  const shape = (blocks: { kind: string; level: number; depth: number; parent: number }[]) => blocks.map((b) => `${b.kind} ${b.level} ${b.depth} ${b.parent}`).join("\n");
+  if (shape(readBlocks(previous.body, 1).blocks) !== shape(current.structure.blocks) || (previous.kicker === undefined) !== (current.kicker === undefined)) {
+    return { reason: "it adds or removes blocks (a heading, paragraph, list item or quotation): every translation must follow it", structure: true };
+  }
+  if (isSmallChange(diff)) return undefined;
+  return { reason: "it changes more than a few words (a typo or punctuation fix changes at most 3 places of at most 2 words each): translators should see it", structure: false };
 }
 
 /** The locale's section, undefined when it has no file, or the reader's error for a file that does not parse. */

@@ -105,3 +105,39 @@ test("without git history, it asks for --from, and --from names the previous ver
   expect(done.stdout).toContain("✓ content/ar/pledge.md: source: ");
   expect(stale(root)).toEqual([]);
 });
+
+test("a change that is more than a typo fix is refused after its diff is shown, and nothing is written; --force accepts wording, never structure", () => {
+  const { root, read, english } = setUp();
+  const arabicBefore = read("content/ar/pledge.md");
+  // A rewritten sentence: several words in one place.
+  const reworded = english.replace("Knowing all we do about Microsoft complicity", "Given everything now documented about the company's direct complicity");
+  project!.write("content/en/pledge.md", reworded);
+  const refused = runScript("locale-mark.ts", ["--minor", "pledge"], { cwd: root });
+  expect(refused.status).toBe(1);
+  expect(refused.stdout).toContain("  now: ");
+  expect(refused.stderr).toContain("✗ content/en/pledge.md: this change is not minor: ");
+  expect(refused.stderr).toContain("--force");
+  expect(read("content/ar/pledge.md")).toBe(arabicBefore);
+  const forced = runScript("locale-mark.ts", ["--minor", "pledge", "--force"], { cwd: root });
+  expect(forced.status).toBe(0);
+  expect(forced.stdout).toContain("✓ content/ar/pledge.md: source: ");
+
+  // A heading and a paragraph added: the translations lack them, whatever the editor says.
+  project!.write("content/en/pledge.md", `${english.replace(TYPO, FIXED)}\n## A new heading\n\nA new paragraph the translations do not have.\n`);
+  const arabicNow = read("content/ar/pledge.md");
+  for (const args of [["--minor", "pledge"], ["--minor", "pledge", "--force"]]) {
+    const result = runScript("locale-mark.ts", args, { cwd: root });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("this change is not minor: it adds or removes blocks (a heading, paragraph, list item or quotation): every translation must follow it");
+    expect(result.stderr).not.toContain("--force");
+  }
+  expect(read("content/ar/pledge.md")).toBe(arabicNow);
+});
+
+test("a typo fix accepted says which files to commit with the English change", () => {
+  const { root } = setUp();
+  const result = runScript("locale-mark.ts", ["--minor", "pledge"], { cwd: root });
+  expect(result.status).toBe(0);
+  const current = /→ ([0-9a-f]{12})/.exec(result.stdout)![1]!;
+  expect(result.stdout).toContain(`Commit these with the English change: content/en/pledge.md, content/.versions/pledge/${current}.md, content/ar/pledge.md`);
+});
