@@ -19,7 +19,9 @@ export function checkLocales(project: Project | string, options: CheckOptions = 
   const { root } = project;
   const sourceCode = project.campaign.sourceLocale;
   const { sectionIds } = project;
-  const problems: Problem[] = [...project.problems];
+  // What the printed documents take is the editors' too: a section renamed in sections.yml but not in documents.yml fails the build.
+  const { documents } = project;
+  const problems: Problem[] = [...project.problems, ...(documents.problem && !documents.absent ? [documents.problem] : [])];
 
   const source = checkedLocale(project.locales[0]!);
   problems.push(...source.problems);

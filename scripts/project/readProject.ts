@@ -81,8 +81,11 @@ export interface Project {
   campaign: Campaign;
   /** content/sections.yml: the sections in reading order (empty when it does not parse). */
   sectionIds: string[];
-  /** content/documents.yml: what each printed document takes (only the site and print use it). */
-  documents: { plan: DocumentPlan; problem?: undefined } | { plan?: undefined; problem: FileProblem | undefined };
+  /**
+   * content/documents.yml: what each printed document takes (the site and print use it; the check
+   * reports its problem, unless the project has no such file at all, which is the build's to refuse).
+   */
+  documents: { plan: DocumentPlan; problem?: undefined; absent?: undefined } | { plan?: undefined; problem: FileProblem | undefined; absent?: boolean };
   /** content/glossary.yml: the key terms and their renderings (empty when absent or broken; only the check and the exchange use it). */
   glossary: Glossary;
   /** Every locale with a folder under locales/ or content/: the source locale first, then by code. */
@@ -161,7 +164,7 @@ export function readProject(root: string, { cache = true, stamps, live }: { cach
     try {
       documents = { plan: loadDocumentPlan(join(root, "content"), sectionIds, root) };
     } catch (error) {
-      documents = { problem: problemFromError(error, source) };
+      documents = { problem: problemFromError(error, source), absent: !existsSync(join(root, "content", DOCUMENTS_FILE)) };
     }
   }
   let glossary: Glossary = { file: `content/${GLOSSARY_FILE}`, entries: [] };

@@ -290,6 +290,16 @@ describe("the editor's path: English-only changes never block publishing", () =>
     BUILD_TIMEOUT,
   );
 
+  test("renaming a section the printed documents take: the check reports content/documents.yml at its line, as the build would", () => {
+    const { root } = project();
+    writeFileSync(join(root, "content/sections.yml"), read(root, "content/sections.yml").replace("- demands\n", "- our-demands\n"));
+    renameSync(join(root, "content/en/demands.md"), join(root, "content/en/our-demands.md"));
+    const result = arabic(root);
+    expect(result.ok).toBe(false);
+    const line = read(root, "content/documents.yml").split("\n").findIndex((l) => l.includes("section: demands")) + 1;
+    expect(result.problems.filter((p) => p.file === "content/documents.yml").map((p) => [p.line, p.severity, p.message])).toEqual([[line, "error", '"demands" is not a section']]);
+  });
+
   test(
     "removing a section: the Arabic file left behind is an orphan warning; check and build pass",
     () => {
