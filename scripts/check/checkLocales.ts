@@ -115,13 +115,17 @@ export function checkLocales(project: Project | string, options: CheckOptions = 
     }
     for (const doc of locale.sections.values()) {
       if (listed.has(doc.id) || sectionIds.length === 0) continue;
+      // An English file left unlisted may be listed again: its translation is work to keep.
+      const unlisted = source.sections.has(doc.id);
       localeProblems.push({
         locale: code,
         file: doc.file,
         severity: "warning",
         kind: "orphan-section",
-        message: "the English no longer has this section (it is not in content/sections.yml)",
-        hint: "delete the file; if the section was renamed, move your translation to the file with the new name",
+        message: unlisted ? "the English section is not listed in content/sections.yml, so the site does not show it" : "the English no longer has this section (it is not in content/sections.yml)",
+        hint: unlisted
+          ? "keep the file: the translation is shown again once the English section is listed again (delete it only if the section is dropped for good)"
+          : "delete the file; if the section was renamed, move your translation to the file with the new name",
       });
     }
     const translated = new Map([...locale.sections].filter(([id]) => sectionStates.get(id) !== "untranslated"));

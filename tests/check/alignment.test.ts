@@ -300,6 +300,21 @@ describe("the editor's path: English-only changes never block publishing", () =>
     expect(result.problems.filter((p) => p.file === "content/documents.yml").map((p) => [p.line, p.severity, p.message])).toEqual([[line, "error", '"demands" is not a section']]);
   });
 
+  test("unlisting a section whose English file stays: the translation is kept, not to be deleted", () => {
+    const { root } = project();
+    writeFileSync(join(root, "content/sections.yml"), read(root, "content/sections.yml").replace("- precedents\n", ""));
+    const result = arabic(root);
+    expect(result.problems.filter((p) => p.kind === "orphan-section").map((p) => [p.file, p.severity, p.message, p.hint])).toEqual([
+      ["content/en/precedents.md", "warning", "this section is not listed in content/sections.yml, so the site does not show it", 'add "- precedents" to content/sections.yml where it belongs in the reading order, or delete the file'],
+      [
+        "content/ar/precedents.md",
+        "warning",
+        "the English section is not listed in content/sections.yml, so the site does not show it",
+        "keep the file: the translation is shown again once the English section is listed again (delete it only if the section is dropped for good)",
+      ],
+    ]);
+  });
+
   test(
     "removing a section: the Arabic file left behind is an orphan warning; check and build pass",
     () => {
