@@ -31,7 +31,11 @@ function sectionAsText({ title, kicker, body }: SectionText): string {
 }
 
 export function wordDiff(before: SectionText, after: SectionText, from: StaleDiff["from"]): StaleDiff {
-  const parts = loadDiffWords()(sectionAsText(before), sectionAsText(after));
+  const oldText = sectionAsText(before);
+  const newText = sectionAsText(after);
+  const parts = loadDiffWords()(oldText, newText);
+  const was = stretches(oldText, parts, "added");
+  const now = stretches(newText, parts, "removed");
   // Group consecutive changes (and the small unchanged gaps between them) into hunks.
   const hunks: WordChange[] = [];
   let i = 0;
@@ -40,37 +44,70 @@ export function wordDiff(before: SectionText, after: SectionText, from: StaleDif
       i++;
       continue;
     }
-    const lead = tailWords(parts[i - 1]?.value ?? "");
-    let was = lead;
-    let now = lead;
+    let wasHunk = tailWords(was[i - 1] ?? "", now[i - 1] ?? "");
+    let nowHunk = tailWords(now[i - 1] ?? "", now[i - 1] ?? "");
     while (i < parts.length) {
       const part = parts[i]!;
-      if (part.added) now += part.value;
-      else if (part.removed) was += part.value;
-      else if (wordCount(part.value) <= CONTEXT_WORDS && i + 1 < parts.length) {
-        was += part.value;
-        now += part.value;
-      } else break;
+      const unchanged = !part.added && !part.removed;
+      if (unchanged && (wordCount(part.value) > CONTEXT_WORDS || i + 1 === parts.length)) break;
+      wasHunk += was[i]!;
+      nowHunk += now[i]!;
       i++;
     }
-    const trail = headWords(parts[i]?.value ?? "");
-    hunks.push({ was: tidy(was + trail), now: tidy(now + trail) });
+    wasHunk += headWords(was[i] ?? "", now[i] ?? "");
+    nowHunk += headWords(now[i] ?? "", now[i] ?? "");
+    hunks.push({ was: tidy(wasHunk), now: tidy(nowHunk) });
   }
   return { from, changes: hunks.slice(0, MAX_CHANGES), more: Math.max(0, hunks.length - MAX_CHANGES) };
 }
 
-const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
-
-/** The last few words of the unchanged text before a change. */
-function tailWords(text: string): string {
-  const words = text.split(/\s+/);
-  return words.length > CONTEXT_WORDS + 1 ? `… ${words.slice(-CONTEXT_WORDS - 1).join(" ")}` : text;
+/**
+ * Each part of the diff as it stands in `text` ("" for a part `text` lacks), cut from the text itself.
+ * diffWords gives an unchanged part the new text's spacing, so where the new text adds words right
+ * after a kept one (the colon of "https:" kept as the first of ":::"), the old text's line break
+ * there is in no part: joined, "…:::" and "## Why" from two lines would read ":::## Why".
+ */
+function stretches(text: string, parts: readonly Diff.Change[], absent: "added" | "removed"): string[] {
+  let at = 0;
+  return parts.map((part) => {
+    if (part[absent]) return "";
+    const start = at;
+    // The part's words are the text's, but the spacing between them may be the other text's.
+    for (const char of part.value) {
+      if (isSpace(char)) continue;
+      while (isSpace(text[at])) at++;
+      at += char.length;
+    }
+    // The space after it goes with it as far as diffWords gave it; the rest goes with the next part.
+    for (let space = part.value.length - part.value.trimEnd().length; space > 0 && isSpace(text[at]); space--) at++;
+    return text.slice(start, at);
+  });
 }
 
-/** The first few words of the unchanged text after a change. */
-function headWords(text: string): string {
-  const words = text.split(/\s+/);
-  return words.length > CONTEXT_WORDS + 1 ? `${words.slice(0, CONTEXT_WORDS + 1).join(" ")} …` : text;
+const isSpace = (char: string | undefined) => char !== undefined && /\s/.test(char);
+
+const words = (text: string) => text.split(/\s+/).filter(Boolean);
+const wordCount = (text: string) => words(text).length;
+
+// The context of a change: up to CONTEXT_WORDS + 1 words of the unchanged text next to it, a space
+// at the cut (where diffWords put one) taking the place of a word. They are counted in the new text,
+// so both sides show as many, and taken from each side's own text, so that the old side's words
+// stay as the old text had them.
+
+/** The last few words of the unchanged text before a change, as `side` has it (`newSide`: the new text's). */
+function tailWords(side: string, newSide: string): string {
+  const counted = newSide.split(/\s+/);
+  if (counted.length <= CONTEXT_WORDS + 1) return side;
+  const count = counted.slice(-CONTEXT_WORDS - 1).filter(Boolean).length;
+  return `… ${words(side).slice(-count).join(" ")}${/\s$/.test(side) ? " " : ""}`;
+}
+
+/** The first few words of the unchanged text after a change, as `side` has it (`newSide`: the new text's). */
+function headWords(side: string, newSide: string): string {
+  const counted = newSide.split(/\s+/);
+  if (counted.length <= CONTEXT_WORDS + 1) return side;
+  const count = counted.slice(0, CONTEXT_WORDS + 1).filter(Boolean).length;
+  return `${/^\s/.test(side) ? " " : ""}${words(side).slice(0, count).join(" ")} …`;
 }
 
 const tidy = (text: string) => text.replace(/\s+/g, " ").trim() || "(nothing)";

@@ -5,6 +5,8 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import { checkLocales } from "../../scripts/check/checkLocales.ts";
+import { sectionVersion } from "../../scripts/project/sectionVersion.ts";
+import { writeSnapshot } from "../../scripts/project/sourceHistory.ts";
 import { runScript } from "../helpers/cli.ts";
 import { copyFixture, fixture } from "./fixtures.ts";
 
@@ -15,6 +17,19 @@ afterEach(() => {
 });
 
 const staleOf = (root: string, file: string) => checkLocales(root).problems.find((p) => p.kind === "stale" && p.file === file)!;
+
+/** A copy of the fixture whose French alpha was made from the English body `was` (kept as a snapshot), the English body now being `now`. */
+function editedEnglish(was: string, now: string): string {
+  const { root, remove } = copyFixture("stale");
+  copies.push({ remove });
+  const english = (body: string) => `---\ntitle: The pledge\n---\n\n${body}\n`;
+  const version = sectionVersion({ title: "The pledge", body: was });
+  writeSnapshot(root, "alpha", version, english(was));
+  writeFileSync(join(root, "content/en/alpha.md"), english(now));
+  const french = join(root, "content/fr/alpha.md");
+  writeFileSync(french, readFileSync(french, "utf8").replace(/^source: .*$/m, `source: ${version}`));
+  return root;
+}
 
 describe("from the snapshot store", () => {
   test("the word diff shows what changed in the English since the translation was made", () => {
@@ -54,6 +69,29 @@ describe("from the snapshot store", () => {
     expect(problem.diffUnavailable).toMatch(
       /^(content\/\.versions\/beta\/0123456789ab\.md is absent and .*|neither content\/\.versions\/beta\/0123456789ab\.md nor the git history .* has English version 0123456789ab.*)$/,
     );
+  });
+});
+
+describe("words on different lines", () => {
+  const quote = (text: string) => `::: quote A-HRC-59-23-AEV\\*\n${text}\n:::\n\n## Why we pledge\n\n- Workers have a say.`;
+
+  // diffWords gives unchanged text the new text's spacing: where the new English puts added words
+  // straight after a kept one (the colon of "https:" kept as the first of ":::"), the old side lost its line break.
+  test("stay apart in what the English was, where words were added", () => {
+    const root = editedEnglish(quote("Tech companies provide dual-use infrastructure."), quote("Tech companies provide dual-use infrastructure.\nSee https://example.org/report."));
+    expect(staleOf(root, "content/fr/alpha.md").diff?.changes).toEqual([
+      {
+        was: "… A-HRC-59-23-AEV\\* Tech companies provide dual-use infrastructure. ::: ## Why we pledge - Workers have …",
+        now: "… A-HRC-59-23-AEV\\* Tech companies provide dual-use infrastructure. See https://example.org/report. ::: ## Why we pledge - Workers have …",
+      },
+    ]);
+  });
+
+  test("stay apart, and words of one line together, where words were added within a line", () => {
+    const root = editedEnglish(quote("Tech companies provide dual-use infrastructure."), quote("Tech companies provide dual-use infrastructure ([report](https://example.org/report))."));
+    const [change] = staleOf(root, "content/fr/alpha.md").diff!.changes;
+    expect(change!.was).toContain("infrastructure. ::: ## Why");
+    expect(change!.now).toContain("infrastructure ([report](https://example.org/report)). ::: ## Why");
   });
 });
 
