@@ -226,8 +226,7 @@ class TranslatedSection implements SectionState {
     const old = this.madeFromText();
     if (!old) return undefined;
     if (!("text" in old)) return { reason: old.reason };
-    const { title, kicker, body } = this.english;
-    return wordDiff(old.text, { title, kicker, body }, old.from);
+    return wordDiff(old.text, this.english, old.from);
   }
 
   private align(english: Block[]): Alignment {

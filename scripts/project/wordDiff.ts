@@ -1,7 +1,9 @@
 // What changed in the English since a translation was made, word by word, as short
-// "was / now" pairs with a few words of context: enough to find the place in the translation.
+// "was / now" pairs with a few words of context and the line of the English file each is on:
+// enough to find the place in the English and in the translation.
 import { createRequire } from "node:module";
 import type * as Diff from "diff";
+import type { Section } from "./readProject.ts";
 import type { SectionText } from "./sourceHistory.ts";
 
 interface WordChange {
@@ -9,11 +11,15 @@ interface WordChange {
   was: string;
   /** The same stretch of English as it is now. */
   now: string;
+  /** The line of the current English file the change is on (for words only taken out: where they were). */
+  line: number;
 }
 
 export interface StaleDiff {
   /** Where the old English text came from. */
   from: "snapshot" | "git";
+  /** The current English file, whose lines the changes give. */
+  file: string;
   changes: WordChange[];
   /** Hunks left out of `changes` to keep reports short. */
   more: number;
@@ -26,11 +32,14 @@ const loadDiffWords = () => (diffWords ??= (createRequire(import.meta.url)("diff
 const CONTEXT_WORDS = 6;
 const MAX_CHANGES = 8;
 
+/** The current English section: its text and where that text is in its file. */
+type EnglishNow = Pick<Section, "file" | "title" | "kicker" | "body" | "bodyLine" | "keyLines">;
+
 function sectionAsText({ title, kicker, body }: SectionText): string {
   return [kicker, title, body.trim()].filter(Boolean).join("\n\n");
 }
 
-export function wordDiff(before: SectionText, after: SectionText, from: StaleDiff["from"]): StaleDiff {
+export function wordDiff(before: SectionText, after: EnglishNow, from: StaleDiff["from"]): StaleDiff {
   const oldText = sectionAsText(before);
   const newText = sectionAsText(after);
   const parts = loadDiffWords()(oldText, newText);
@@ -39,11 +48,15 @@ export function wordDiff(before: SectionText, after: SectionText, from: StaleDif
   // Group consecutive changes (and the small unchanged gaps between them) into hunks.
   const hunks: WordChange[] = [];
   let i = 0;
+  let at = 0; // where parts[i] starts in the new text
   while (i < parts.length) {
     if (!parts[i]!.added && !parts[i]!.removed) {
+      at += now[i]!.length;
       i++;
       continue;
     }
+    const adds = parts[i]!.added || parts[i + 1]?.added === true; // diffWords puts what it takes out first
+    const line = fileLine(after, changeAt(newText, at, adds));
     let wasHunk = tailWords(was[i - 1] ?? "", now[i - 1] ?? "");
     let nowHunk = tailWords(now[i - 1] ?? "", now[i - 1] ?? "");
     while (i < parts.length) {
@@ -52,14 +65,43 @@ export function wordDiff(before: SectionText, after: SectionText, from: StaleDif
       if (unchanged && (wordCount(part.value) > CONTEXT_WORDS || i + 1 === parts.length)) break;
       wasHunk += was[i]!;
       nowHunk += now[i]!;
+      at += now[i]!.length;
       i++;
     }
     wasHunk += headWords(was[i] ?? "", now[i] ?? "");
     nowHunk += headWords(now[i] ?? "", now[i] ?? "");
-    hunks.push({ was: tidy(wasHunk), now: tidy(nowHunk) });
+    hunks.push({ was: tidy(wasHunk), now: tidy(nowHunk), line });
   }
-  return { from, changes: hunks.slice(0, MAX_CHANGES), more: Math.max(0, hunks.length - MAX_CHANGES) };
+  return { from, file: after.file, changes: hunks.slice(0, MAX_CHANGES), more: Math.max(0, hunks.length - MAX_CHANGES) };
 }
+
+/**
+ * Where in the new text a change that starts at `at` is: at the first character it adds. Words only
+ * taken out were where `at` is, on the line it ends, unless that line has nothing before `at` (a whole
+ * line or its first words taken out): then on the next line with text, now in their place.
+ */
+function changeAt(text: string, at: number, adds: boolean): number {
+  const next = text.slice(at).search(/\S/);
+  if (next === -1) return at; // taken off the end: the last line
+  const lineStart = text.lastIndexOf("\n", at - 1) + 1;
+  return adds || !/\S/.test(text.slice(lineStart, at)) ? at + next : at;
+}
+
+/** The line of the English file that an offset in sectionAsText(section) is on. */
+function fileLine(section: EnglishNow, offset: number): number {
+  const body = section.body.trim();
+  const bodyStart = sectionAsText(section).length - body.length;
+  if (body && offset >= bodyStart) {
+    // sectionAsText trimmed the body: count the blank lines before it too.
+    const skipped = section.body.length - section.body.trimStart().length;
+    return section.bodyLine + newlines(section.body.slice(0, skipped + offset - bodyStart));
+  }
+  const onKicker = section.kicker && offset <= section.kicker.length;
+  // A parsed section has a line for each key; 2 is the front matter's first.
+  return (onKicker ? section.keyLines.kicker : section.keyLines.title) ?? 2;
+}
+
+const newlines = (text: string) => text.split("\n").length - 1;
 
 /**
  * Each part of the diff as it stands in `text` ("" for a part `text` lacks), cut from the text itself.

@@ -55,7 +55,6 @@ export function planMinorChange(root: string, id: string, options: MinorOptions 
   }
   const english = sectionOf(project.locales[0]!, id);
   if (!english) throw new ContentError({ file: englishFile }, `the section "${id}" is listed in ${SECTIONS_FILE} but has no file`, `create the file, or remove the id from ${SECTIONS_FILE}`);
-  const now: SectionText = { title: english.title, kicker: english.kicker, body: english.body };
   const current = english.version;
 
   const states = translationState(project);
@@ -126,7 +125,7 @@ export function planMinorChange(root: string, id: string, options: MinorOptions 
     if (updates.length > 0) writeSnapshot(root, id, current, decodeExact(readFileSync(join(root, englishFile))));
     for (const { file, updated } of updates) writeFileSync(join(root, file), updated);
   };
-  const diff = wordDiff(previousText, now, previousFrom === "git" ? "git" : "snapshot");
+  const diff = wordDiff(previousText, english, previousFrom === "git" ? "git" : "snapshot");
   return { id, englishFile, previous, current, previousFrom, diff, notMinor: notMinor(previousText, english, diff), translations, apply };
 }
 

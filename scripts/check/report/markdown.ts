@@ -34,7 +34,9 @@ function item(problem: Problem): string {
   const lines = [`- **${problem.severity}** \`${place(problem)}\`: ${escapeMarkdown(problem.message)}<br>→ ${escapeMarkdown(problem.hint)}`];
   if (problem.diff) {
     lines.push(`  <br>What changed in the English since:`);
-    for (const change of problem.diff.changes) lines.push(`  - was: ${escapeMarkdown(change.was)}<br>now: ${escapeMarkdown(change.now)}`);
+    for (const change of problem.diff.changes) {
+      lines.push(`  - at \`${problem.diff.file}:${change.line}\`<br>was: ${escapeMarkdown(change.was)}<br>now: ${escapeMarkdown(change.now)}`);
+    }
     if (problem.diff.more > 0) lines.push(`  - … and ${plural(problem.diff.more, "more change")}`);
   } else if (problem.diffUnavailable) {
     lines.push(`  <br>(no word diff: ${escapeMarkdown(problem.diffUnavailable)})`);

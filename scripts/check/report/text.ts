@@ -36,7 +36,7 @@ function problemLines(problem: Problem): string[] {
   const lines = [`${place(problem)}: ${problem.severity}: ${problem.message}`, `  → ${problem.hint}`];
   if (problem.diff) {
     lines.push(`  What changed in the English since (from ${problem.diff.from === "git" ? "the git history" : "the stored snapshot"}):`);
-    for (const change of problem.diff.changes) lines.push(`    was: ${change.was}`, `    now: ${change.now}`);
+    for (const change of problem.diff.changes) lines.push(`    at ${problem.diff.file}:${change.line}`, `    was: ${change.was}`, `    now: ${change.now}`);
     if (problem.diff.more > 0) lines.push(`    … and ${plural(problem.diff.more, "more change")}`);
   } else if (problem.diffUnavailable) {
     lines.push(`  (no word diff: ${problem.diffUnavailable})`);
