@@ -17,7 +17,7 @@ export function refuseFailingTranslations(result: CheckResult, log: (text: strin
   const errors = result.problems.filter(refused);
   if (errors.length === 0) return;
   const shown: CheckResult = { ...result, ok: false, problems: errors };
-  log(textReport(shown, { errorsOnly: true }));
+  log(textReport(shown, { errorsOnly: true, leftOut: result.problems.length - errors.length }));
   const locales = (list: Problem[]) => [...new Set(list.map((p) => p.locale))];
   const complete = locales(errors).filter((code) => code !== result.sourceLocale && held.has(code));
   const added = errors.filter((p) => ADDED_CONTENT.has(p.kind));

@@ -324,5 +324,5 @@ async function makeTwoUp(job: PdfJob, variant: PrintVariant, pages: number, opti
 }
 
 function progressLine(job: PdfJob, pages: number, bytes: number, time: string, file = job.variant.file): string {
-  return `  ${job.locale.padEnd(5)} ${file.padEnd(30)} ${String(pages).padStart(2)} pages ${`${Math.round(bytes / 1000)} kB`.padStart(8)}   ${time}`;
+  return `  ${job.locale.padEnd(5)} ${file.padEnd(30)} ${String(pages).padStart(2)} ${pages === 1 ? "page " : "pages"} ${`${Math.round(bytes / 1000)} kB`.padStart(8)}   ${time}`;
 }

@@ -3,6 +3,7 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { checkLocales } from "../../scripts/check/checkLocales.ts";
+import { refuseFailingTranslations } from "../../scripts/check/publishGate.ts";
 import { copyProject } from "../helpers/project.ts";
 import { brief, check, copyFixture } from "./fixtures.ts";
 
@@ -218,4 +219,13 @@ test("a kicker the English has and the translation lacks, or keeps in English, i
   } finally {
     remove();
   }
+});
+
+test("the build's refusal counts what it shows: its errors, and the other problems it leaves out as npm run check's", () => {
+  const result = check("missing");
+  const logged: string[] = [];
+  expect(() => refuseFailingTranslations(result, (text) => logged.push(text))).toThrow(/in a locale marked complete \(fr\)/);
+  const others = result.problems.length - 1;
+  expect(others).toBeGreaterThan(1);
+  expect(logged.join("\n").split("\n").at(-1)).toBe(`✗ 1 error (and ${others} other problems left out here: npm run check shows them): fix the errors above (see TRANSLATING.md for what each message means)`);
 });

@@ -7,6 +7,8 @@ import { groupProblems, localeTitle, place, plural, SUMMARY_COLUMNS, summaryRow,
 export interface TextReportOptions {
   /** Leave out warnings (the build shows only what stops it). */
   errorsOnly?: boolean;
+  /** How many problems of the check the result given leaves out (the build's refusal), said in the last line. */
+  leftOut?: number;
 }
 
 export function textReport(result: CheckResult, options: TextReportOptions = {}): string {
@@ -25,7 +27,7 @@ export function textReport(result: CheckResult, options: TextReportOptions = {})
   const { errors, warnings } = totals(result);
   out.push(
     errors > 0
-      ? `✗ ${plural(errors, "error")}, ${plural(warnings, "warning")}: fix the errors above (see TRANSLATING.md for what each message means)`
+      ? `✗ ${plural(errors, "error")}${options.leftOut ? ` (and ${plural(options.leftOut, "other problem")} left out here: npm run check shows them)` : `, ${plural(warnings, "warning")}`}: fix the errors above (see TRANSLATING.md for what each message means)`
       : `✓ no errors${warnings > 0 ? ` (${plural(warnings, "warning")}: unfinished work, not a failure)` : ""}`,
   );
   // Messages quote the translations: nothing in them may drive the terminal.
