@@ -6,6 +6,7 @@ import { checkConsistency } from "./consistency.ts";
 import { countBlockProblems, reportMarkup } from "./blockRules.ts";
 import { GlossaryCheck, type ForbiddenFound } from "./glossary.ts";
 import { printFontProblems } from "./printFontCoverage.ts";
+import { shownAsText } from "./shownAsText.ts";
 import type { Renderings } from "./consistency.ts";
 import { renderingsFrom, SectionResults } from "./sectionResult.ts";
 import type { Section } from "../project/readProject.ts";
@@ -39,6 +40,7 @@ export function checkLocales(project: Project | string, options: CheckOptions = 
   const sourceParts = results.english([...sourceSections.values()], (doc) => {
     const markup: Problem[] = [];
     reportMarkup(doc.structure, (kind, line, message, hint) => markup.push({ locale: sourceCode, file: doc.file, ...(line !== undefined ? { line } : {}), severity: "error", kind, message, hint }));
+    for (const { line, message, hint } of shownAsText(doc)) markup.push({ locale: sourceCode, file: doc.file, line, severity: "warning", kind: "shown-as-text", message, hint });
     return markup;
   });
   for (const markup of sourceParts.markup) problems.push(...markup);

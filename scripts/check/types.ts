@@ -18,6 +18,7 @@ export type ProblemKind =
   | "added-link" // an address (link or written out) the English section does not have: an error everywhere
   | "added-structure" // a heading, quotation, attribution or block the English lacks: an error everywhere
   | "added-html" // an HTML tag the English lacks (the page would show it as text): an error everywhere
+  | "shown-as-text" // markdown in the English outside the content model (HTML, an image, a table…): the page shows it as text
   | "length" // a block far shorter or longer than the English: a sentence dropped or added?
   | "number" // a number of two digits or more the English block has and the translation lacks
   | "untranslated"

@@ -66,7 +66,8 @@ const OTHER_SITE = /^[/\\]{2}|^\/%5c/i;
  */
 const OUTSIDE_THE_MODEL = ["image", "autolink", "reference", "lheading", "hr", "fence", "code", "table"];
 
-function isSafeLink(url: string): boolean {
+/** Whether the renderer makes a link of this address (a web address, mailto:, or a page of the site); otherwise the page shows the link as text. */
+export function isSafeLink(url: string): boolean {
   const trimmed = url.trim();
   return SAFE_LINK.test(trimmed) && !OTHER_SITE.test(trimmed) && !/^(?:javascript|vbscript|data|file):/i.test(trimmed);
 }
