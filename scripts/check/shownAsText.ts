@@ -22,8 +22,8 @@ const RULE = /^([*_-])(?:[ \t]*\1){2,}[ \t]*$/m;
 const REFERENCE_LINK = /\[(?![\d]|A-HRC)([^\]\n]+)\]\[[^\]\n]*\]/;
 const DEFINITION = /^\[[^\]\n]+\]:[ \t]*\S/m;
 const WRITTEN_LINK = /\]\(<?([^)>\s]+)/g;
-/** Signs any of the patterns above needs: most blocks hold none, and are looked at no further. */
-const MAY_HOLD = /[<!|=*_[\n-]/;
+/** What any of the patterns above needs (a tag's <, ![, a |, a second line, ][, ]:, ]( or a rule's first sign): most blocks hold none, and are looked at no further. */
+const MAY_HOLD = /[<|\n]|!\[|\][[:(]|^[*_-]/;
 /** Heading levels the site's sections use (the page title is the one level-1 heading). */
 const LEVELS = "write ## for a part of the section, ### for a part of that";
 
