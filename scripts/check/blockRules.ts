@@ -232,8 +232,9 @@ function nearestEnglish({ pairs }: Alignment, pair: Pair, english: Block[]): Blo
   return undefined;
 }
 
-export function reportMarkup(blocks: SectionBlocks, add: AddProblem) {
-  for (const problem of blocks.problems) add("markup", problem.line, problem.message, problem.hint);
+/** `source`: the blocks are the English's own, and the hints say what to do there. */
+export function reportMarkup(blocks: SectionBlocks, add: AddProblem, source = false) {
+  for (const problem of blocks.problems) add("markup", problem.line, problem.message, source ? problem.sourceHint : problem.hint);
 }
 
 function checkLinks(e: Block, t: Block, enPlace: string, add: AddProblem, added: ReadonlySet<string>) {

@@ -39,7 +39,7 @@ export function checkLocales(project: Project | string, options: CheckOptions = 
   const results = new SectionResults(root, options.cache === true, { states, glossary, diffs: options.diffs !== false });
   const sourceParts = results.english([...sourceSections.values()], (doc) => {
     const markup: Problem[] = [];
-    reportMarkup(doc.structure, (kind, line, message, hint) => markup.push({ locale: sourceCode, file: doc.file, ...(line !== undefined ? { line } : {}), severity: "error", kind, message, hint }));
+    reportMarkup(doc.structure, (kind, line, message, hint) => markup.push({ locale: sourceCode, file: doc.file, ...(line !== undefined ? { line } : {}), severity: "error", kind, message, hint }), true);
     for (const { line, message, hint } of shownAsText(doc)) markup.push({ locale: sourceCode, file: doc.file, line, severity: "warning", kind: "shown-as-text", message, hint });
     return markup;
   });

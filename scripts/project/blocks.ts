@@ -28,7 +28,8 @@
 //               "unknown-container" (a ::: line whose keyword is not quote/details/excerpt),
 //               "unclosed-container", "stray-close" (a ::: that closes nothing),
 //               "unbalanced-quote" (a closing line that closes a quotation with a different
-//               number of colons than it was opened with, leaving the block around it open).
+//               number of colons than it was opened with, leaving the block around it open);
+//               `hint` tells a translator to follow the English, `sourceHint` what to do in the English.
 //   isTextBlock(block): whether the block holds translatable text of its own (heading,
 //                       paragraph, list item), as opposed to a container.
 //   KIND_NAMES: the words messages use for each kind ("paragraph", "list item", "quotation"…).
@@ -69,6 +70,8 @@ interface MarkupProblem {
   kind: MarkupProblemKind;
   message: string;
   hint: string;
+  /** What to do where the file is the English itself (`hint` tells a translator to follow the English). */
+  sourceHint: string;
 }
 
 /** What the page needs of a block besides what the check reads, kept beside it (same index). */
@@ -301,6 +304,7 @@ export function readBlocks(body: string, bodyLine: number): SectionBlocks {
       kind: "unclosed-container",
       message: `the ${KIND_NAMES[container.kind]} opened here (${":".repeat(container.colons)} ${container.kind}) is never closed, so everything after it is swallowed into it`,
       hint: `add a line with only ${":".repeat(container.colons)} where the ${KIND_NAMES[container.kind]} ends, as the English has it`,
+      sourceHint: `add a line with only ${":".repeat(container.colons)} where the ${KIND_NAMES[container.kind]} ends`,
     });
     block.endLine = bodyLine + lines.length - 1;
   }
@@ -315,6 +319,7 @@ export function readBlocks(body: string, bodyLine: number): SectionBlocks {
         kind: "unknown-container",
         message: `"${":".repeat(colons)} ${keyword}" is not a block the site knows, so the page would show this line as text`,
         hint: `keep the English keyword after the colons: ::: quote, ::: details or ::: excerpt (only the words after the keyword are translated)`,
+        sourceHint: "use a keyword the site knows after the colons: ::: quote, ::: details or ::: excerpt",
       });
       return;
     }
@@ -336,6 +341,7 @@ export function readBlocks(body: string, bodyLine: number): SectionBlocks {
           ? `this ${":".repeat(colons)} closes nothing: the ${KIND_NAMES[innermost.kind]} around it was opened with ${innermost.colons} colons (line ${blocks[innermost.index]!.line}), so the page would show it as text`
           : `this ${":".repeat(colons)} closes nothing (no ::: quote, ::: details or ::: excerpt is open here), so the page would show it as text`,
         hint: "delete the line, or add the ::: line that opens the block where the English has it",
+        sourceHint: "delete the line, or add the ::: line that opens the block where it begins",
       });
       return;
     }
@@ -351,6 +357,7 @@ export function readBlocks(body: string, bodyLine: number): SectionBlocks {
         kind: "unbalanced-quote",
         message: `this ${":".repeat(colons)} closes the ${KIND_NAMES[innermost.kind]} opened at line ${blocks[innermost.index]!.line} with ${innermost.colons} colons, so the ${KIND_NAMES[outer.kind]} opened at line ${blocks[outer.index]!.line} stays open and swallows what follows`,
         hint: `close the ${KIND_NAMES[innermost.kind]} with its own ${":".repeat(innermost.colons)} line first, then the ${KIND_NAMES[outer.kind]} with ${":".repeat(outer.colons)}, as the English has them`,
+        sourceHint: `close the ${KIND_NAMES[innermost.kind]} with its own ${":".repeat(innermost.colons)} line first, then the ${KIND_NAMES[outer.kind]} with ${":".repeat(outer.colons)}`,
       });
     }
   }

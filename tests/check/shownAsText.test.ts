@@ -50,3 +50,21 @@ test("a link to a file, and headings of the wrong level: what the page does with
 test("what the site does show is left alone: emphasis, links to pages and addresses, lists, quotations", () => {
   expect(shownAsText("We **refuse** [the work](https://example.org/x), see [the pledge](/en/pledge/) and [below](#why).\n\n- one - two\n\n> A quotation with a | sign and 3 < 4.\n\n### A smaller part")).toEqual([]);
 });
+
+test("broken ::: lines in the English itself: the hints say what to do there, not to copy the English", () => {
+  project = copyProject();
+  const file = "content/en/dual-use.md";
+  const english = readFileSync(join(project.root, file), "utf8");
+  // The first quotation's closing line removed, a stray one and an unknown keyword added at the end.
+  const lines = english.split("\n");
+  const close = lines.findIndex((l, i) => i > lines.findIndex((x) => x.startsWith("::: quote")) && l === ":::");
+  lines.splice(close, 1);
+  project.write(file, `${lines.join("\n").trimEnd()}\n\n::: aside\n`);
+  const hints = checkLocales(project.root, { diffs: false, locales: ["ar"] })
+    .problems.filter((p) => p.file === file && p.kind === "markup")
+    .map((p) => p.hint);
+  expect(hints.length).toBeGreaterThan(1);
+  for (const hint of hints) expect(hint).not.toMatch(/English/);
+  expect(hints).toContain("use a keyword the site knows after the colons: ::: quote, ::: details or ::: excerpt");
+  expect(hints.some((h) => /^add a line with only ::: where the quotation ends$/.test(h))).toBe(true);
+});

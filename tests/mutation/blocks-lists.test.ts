@@ -136,6 +136,7 @@ test("a close meant for a middle block names that block, and the outermost block
       kind: "unbalanced-quote",
       message: "this :::: closes the quotation opened at line 3 with 3 colons, so the collapsed block opened at line 2 stays open and swallows what follows",
       hint: "close the quotation with its own ::: line first, then the collapsed block with ::::, as the English has them",
+      sourceHint: "close the quotation with its own ::: line first, then the collapsed block with ::::",
     },
   ]);
   expect(read.blocks.map((b) => `${b.kind} ${b.line}-${b.endLine} in ${b.parent}`)).toEqual(["excerpt 1-6 in -1", "details 2-5 in 0", "quote 3-5 in 1", "paragraph 4-4 in 2", "paragraph 8-8 in -1"]);

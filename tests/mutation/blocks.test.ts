@@ -90,6 +90,7 @@ test("the problems' messages and hints name the colons, the keyword and the line
       kind: "unknown-container",
       message: '":::: zitat" is not a block the site knows, so the page would show this line as text',
       hint: "keep the English keyword after the colons: ::: quote, ::: details or ::: excerpt (only the words after the keyword are translated)",
+      sourceHint: "use a keyword the site knows after the colons: ::: quote, ::: details or ::: excerpt",
     },
   ]);
   expect(problems("::::: details Open\nText.")).toEqual([
@@ -98,6 +99,7 @@ test("the problems' messages and hints name the colons, the keyword and the line
       kind: "unclosed-container",
       message: "the collapsed block opened here (::::: details) is never closed, so everything after it is swallowed into it",
       hint: "add a line with only ::::: where the collapsed block ends, as the English has it",
+      sourceHint: "add a line with only ::::: where the collapsed block ends",
     },
   ]);
   expect(problems("Text.\n::::")).toEqual([
@@ -106,6 +108,7 @@ test("the problems' messages and hints name the colons, the keyword and the line
       kind: "stray-close",
       message: "this :::: closes nothing (no ::: quote, ::: details or ::: excerpt is open here), so the page would show it as text",
       hint: "delete the line, or add the ::: line that opens the block where the English has it",
+      sourceHint: "delete the line, or add the ::: line that opens the block where it begins",
     },
   ]);
   expect(problems("::::: excerpt\n:::\n:::::")[0]!.message).toBe("this ::: closes nothing: the excerpt around it was opened with 5 colons (line 10), so the page would show it as text");
@@ -115,6 +118,7 @@ test("the problems' messages and hints name the colons, the keyword and the line
       kind: "unbalanced-quote",
       message: "this :::: closes the quotation opened at line 11 with 3 colons, so the collapsed block opened at line 10 stays open and swallows what follows",
       hint: "close the quotation with its own ::: line first, then the collapsed block with ::::, as the English has them",
+      sourceHint: "close the quotation with its own ::: line first, then the collapsed block with ::::",
     },
   ]);
 });
