@@ -3,6 +3,8 @@
 // and an open page reloads itself after an edit.
 import { spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { connect } from "node:net";
+import { networkInterfaces } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
@@ -79,6 +81,30 @@ test("each content and locale file is read once for the first build; a rebuild r
   const expected = Object.entries(eachRead(project.root, 1)).filter(([path]) => !sectionFile(path) || path === "content/en/pledge.md");
   expect(read).toEqual(Object.fromEntries(expected));
   expect(expected.length).toBeGreaterThan(5);
+});
+
+/** Whether a TCP connection to `host`:`port` is accepted ("connected"), else the error's code (ECONNREFUSED: nothing listens there). */
+function connection(host: string, port: number): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve("connected");
+    });
+    socket.once("error", (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+  });
+}
+
+test("the server answers on this machine only: on the loopback address, not on the machine's network addresses", async ({ skip }) => {
+  const port = Number(new URL(base).port);
+  expect(await connection("127.0.0.1", port)).toBe("connected");
+  // The addresses other machines reach this one at (a link-local IPv6 address needs its interface named: left out).
+  const outside = Object.values(networkInterfaces())
+    .flatMap((addresses) => addresses ?? [])
+    .filter((a) => !a.internal && !a.address.startsWith("fe80:"))
+    .map((a) => a.address);
+  if (outside.length === 0) skip("this machine has no network address but loopback");
+  for (const address of outside) expect(await connection(address, port), address).toBe("ECONNREFUSED");
 });
 
 test("the fonts a print page declares are served from node_modules, and nothing else under their path", async () => {

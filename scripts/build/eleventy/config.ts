@@ -14,6 +14,7 @@ import { CONTENT_SECURITY_POLICY, DEV_SERVER_POLICY } from "../../site/securityP
 import { buildViews, type BuildViews, type BuildPass } from "./buildViews.ts";
 import { liveBuild, REMOVAL_SIGNAL } from "../liveBuild.ts";
 import { registerFilters } from "./filters.ts";
+import { listenOnLoopback, stopUnlessLoopback } from "./loopback.ts";
 import { printFontMiddleware } from "./printFontRoutes.ts";
 
 interface EleventyConfig {
@@ -111,8 +112,9 @@ export default function configure(eleventyConfig: EleventyConfig, pass?: BuildPa
   // the print pages, as the PDF build's own server does.
   eleventyConfig.setServerOptions({ middleware: [printFontMiddleware(printFontRoutes)] });
 
-  // The dev server answers on this machine only.
-  eleventyConfig.setServerOptions({ domDiff: false, showVersion: false, host: "localhost" });
+  // The dev server answers on this machine only (loopback.ts: its own options cannot say so).
+  if (servedLive) listenOnLoopback();
+  eleventyConfig.setServerOptions({ domDiff: false, showVersion: false, ready: stopUnlessLoopback });
   eleventyConfig.setQuietMode(true);
   // Eleventy times every filter and warns on stderr when one takes over a tenth of a build; those
   // timings ignore quiet mode. npm run bench measures; a build says only what a person must act on.
