@@ -8,6 +8,7 @@ import { META_FILE } from "../project/localeMeta.ts";
 import { STRINGS_FILE } from "../project/uiStrings.ts";
 import { keepPacksInProcess, writePacks } from "../shared/contentCache.ts";
 import { SiteParts } from "../site/siteParts.ts";
+import { MarkupReport } from "./markupReport.ts";
 import { LivePages } from "./pageCache.ts";
 
 /** How long after a rebuild its cache packs are written: after the browser reloaded the page, and mostly between two saves of an editor, not during a rebuild. */
@@ -23,6 +24,8 @@ export interface LiveBuild {
   sections: LiveSections;
   parts: SiteParts;
   pages: LivePages;
+  /** The broken ::: markup of the sections each rebuild's edits touched, to print. */
+  markup: MarkupReport;
   /** A rebuild starts: the packs' write waits for its end. */
   started(): void;
   /** A rebuild ended: its pages are in place, and its packs are written soon. */
@@ -56,6 +59,7 @@ export function liveBuild(root: string): LiveBuild {
     sections: new LiveSections(),
     parts: new SiteParts(root, true),
     pages,
+    markup: new MarkupReport(),
     started: () => clearTimeout(timer),
     finished: () => {
       removals.follow(root);

@@ -136,6 +136,35 @@ test("a broken locale file is reported with its name, the last good pages stay s
   expect(fixed).toContain('<html lang="ar" dir="rtl">');
 });
 
+test("broken ::: markup in an edited section is shown in the terminal once, with its line and what to do; the page stays served, and a fix is picked up", async () => {
+  const file = join(project.root, "content/en/dual-use.md");
+  const good = readFileSync(file, "utf8");
+  const before = (await page("/en/dual-use/")).text;
+  const message = [
+    "content/en/dual-use.md:7: error: the quotation opened here (::: quote) is never closed, so everything after it is swallowed into it",
+    "  → add a line with only ::: where the quotation ends, as the English has it",
+  ].join("\n");
+  const from = log.length;
+  const since = () => log.slice(from);
+  // The closing ::: of the first quotation left out: the rest of the section would sit in the quote.
+  writeFileSync(file, good.replace("across the Israeli military\n:::\n", "across the Israeli military\n"));
+  expect(readFileSync(file, "utf8")).not.toBe(good);
+  await until("the markup error in the log", async () => (since().includes(message) && /Wrote \d+ files/.test(since().slice(since().indexOf(message))) ? true : undefined));
+  expect(since().split(message).length - 1).toBe(1);
+  expect((await page("/en/dual-use/")).status).toBe(200);
+
+  // A stray ::: line, in another place.
+  const strayFrom = log.length;
+  writeFileSync(file, good.replace("across the Israeli military\n:::\n", "across the Israeli military\n:::\n:::\n"));
+  await until("the stray ::: in the log", async () => (/content\/en\/dual-use\.md:10: error: .*\n  → /.test(log.slice(strayFrom)) ? true : undefined));
+
+  const fixedFrom = log.length;
+  writeFileSync(file, good);
+  await until("the page as it was", async () => ((await page("/en/dual-use/")).text === before ? true : undefined));
+  await until("the rebuild's end", async () => (/Wrote \d+ files/.test(log.slice(fixedFrom)) ? true : undefined));
+  expect(log.slice(fixedFrom)).not.toMatch(/dual-use\.md:\d+: error/);
+});
+
 test("an open page reloads with the edit: the dev server's reload script is allowed to run and connect", async () => {
   const browser = await chromium.launch({ executablePath: findChromium(), args: HEADLESS_ARGS });
   try {

@@ -19,7 +19,7 @@ import { printFontMiddleware } from "./printFontRoutes.ts";
 
 interface EleventyConfig {
   addWatchTarget(target: string, options?: Record<string, unknown>): void;
-  on(event: string, callback: () => void): void;
+  on(event: string, callback: (...args: never[]) => void): void;
   addGlobalData(name: string, data: unknown): void;
   addPassthroughCopy(copy: Record<string, string>): void;
   addFilter(name: string, fn: (...args: never[]) => unknown): void;
@@ -53,13 +53,19 @@ export default function configure(eleventyConfig: EleventyConfig, pass?: BuildPa
     input ??= pass?.input;
     if (input === undefined) {
       project ??= read();
+      // npm start: a section with broken ::: markup still renders (npm run build refuses it); the terminal says so.
+      const markup = live?.markup.take(project) ?? [];
+      if (markup.length > 0) console.error(markup.join("\n"));
       input = buildViews(project, live ? { parts: live.parts } : {});
     }
     return input;
   };
   // npm start renders again only the section pages whose inputs changed since its last build.
   const livePages = live?.pages;
-  if (live) eleventyConfig.on("eleventy.after", () => live.finished());
+  if (live) {
+    eleventyConfig.on("eleventy.after", () => live.finished());
+    eleventyConfig.on("eleventy.beforeWatch", (queue: string[]) => live.markup.changed(queue));
+  }
   let builds = 0;
   eleventyConfig.on("eleventy.before", () => {
     live?.started();
