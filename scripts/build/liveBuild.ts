@@ -20,6 +20,9 @@ const WRITE_AFTER_MS = 5000;
  */
 export const REMOVAL_SIGNAL = ".cache/live/file-removed";
 
+/** Where npm start writes its pages: its own folder, never _site/, which npm run build publishes (config.ts). */
+export const DEV_SITE = ".cache/live/site";
+
 export interface LiveBuild {
   sections: LiveSections;
   parts: SiteParts;

@@ -64,11 +64,11 @@ function sameJson(a: unknown, b: unknown): boolean {
 }
 
 /**
- * The dev server's pages (npm start): it writes into the one output folder build after build, so
- * a section or share card page whose inputs did not change since this server's last build is
- * there already. The first build renders every page (the folder may hold another build's), and
- * every page to render is removed first: a page npm run build placed is a hard link into
- * .cache/pages/, never to be written through.
+ * The dev server's pages (npm start): it writes into its own output folder (.cache/live/site/)
+ * build after build, so a section or share card page whose inputs did not change since this
+ * server's last build is there already. The first build renders every page (the folder may hold
+ * an earlier server's), and every page to render is removed first: a page placed from
+ * .cache/pages/ is a hard link, never to be written through.
  */
 export class LivePages {
   /** Page URL → what it was rendered from (the code, what all pages share, its own data), as of the last build that finished. */

@@ -6,13 +6,17 @@ import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node
 import { connect } from "node:net";
 import { networkInterfaces } from "node:os";
 import { join } from "node:path";
+import { PDFDocument } from "pdf-lib";
 import { chromium } from "playwright-core";
+import { PNG } from "pngjs";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { freePort, stopDevServer, watcherReady } from "../../scripts/bench/devServer.ts";
+import { DEV_SITE } from "../../scripts/build/liveBuild.ts";
 import { findChromium, HEADLESS_ARGS } from "../../scripts/shared/chromium.ts";
 import { copyProject, type ProjectCopy } from "../helpers/project.ts";
 import { eachRead, readCounts } from "../helpers/readCounts.ts";
 import { ROOT } from "../helpers/site.ts";
+import { treeFingerprint } from "../helpers/tree.ts";
 
 let project: ProjectCopy;
 let server: ChildProcess;
@@ -20,6 +24,8 @@ let log = "";
 let base = "";
 let countsFile = "";
 let firstBuildReads: Record<string, number> = {};
+/** The _site/ an earlier npm run build left, as it was before the server started. */
+let published = new Map<string, string>();
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
   const end = Date.now() + timeoutMs;
@@ -51,6 +57,14 @@ beforeAll(async () => {
   // A file changed in the last 2 s is read again on every rebuild (its stat could hide an edit in
   // the same clock tick): wait, so that the server reads only what an edit changed from the first build on.
   await new Promise((r) => setTimeout(r, 2100));
+  // What npm run build left in _site/: a page, a PDF (two pages) and a share card.
+  const pdf = await PDFDocument.create();
+  pdf.addPage();
+  pdf.addPage();
+  project.write("_site/en/index.html", "<p>the published page</p>\n");
+  project.write("_site/en/leaflet.pdf", await pdf.save());
+  project.write("_site/en/card.png", PNG.sync.write(new PNG({ width: 2, height: 1 })));
+  published = treeFingerprint(join(project.root, "_site"));
   const port = await freePort();
   base = `http://localhost:${port}`;
   countsFile = join(project.root, "read-counts.json");
@@ -186,7 +200,7 @@ test("an open page reloads with the edit: the dev server's reload script is allo
 });
 
 test("a rebuild writes again only the section and card pages whose inputs changed; the others keep their files", async () => {
-  const output = join(project.root, "_site");
+  const output = join(project.root, DEV_SITE);
   const ids = readdirSync(join(project.root, "content", "en")).filter((f) => f.endsWith(".md")).map((f) => f.replace(/\.md$/, ""));
   // Each section's page and its share card's page, in both locales.
   const sectionPages = ["en", "ar"].flatMap((locale) => ids.flatMap((id) => [join(output, locale, id, "index.html"), join(output, locale, "print", `card-${id}`, "index.html")]));
@@ -238,6 +252,21 @@ test("each kind of edit reaches the section pages it changes: a UI string, campa
   writeFileSync(file, translation);
   await shows("/ar/precedents/", "كلمةمعدلة");
   expect((await page("/ar/precedents/")).text).toBe(before);
+});
+
+test("npm start builds into its own folder, never into _site/: the published site is left as it was, and its PDFs and share cards are shown and served", async () => {
+  // After the first build and every edit above.
+  expect(treeFingerprint(join(project.root, "_site"))).toEqual(published);
+  expect(readFileSync(join(project.root, DEV_SITE, "en/index.html"), "utf8")).toBe((await page("/en/")).text);
+  const home = (await page("/en/")).text;
+  expect(home).toContain('<a href="/en/leaflet.pdf" type="application/pdf"');
+  expect(home).toMatch(/<meta property="og:image" content="[^"]*\/en\/card\.png">/);
+  for (const [file, type] of [["en/leaflet.pdf", "application/pdf"], ["en/card.png", "image/png"]] as const) {
+    const response = await fetch(`${base}/${file}`);
+    expect(response.status, file).toBe(200);
+    expect(response.headers.get("content-type"), file).toBe(type);
+    expect(Buffer.from(await response.arrayBuffer()).equals(readFileSync(join(project.root, "_site", file))), file).toBe(true);
+  }
 });
 
 test("a server stopped by SIGTERM right after a rebuild still writes that rebuild's caches, then ends as the signal ends it", async () => {

@@ -3,8 +3,8 @@
 // Eleventy, so no content file can change how or where a page is built. buildSite calls it with
 // what the build renders (BuildPass); .eleventy.js (the dev server) calls it without.
 import { HtmlBasePlugin } from "@11ty/eleventy";
-import { resolve } from "node:path";
-import { listDownloads } from "../../site/downloads.ts";
+import { join, resolve } from "node:path";
+import { listDownloads, type DownloadGroup } from "../../site/downloads.ts";
 import { printFontRoutes } from "../../print/fonts.ts";
 import { checkPrintedDocuments, type PrintModel } from "../../print/printModel.ts";
 import { builtShareCards, shareCardPages } from "../../print/shareCardPages.ts";
@@ -12,10 +12,10 @@ import { readProject, type Project } from "../../project/readProject.ts";
 import { sitePathPrefix } from "../../site/pathPrefix.ts";
 import { CONTENT_SECURITY_POLICY, DEV_SERVER_POLICY } from "../../site/securityPolicy.ts";
 import { buildViews, type BuildViews, type BuildPass } from "./buildViews.ts";
-import { liveBuild, REMOVAL_SIGNAL } from "../liveBuild.ts";
+import { DEV_SITE, liveBuild, REMOVAL_SIGNAL } from "../liveBuild.ts";
 import { registerFilters } from "./filters.ts";
 import { listenOnLoopback, stopUnlessLoopback } from "./loopback.ts";
-import { printFontMiddleware } from "./printFontRoutes.ts";
+import { fileRoutesMiddleware } from "./fileRoutes.ts";
 
 interface EleventyConfig {
   addWatchTarget(target: string, options?: Record<string, unknown>): void;
@@ -30,6 +30,7 @@ interface EleventyConfig {
   setServerOptions(options: Record<string, unknown>): void;
   setChokidarConfig(options: Record<string, unknown>): void;
   setQuietMode(quiet: boolean): void;
+  setOutputDirectory(dir: string): void;
   setUseGitIgnore(enabled: boolean): void;
   directories?: { output?: string };
   benchmarks?: { config?: { setIsVerbose?(verbose: boolean): void } };
@@ -60,6 +61,13 @@ export default function configure(eleventyConfig: EleventyConfig, pass?: BuildPa
     }
     return input;
   };
+  // npm start builds into its own folder, never into _site/: that is what npm run build publishes,
+  // and a dev page (its policy lets the reload script run, its print pages are sources) must never
+  // be found there. Its pages list the PDFs and share cards npm run build left in _site/, and the
+  // server answers them from there (below): it reads _site/, and never writes it.
+  if (live) eleventyConfig.setOutputDirectory(DEV_SITE);
+  const published = live ? resolve(root, process.env.SITE_DIR ?? "_site") : undefined;
+  let publishedFiles: ReadonlyMap<string, string> = new Map();
   // npm start renders again only the section pages whose inputs changed since its last build.
   const livePages = live?.pages;
   if (live) {
@@ -91,12 +99,14 @@ export default function configure(eleventyConfig: EleventyConfig, pass?: BuildPa
     const views = current();
     const { site, print, cards } = views;
     // site.print: the print pages (scripts/print/) when this pass writes them; site.downloads: the
-    // PDFs already in the output folder (npm run build renders them, then runs this HTML pass a second time).
+    // PDFs already in the output folder (npm run build renders them, then runs this HTML pass a
+    // second time), or in _site/ for npm start.
     const output = resolve(root, eleventyConfig.directories?.output ?? "_site");
+    const rendered = published ?? output;
     const withChromiumPages = pass?.chromiumPages ?? true;
     // site.shareCards: the card pages when this pass writes them, and the card images already
     // rendered (npm run build renders them between its two passes).
-    const built = builtShareCards(cards(), output);
+    const built = builtShareCards(cards(), rendered);
     // site.sectionPagesToRender: the section template's pagination; site.sectionPages stays every page (the sitemap).
     const sectionPagesToRender = pass?.sectionPagesToRender ?? livePages?.sectionPages(views.project, site, built, output) ?? site.sectionPages;
     // npm start: only the changed cards get their font CSS (a function of the card's text, and of the fonts this process found installed).
@@ -105,7 +115,9 @@ export default function configure(eleventyConfig: EleventyConfig, pass?: BuildPa
     // A pass that writes no print pages makes none (their parts rendered for paper), yet stops on a documents.yml mistake as npm run build does.
     if (!withChromiumPages) checkPrintedDocuments(site);
     const printPages: PrintModel = withChromiumPages ? print() : { pages: [] };
-    return { ...site, sectionPagesToRender, print: printPages, downloads: await listDownloads(site, output), shareCards, csp: servedLive ? DEV_SERVER_POLICY : CONTENT_SECURITY_POLICY };
+    const downloads = await listDownloads(site, rendered);
+    if (published) publishedFiles = renderedFiles(published, downloads, built);
+    return { ...site, sectionPagesToRender, print: printPages, downloads, shareCards, csp: servedLive ? DEV_SERVER_POLICY : CONTENT_SECURITY_POLICY };
   });
   // The translation status page: the same check result as the publish gate; it never fails the build.
   eleventyConfig.addGlobalData("translationStatus", () => current().translationStatus());
@@ -114,9 +126,6 @@ export default function configure(eleventyConfig: EleventyConfig, pass?: BuildPa
 
   // Static files: templates/assets/ ends up in _site/assets/.
   eleventyConfig.addPassthroughCopy({ "templates/assets": "assets" });
-  // Print fonts stay in node_modules, out of _site/: the dev server (npm start) serves them to
-  // the print pages, as the PDF build's own server does.
-  eleventyConfig.setServerOptions({ middleware: [printFontMiddleware(printFontRoutes)] });
 
   // The dev server answers on this machine only (loopback.ts: its own options cannot say so).
   if (servedLive) listenOnLoopback();
@@ -131,6 +140,9 @@ export default function configure(eleventyConfig: EleventyConfig, pass?: BuildPa
   // reported by the site model, with its line.
   const pathPrefix = sitePathPrefix(configuredProject.campaign.siteUrl);
   if (pathPrefix !== "/") eleventyConfig.addPlugin(HtmlBasePlugin);
+  // Print fonts stay in node_modules, out of _site/: the dev server (npm start) serves them to
+  // the print pages, as the PDF build's own server does; and the PDFs and cards of _site/ its pages list.
+  eleventyConfig.setServerOptions({ middleware: [fileRoutesMiddleware(printFontRoutes, pathPrefix), fileRoutesMiddleware(() => publishedFiles, pathPrefix)] });
 
   // Set through the API: Eleventy ignores what a configuration called by buildSite returns.
   eleventyConfig.setTemplateFormats("njk");
@@ -139,4 +151,10 @@ export default function configure(eleventyConfig: EleventyConfig, pass?: BuildPa
   // The rest only a configuration file can return (buildSite gives Eleventy the input folder and
   // the path prefix itself). No template is HTML: section.njk's override turns preprocessing off.
   return { pathPrefix, dir: { input: "templates" }, htmlTemplateEngine: "njk" };
+}
+
+/** The URL path of each PDF and share card image a page lists, and its file in `folder`. */
+function renderedFiles(folder: string, downloads: Record<string, DownloadGroup[]>, cards: Record<string, { url: string }>): Map<string, string> {
+  const urls = [...Object.values(downloads).flatMap((groups) => groups.flatMap((group) => group.lists.flatMap((list) => list.items.map((item) => item.url)))), ...Object.values(cards).map((card) => card.url)];
+  return new Map(urls.map((url) => [url, join(folder, url)]));
 }
