@@ -63,7 +63,11 @@ export function liveBuild(root: string): LiveBuild {
     parts: new SiteParts(root, true),
     pages,
     markup: new MarkupReport(),
-    started: () => clearTimeout(timer),
+    started: () => {
+      // What the reader is about to read is what a removal is looked for in.
+      removals.follow(root);
+      clearTimeout(timer);
+    },
     finished: () => {
       removals.follow(root);
       pages.finished();
@@ -77,10 +81,16 @@ export function liveBuild(root: string): LiveBuild {
 /**
  * Removals of what the project reader reads: campaign.yml, content/ and locales/ and each folder in
  * them (a locale's), each followed by its own watcher (Node 20's recursive watching on Linux
- * watches every file); folders made since are followed from the end of the next rebuild.
+ * watches every file); folders made since are followed from the start or end of the next rebuild.
+ * A removal is of a name the folder had when last listed (as a rebuild starts and ends): a save
+ * through a temporary file (sed -i, an editor's safe write: a new file beside it, renamed over
+ * it) also makes a name vanish, the temporary one, which no build has read, and is built once, as
+ * the edit it is, not a second time as a removal.
  */
 class Removals {
   private readonly watchers = new Map<string, FSWatcher>();
+  /** Each followed folder's names the reader reads, as last listed. */
+  private readonly names = new Map<string, Set<string>>();
 
   follow(root: string): void {
     const folders = new Map<string, (name: string) => boolean>([[root, (name) => ROOT_INPUTS.has(name)]]);
@@ -96,12 +106,17 @@ class Removals {
       if (folders.has(dir)) continue;
       watcher.close();
       this.watchers.delete(dir);
+      this.names.delete(dir);
     }
     for (const [dir, reads] of folders) {
-      if (this.watchers.has(dir)) continue;
       try {
+        this.names.set(dir, new Set(readdirSync(dir).filter(reads)));
+        if (this.watchers.has(dir)) continue;
         const watcher = watch(dir, { persistent: false }, (event, name) => {
-          if (event === "rename" && name && reads(name) && !existsSync(join(dir, name))) signal(root, relative(root, join(dir, name)));
+          const names = this.names.get(dir);
+          if (event !== "rename" || !name || !names?.has(name) || existsSync(join(dir, name))) return;
+          names.delete(name);
+          signal(root, relative(root, join(dir, name)));
         });
         // A folder removed under its watcher: followed no more from the next rebuild.
         watcher.on("error", () => undefined);

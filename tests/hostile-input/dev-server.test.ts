@@ -2,7 +2,7 @@
 // edit, shows the error, and recovers when the file is fixed; it serves the print pages' fonts,
 // and an open page reloads itself after an edit.
 import { spawn, type ChildProcess } from "node:child_process";
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import { networkInterfaces } from "node:os";
 import { join } from "node:path";
@@ -11,7 +11,7 @@ import { chromium } from "playwright-core";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { freePort, stopDevServer, watcherReady } from "../../scripts/bench/devServer.ts";
-import { DEV_SITE } from "../../scripts/build/liveBuild.ts";
+import { DEV_SITE, REMOVAL_SIGNAL } from "../../scripts/build/liveBuild.ts";
 import { findChromium, HEADLESS_ARGS } from "../../scripts/shared/chromium.ts";
 import { copyProject, type ProjectCopy } from "../helpers/project.ts";
 import { eachRead, readCounts } from "../helpers/readCounts.ts";
@@ -177,6 +177,32 @@ test("broken ::: markup in an edited section is shown in the terminal once, with
   await until("the page as it was", async () => ((await page("/en/dual-use/")).text === before ? true : undefined));
   await until("the rebuild's end", async () => (/Wrote \d+ files/.test(log.slice(fixedFrom)) ? true : undefined));
   expect(log.slice(fixedFrom)).not.toMatch(/dual-use\.md:\d+: error/);
+});
+
+/** Saves `text` as sed -i does: into a new file beside it, renamed over it (the file is never missing). */
+function saveThroughTemporaryFile(file: string, text: string): void {
+  const temporary = join(file, "..", "sedAb12Cd");
+  writeFileSync(temporary, text);
+  renameSync(temporary, file);
+}
+
+test("a save through a temporary file (sed -i) is an edit, not a removal: no removal signal, one rebuild", async () => {
+  const signal = join(project.root, REMOVAL_SIGNAL);
+  const signalled = () => [readFileSync(signal, "utf8"), statSync(signal).mtimeMs];
+  const before = signalled();
+  const from = log.length;
+  const file = join(project.root, "content/en/dual-use.md");
+  const good = readFileSync(file, "utf8");
+  saveThroughTemporaryFile(file, good.replace(/\n\n([A-Z][a-z]+) /, "\n\n$1 Sedword "));
+  await until("the edited page", async () => ((await page("/en/dual-use/")).text.includes("Sedword") ? true : undefined));
+  // Another edit, made after the temporary file was gone: its rebuild comes after anything the server's watchers made of that.
+  const other = join(project.root, "content/en/pledge.md");
+  writeFileSync(other, readFileSync(other, "utf8").replace(/^title: .*$/m, "title: The pledge, after sed"));
+  await until("the other edit", async () => ((await page("/en/pledge/")).text.includes("The pledge, after sed") ? true : undefined));
+  expect(signalled()).toEqual(before);
+  expect(log.slice(from)).not.toContain("file-removed");
+  writeFileSync(file, good);
+  await until("the page as it was", async () => (!(await page("/en/dual-use/")).text.includes("Sedword") ? true : undefined));
 });
 
 test("an open page reloads with the edit: the dev server's reload script is allowed to run and connect", async () => {
