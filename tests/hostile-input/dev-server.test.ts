@@ -205,6 +205,24 @@ test("a save through a temporary file (sed -i) is an edit, not a removal: no rem
   await until("the page as it was", async () => (!(await page("/en/dual-use/")).text.includes("Sedword") ? true : undefined));
 });
 
+test("a broken front matter saved through a temporary file is reported once, without a stack trace; a fix is picked up", async () => {
+  const file = join(project.root, "content/en/dual-use.md");
+  const good = readFileSync(file, "utf8");
+  const message = "content/en/dual-use.md:1: the file does not start with front matter (a line with ---)";
+  const from = log.length;
+  saveThroughTemporaryFile(file, good.replace(/^---\n/, ""));
+  await until("the error in the log", async () => (log.slice(from).includes(message) ? true : undefined));
+  saveThroughTemporaryFile(file, good.replace(/\n\n([A-Z][a-z]+) /, "\n\n$1 Fixedword "));
+  await until("the fixed page", async () => ((await page("/en/dual-use/")).text.includes("Fixedword") ? true : undefined));
+  const reported = log.slice(from);
+  expect(reported.split(message).length - 1).toBe(1);
+  expect(reported).toContain("  → begin the file with ---");
+  expect(reported).not.toContain("stack trace");
+  expect(reported).not.toMatch(/^\S*\s+at \S/m);
+  writeFileSync(file, good);
+  await until("the page as it was", async () => (!(await page("/en/dual-use/")).text.includes("Fixedword") ? true : undefined));
+});
+
 test("an open page reloads with the edit: the dev server's reload script is allowed to run and connect", async () => {
   const browser = await chromium.launch({ executablePath: findChromium(), args: HEADLESS_ARGS });
   try {

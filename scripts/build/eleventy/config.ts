@@ -9,6 +9,7 @@ import { printFontRoutes } from "../../print/fonts.ts";
 import { checkPrintedDocuments, type PrintModel } from "../../print/printModel.ts";
 import { builtShareCards, shareCardPages } from "../../print/shareCardPages.ts";
 import { readProject, type Project } from "../../project/readProject.ts";
+import { ContentError } from "../../shared/contentError.ts";
 import { sitePathPrefix } from "../../site/pathPrefix.ts";
 import { CONTENT_SECURITY_POLICY, DEV_SERVER_POLICY } from "../../site/securityPolicy.ts";
 import { buildViews, type BuildViews, type BuildPass } from "./buildViews.ts";
@@ -95,7 +96,7 @@ export default function configure(eleventyConfig: EleventyConfig, pass?: BuildPa
   // An edit is built once the file has been still for 50 ms (Eleventy waits 150 ms): an editor
   // saves a section in one write, and a file caught half-written is built again when complete.
   eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });
-  eleventyConfig.addGlobalData("site", async () => {
+  eleventyConfig.addGlobalData("site", reported(servedLive, async () => {
     const views = current();
     const { site, print, cards } = views;
     // site.print: the print pages (scripts/print/) when this pass writes them; site.downloads: the
@@ -118,9 +119,9 @@ export default function configure(eleventyConfig: EleventyConfig, pass?: BuildPa
     const downloads = await listDownloads(site, rendered);
     if (published) publishedFiles = renderedFiles(published, downloads, built);
     return { ...site, sectionPagesToRender, print: printPages, downloads, shareCards, csp: servedLive ? DEV_SERVER_POLICY : CONTENT_SECURITY_POLICY };
-  });
+  }));
   // The translation status page: the same check result as the publish gate; it never fails the build.
-  eleventyConfig.addGlobalData("translationStatus", () => current().translationStatus());
+  eleventyConfig.addGlobalData("translationStatus", reported(servedLive, async () => current().translationStatus()));
 
   registerFilters(eleventyConfig, () => current().site);
 
@@ -151,6 +152,26 @@ export default function configure(eleventyConfig: EleventyConfig, pass?: BuildPa
   // The rest only a configuration file can return (buildSite gives Eleventy the input folder and
   // the path prefix itself). No template is HTML: section.njk's override turns preprocessing off.
   return { pathPrefix, dir: { input: "templates" }, htmlTemplateEngine: "njk" };
+}
+
+/**
+ * npm start: a mistake in a content or locale file is printed by Eleventy as its message alone
+ * (file:line, what is wrong, what to do), without the stack trace, which is the program's and
+ * tells the person fixing the file nothing (skipOriginalStack: Eleventy's own mark for such
+ * errors; DEBUG=Eleventy* npm start still shows it). A build's commands print their errors
+ * themselves (scripts/cli.ts), the trace with --debug.
+ */
+function reported<T>(servedLive: boolean, data: () => Promise<T>): () => Promise<T> {
+  if (!servedLive) return data;
+  return async () => {
+    try {
+      return await data();
+    } catch (error) {
+      // (By name too, as scripts/cli.ts: a module loaded again after a config reset has a class of its own.)
+      if (error instanceof ContentError || (error instanceof Error && error.name === "ContentError")) Object.assign(error, { skipOriginalStack: true });
+      throw error;
+    }
+  };
 }
 
 /** The URL path of each PDF and share card image a page lists, and its file in `folder`. */
