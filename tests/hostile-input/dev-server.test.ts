@@ -156,7 +156,7 @@ test("broken ::: markup in an edited section is shown in the terminal once, with
   const before = (await page("/en/dual-use/")).text;
   const message = [
     "content/en/dual-use.md:7: error: the quotation opened here (::: quote) is never closed, so everything after it is swallowed into it",
-    "  → add a line with only ::: where the quotation ends, as the English has it",
+    "  → add a line with only ::: where the quotation ends",
   ].join("\n");
   const from = log.length;
   const since = () => log.slice(from);
