@@ -78,7 +78,7 @@ test("orphans: a section, a key, a group and a plural form the English (or Frenc
 test("files that do not parse: each one reported with line, column and the reason in plain words", () => {
   const result = check("parse");
   expect(result.problems.map((p) => ({ ...brief(p), column: p.column, message: p.message }))).toEqual([
-    { locale: "fr", file: "content/fr/alpha.md", line: 3, column: 15, severity: "error", kind: "parse", message: "the front matter is not valid YAML: the indentation is wrong" },
+    { locale: "fr", file: "content/fr/alpha.md", line: 3, column: 9, severity: "error", kind: "parse", message: "the front matter is not valid YAML: the \"[\" here is never closed with \"]\" (a value that starts with [ is read as a list)" },
     { locale: "fr", file: "content/fr/beta.md", line: 5, column: 13, severity: "error", kind: "parse", message: "the file is not valid UTF-8 text" },
     {
       locale: "fr",

@@ -22,7 +22,7 @@ test("a file with no front matter, or one never closed, is refused at line 1 wit
 
 test("broken YAML is named at its line and column in the file (the front matter starts on line 2)", () => {
   expect(refused('---\ntitle: ok\nkicker: "unclosed\n---\n')).toBe(
-    '3:18 the front matter is not valid YAML: a closing quote or bracket is missing | check the quoting and indentation on that line; a value with a colon needs "quotes"',
+    '3:9 the front matter is not valid YAML: the " here is never closed | end the value with " (a " inside it is written \\")',
   );
 });
 

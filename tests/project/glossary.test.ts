@@ -65,7 +65,7 @@ describe("the glossary reader", () => {
     ["keep other than latin", "- term: abet\n  ar: { keep: yes }\n", 2, 'keep: is "latin" or absent, not "yes"'],
     ["forms not a list of texts", "- term: abet\n  forms: [abet, 3]\n", 2, "forms: must be a list of texts"],
     ["quotations other than exempt", "- term: abet\n  quotations: free\n", 2, 'quotations: is "exempt" or absent, not "free"'],
-    ["broken YAML", "- term: abet\n  ar: [x\n", 3, "not valid YAML"],
+    ["broken YAML", "- term: abet\n  ar: [x\n", 2, 'not valid YAML: the "[" here is never closed'],
   ])("%s: an error at its line, with what to do", (_, yaml, line, message) => {
     // The quick reader leaves every mistake to the YAML reader, whose messages these are.
     expect(quickGlossary(yaml)).toBeUndefined();

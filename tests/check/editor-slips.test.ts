@@ -1,0 +1,84 @@
+// The slips a campaign editor makes most, in a copy of the real project, through the real reader
+// and check: each is reported once, at the file and line where it was made, in words that say
+// what is wrong and what to write instead; nothing else in the report misleads about it.
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
+import { checkLocales } from "../../scripts/check/checkLocales.ts";
+import type { Problem } from "../../scripts/check/types.ts";
+import { copyProject, type ProjectCopy } from "../helpers/project.ts";
+
+let project: ProjectCopy;
+/** The files a test changed, with their text before, put back after it. */
+const changed = new Map<string, string>();
+
+beforeAll(() => {
+  project = copyProject();
+});
+afterEach(() => {
+  for (const [path, text] of changed) writeFileSync(join(project.root, path), text);
+  changed.clear();
+});
+afterAll(() => project?.remove());
+
+/** Changes one file of the copy for the current test. */
+function edit(path: string, change: (text: string) => string): void {
+  const full = join(project.root, path);
+  const before = readFileSync(full, "utf8");
+  if (!changed.has(path)) changed.set(path, before);
+  const after = change(before);
+  expect(after).not.toBe(before);
+  writeFileSync(full, after);
+}
+
+/** The check's errors, each as file:line:column, message and hint. */
+function errors(): string[] {
+  return checkLocales(project.root, { diffs: false })
+    .problems.filter((p) => p.severity === "error")
+    .map(shown);
+}
+
+const shown = (p: Problem) => `${p.file}${p.line === undefined ? "" : `:${p.line}`}${p.column === undefined ? "" : `:${p.column}`} ${p.message} | ${p.hint}`;
+
+const DUAL_USE = "content/en/dual-use.md";
+const TITLE = "title: Microsoft Dual-Use Technology Powers Digital Arms";
+
+test("the real project has no errors to begin with", () => {
+  expect(errors()).toEqual([]);
+});
+
+test("a front matter line with no key: named with what was written, whether it is the last line or not", () => {
+  const noKey = (line: number) =>
+    `${DUAL_USE}:${line}:1 the front matter is not valid YAML: the line "this line is not yaml" is not "key: value" (it has no key and colon) | write it as  key: value, or remove it (a value that goes on from the line above belongs on that line)`;
+  edit(DUAL_USE, (text) => text.replace(`${TITLE}\n`, `${TITLE}\nthis line is not yaml\n`));
+  expect(errors()).toEqual([noKey(3)]);
+  edit(DUAL_USE, (text) => text.replace("this line is not yaml\n", "this line is not yaml\nkicker: Why\n"));
+  expect(errors()).toEqual([noKey(3)]);
+  edit(DUAL_USE, (text) => text.replace(`${TITLE}\nthis line is not yaml\n`, `this line is not yaml\n${TITLE}\n`));
+  expect(errors()).toEqual([noKey(2)]);
+});
+
+test("a key with no space after its colon is told to have one", () => {
+  edit(DUAL_USE, (text) => text.replace(`${TITLE}\n`, `${TITLE}\nkicker:Why\n`));
+  expect(errors()).toEqual([`${DUAL_USE}:3:1 the front matter is not valid YAML: "kicker:Why" has no space after the colon | write a space after the key's colon:  kicker: Why`]);
+});
+
+test("a [ that is never closed: named where it opens, not as an indentation slip", () => {
+  edit(DUAL_USE, (text) => text.replace("title: Microsoft", "title: [Microsoft"));
+  const unclosed = `${DUAL_USE}:2:8 the front matter is not valid YAML: the "[" here is never closed with "]" (a value that starts with [ is read as a list) | put the whole value in "quotes" if the [ is part of the text, or close the list with ]`;
+  expect(errors()).toEqual([unclosed]);
+  edit(DUAL_USE, (text) => text.replace(`${TITLE.replace("title: ", "title: [")}\n`, `${TITLE.replace("title: ", "title: [")}\nkicker: Why\n`));
+  expect(errors()).toEqual([unclosed]);
+});
+
+test('a " that is never closed: named where it opens', () => {
+  edit(DUAL_USE, (text) => text.replace(`${TITLE}\n`, `${TITLE}\nkicker: "Why\n`));
+  expect(errors()).toEqual([`${DUAL_USE}:3:9 the front matter is not valid YAML: the " here is never closed | end the value with " (a " inside it is written \\")`]);
+});
+
+test("a colon inside an unquoted value: the value is named and the fix written out", () => {
+  edit(DUAL_USE, (text) => text.replace("Dual-Use Technology", "Dual-Use: Technology"));
+  expect(errors()).toEqual([
+    `${DUAL_USE}:2:8 the front matter is not valid YAML: the value "Microsoft Dual-Use: Technology Powers Digital Arms" has a colon and a space in it, which YAML reads as the start of another key | put the whole value in quotes:  title: "Microsoft Dual-Use: Technology Powers Digital Arms"`,
+  ]);
+});
