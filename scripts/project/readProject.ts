@@ -20,7 +20,7 @@ import { META_FILE, parseLocaleMeta, type Direction, type Exchange } from "./loc
 import { problemAsError, problemFromError, type FileProblem } from "./problems.ts";
 import { readerIdentity } from "./readerIdentity.ts";
 import { parseSectionFile, type SectionFrontMatter, type SectionStatus } from "./sectionFile.ts";
-import { readSectionList, SECTION_ID, SECTIONS_FILE } from "./sectionList.ts";
+import { readSectionListWithLines, SECTION_ID, SECTIONS_FILE } from "./sectionList.ts";
 import { sectionVersion } from "./sectionVersion.ts";
 import { duplicateKeyError, parseUiStrings, STRINGS_FILE, type UiStrings } from "./uiStrings.ts";
 
@@ -154,8 +154,9 @@ export function readProject(root: string, { cache = true, stamps, live }: { cach
   }
   const source = campaign.sourceLocale;
   let sectionIds: string[] = [];
+  let sectionLines: number[] = [];
   try {
-    sectionIds = readSectionList(root);
+    ({ ids: sectionIds, lines: sectionLines } = readSectionListWithLines(root));
   } catch (error) {
     problems.push(problemFromError(error, source));
   }
@@ -228,17 +229,24 @@ export function readProject(root: string, { cache = true, stamps, live }: { cach
   const locales = ordered.map((code) => readLocale(root, code, code === source, records, live, linked));
   records?.save();
   const sourceLocale = locales[0]!;
-  for (const id of sectionIds) {
-    if (sourceLocale.sections.has(id) || sourceLocale.brokenSections.has(id)) continue;
+  const hasFile = (id: string) => sourceLocale.sections.has(id) || sourceLocale.brokenSections.has(id);
+  // A listed id with no English file is most often a typo in the list: reported at its line there,
+  // with the English files the list leaves out (the one meant is likely among them).
+  const listed = new Set(sectionIds);
+  const unlisted = [...sourceLocale.sections.keys(), ...sourceLocale.brokenSections].filter((id) => !listed.has(id)).toSorted();
+  const among = unlisted.length === 0 ? "" : ` (content/${source}/ has ${unlisted.map((id) => `${id}.md`).join(", ")}, which ${unlisted.length === 1 ? "is" : "are"} not listed)`;
+  sectionIds.forEach((id, i) => {
+    if (hasFile(id)) return;
     sourceLocale.problems.push({
       locale: source,
-      file: `content/${source}/${id}.md`,
+      file: SECTIONS_FILE,
+      line: sectionLines[i],
       severity: "error",
       kind: "missing-section",
-      message: `the section "${id}" is listed in ${SECTIONS_FILE} but has no file`,
-      hint: `create the file, or remove the id from ${SECTIONS_FILE}`,
+      message: `the section "${id}" is listed here, but content/${source}/${id}.md does not exist`,
+      hint: `fix the id if it is misspelt${among}, or create content/${source}/${id}.md`,
     });
-  }
+  });
   return { root, campaign, sectionIds, documents, glossary, locales, problems };
 }
 
@@ -247,9 +255,13 @@ export function readingProblems(project: Project): FileProblem[] {
   return [...project.problems, ...project.locales.flatMap((l) => l.problems)];
 }
 
-/** Throws the reader's problem with one of these files, worded as the reader words it. */
+/**
+ * Throws the reader's problem with one of these files, worded as the reader words it. A listed
+ * section with no English file (reported at its line of content/sections.yml) stops nothing: the
+ * commands skip that section, or refuse it when it is the one asked for.
+ */
 export function stopOnProblemIn(project: Project, ...files: string[]): void {
-  const problem = readingProblems(project).find((p) => files.includes(p.file));
+  const problem = readingProblems(project).find((p) => files.includes(p.file) && p.kind !== "missing-section");
   if (problem) throw problemAsError(problem);
 }
 

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
 import { checkLocales } from "../../scripts/check/checkLocales.ts";
 import type { Problem } from "../../scripts/check/types.ts";
+import { markSections } from "../../scripts/translators/mark.ts";
 import { copyProject, type ProjectCopy } from "../helpers/project.ts";
 
 let project: ProjectCopy;
@@ -81,4 +82,32 @@ test("a colon inside an unquoted value: the value is named and the fix written o
   expect(errors()).toEqual([
     `${DUAL_USE}:2:8 the front matter is not valid YAML: the value "Microsoft Dual-Use: Technology Powers Digital Arms" has a colon and a space in it, which YAML reads as the start of another key | put the whole value in quotes:  title: "Microsoft Dual-Use: Technology Powers Digital Arms"`,
   ]);
+});
+
+/** Every problem of the check (warnings too), shown as errors() shows them. */
+function problems(): string[] {
+  return checkLocales(project.root, { diffs: false }).problems.map(shown);
+}
+
+const SECTIONS = "content/sections.yml";
+
+test("an id with a colon in content/sections.yml: its line, what was written, and the colon to remove", () => {
+  edit(SECTIONS, (text) => text.replace("- dual-use\n", "- dual-use:\n"));
+  expect(errors()).toEqual([`${SECTIONS}:3 "dual-use:" is not a valid section id | remove the colon: write the line as  - dual-use`]);
+});
+
+test("a section listed twice in content/sections.yml: the line of the second listing, and of the first", () => {
+  edit(SECTIONS, (text) => text.replace("- immoral\n", "- immoral\n- pledge\n"));
+  expect(errors()).toEqual([`${SECTIONS}:8 the section "pledge" is listed twice (first at line 2) | list each section once: remove one of the two lines`]);
+});
+
+test("a misspelt id in content/sections.yml: reported at its line, with the file it lacks and the unlisted file it may mean", () => {
+  edit(SECTIONS, (text) => text.replace("- illegal\n", "- typo-section\n"));
+  expect(errors()).toEqual([
+    `${SECTIONS}:4 the section "typo-section" is listed here, but content/en/typo-section.md does not exist | fix the id if it is misspelt (content/en/ has illegal.md, which is not listed), or create content/en/typo-section.md`,
+  ]);
+  // The translations are not told to copy an English file that does not exist.
+  expect(problems().filter((p) => p.includes("typo-section") && !p.startsWith(SECTIONS))).toEqual([]);
+  // The translators' commands carry on: the one asked for that section refuses it alone.
+  expect(markSections(project.root, "ar", ["typo-section"])).toMatchObject([{ result: "refused", reason: "the English section content/en/typo-section.md does not exist" }]);
 });

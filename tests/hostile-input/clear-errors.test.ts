@@ -95,10 +95,15 @@ const cases: BrokenCase[] = [
   {
     name: "a section id with ../",
     breakIt: () => replaceFile("content/sections.yml", "- pledge\n- ../../etc/passwd\n"),
-    expected: /content\/sections\.yml: "\.\.\/\.\.\/etc\/passwd" is not a valid section id/,
+    expected: /content\/sections\.yml:2: "\.\.\/\.\.\/etc\/passwd" is not a valid section id/,
   },
   { name: "a locale folder that is not a BCP 47 tag", breakIt: () => addFile("locales/en_GB/locale.json", "{}"), expected: /locales\/en_GB: "en_GB" is not a valid language tag/ },
-  { name: "two sections with one id", breakIt: () => replaceFile("content/sections.yml", "- pledge\n- demands\n- pledge\n"), expected: /content\/sections\.yml: the section "pledge" is listed twice/ },
+  { name: "two sections with one id", breakIt: () => replaceFile("content/sections.yml", "- pledge\n- demands\n- pledge\n"), expected: /content\/sections\.yml:3: the section "pledge" is listed twice \(first at line 1\)/ },
+  {
+    name: "a listed section with no English file",
+    breakIt: () => replaceFile("content/sections.yml", "- pledge\n- typo-section\n"),
+    expected: /content\/sections\.yml:2: the section "typo-section" is listed here, but content\/en\/typo-section\.md does not exist/,
+  },
   { name: "a section file in the content folder itself", breakIt: () => addFile("content/pledge.md", "---\ntitle: x\n---\n"), expected: /content\/pledge\.md: a file in the wrong folder/ },
   { name: "a section file in a sub-folder", breakIt: () => addFile("content/ar/old/pledge.md", "---\ntitle: x\n---\n"), expected: /content\/ar\/old: a folder inside a locale's content folder/ },
   {
