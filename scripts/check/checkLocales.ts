@@ -2,6 +2,7 @@
 // never throws for a problem in the content: each becomes a Problem with file, line and hint.
 import { resolve } from "node:path";
 import { readProject, type Project, type ProjectLocale } from "../project/readProject.ts";
+import { SECTIONS_FILE } from "../project/sectionList.ts";
 import { checkConsistency } from "./consistency.ts";
 import { countBlockProblems, reportMarkup } from "./blockRules.ts";
 import { GlossaryCheck, type ForbiddenFound } from "./glossary.ts";
@@ -59,7 +60,9 @@ export function checkLocales(project: Project | string, options: CheckOptions = 
     }
   }
 
-  problems.push(...glossary.entryProblems(project, results.englishTerms([...sourceSections.values()])));
+  // The English the glossary's terms are looked for in: undefined where some of it could not be read.
+  const englishRead = !project.problems.some((p) => p.file === SECTIONS_FILE) && sourceSections.size === sectionIds.length && !source.stringsBroken;
+  problems.push(...glossary.entryProblems(project, englishRead ? results.englishTerms([...sourceSections.values()]) : undefined));
   const summaries: LocaleSummary[] = [summarizeSource(source, sectionIds, sourceSections)];
   for (const read of project.locales.slice(1)) {
     const code = read.code;

@@ -102,18 +102,21 @@ export class GlossaryCheck {
 
   /**
    * Entries naming a locale the project lacks, or a term no English section or string has: warnings
-   * at their line. `inSections`: the entries the English sections' titles, kickers and blocks have.
+   * at their line. `inSections`: the entries the English sections' titles, kickers and blocks have;
+   * undefined where some of the English could not be read (content/sections.yml, a section file,
+   * ui.json): a term may be in what was not read, so none is called unused, and the reader's own
+   * error is the one thing to fix.
    */
-  entryProblems(project: Project, inSections: ReadonlySet<GlossaryEntry>): Problem[] {
+  entryProblems(project: Project, inSections: ReadonlySet<GlossaryEntry> | undefined): Problem[] {
     if (this.empty) return [];
     const source = project.campaign.sourceLocale;
     const file = this.glossary.file;
     const problems: Problem[] = [];
     const codes = new Set(project.locales.map((l) => l.code));
     const used = new Set<GlossaryEntry>(inSections);
-    for (const value of project.locales[0]?.strings?.values.values() ?? []) if (typeof value === "string" && value) for (const entry of this.termsIn(value)) used.add(entry);
+    if (inSections) for (const value of project.locales[0]?.strings?.values.values() ?? []) if (typeof value === "string" && value) for (const entry of this.termsIn(value)) used.add(entry);
     for (const entry of this.glossary.entries) {
-      if (!used.has(entry)) {
+      if (inSections && !used.has(entry)) {
         problems.push({
           locale: source,
           file,
@@ -121,7 +124,8 @@ export class GlossaryCheck {
           severity: "warning",
           kind: "glossary-entry",
           message: `the term "${entry.term}" (${entry.forms.map((f) => `“${f}”`).join(", ")}) occurs nowhere in the English (content/${source}/, locales/${source}/ui.json), so nothing holds a translation to it`,
-          hint: `list under forms: the words the English actually writes (each inflection, e.g. forms: [${entry.term}, ${entry.term}s]), or remove the entry`,
+          // No forms are suggested: the term with an "s" glued on is no plural of "bias", "atrocity crimes" or "autonomous".
+          hint: "list under forms: the words the English actually writes for it, each inflection in full (forms match whole words), or remove the entry",
         });
       }
       for (const [code, rendering] of entry.locales) {

@@ -111,3 +111,34 @@ test("a misspelt id in content/sections.yml: reported at its line, with the file
   // The translators' commands carry on: the one asked for that section refuses it alone.
   expect(markSections(project.root, "ar", ["typo-section"])).toMatchObject([{ result: "refused", reason: "the English section content/en/typo-section.md does not exist" }]);
 });
+
+const GLOSSARY = "content/glossary.yml";
+const glossaryProblems = () => problems().filter((p) => p.startsWith(`${GLOSSARY}:`));
+
+test("a content/sections.yml that cannot be read is the one problem: no glossary term is called unused for it", () => {
+  edit(SECTIONS, (text) => text.replace("- dual-use\n", "- dual-use:\n"));
+  expect(problems()).toEqual([`${SECTIONS}:3 "dual-use:" is not a valid section id | remove the colon: write the line as  - dual-use`]);
+  edit(SECTIONS, (text) => text.replace("- dual-use:\n", "- dual-use\n").replace("- immoral\n", "- immoral\n- pledge\n"));
+  expect(problems()).toEqual([`${SECTIONS}:8 the section "pledge" is listed twice (first at line 2) | list each section once: remove one of the two lines`]);
+});
+
+test("English that cannot be read (a listed section with no file, a section or ui.json that does not parse): no glossary term is called unused", () => {
+  // "International Criminal Court" occurs in content/en/illegal.md alone; "trackers" in locales/en/ui.json alone.
+  edit(GLOSSARY, (text) => `${text}\n- term: trackers\n  note: what the footer says the site has none of.\n`);
+  expect(glossaryProblems()).toEqual([]);
+  edit(SECTIONS, (text) => text.replace("- illegal\n", "- typo-section\n"));
+  expect(glossaryProblems()).toEqual([]);
+  edit(SECTIONS, (text) => text.replace("- typo-section\n", "- illegal\n"));
+  edit("content/en/illegal.md", (text) => text.replace("title: Supporting genocide is illegal.", "title: [Supporting genocide is illegal."));
+  expect(glossaryProblems()).toEqual([]);
+  edit("content/en/illegal.md", (text) => text.replace("title: [Supporting", "title: Supporting"));
+  edit("locales/en/ui.json", (text) => text.replace('"site": {', '"site": {,'));
+  expect(glossaryProblems()).toEqual([]);
+});
+
+test("a term the English really never uses is still reported, without made-up word forms", () => {
+  edit(GLOSSARY, (text) => `${text}\n- term: atrocity zeppelins\n  note: a term the English does not use.\n`);
+  expect(glossaryProblems()).toEqual([
+    `${GLOSSARY}:186 the term "atrocity zeppelins" (“atrocity zeppelins”) occurs nowhere in the English (content/en/, locales/en/ui.json), so nothing holds a translation to it | list under forms: the words the English actually writes for it, each inflection in full (forms match whole words), or remove the entry`,
+  ]);
+});

@@ -144,7 +144,7 @@ test("an unused entry lists each of its forms; an unknown locale's hint lists ea
   const project = { campaign: { sourceLocale: "en" }, locales: [{ code: "en" }, { code: "fr" }, { code: "ar" }] } as unknown as Project;
   const check = new GlossaryCheck(glossary(entry("drone", 3, [["de", rendering(4, ["Drohne"])]], { forms: ["drone", "drones"] })));
   expect(check.entryProblems(project, englishTerms(check, [english])).map(line)).toEqual([
-    'warning glossary-entry content/glossary.yml:3 the term "drone" (“drone”, “drones”) occurs nowhere in the English (content/en/, locales/en/ui.json), so nothing holds a translation to it | list under forms: the words the English actually writes (each inflection, e.g. forms: [drone, drones]), or remove the entry',
+    'warning glossary-entry content/glossary.yml:3 the term "drone" (“drone”, “drones”) occurs nowhere in the English (content/en/, locales/en/ui.json), so nothing holds a translation to it | list under forms: the words the English actually writes for it, each inflection in full (forms match whole words), or remove the entry',
     'warning glossary-entry content/glossary.yml:4 the entry for "drone" gives renderings for "de", a locale this project does not have | fix the locale code (the project has fr, ar), or remove "de:" until the locale is added (npm run locale:new -- de)',
   ]);
 });
@@ -153,6 +153,16 @@ test("a paragraph inside a quotation that opens the section is in a quotation: a
   const check = new GlossaryCheck(glossary(entry("pledge", 1, [["fr", rendering(5, ["promesse"], { forbidden: ["serment"] })]], { exemptInQuotations: true })));
   const doc = section("fr", "---\ntitle: L'appel\n---\n\n> Notre serment.\n\nNous prêtons serment.\n");
   expect(check.checkLocale(frLocale(), [], [doc]).problems.map((p) => `${p.kind} ${p.line}`)).toEqual(["forbidden-term 7"]);
+});
+
+test("where some of the English could not be read, no entry is called unused, nor is the UI text searched; an unknown locale is still named", () => {
+  const project = { campaign: { sourceLocale: "en" }, locales: [{ code: "en", strings: parseUiStrings('{ "footer": "No drones" }', "locales/en/ui.json") }, { code: "fr" }] } as unknown as Project;
+  const check = new GlossaryCheck(glossary(entry("drone", 3, [["de", rendering(4, ["Drohne"])]], { forms: ["drone", "drones"] }), entry("pledge", 5, [])));
+  expect(check.entryProblems(project, undefined).map(line)).toEqual([
+    'warning glossary-entry content/glossary.yml:4 the entry for "drone" gives renderings for "de", a locale this project does not have | fix the locale code (the project has fr), or remove "de:" until the locale is added (npm run locale:new -- de)',
+  ]);
+  // Read in full, the UI text's "drones" uses "drone"; "pledge" is in neither.
+  expect(check.entryProblems(project, new Set()).map((p) => p.line)).toEqual([4, 5]);
 });
 
 /** The entries the English sections' titles, kickers and blocks have, as checkLocales hands them to entryProblems. */
