@@ -103,7 +103,10 @@ test("a section listed twice in content/sections.yml: the line of the second lis
 
 test("a misspelt id in content/sections.yml: reported at its line, with the file it lacks and the unlisted file it may mean", () => {
   edit(SECTIONS, (text) => text.replace("- illegal\n", "- typo-section\n"));
+  const documents = readFileSync(join(project.root, "content/documents.yml"), "utf8").split("\n").findIndex((l) => l.includes("section: illegal")) + 1;
   expect(errors()).toEqual([
+    // The printed documents take the section under its old id: the build would stop there too.
+    `content/documents.yml:${documents} "illegal" is not a section | use a section id from content/sections.yml: pledge, dual-use, typo-section, precedents, non-compliant, immoral, demands, references`,
     `${SECTIONS}:4 the section "typo-section" is listed here, but content/en/typo-section.md does not exist | fix the id if it is misspelt (content/en/ has illegal.md, which is not listed), or create content/en/typo-section.md`,
   ]);
   // The translations are not told to copy an English file that does not exist.
