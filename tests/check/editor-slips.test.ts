@@ -110,7 +110,7 @@ test("a misspelt id in content/sections.yml: reported at its line, with the file
     `${SECTIONS}:4 the section "typo-section" is listed here, but content/en/typo-section.md does not exist | fix the id if it is misspelt (content/en/ has illegal.md, which is not listed), or create content/en/typo-section.md`,
   ]);
   // The translations are not told to copy an English file that does not exist.
-  expect(problems().filter((p) => p.includes("typo-section") && !p.startsWith(SECTIONS))).toEqual([]);
+  expect(problems().filter((p) => p.includes("typo-section") && !p.startsWith(SECTIONS) && !p.startsWith("content/documents.yml"))).toEqual([]);
   // The translators' commands carry on: the one asked for that section refuses it alone.
   expect(markSections(project.root, "ar", ["typo-section"])).toMatchObject([{ result: "refused", reason: "the English section content/en/typo-section.md does not exist" }]);
 });
