@@ -311,7 +311,8 @@ describe("rendering", () => {
   test("progress: one line per document with its pages and time, and a total", () => {
     for (const result of results) {
       const line = logged.find((l) => l.includes(` ${result.job.locale} `) && l.includes(result.job.variant.file));
-      expect(line, result.job.label).toMatch(new RegExp(`${result.pages} pages .* (\\d+\\.\\d s|cached)$`));
+      // "1 page", "2 pages": the poster has one.
+      expect(line, result.job.label).toMatch(new RegExp(`${result.pages} ${result.pages === 1 ? "page " : "pages"} .* (\\d+\\.\\d s|cached)$`));
     }
     const count = codes().length * PRINT_VARIANTS.length;
     expect(logged.at(-1)).toMatch(new RegExp(`^ {2}${count} PDFs in [\\d.]+ s \\(${count} rendered in one browser, 0 from the cache\\)$`));
