@@ -12,6 +12,7 @@ import { SECTIONS_FILE } from "../project/sectionList.ts";
 import { decodeText } from "../shared/readText.ts";
 import { writeSnapshot, type SectionText } from "../project/sourceHistory.ts";
 import { translationState } from "../project/translationState.ts";
+import { alignBlocks } from "../project/align.ts";
 import { readBlocks } from "../project/blocks.ts";
 import { isSmallChange, wordDiff } from "../project/wordDiff.ts";
 import type { StaleDiff } from "../project/wordDiff.ts";
@@ -131,8 +132,9 @@ export function planMinorChange(root: string, id: string, options: MinorOptions 
 
 /** Why moving the translations to this English would hide work from their translators, if it would. */
 function notMinor(previous: SectionText, current: Section, diff: StaleDiff): MinorOutcome["notMinor"] {
-  const shape = (blocks: { kind: string; level: number; depth: number; parent: number }[]) => blocks.map((b) => `${b.kind} ${b.level} ${b.depth} ${b.parent}`).join("\n");
-  if (shape(readBlocks(previous.body, 1).blocks) !== shape(current.structure.blocks) || (previous.kicker === undefined) !== (current.kicker === undefined)) {
+  // A translation that follows the previous English has its blocks: aligned with the current ones as the check aligns them, any divergence is work for it.
+  const diverges = alignBlocks(current.structure.blocks, readBlocks(previous.body, 1).blocks).divergences.length > 0;
+  if (diverges || (previous.kicker === undefined) !== (current.kicker === undefined)) {
     return { reason: "it adds or removes blocks (a heading, paragraph, list item or quotation): every translation must follow it", structure: true };
   }
   if (isSmallChange(diff)) return undefined;
