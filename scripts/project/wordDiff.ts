@@ -56,7 +56,7 @@ export function wordDiff(before: SectionText, after: EnglishNow, from: StaleDiff
       continue;
     }
     const adds = parts[i]!.added || parts[i + 1]?.added === true; // diffWords puts what it takes out first
-    const line = fileLine(after, changeAt(newText, at, adds));
+    const line = fileLine(after, newText, changeAt(newText, at, adds));
     let wasHunk = tailWords(was[i - 1] ?? "", now[i - 1] ?? "");
     let nowHunk = tailWords(now[i - 1] ?? "", now[i - 1] ?? "");
     while (i < parts.length) {
@@ -87,10 +87,10 @@ function changeAt(text: string, at: number, adds: boolean): number {
   return adds || !/\S/.test(text.slice(lineStart, at)) ? at + next : at;
 }
 
-/** The line of the English file that an offset in sectionAsText(section) is on. */
-function fileLine(section: EnglishNow, offset: number): number {
+/** The line of the English file that an offset in `text`, sectionAsText(section), is on. */
+function fileLine(section: EnglishNow, text: string, offset: number): number {
   const body = section.body.trim();
-  const bodyStart = sectionAsText(section).length - body.length;
+  const bodyStart = text.length - body.length;
   if (body && offset >= bodyStart) {
     // sectionAsText trimmed the body: count the blank lines before it too.
     const skipped = section.body.length - section.body.trimStart().length;
