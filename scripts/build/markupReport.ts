@@ -8,11 +8,11 @@ import { printable } from "../shared/printable.ts";
 /** The markup problems of the project's sections whose file is in `files` (every section when undefined), as the check's report lines. */
 function markupProblemLines(project: Project, files?: ReadonlySet<string>): string[] {
   const lines: string[] = [];
-  for (const [index, locale] of project.locales.entries()) {
+  for (const locale of project.locales) {
     for (const section of locale.sections.values()) {
       if (files && !files.has(section.file)) continue;
       // The English's own hints say what to do there; a translation's, to follow the English.
-      for (const problem of section.structure.problems) lines.push(`${section.file}:${problem.line}: error: ${problem.message}`, `  → ${index === 0 ? problem.sourceHint : problem.hint}`);
+      for (const problem of section.structure.problems) lines.push(`${section.file}:${problem.line}: error: ${problem.message}`, `  → ${locale.code === project.campaign.sourceLocale ? problem.sourceHint : problem.hint}`);
     }
   }
   // Messages may quote the file: nothing in them may drive the terminal.
