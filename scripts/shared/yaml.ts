@@ -2,6 +2,7 @@
 // the front matter of section files): one parser setting and one wording for syntax errors.
 import { isCollection, isScalar, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from "yaml";
 import { ContentError } from "./contentError.ts";
+import { shorten } from "./shorten.ts";
 
 export interface YamlText {
   doc: Document;
@@ -94,7 +95,7 @@ function plainYamlError(error: YAMLError, text: string, doc: Document): PlainErr
     if (key) return { offset, reason: `"${written}" has no space after the colon`, hint: `write a space after the key's colon:  ${key[1]}: ${key[2]}` };
     return {
       offset,
-      reason: `the line "${shortened(written)}" is not "key: value" (it has no key and colon)`,
+      reason: `the line "${shorten(written, 60)}" is not "key: value" (it has no key and colon)`,
       hint: "write it as  key: value, or remove it (a value that goes on from the line above belongs on that line)",
     };
   }
@@ -126,9 +127,4 @@ function openedAt(doc: Document, offset: number, wanted: (node: Node) => boolean
     },
   });
   return opened;
-}
-
-/** A line as quoted in a message: a long one cut short. */
-function shortened(line: string): string {
-  return line.length > 60 ? `${line.slice(0, 57)}…` : line;
 }
